@@ -1,0 +1,1 @@
+"""Checks over tracks and catalogues: small functions that yield findings, in one registry."""

@@ -1,0 +1,125 @@
+"""What checks look at (units) and what they produce (findings).
+
+A check is a plain function registered with `@register(...)` (see registry.py). It receives one
+unit and a context and yields `Finding`s. The runner reads every file once, builds the units,
+and calls each enabled check: no check re-reads or re-parses a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from pipeline.tracks.model import Cue
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
+
+    path: str  # the file, relative to the project root when inside it
+    line: int | None  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
+    context: str | None  # PO msgctxt, or None
+    cue: int | None  # 1-based cue number in the source track (first cue for shared entries)
+    lang: str  # BCP 47
+    check: str  # the check id, e.g. "cps-max", "glossary-missing"
+    severity: Severity
+    message: str
+    concept: str | None = None  # glossary concept id for glossary findings
+    accepted: bool = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's object for this finding."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "context": self.context,
+            "cue": self.cue,
+            "lang": self.lang,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "concept": self.concept,
+            "accepted": self.accepted,
+        }
+
+    def with_severity(self, severity: Severity) -> Finding:
+        """The same finding at another severity (project overrides)."""
+        return replace(self, severity=severity)
+
+
+@dataclass(frozen=True)
+class EntryUnit:
+    """One translatable text: a PO entry, or one cue of a track read without a PO.
+
+    `source` is the source-language text ("" when unknown, e.g. a lone translated SRT);
+    `target` the translation ("" when untranslated). For the source track itself, `lang` is
+    the source language and `target` is the source text.
+    """
+
+    path: str
+    line: int | None
+    lang: str
+    source: str
+    target: str
+    context: str | None = None
+    cues: tuple[int, ...] = ()  # source cue numbers saying this text
+    fuzzy: bool = False
+    obsolete: bool = False
+    accepted: frozenset[str] = frozenset()  # check ids accepted by a reviewer on this entry
+    from_po: bool = True
+
+    @property
+    def cue(self) -> int | None:
+        """The first cue saying this text, for reports."""
+        return self.cues[0] if self.cues else None
+
+
+@dataclass(frozen=True)
+class TrackUnit:
+    """A whole timed track: the cues as they will be shown, and the source cues if known."""
+
+    path: str
+    lang: str
+    cues: Sequence[Cue]
+    source_cues: Sequence[Cue] | None = None
+    is_source: bool = False
+    # Translations built from a PO know which source cue each cue came from (Cue.index).
+    built_from_po: bool = False
+
+
+@dataclass(frozen=True)
+class CatalogUnit:
+    """A whole PO catalogue (for translation-state checks that look across entries)."""
+
+    path: str
+    lang: str
+    entries: Sequence[EntryUnit]
+    obsolete: Sequence[EntryUnit] = ()
+
+
+@dataclass
+class Findings:
+    """Findings collected from a run, and the files looked at."""
+
+    items: list[Finding] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+
+    @property
+    def errors(self) -> int:
+        """Error-level findings that no reviewer accepted."""
+        return sum(1 for f in self.items if f.severity == "error" and not f.accepted)
+
+    @property
+    def warnings(self) -> int:
+        """Warning-level findings that no reviewer accepted."""
+        return sum(1 for f in self.items if f.severity == "warning" and not f.accepted)
+
+    @property
+    def accepted(self) -> int:
+        """Findings a reviewer accepted."""
+        return sum(1 for f in self.items if f.accepted)

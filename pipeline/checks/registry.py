@@ -1,0 +1,94 @@
+"""The registry of checks: each check is a function over one unit, declared with `@register`.
+
+A check yields `Problem`s; the runner turns them into `Finding`s with the check's id, the
+unit's file, line and language, and the severity the project settings give the check.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline.checks.model import Severity
+from pipeline.project import Settings
+
+Scope = Literal["entry", "track", "catalog", "project"]
+
+# Modules that hold checks; each registers its checks when imported.
+CHECK_MODULES: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check found, before the runner locates it; fields left None come from the unit."""
+
+    message: str
+    line: int | None = None
+    cue: int | None = None
+    concept: str | None = None
+    severity: Severity | None = None  # overrides the check's default (e.g. warn vs error bands)
+
+
+@dataclass
+class CheckContext:
+    """Shared, lazily built resources a check may need (settings, profiles, glossary)."""
+
+    settings: Settings | None = None
+    root: Path | None = None
+    glossary_path: Path | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def frame_rate(self) -> float:
+        """The project's frame rate (25 when there is no project)."""
+        return self.settings.frame_rate if self.settings is not None else 25.0
+
+
+CheckFunc = Callable[[Any, CheckContext], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A registered check."""
+
+    id: str
+    scope: Scope
+    severity: Severity
+    summary: str  # one line, shown in `msm check --list` and the README
+    func: CheckFunc
+    langs: frozenset[str] | None = None  # None: every language
+    source: bool = False  # also runs on the source track (not only translations)
+
+
+REGISTRY: dict[str, CheckSpec] = {}
+
+
+def register(
+    id: str,
+    scope: Scope,
+    severity: Severity,
+    summary: str,
+    langs: Iterable[str] | None = None,
+    source: bool = False,
+) -> Callable[[CheckFunc], CheckFunc]:
+    """Declare a check function under `id`."""
+
+    def decorate(func: CheckFunc) -> CheckFunc:
+        if id in REGISTRY:
+            raise ValueError(f"check id {id!r} registered twice")
+        REGISTRY[id] = CheckSpec(
+            id, scope, severity, summary, func, frozenset(langs) if langs else None, source
+        )
+        return func
+
+    return decorate
+
+
+def load_all() -> dict[str, CheckSpec]:
+    """Import every check module and return the registry."""
+    for name in CHECK_MODULES:
+        importlib.import_module(name)
+    return REGISTRY

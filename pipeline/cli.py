@@ -1,0 +1,325 @@
+"""The `msm` command line: thin commands that parse options, call the core, and report.
+
+This is the only module that imports click. Heavy libraries (yt_dlp, deep_translator) are
+imported inside the functions that need them, so `msm --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import Diagnostic, MsmError
+from pipeline.plan import FileChange, apply
+from pipeline.project import Project
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DataError(click.ClickException):
+    """A core error about the data: `Error: …`, exit status 1."""
+
+    exit_code = 1
+
+
+class InputUsageError(click.ClickException):
+    """Bad usage or unreadable input: `Error: …`, exit status 2."""
+
+    exit_code = 2
+
+
+def click_error(error: MsmError) -> click.ClickException:
+    """The click exception that shows a core error with the core's exit status."""
+    kind = InputUsageError if error.exit_code == 2 else DataError
+    return kind(str(error))
+
+
+class MsmGroup(click.Group):
+    """Turns our own exceptions and OS errors into clean messages, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MsmError as exc:
+            raise click_error(exc) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+@dataclass
+class State:
+    """What the group passes to its commands: the project, loaded on first use."""
+
+    project_dir: Path | None
+    _project: Project | None = None
+
+    @property
+    def project(self) -> Project:
+        """The project found from --project, $MSM_PROJECT, or the current directory."""
+        if self._project is None:
+            self._project = Project.load(Path.cwd(), self.project_dir)
+        return self._project
+
+
+# Options declared once, reused by every command that takes them.
+def videos_argument(f: F) -> F:
+    """VIDEO... slugs from the catalogue (all videos when none is given)."""
+    return click.argument("videos", nargs=-1, metavar="[VIDEO]...")(f)
+
+
+def lang_option(f: F) -> F:
+    """--lang L, repeatable (all target languages when not given)."""
+    return click.option(
+        "--lang",
+        "-l",
+        "langs",
+        multiple=True,
+        metavar="L",
+        help="Only this language (repeatable), e.g. -l pl -l nl-BE.",
+    )(f)
+
+
+def dry_run_option(f: F) -> F:
+    """--dry-run: show the plan, write nothing."""
+    return click.option(
+        "--dry-run", "-n", is_flag=True, help="Show what would change (as a diff); write nothing."
+    )(f)
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
+    """Print warnings (and, unless quiet, notes) to stderr."""
+    for d in diagnostics:
+        if d.severity == "info" and quiet:
+            continue
+        click.echo(str(d), err=True)
+
+
+def report_changes(changes: Sequence[FileChange], root: Path, dry_run: bool) -> None:
+    """Apply (or with --dry-run, print) the planned file changes."""
+    if dry_run:
+        for change in changes:
+            click.echo(change.diff(root), nl=False)
+        click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
+        return
+    apply(list(changes))
+    for change in changes:
+        summary = f" ({change.summary})" if change.summary else ""
+        click.echo(f"{change.action}: {change.path.relative_to(root)}{summary}")
+
+
+def fail_if(errors: Sequence[MsmError]) -> None:
+    """Report every error met along the way, then exit with the worst status."""
+    if not errors:
+        return
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    sys.exit(max(e.exit_code for e in errors))
+
+
+@click.group(cls=MsmGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="msm")
+@click.option(
+    "--project",
+    "-C",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="MSM_PROJECT",
+    help="Project folder (default: found by walking up from here to subtitles/catalog.toml).",
+)
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None) -> None:
+    """Subtitles and translations of the Making Spend Matter videos.
+
+    \b
+    Example:
+      msm update                 # refresh every PO from the English source tracks
+      msm build --lang pl        # write pl.srt and pl.vtt from the Polish PO
+    """
+    ctx.obj = State(project_dir)
+
+
+@cli.command()
+@videos_argument
+@lang_option
+@dry_run_option
+@click.option("--check", is_flag=True, help="Exit 1 if any file is out of date; write nothing.")
+@click.pass_obj
+def update(
+    state: State, videos: tuple[str, ...], langs: tuple[str, ...], dry_run: bool, check: bool
+) -> None:
+    """Refresh the PO template and every language's PO from the source en.srt.
+
+    New text is added, unchanged text keeps its translation, edited text keeps the old
+    translation as fuzzy (with the previous source text), and removed text becomes obsolete.
+
+    \b
+    Example:
+      msm update what-is-public-procurement --lang pl --dry-run
+    """
+    from pipeline.ops.update import plan_update
+    from pipeline.tracks.po_io import now
+
+    project = state.project
+    plan = plan_update(project, project.select(videos), project.languages(langs), now())
+    echo_diagnostics(plan.warnings)
+    if check:
+        for change in plan.changes:
+            click.echo(f"out of date: {change.path.relative_to(project.root)}")
+        fail_if(plan.errors)
+        if plan.changes:
+            sys.exit(1)
+        click.echo("all catalogues are up to date")
+        return
+    report_changes(plan.changes, project.root, dry_run)
+    if not plan.changes and not plan.errors:
+        click.echo("all catalogues are up to date")
+    fail_if(plan.errors)
+
+
+@cli.command()
+@videos_argument
+@lang_option
+@dry_run_option
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Leave out untranslated and fuzzy cues (reported) instead of failing.",
+)
+@click.pass_obj
+def build(
+    state: State,
+    videos: tuple[str, ...],
+    langs: tuple[str, ...],
+    dry_run: bool,
+    allow_incomplete: bool,
+) -> None:
+    """Write <lang>.srt and <lang>.vtt from each PO, with the source timing.
+
+    Fails when a cue is untranslated or fuzzy, listing the cues; with --allow-incomplete
+    those cues are left out and reported. English is never written into a translation.
+
+    \b
+    Example:
+      msm build --lang fr --lang es
+    """
+    from pipeline.ops.build import plan_build
+
+    project = state.project
+    plan = plan_build(project, project.select(videos), project.languages(langs), allow_incomplete)
+    echo_diagnostics(plan.warnings)
+    incomplete = [t for t in plan.tracks if t.gaps]
+    for track in incomplete:
+        verdict = "left out" if allow_incomplete else "missing"
+        click.echo(
+            f"{track.slug}/{track.lang}: {len(track.gaps)} of {track.total} cues {verdict}:",
+            err=True,
+        )
+        for gap in track.gaps:
+            click.echo(f"  {gap}", err=True)
+    report_changes(plan.changes, project.root, dry_run)
+    fail_if(plan.errors)
+    if incomplete and not allow_incomplete:
+        raise click.ClickException(
+            f"{len(incomplete)} track(s) incomplete; translate and review the cues above, "
+            "or pass --allow-incomplete"
+        )
+
+
+@cli.command("import")
+@click.argument("video")
+@click.argument("lang")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@dry_run_option
+@click.option(
+    "--reviewed",
+    is_flag=True,
+    help="Trust the file as reviewed: do not mark imported entries fuzzy.",
+)
+@click.pass_obj
+def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, reviewed: bool) -> None:
+    """Bring a translator's SRT back into the PO, aligned to the source cues by time.
+
+    Changed entries are marked fuzzy with a comment (the old translation is kept in it), so a
+    reviewer sees them. Cues that overlap no source cue are listed, never dropped silently.
+
+    \b
+    Example:
+      msm import what-is-public-procurement pl ~/Downloads/pl-edited.srt
+    """
+    from pipeline import languages
+    from pipeline.ops.importer import plan_import
+    from pipeline.tracks.po_io import now
+
+    project = state.project
+    code = project.languages([languages.get(lang).code])[0]
+    plan = plan_import(project, project.video(video), code, file, now(), reviewed)
+    report = plan.report
+    echo_diagnostics(report.warnings)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    for cue in report.unplaced:
+        click.echo(
+            f"{file}:{cue.line}: not placed (overlaps no source cue): "
+            f"{cue.text.replace(chr(10), ' / ')}",
+            err=True,
+        )
+    if plan.change is not None:
+        report_changes([plan.change], project.root, dry_run)
+    click.echo(
+        f"{len(report.changed)} entries changed, {report.unchanged} unchanged, "
+        f"{len(report.unplaced)} cues not placed, "
+        f"{len(report.untranslated)} source cues still untranslated"
+    )
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option(
+    "--lang", "-l", metavar="L", help="Language of the text (helps detect legacy encodings)."
+)
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["srt", "vtt"]),
+    help="Output format (default: TARGET's suffix).",
+)
+def convert(source: Path, target: Path, lang: str | None, fmt: str | None) -> None:
+    """Convert between SRT and WebVTT, repairing what is safe and reporting the rest.
+
+    Reads any encoding we can detect and YouTube's rolling auto-captions; writes UTF-8.
+    TARGET may be '-' for standard output.
+
+    \b
+    Example:
+      msm convert downloaded.en.vtt en.srt
+    """
+    from pipeline import languages
+    from pipeline.errors import UsageError
+    from pipeline.fsutil import atomic_write_text
+    from pipeline.tracks.formats import compose, format_of, read_track
+
+    code = languages.get(lang).code if lang else None
+    result = read_track(source, code)
+    echo_diagnostics(result.diagnostics)
+    chosen = fmt or format_of(target)
+    if chosen is None:
+        raise UsageError(f"cannot tell the output format of {target}; pass --to srt|vtt")
+    text = compose(result.cues, chosen)
+    if str(target) == "-":
+        click.echo(text, nl=False)
+    else:
+        atomic_write_text(target, text)
+        click.echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="msm")

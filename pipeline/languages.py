@@ -1,0 +1,221 @@
+"""The language registry: the one place that knows our languages and their codes everywhere."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from pipeline.errors import UsageError
+
+PLURALS_TWO_NOT_ONE = "nplurals=2; plural=(n != 1);"
+
+
+@dataclass(frozen=True)
+class ProviderCode:
+    """A machine-translation provider's code for one of our languages.
+
+    `exact` is False when the provider lacks the regional variant and we fall back to
+    the generic language (Google has `pt`, not `pt-PT`); the output states the fallback.
+    """
+
+    code: str
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything the pipeline needs to know about one language."""
+
+    code: str  # BCP 47, our internal code
+    name: str  # in English
+    native_name: str
+    youtube: str  # YouTube caption language code (snippet.language, BCP 47)
+    gettext: str  # PO `Language:` header (underscore form, as Poedit and msgfmt expect)
+    plural_forms: str  # PO `Plural-Forms:` header
+    stemmer: str  # snowballstemmer algorithm name
+    providers: dict[str, ProviderCode] = field(default_factory=dict)
+    # Subtitle defaults from ../shared/reference/subtitle-standards.md (Netflix-like profile).
+    max_chars_per_line: int = 42
+    cps_optimal: float = 17.0
+    cps_max: float = 20.0
+    cps_children: float = 13.0
+    # Other codes we accept for this language in file names and foreign tools.
+    aliases: tuple[str, ...] = ()
+
+
+SOURCE = "en"
+
+_LANGUAGES: tuple[Language, ...] = (
+    Language(
+        code="en",
+        name="English",
+        native_name="English",
+        youtube="en",
+        gettext="en",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="english",
+        providers={
+            "google": ProviderCode("en"),
+            "mymemory": ProviderCode("en-GB"),
+            "libre": ProviderCode("en"),
+            "deepl": ProviderCode("en"),
+        },
+        cps_optimal=17.0,
+        cps_max=20.0,
+        cps_children=17.0,
+        aliases=("en-GB", "en-US", "en_GB", "en_US", "eng"),
+    ),
+    Language(
+        code="eu",
+        name="Basque",
+        native_name="euskara",
+        youtube="eu",
+        gettext="eu",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="basque",
+        providers={
+            "google": ProviderCode("eu"),
+            "mymemory": ProviderCode("eu-ES"),
+        },
+        aliases=("eu-ES", "eu_ES", "eus", "baq"),
+    ),
+    Language(
+        code="nl-BE",
+        name="Flemish",
+        native_name="Vlaams",
+        youtube="nl-BE",
+        gettext="nl_BE",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="dutch",
+        providers={
+            "google": ProviderCode("nl", exact=False),
+            "mymemory": ProviderCode("nl-BE"),
+            "libre": ProviderCode("nl", exact=False),
+            "deepl": ProviderCode("nl", exact=False),
+        },
+        aliases=("nl_BE", "vls", "flemish"),
+    ),
+    Language(
+        code="fr",
+        name="French",
+        native_name="français",
+        youtube="fr",
+        gettext="fr",
+        plural_forms="nplurals=2; plural=(n > 1);",
+        stemmer="french",
+        providers={
+            "google": ProviderCode("fr"),
+            "mymemory": ProviderCode("fr-FR"),
+            "libre": ProviderCode("fr"),
+            "deepl": ProviderCode("fr"),
+        },
+        aliases=("fr-FR", "fr-BE", "fr_FR", "fr_BE", "fra", "fre"),
+    ),
+    Language(
+        code="el",
+        name="Greek",
+        native_name="ελληνικά",
+        youtube="el",
+        gettext="el",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="greek",
+        providers={
+            "google": ProviderCode("el"),
+            "mymemory": ProviderCode("el-GR"),
+            "deepl": ProviderCode("el"),
+        },
+        aliases=("el-GR", "el_GR", "ell", "gre"),
+    ),
+    Language(
+        code="pl",
+        name="Polish",
+        native_name="polski",
+        youtube="pl",
+        gettext="pl",
+        plural_forms=(
+            "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+        ),
+        stemmer="polish",
+        providers={
+            "google": ProviderCode("pl"),
+            "mymemory": ProviderCode("pl-PL"),
+            "libre": ProviderCode("pl"),
+            "deepl": ProviderCode("pl"),
+        },
+        aliases=("pl-PL", "pl_PL", "pol"),
+    ),
+    Language(
+        code="pt-PT",
+        name="Portuguese (Portugal)",
+        native_name="português europeu",
+        youtube="pt-PT",
+        gettext="pt_PT",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="portuguese",
+        providers={
+            "google": ProviderCode("pt", exact=False),
+            "mymemory": ProviderCode("pt-PT"),
+            "libre": ProviderCode("pt", exact=False),
+            "deepl": ProviderCode("pt-PT"),
+        },
+        aliases=("pt_PT", "pt", "por"),
+    ),
+    Language(
+        code="ro",
+        name="Romanian",
+        native_name="română",
+        youtube="ro",
+        gettext="ro",
+        plural_forms=(
+            "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);"
+        ),
+        stemmer="romanian",
+        providers={
+            "google": ProviderCode("ro"),
+            "mymemory": ProviderCode("ro-RO"),
+            "deepl": ProviderCode("ro"),
+        },
+        aliases=("ro-RO", "ro_RO", "ron", "rum"),
+    ),
+    Language(
+        code="es",
+        name="Spanish",
+        native_name="español",
+        youtube="es",
+        gettext="es",
+        plural_forms=PLURALS_TWO_NOT_ONE,
+        stemmer="spanish",
+        providers={
+            "google": ProviderCode("es"),
+            "mymemory": ProviderCode("es-ES"),
+            "libre": ProviderCode("es"),
+            "deepl": ProviderCode("es"),
+        },
+        aliases=("es-ES", "es_ES", "spa"),
+    ),
+)
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _LANGUAGES}
+TARGETS: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE)
+
+_LOOKUP: dict[str, str] = {}
+for _lang in _LANGUAGES:
+    for _key in (_lang.code, _lang.gettext, _lang.youtube, *_lang.aliases):
+        _LOOKUP.setdefault(_key.casefold(), _lang.code)
+
+
+def find(code: str) -> Language | None:
+    """Return the language for any code we know (BCP 47, gettext, YouTube, alias), or None."""
+    key = _LOOKUP.get(code.strip().casefold())
+    return LANGUAGES[key] if key else None
+
+
+def get(code: str) -> Language:
+    """Return the language for `code`, or raise a UsageError that suggests the nearest code."""
+    lang = find(code)
+    if lang is None:
+        close = difflib.get_close_matches(code, list(LANGUAGES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        known = ", ".join(LANGUAGES)
+        raise UsageError(f"unknown language {code!r}{hint}; known languages: {known}")
+    return lang

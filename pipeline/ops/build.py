@@ -1,0 +1,89 @@
+"""`msm build`: write `<lang>.srt` and `<lang>.vtt` from each PO with the source timing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polib
+
+from pipeline.errors import Diagnostic, InputError, MsmError
+from pipeline.ops.source import Source, load_source
+from pipeline.plan import FileChange, read_text_or_none
+from pipeline.project import Project, Video
+from pipeline.tracks.build import Gap, translate_track
+from pipeline.tracks.model import Cue
+from pipeline.tracks.po_io import key_of, read_po
+from pipeline.tracks.srt_io import compose_srt
+from pipeline.tracks.vtt_io import compose_vtt
+
+
+@dataclass
+class BuiltTrack:
+    """One language of one video: the cues it gets and the cues it cannot have."""
+
+    slug: str
+    lang: str
+    total: int
+    cues: list[Cue]
+    gaps: list[Gap]
+
+    @property
+    def complete(self) -> bool:
+        """Every source cue has a reviewed translation."""
+        return not self.gaps
+
+
+@dataclass
+class BuildPlan:
+    """Files to write, tracks built, and the problems met."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    tracks: list[BuiltTrack] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    errors: list[MsmError] = field(default_factory=list)
+
+
+def translated_track(source: Source, lang: str) -> BuiltTrack:
+    """The translated cues of one language (pure: reads only the PO)."""
+    path = source.files.po(lang)
+    if not path.is_file():
+        raise InputError(f"{path}: no catalogue for {lang!r}; run `msm update` first")
+    po = read_po(path)
+    entries: dict[tuple[str | None, str], polib.POEntry] = {
+        key_of(e): e for e in po if not e.obsolete
+    }
+    cues, gaps = translate_track(source.cues, source.keys, entries)
+    return BuiltTrack(source.video.slug, lang, len(source.cues), cues, gaps)
+
+
+def plan_build(
+    project: Project, videos: list[Video], langs: list[str], allow_incomplete: bool = False
+) -> BuildPlan:
+    """Compute the SRT and VTT files of every (video, language); change nothing on disk."""
+    plan = BuildPlan()
+    for video in videos:
+        try:
+            source = load_source(project, video)
+        except MsmError as exc:
+            plan.errors.append(exc)
+            continue
+        plan.warnings.extend(source.warnings)
+        for lang in langs:
+            try:
+                track = translated_track(source, lang)
+            except MsmError as exc:
+                plan.errors.append(exc)
+                continue
+            plan.tracks.append(track)
+            if track.gaps and not allow_incomplete:
+                continue
+            if not track.cues:
+                continue  # nothing translated yet: no empty file
+            for path, text in (
+                (source.files.srt(lang), compose_srt(track.cues)),
+                (source.files.vtt(lang), compose_vtt(track.cues)),
+            ):
+                old = read_text_or_none(path)
+                if old != text:
+                    plan.changes.append(FileChange(path, text, old, f"{len(track.cues)} cues"))
+    return plan

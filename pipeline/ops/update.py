@@ -1,0 +1,94 @@
+"""`msm update`: refresh each video's PO template and every language's catalogue from `en.srt`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polib
+
+from pipeline.errors import Diagnostic, MsmError
+from pipeline.ops.source import Source, catalog_text, load_source
+from pipeline.plan import FileChange, read_text_or_none
+from pipeline.project import Project, Video
+from pipeline.tracks.merge import MergeStats, merge
+from pipeline.tracks.po_io import HeaderInfo, parse_po, po_date, without_volatile
+
+
+@dataclass
+class TrackUpdate:
+    """What `update` found for one language of one video."""
+
+    slug: str
+    lang: str
+    stats: MergeStats
+
+
+@dataclass
+class UpdatePlan:
+    """The file changes to make, what each language gains, and the problems met."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    tracks: list[TrackUpdate] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    errors: list[MsmError] = field(default_factory=list)
+
+
+def plan_update(
+    project: Project, videos: list[Video], langs: list[str], moment: datetime
+) -> UpdatePlan:
+    """Compute the template and PO files each video needs; change nothing on disk."""
+    plan = UpdatePlan()
+    for video in videos:
+        try:
+            source = load_source(project, video)
+            plan.warnings.extend(source.warnings)
+            _plan_video(project, source, langs, moment, plan)
+        except MsmError as exc:
+            plan.errors.append(exc)
+    return plan
+
+
+def _plan_video(
+    project: Project, source: Source, langs: list[str], moment: datetime, plan: UpdatePlan
+) -> None:
+    files = source.files
+    template_entries = source.template_entries()
+    old_template = read_text_or_none(files.template)
+    created = _unchanged_date(source, old_template, template_entries) or po_date(moment)
+    info = HeaderInfo(project=source.title, created=created, revised=po_date(moment))
+    template = catalog_text(source, None, template_entries, info)
+    _propose(plan, files.template, template, old_template, "template")
+    for lang in langs:
+        path = files.po(lang)
+        old_text = read_text_or_none(path)
+        old = parse_po(old_text, str(path)) if old_text is not None else None
+        entries, stats = merge(template_entries, old or [])
+        text = catalog_text(source, lang, entries, info, old)
+        _propose(plan, path, text, old_text, str(stats))
+        plan.tracks.append(TrackUpdate(source.video.slug, lang, stats))
+
+
+def _unchanged_date(
+    source: Source, old_text: str | None, entries: list[polib.POEntry]
+) -> str | None:
+    """The old template's creation date when its entries are unchanged, so files do not churn."""
+    if old_text is None:
+        return None
+    try:
+        old = parse_po(old_text, "template")
+    except MsmError:
+        return None
+    created = old.metadata.get("POT-Creation-Date")
+    if not created:
+        return None
+    info = HeaderInfo(project=source.title, created=created, revised="")
+    again = catalog_text(source, None, entries, info)
+    return created if without_volatile(again) == without_volatile(old_text) else None
+
+
+def _propose(plan: UpdatePlan, path: Path, new: str, old: str | None, summary: str) -> None:
+    if old is not None and without_volatile(old) == without_volatile(new):
+        return
+    plan.changes.append(FileChange(path, new, old, summary))

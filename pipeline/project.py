@@ -1,0 +1,244 @@
+"""Project settings and the video catalogue: find, read and validate `subtitles/catalog.toml`."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import languages
+from pipeline.errors import ProjectError, UsageError
+from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
+
+CATALOG = Path("subtitles") / "catalog.toml"
+ENV_PROJECT = "MSM_PROJECT"
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+
+
+def check_slug(slug: str) -> str | None:
+    """Return why `slug` is not a safe folder name, or None when it is."""
+    if not SLUG_RE.match(slug):
+        return (
+            f"slug {slug!r} must be 1-80 characters of a-z, 0-9 and '-', "
+            "starting and ending with a letter or digit"
+        )
+    return None
+
+
+def _check_language(code: str) -> str | None:
+    lang = languages.find(code)
+    if lang is None:
+        close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown language {code!r}{hint}"
+    if lang.code != code:
+        return f"write the language as {lang.code!r}, not {code!r}"
+    return None
+
+
+def _check_targets(codes: list[Any]) -> str | None:
+    for code in codes:
+        if not isinstance(code, str):
+            return f"languages are strings, got {code!r}"
+        problem = _check_language(code)
+        if problem:
+            return problem
+    if len(set(codes)) != len(codes):
+        return "a language is listed twice"
+    return None
+
+
+def _check_positive(value: float) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _check_url(value: str) -> str | None:
+    if value and not re.match(r"^https?://", value):
+        return f"expected an http(s) URL, got {value!r}"
+    return None
+
+
+def _check_context_key(key: str) -> str | None:
+    return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
+
+
+VIDEO = Table(
+    {
+        "slug": Value((str,), required=True, check=check_slug, doc="folder name under subtitles/"),
+        "title": Value((str,), required=True, doc="the video's title"),
+        "url": Value((str,), default="", check=_check_url, doc="the video's YouTube URL"),
+        "step": Value((int, str), default="", doc="the toolkit step the video belongs to"),
+        "example": Value((bool,), default=False, doc="example content, not a toolkit video"),
+        "contexts": MapOf(
+            Value((str,)),
+            key_check=_check_context_key,
+            doc="msgctxt per source cue number, where one text needs two translations",
+        ),
+    }
+)
+
+SCHEMA = Table(
+    {
+        "project": Table(
+            {
+                "name": Value((str,), default="Making Spend Matter"),
+                "source_language": Value((str,), default=languages.SOURCE, check=_check_language),
+                "target_languages": Value(
+                    (list,), default=list(languages.TARGETS), check=_check_targets
+                ),
+                "channel": Value((str,), default="", check=_check_url),
+                "frame_rate": Value((int, float), default=25, check=_check_positive),
+            }
+        ),
+        "videos": ArrayOf(VIDEO),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Video:
+    """One video of the catalogue."""
+
+    slug: str
+    title: str
+    url: str = ""
+    step: int | str = ""
+    example: bool = False
+    contexts: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated project settings."""
+
+    name: str
+    source_language: str
+    target_languages: tuple[str, ...]
+    channel: str
+    frame_rate: float
+    videos: tuple[Video, ...]
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
+    """Parse and validate the settings text; every problem is reported at once."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProjectError(f"{where}: not valid TOML: {exc}") from None
+    validator = Validator(text=text)
+    clean = validator.validate(SCHEMA, data)
+    problems = [
+        f"{where}:{e.line}: [{e.where}] {e.message}"
+        if e.line
+        else f"{where}: [{e.where}] {e.message}"
+        for e in validator.errors
+    ]
+    project = clean["project"]
+    if project["source_language"] in project["target_languages"]:
+        problems.append(f"{where}: [project] the source language is also a target language")
+    seen: set[str] = set()
+    videos: list[Video] = []
+    for item in clean["videos"]:
+        slug = item["slug"]
+        if slug is None or check_slug(slug):
+            continue  # already reported
+        if slug in seen:
+            problems.append(f"{where}: [videos] slug {slug!r} is listed twice")
+        seen.add(slug)
+        contexts = {int(k): v for k, v in item["contexts"].items()}
+        videos.append(
+            Video(slug, item["title"] or slug, item["url"], item["step"], item["example"], contexts)
+        )
+    if problems:
+        raise ProjectError("invalid project settings", details=problems)
+    return Settings(
+        name=project["name"],
+        source_language=project["source_language"],
+        target_languages=tuple(project["target_languages"]),
+        channel=project["channel"],
+        frame_rate=float(project["frame_rate"]),
+        videos=tuple(videos),
+        raw=clean,
+    )
+
+
+def find_root(start: Path, explicit: Path | None = None) -> Path:
+    """Find the project root: `explicit`, $MSM_PROJECT, or the nearest folder above `start`
+    that holds `subtitles/catalog.toml` (as git finds its repository)."""
+    given = explicit or (Path(os.environ[ENV_PROJECT]) if os.environ.get(ENV_PROJECT) else None)
+    if given is not None:
+        for candidate in (given, given.parent):
+            if (candidate / CATALOG).is_file():
+                return candidate.resolve()
+        raise ProjectError(f"{given}: no {CATALOG} here; is this an msm project?")
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CATALOG).is_file():
+            return folder
+    raise ProjectError(
+        f"no {CATALOG} in {here} or any folder above it; "
+        "run msm inside the project or pass --project DIR"
+    )
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project on disk: its root folder and its validated settings."""
+
+    root: Path
+    settings: Settings
+
+    @classmethod
+    def load(cls, start: Path, explicit: Path | None = None) -> Project:
+        """Find and load the project from `start` (usually the current directory)."""
+        root = find_root(start, explicit)
+        path = root / CATALOG
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProjectError(f"{path}: cannot read: {exc}") from None
+        return cls(root, parse_settings(text, str(path)))
+
+    @property
+    def subtitles(self) -> Path:
+        """The folder holding the catalogue and one folder per video."""
+        return self.root / CATALOG.parent
+
+    @property
+    def glossary(self) -> Path:
+        """The folder of the procurement term base."""
+        return self.root / "glossary"
+
+    def video(self, slug: str) -> Video:
+        """Return the catalogue entry for `slug`, suggesting the nearest slug on a typo."""
+        for video in self.settings.videos:
+            if video.slug == slug:
+                return video
+        slugs = [v.slug for v in self.settings.videos]
+        close = difflib.get_close_matches(slug, slugs, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"no video {slug!r} in the catalogue{hint}")
+
+    def select(self, slugs: Iterable[str]) -> list[Video]:
+        """The videos named (all of them when none is named), in catalogue order."""
+        wanted = list(slugs)
+        if not wanted:
+            return list(self.settings.videos)
+        chosen = {self.video(s).slug for s in wanted}
+        return [v for v in self.settings.videos if v.slug in chosen]
+
+    def languages(self, only: Iterable[str] = ()) -> list[str]:
+        """The target languages named (all of them when none is named), validated."""
+        wanted = [languages.get(code).code for code in only]
+        targets = self.settings.target_languages
+        for code in wanted:
+            if code not in targets:
+                raise UsageError(f"{code!r} is not a target language of this project")
+        return [c for c in targets if c in wanted] if wanted else list(targets)

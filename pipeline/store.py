@@ -1,0 +1,54 @@
+"""The track store: where each video's files live under `subtitles/<slug>/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ProjectError
+from pipeline.project import Project, Video, check_slug
+
+TEMPLATE_NAME = "template.pot"
+
+
+@dataclass(frozen=True)
+class VideoFiles:
+    """The paths of one video's tracks: source SRT, PO template, and per language PO/SRT/VTT."""
+
+    slug: str
+    folder: Path
+    source_language: str
+
+    @property
+    def source_srt(self) -> Path:
+        """The source track with the canonical timing (`en.srt`)."""
+        return self.folder / f"{self.source_language}.srt"
+
+    @property
+    def template(self) -> Path:
+        """The PO template refreshed from the source track."""
+        return self.folder / TEMPLATE_NAME
+
+    def po(self, lang: str) -> Path:
+        """The translation catalogue of `lang`: canonical for translations."""
+        return self.folder / f"{lang}.po"
+
+    def srt(self, lang: str) -> Path:
+        """The SRT generated for `lang` (or the source track for the source language)."""
+        return self.folder / f"{lang}.srt"
+
+    def vtt(self, lang: str) -> Path:
+        """The WebVTT generated for `lang`."""
+        return self.folder / f"{lang}.vtt"
+
+
+def video_files(project: Project, video: Video) -> VideoFiles:
+    """The files of `video`, guaranteed to stay inside the project's subtitles folder."""
+    problem = check_slug(video.slug)
+    if problem:
+        raise ProjectError(problem)
+    base = project.subtitles.resolve()
+    folder = (base / video.slug).resolve()
+    if folder.parent != base:
+        raise ProjectError(f"video folder {folder} escapes {base}")
+    return VideoFiles(video.slug, folder, project.settings.source_language)

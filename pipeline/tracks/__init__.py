@@ -1,0 +1,1 @@
+"""Tracks: the cue model, reading and writing SRT/VTT/PO, merging and alignment."""

@@ -1,0 +1,307 @@
+"""Read SRT the way real files are, write it the way YouTube wants it.
+
+The `srt` library is lenient in ways that lose data: a cue with a broken timing line is glued onto
+the previous cue's text, `00:01,000` is read as one hour, `,5` as 5 ms, and `compose()` drops empty
+or backwards cues without a word. So we parse line by line ourselves, keep line numbers, repair
+only what is unambiguous (with a warning) and reject the rest with `path:line: message`. Writing
+goes through `srt.compose`, after checking that it will not drop anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import srt
+
+from pipeline.errors import Diagnostic, InputError, Severity
+from pipeline.fsutil import atomic_write_text
+from pipeline.tracks.decode import read_text
+from pipeline.tracks.model import Cue, ReadResult
+
+# One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
+_TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
+_TIMING = re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+_INDEX = re.compile(r"^\s*\d+\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class _Pending:
+    """A cue being assembled while scanning the lines."""
+
+    line: int
+    index: int | None
+    start: int
+    end: int
+    text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Notes:
+    """Diagnostics, with repetitive repairs folded into one line per kind."""
+
+    path: str
+    items: list[Diagnostic] = field(default_factory=list)
+    folded: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, line: int | None, severity: Severity, message: str, code: str) -> None:
+        self.items.append(Diagnostic(self.path, line, severity, message, code))
+
+    def fold(self, code: str, line: int) -> None:
+        self.folded[code].append(line)
+
+    def finish(self) -> list[Diagnostic]:
+        for code, lines in self.folded.items():
+            message = _FOLDED[code]
+            if len(lines) > 1:
+                message += f" ({len(lines)} times, first here)"
+            self.items.append(Diagnostic(self.path, lines[0], "warning", message, code))
+        return sorted(self.items, key=lambda d: (d.line or 0, d.severity != "error"))
+
+
+_FOLDED = {
+    "srt-dot-millis": "'.' before milliseconds; repaired to ','",
+    "srt-colon-millis": "':' before milliseconds; repaired to ','",
+    "srt-no-hours": "timestamp without hours (MM:SS,mmm); read as minutes and seconds",
+    "srt-arrow": "timing arrow is not '-->'; repaired",
+    "srt-indent": "spaces before the timing line; removed",
+    "srt-timing-extra": "text after the timing (position or styling) is ignored",
+    "srt-missing-index": "cue without a number; numbered in order",
+    "srt-index": "cue numbers are not 1, 2, 3, …; renumbered",
+    "srt-missing-blank": "no blank line between two cues; separated",
+}
+
+
+def parse_srt(text: str, path: str = "<string>") -> ReadResult:
+    """Parse SRT text into cues; repairs are warnings, anything ambiguous raises InputError."""
+    notes = _Notes(path)
+    cues = _validate(_scan(_LINE_SPLIT.split(text), notes), notes)
+    diagnostics = notes.finish()
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise InputError(f"{path}: {len(errors)} error(s) in the SRT file", diagnostics)
+    return ReadResult(cues, "utf-8", diagnostics)
+
+
+def read_srt(path: Path, lang: str | None = None) -> ReadResult:
+    """Read an SRT file in any encoding we can detect; see parse_srt for the rules."""
+    decoded = read_text(path, lang)
+    return parse_srt(decoded.text, str(path)).with_decoding(decoded.encoding, decoded.diagnostics)
+
+
+def _scan(lines: Sequence[str], notes: _Notes) -> list[_Pending]:
+    """Walk the lines once; every line ends up in a cue or in a diagnostic."""
+    cues: list[_Pending] = []
+    current: _Pending | None = None
+    blank_since_text = True
+    orphan_index: tuple[int, int] | None = None  # (line number, value) of a lone number line
+    skipping = False  # inside a cue whose timing line was rejected: its text is not re-reported
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if _CONTROL.search(line):
+            notes.add(
+                number, "error", "control character in the text (binary data?)", "srt-control"
+            )
+            continue
+        timing = _TIMING.match(line) if "-" in line or "–" in line or "—" in line else None
+        if timing:
+            skipping = False
+            index = None
+            if orphan_index is not None and orphan_index[0] == number - 1:
+                index = orphan_index[1]
+            elif orphan_index is not None:
+                notes.add(
+                    orphan_index[0], "error", "cue number without a timing line", "srt-orphan"
+                )
+            elif current is not None and not blank_since_text and current.text:
+                # No blank line, but the previous line may be this cue's number.
+                if _INDEX.match(current.text[-1]):
+                    index = int(current.text.pop())
+                    if not current.text:
+                        notes.add(
+                            number - 1,
+                            "error",
+                            "cannot tell whether this number is the previous cue's text or "
+                            "the next cue's number; add a blank line",
+                            "srt-ambiguous",
+                        )
+                notes.fold("srt-missing-blank", number)
+            parsed = _parse_timing(timing, number, notes)
+            orphan_index = None
+            if parsed is None:
+                current, skipping = None, True
+                continue
+            current = _Pending(number, index, *parsed)
+            cues.append(current)
+            blank_since_text = False
+            continue
+        if "-->" in line:
+            notes.add(number, "error", f"malformed timing line {line.strip()!r}", "srt-timing")
+            current, skipping, orphan_index = None, True, None
+            continue
+        if not line.strip():
+            blank_since_text, skipping = True, False
+            continue
+        if skipping:
+            continue
+        if blank_since_text and _INDEX.match(line):
+            if orphan_index is not None:
+                notes.add(
+                    orphan_index[0], "error", "cue number without a timing line", "srt-orphan"
+                )
+            orphan_index = (number, int(line))
+            continue
+        if orphan_index is not None:
+            notes.add(
+                number,
+                "error",
+                "expected a timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm) after the cue number",
+                "srt-timing",
+            )
+            orphan_index = None
+            current, skipping = None, True
+            continue
+        if current is None:
+            notes.add(number, "error", "text outside any cue", "srt-orphan")
+            continue
+        if blank_since_text and current.text:
+            notes.add(
+                number,
+                "error",
+                f"text after a blank line inside cue at line {current.line} "
+                "(a blank line inside a cue, or text without a timing line)",
+                "srt-orphan",
+            )
+            continue
+        if blank_since_text and not current.text:
+            notes.add(
+                number,
+                "warning",
+                "blank line between the timing line and the text; removed",
+                "srt-blank-in-cue",
+            )
+        current.text.append(line.strip())
+        blank_since_text = False
+    if orphan_index is not None:
+        notes.add(orphan_index[0], "error", "cue number without a timing line", "srt-orphan")
+    return cues
+
+
+def _parse_timing(m: re.Match[str], number: int, notes: _Notes) -> tuple[int, int] | None:
+    indent = m.group(1)
+    arrow = m.group(8)
+    extra = m.group(15).strip()
+    start = _to_ms(m.groups()[1:7], number, notes)
+    end = _to_ms(m.groups()[8:14], number, notes)
+    if start is None or end is None:
+        return None
+    if indent:
+        notes.fold("srt-indent", number)
+    if arrow != "-->":
+        notes.fold("srt-arrow", number)
+    if extra:
+        notes.fold("srt-timing-extra", number)
+    return start, end
+
+
+def _to_ms(parts: Sequence[str | None], number: int, notes: _Notes) -> int | None:
+    sign, hours, minutes, seconds, separator, fraction = parts
+    if sign:
+        notes.add(number, "error", "negative timestamp", "srt-timing")
+        return None
+    if fraction is None or separator is None:
+        notes.add(number, "error", "timestamp without milliseconds", "srt-timing")
+        return None
+    if len(fraction) != 3:
+        notes.add(
+            number,
+            "error",
+            f"milliseconds must have 3 digits, got {fraction!r} (is ',5' 5 ms or 500 ms?)",
+            "srt-timing",
+        )
+        return None
+    assert minutes is not None and seconds is not None  # the pattern requires them
+    if int(minutes) > 59 or int(seconds) > 59:
+        notes.add(number, "error", "minutes and seconds must be below 60", "srt-timing")
+        return None
+    if separator == ".":
+        notes.fold("srt-dot-millis", number)
+    elif separator == ":":
+        notes.fold("srt-colon-millis", number)
+    if hours is None:
+        notes.fold("srt-no-hours", number)
+    h = int(hours or 0)
+    return ((h * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(fraction)
+
+
+def _validate(pending: list[_Pending], notes: _Notes) -> list[Cue]:
+    """Check the cues as a track: empty, backwards, out of order, overlapping, numbering."""
+    cues: list[Cue] = []
+    numbered_in_order = True
+    for position, p in enumerate(pending, start=1):
+        if p.index is None:
+            notes.fold("srt-missing-index", p.line)
+        elif p.index != position:
+            numbered_in_order = False
+        if p.end <= p.start:
+            notes.add(
+                p.line,
+                "error",
+                "cue ends before it starts" if p.end < p.start else "cue lasts 0 ms",
+                "srt-end-before-start",
+            )
+            continue
+        text = "\n".join(p.text)
+        if not text.strip():
+            notes.add(p.line, "warning", "empty cue (no text); removed", "srt-empty")
+            continue
+        cues.append(Cue(p.start, p.end, text, p.index or position, p.line))
+    if not numbered_in_order and pending:
+        first = next(p for i, p in enumerate(pending, 1) if p.index is not None and p.index != i)
+        notes.fold("srt-index", first.line)
+    ordered = sorted(cues, key=lambda c: (c.start, c.end))
+    if ordered != cues:
+        moved = next(b for a, b in zip(cues, ordered, strict=True) if a != b)
+        notes.add(moved.line, "warning", "cues are not in time order; sorted", "srt-order")
+    for before, after in itertools.pairwise(ordered):
+        if after.start < before.end:
+            notes.add(
+                after.line,
+                "warning",
+                f"overlaps the previous cue (line {before.line}) by {before.end - after.start} ms",
+                "srt-overlap",
+            )
+    if not ordered and not [d for d in notes.items if d.severity == "error"]:
+        notes.add(None, "error", "no cues found", "srt-empty-file")
+    return ordered
+
+
+def compose_srt(cues: Iterable[Cue]) -> str:
+    """Plain SRT: numbered from 1, `HH:MM:SS,mmm`, LF line endings, one blank line between cues."""
+    items = [
+        srt.Subtitle(
+            index=i,
+            start=timedelta(milliseconds=c.start),
+            end=timedelta(milliseconds=c.end),
+            content=c.text,
+        )
+        for i, c in enumerate(cues, start=1)
+    ]
+    for cue in items:
+        # Exactly what compose() would drop or mangle; callers validate before, so this is a bug.
+        if cue.start >= cue.end or not cue.content.strip() or "\n\n" in cue.content:
+            raise ValueError(f"refusing to write an invalid cue: {cue!r}")
+    text: str = srt.compose(items, reindex=True, strict=True)
+    return text
+
+
+def write_srt(path: Path, cues: Iterable[Cue]) -> None:
+    """Write cues as UTF-8 SRT without BOM, atomically."""
+    atomic_write_text(path, compose_srt(cues))
