@@ -91,7 +91,7 @@ class Validator:
     def _table(self, node: Table, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):
             self._fail(where, f"expected a table, got {_kind(data)}")
-            return {}
+            data = {}  # go on with the defaults, so every other problem is reported too
         out: dict[str, Any] = {}
         for key, value in data.items():
             child = node.keys.get(key)

@@ -32,14 +32,27 @@ _LABELS = {
     "iso-8859-7": "ISO-8859-7, Greek",
 }
 
-# Letters each family of code pages exists to carry: a decoding that yields them is plausible.
-_EXPECTED = {
-    "cp1250": set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻăâîșțşţĂÂÎȘȚŞŢéáíúýčďěňřšťůžÉÁÍÚÝČĎĚŇŘŠŤŮŽ"),
-    "cp1252": set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆáíóúñÁÍÓÚÑãõÃÕ"),
-    "cp1253": {chr(c) for c in range(0x0386, 0x03CF)},
+# Characters each language writes beyond ASCII: a decoding that yields them is plausible.
+_GREEK_LETTERS = "".join(chr(c) for c in range(0x0386, 0x03CF)) + "·;«»"
+_LETTERS: dict[str, str] = {
+    "pl": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”«»",
+    "ro": "ăâîșțşţĂÂÎȘȚŞŢ„”«»",
+    "el": _GREEK_LETTERS,
+    "fr": "àâæçéèêëîïôœùûüÿÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ«»’",
+    "es": "áéíóúüñÁÉÍÓÚÜÑ¿¡«»ºª",
+    "pt-PT": "áàâãçéêíóôõúÁÀÂÃÇÉÊÍÓÔÕÚºª«»",
+    "nl-BE": "éèëïöüáóêÉÈËÏÖÜ’‘",
+    "eu": "ñÑ",
+    "en": "éèï’‘",
 }
-_EXPECTED["iso-8859-2"] = _EXPECTED["cp1250"]
-_EXPECTED["iso-8859-7"] = _EXPECTED["cp1253"]
+# What each code page exists to carry, for files whose language we do not know.
+_FAMILY: dict[str, tuple[str, ...]] = {
+    "cp1250": ("pl", "ro"),
+    "iso-8859-2": ("pl", "ro"),
+    "cp1252": ("fr", "es", "pt-PT", "nl-BE", "eu", "en"),
+    "cp1253": ("el",),
+    "iso-8859-7": ("el",),
+}
 _PUNCTUATION = set("«»“”„‘’‚…–—•€°²³½·")
 
 
@@ -163,7 +176,7 @@ def _legacy(data: bytes, path: str, lang: str | None) -> Decoded:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        scored.append((_plausibility(text, codec), -order, codec, text))
+        scored.append((_plausibility(text, codec, lang), -order, codec, text))
     if not scored:
         raise InputError(
             f"{path}: unknown encoding",
@@ -191,9 +204,10 @@ def _unknown_message(candidates: tuple[str, ...]) -> str:
     return f"not UTF-8 and no plausible legacy encoding ({tried}); re-save the file as UTF-8"
 
 
-def _plausibility(text: str, codec: str) -> float:
-    """Score how much a decoding looks like real text in the languages the codec is for."""
-    expected = _EXPECTED[codec]
+def _plausibility(text: str, codec: str, lang: str | None) -> float:
+    """Score how much a decoding looks like text in `lang` (or the languages the codec is for)."""
+    wanted = (lang,) if lang in _LETTERS else _FAMILY[codec]
+    expected = set("".join(_LETTERS[code] for code in wanted if code))
     score = 0.0
     for ch in text:
         if ord(ch) < 0x80:

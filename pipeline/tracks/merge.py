@@ -4,20 +4,27 @@ Entries are keyed by the source text (msgid), never by timestamps: identical tex
 entry and list every cue as an occurrence; `msgctxt` only separates texts that need different
 translations. Merging follows `msgmerge --previous`: unchanged text keeps its translation,
 edited text keeps the old translation as fuzzy with `#| msgid`, vanished text becomes obsolete.
+
+We know more than msgmerge: the `#.` comments carry each cue's timing, so an edited cue is found
+at its place in time even when the edit is too large for a text-similarity match ("Yes." →
+"Yes, of course."); text similarity is the fallback for re-timed edits and foreign PO files.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polib
 
-from pipeline.tracks.model import Cue, format_timestamp
+from pipeline.tracks.model import Cue, format_timestamp, overlap
 from pipeline.tracks.po_io import Key, key_of
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
+SAME_PLACE = 0.5  # an old entry whose cues cover half the new cue's time is the same cue, edited
+_CUE_NOTE = re.compile(r"^cue \d+: (\d+):(\d\d):(\d\d),(\d{3}) --> (\d+):(\d\d):(\d\d),(\d{3})")
 
 
 @dataclass
@@ -132,7 +139,7 @@ def merge(
     candidates = [e for k, e in current.items() if k not in used and e.msgstr]
     consumed: set[Key] = set()
     for entry in unmatched:
-        best = _closest(entry, candidates)
+        best = _same_place(entry, candidates) or _closest(entry, candidates)
         if best is None:
             stats.new += 1
             continue
@@ -155,6 +162,9 @@ def merge(
         gone.comment = ""
         obsolete[key_of(gone)] = gone
         stats.obsoleted += 1
+    for entry in fresh:
+        # An empty obsolete twin of a live entry would be a duplicate msgfmt rejects.
+        obsolete.pop(key_of(entry), None)
     for entry in obsolete.values():
         entry.obsolete = True
     return [*fresh, *obsolete.values()], stats
@@ -187,6 +197,34 @@ def _take(target: polib.POEntry, source: polib.POEntry) -> None:
     target.flags = list(source.flags)
     target.previous_msgid = source.previous_msgid
     target.previous_msgctxt = source.previous_msgctxt
+
+
+def spans(entry: polib.POEntry) -> list[tuple[int, int]]:
+    """The cue timings recorded in an entry's `#.` comments (ours), in milliseconds."""
+    found = []
+    for line in (entry.comment or "").split("\n"):
+        m = _CUE_NOTE.match(line)
+        if m:
+            h1, m1, s1, f1, h2, m2, s2, f2 = (int(g) for g in m.groups())
+            found.append(
+                (((h1 * 60 + m1) * 60 + s1) * 1000 + f1, ((h2 * 60 + m2) * 60 + s2) * 1000 + f2)
+            )
+    return found
+
+
+def _same_place(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib.POEntry | None:
+    """The candidate shown at the same time as `entry` (the same cue, with edited text)."""
+    mine = spans(entry)
+    if not mine:
+        return None
+    length = sum(end - start for start, end in mine)
+    best: polib.POEntry | None = None
+    best_shared = SAME_PLACE * length
+    for candidate in candidates:
+        shared = sum(overlap(a, b, c, d) for a, b in mine for c, d in spans(candidate))
+        if shared > best_shared:
+            best, best_shared = candidate, shared
+    return best
 
 
 def _closest(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib.POEntry | None:

@@ -75,9 +75,8 @@ def header(info: HeaderInfo, lang: str | None, old: dict[str, str] | None = None
     meta["MIME-Version"] = "1.0"
     meta["Content-Type"] = "text/plain; charset=UTF-8"
     meta["Content-Transfer-Encoding"] = "8bit"
-    meta["Plural-Forms"] = (
-        languages.get(lang).plural_forms if lang else "nplurals=INTEGER; plural=EXPRESSION;"
-    )
+    if lang is not None:  # a template has no language, and msgfmt rejects a placeholder
+        meta["Plural-Forms"] = languages.get(lang).plural_forms
     for name, value in old.items():  # keep fields added by translators' tools (X-Poedit-…)
         if name not in meta and name != "X-Generator":
             meta[name] = value

@@ -263,7 +263,8 @@ def _validate(pending: list[_Pending], notes: _Notes) -> list[Cue]:
             notes.add(p.line, "warning", "empty cue (no text); removed", "srt-empty")
             continue
         cues.append(Cue(p.start, p.end, text, p.index or position, p.line))
-    if not numbered_in_order and pending:
+    broken = any(d.severity == "error" for d in notes.items)
+    if not numbered_in_order and pending and not broken:  # a rejected cue shifts the numbers
         first = next(p for i, p in enumerate(pending, 1) if p.index is not None and p.index != i)
         notes.fold("srt-index", first.line)
     ordered = sorted(cues, key=lambda c: (c.start, c.end))

@@ -22,6 +22,7 @@ from pipeline.tracks.model import Cue, ReadResult, format_timestamp
 _TS = r"(?:(\d+):)?(\d{2}):(\d{2})([.,])(\d{3})"
 _TIMING = re.compile(rf"^\s*{_TS}\s+-->\s+{_TS}(?:\s+.*)?$")
 _INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+FROZEN_MS = 50  # YouTube shows the finished lines for 10 ms between rolling cues
 _KEEP_TAG = re.compile(r"</?[ibu]>")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ASS_TAG = re.compile(r"\{\\[^}]*\}")
@@ -144,11 +145,19 @@ def _clean(line: str) -> str:
 
 
 def _looks_rolling(raw: list[tuple[int, int, list[str], int]]) -> bool:
-    """Most cues begin with the line the previous cue ended with: YouTube's rolling style."""
-    if len(raw) < 3:
-        return False
-    repeats = sum(1 for a, b in itertools.pairwise(raw) if a[2] and b[2] and b[2][0] == a[2][-1])
-    return repeats >= (len(raw) - 1) / 2
+    """YouTube's rolling style after its inline tags were stripped by another tool: short
+    "frozen" cues repeating the lines just typed, and two-line cues starting with the previous
+    cue's last line. Both signs must be there; a repeated line alone is ordinary dialogue."""
+    frozen = rolled = multiline = 0
+    for before, after in itertools.pairwise(raw):
+        if not before[2] or not after[2]:
+            continue
+        if after[1] - after[0] <= FROZEN_MS and after[2] == before[2][-len(after[2]) :]:
+            frozen += 1
+        if len(after[2]) > 1:
+            multiline += 1
+            rolled += after[2][0] == before[2][-1]
+    return frozen >= 2 and rolled >= 2 and rolled * 2 >= multiline
 
 
 def _dedupe(raw: list[tuple[int, int, list[str], int]]) -> list[Cue]:

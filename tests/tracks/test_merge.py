@@ -1,0 +1,113 @@
+"""msgmerge semantics: kept, fuzzy with #| msgid, new, obsolete; no translation is ever lost."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pipeline.tracks.merge import cue_keys, merge, source_entries, template_entry
+from pipeline.tracks.model import Cue
+
+
+def entry(msgid: str, msgstr: str = "", **kw: object) -> polib.POEntry:
+    return polib.POEntry(msgid=msgid, msgstr=msgstr, **kw)
+
+
+def by_id(entries: list[polib.POEntry]) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in entries}
+
+
+def test_identical_texts_share_one_entry_listing_every_cue() -> None:
+    cues = [
+        Cue(0, 1000, "Thank you.", 1, 1),
+        Cue(1000, 2000, "Next", 2, 5),
+        Cue(3000, 4000, "Thank you.", 3, 9),
+    ]
+    entries = source_entries(cues)
+    assert [(e.msgid, [c.index for c in e.cues]) for e in entries] == [
+        ("Thank you.", [1, 3]),
+        ("Next", [2]),
+    ]
+    po = template_entry(entries[0], "en.srt")
+    assert po.occurrences == [("en.srt", "2"), ("en.srt", "10")]
+    assert "cue 1: 00:00:00,000 --> 00:00:01,000" in po.comment
+    assert "cue 3: 00:00:03,000 --> 00:00:04,000" in po.comment
+
+
+def test_contexts_split_one_text_into_two_entries() -> None:
+    cues = [Cue(0, 1000, "Right."), Cue(1000, 2000, "Right.")]
+    entries = source_entries(cues, {2: "direction"})
+    assert [(e.msgctxt, e.msgid) for e in entries] == [(None, "Right."), ("direction", "Right.")]
+    assert cue_keys(cues, {2: "direction"}) == [(None, "Right."), ("direction", "Right.")]
+
+
+def test_unchanged_text_keeps_translation_flags_and_comments() -> None:
+    old = [entry("Hello", "Bonjour", tcomment="checked by Ana", flags=["no-wrap"])]
+    merged, stats = merge([entry("Hello", occurrences=[("en.srt", "3")])], old)
+    assert merged[0].msgstr == "Bonjour"
+    assert merged[0].tcomment == "checked by Ana"
+    assert merged[0].flags == ["no-wrap"]
+    assert merged[0].occurrences == [("en.srt", "3")]
+    assert (stats.kept, stats.fuzzy, stats.new, stats.obsoleted) == (1, 0, 0, 0)
+
+
+def test_edited_text_keeps_old_translation_as_fuzzy_with_previous_msgid() -> None:
+    old = [entry("The contracting authority publishes a notice.", "L'autorité publie un avis.")]
+    template = [entry("The contracting authority publishes the notice.")]
+    merged, stats = merge(template, old)
+    assert len(merged) == 1
+    (new,) = merged
+    assert new.msgstr == "L'autorité publie un avis."
+    assert new.fuzzy
+    assert new.previous_msgid == "The contracting authority publishes a notice."
+    assert (stats.fuzzy, stats.obsoleted) == (1, 0)
+
+
+def test_removed_text_becomes_obsolete_and_comes_back_when_restored() -> None:
+    old = [entry("Keep", "Garder"), entry("Gone", "Parti", tcomment="careful")]
+    merged, stats = merge([entry("Keep")], old)
+    obsolete = [e for e in merged if e.obsolete]
+    assert [(e.msgid, e.msgstr, e.tcomment) for e in obsolete] == [("Gone", "Parti", "careful")]
+    assert stats.obsoleted == 1
+    again, stats = merge([entry("Keep"), entry("Gone")], merged)
+    assert by_id(again)["Gone"].msgstr == "Parti"
+    assert not by_id(again)["Gone"].obsolete
+    assert stats.revived == 1
+
+
+def test_unrelated_new_text_is_new_not_fuzzy() -> None:
+    old = [entry("Award criteria decide the winner.", "Les critères décident.")]
+    merged, stats = merge([entry("Lots help small firms.")], old)
+    assert by_id(merged)["Lots help small firms."].msgstr == ""
+    assert by_id(merged)["Award criteria decide the winner."].obsolete
+    assert (stats.new, stats.fuzzy, stats.obsoleted) == (1, 0, 1)
+
+
+def test_untranslated_vanished_entries_leave_nothing_behind() -> None:
+    merged, stats = merge([entry("A")], [entry("B")])
+    assert [e.msgid for e in merged] == ["A"]
+    assert stats.obsoleted == 0
+
+
+def test_fuzzy_entry_that_is_fuzzy_matched_again_keeps_its_first_previous_msgid() -> None:
+    old = [entry("Version two.", "Wersja jeden.", flags=["fuzzy"], previous_msgid="Version one.")]
+    merged, _ = merge([entry("Version three.")], old)
+    assert merged[0].previous_msgid == "Version one."
+    assert merged[0].msgstr == "Wersja jeden."
+
+
+@pytest.mark.parametrize("count", [1, 5, 40])
+def test_every_translation_survives_any_merge(count: int) -> None:
+    old = [entry(f"Sentence number {i} about lots.", f"Zdanie {i}") for i in range(count)]
+    template = [entry(f"Sentence number {i} about lots!") for i in range(0, count, 2)]
+    merged, _ = merge(template, old)
+    kept = {e.msgstr for e in merged if e.msgstr}
+    assert {f"Zdanie {i}" for i in range(0, count, 2)} <= kept
+    survivors = {e.msgstr for e in merged}
+    assert all(f"Zdanie {i}" in survivors for i in range(count)), "a translation was lost"
+
+
+def test_an_empty_obsolete_twin_never_duplicates_a_live_entry() -> None:
+    old = [entry("Back", "", obsolete=True)]
+    merged, _ = merge([entry("Back")], old)
+    assert [(e.msgid, e.obsolete) for e in merged] == [("Back", False)]

@@ -1,0 +1,115 @@
+"""PO reading refuses what polib swallows; headers are proper; msgfmt accepts our output."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.tracks.po_io import (
+    HeaderInfo,
+    header,
+    msgid_line,
+    new_catalog,
+    now,
+    parse_po,
+    po_date,
+    read_po,
+    render,
+    without_volatile,
+    write_po,
+)
+from tests.conftest import msgfmt_check
+
+HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+BAD_PO = [
+    ("unterminated msgstr", HEAD + 'msgid "a"\nmsgstr "b\n', 6),
+    ("unterminated msgid", HEAD + 'msgid "a\nmsgstr "b"\n', 5),
+    ("stray text", HEAD + 'msgid "a"\nmsgstr "b"\nfoo\n', 7),
+    ("bad escape", HEAD + 'msgid "a"\nmsgstr "b\\q"\n', 6),
+    ("msgid without msgstr", HEAD + 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 5),
+    ("duplicate entry", HEAD + 'msgid "a"\nmsgstr "x"\n\nmsgid "a"\nmsgstr "y"\n', 8),
+    ("broken continuation", HEAD + 'msgid "a"\nmsgstr ""\n"unfinished\n', 7),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line"), BAD_PO, ids=[b[0] for b in BAD_PO])
+def test_broken_po_is_rejected_with_its_line(name: str, text: str, line: int) -> None:
+    with pytest.raises(InputError) as info:
+        parse_po(text, "x.po")
+    assert info.value.diagnostics[0].line == line
+    assert f"x.po:{line}: error:" in str(info.value)
+
+
+def test_polib_alone_would_read_an_unterminated_translation_as_empty() -> None:
+    text = HEAD + 'msgid "a"\nmsgstr "b\n'
+    assert polib.pofile(text).find("a").msgstr == ""  # the trap
+    with pytest.raises(InputError):
+        parse_po(text, "x.po")
+
+
+def test_good_po_with_context_fuzzy_previous_and_obsolete_is_accepted() -> None:
+    text = (
+        HEAD + '# translator note\n#, fuzzy\n#| msgid "old"\nmsgctxt "c"\nmsgid "a"\n"b"\n'
+        'msgstr "x"\n\n#~ msgid "gone"\n#~ msgstr "parti"\n'
+    )
+    po = parse_po(text, "ok.po")
+    lines = text.splitlines()
+    (live,) = [e for e in po if not e.obsolete]
+    assert (live.msgctxt, live.msgid, live.fuzzy, live.previous_msgid) == ("c", "ab", True, "old")
+    assert msgid_line(live, lines) == 9
+    (gone,) = po.obsolete_entries()
+    assert msgid_line(gone, lines) == 13
+
+
+def test_not_utf8_po_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "pl.po"
+    path.write_bytes((HEAD + 'msgid "a"\nmsgstr "część"\n').encode("cp1250"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_po(path)
+
+
+def test_headers_are_complete_and_keep_the_translators_fields() -> None:
+    info = HeaderInfo("Proj: Video", "2026-01-02 03:04+0000", "2026-05-06 07:08+0000")
+    old = {"Last-Translator": "Ana <ana@example.org>", "X-Poedit-Basepath": ".."}
+    meta = header(info, "pl", old)
+    assert meta["Language"] == "pl"
+    assert meta["Plural-Forms"].startswith("nplurals=3;")
+    assert meta["Content-Type"] == "text/plain; charset=UTF-8"
+    assert meta["Last-Translator"] == "Ana <ana@example.org>"
+    assert meta["X-Poedit-Basepath"] == ".."
+    assert meta["Project-Id-Version"] == "Proj: Video"
+    assert header(info, "nl-BE")["Language"] == "nl_BE"
+    assert header(info, "pt-PT")["Language"] == "pt_PT"
+
+
+@pytest.mark.parametrize("lang", ["eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es", None])
+def test_written_catalogues_pass_msgfmt_check(tmp_path: Path, lang: str | None) -> None:
+    info = HeaderInfo("Proj: Video", "2026-01-02 03:04+0000", "2026-05-06 07:08+0000")
+    entries = [
+        polib.POEntry(msgid="Line one\nline two", msgstr="Linia jeden\nlinia dwa" if lang else ""),
+        polib.POEntry(msgid='He said "tender"', msgstr="", msgctxt="quote"),
+        polib.POEntry(msgid="Old", msgstr="Stare" if lang else "", obsolete=bool(lang)),
+    ]
+    path = tmp_path / f"{lang or 'template'}.po"
+    write_po(path, new_catalog(header(info, lang), entries, "A comment"))
+    msgfmt_check(path)
+    assert read_po(path).metadata["Project-Id-Version"] == "Proj: Video"
+
+
+def test_volatile_headers_are_ignored_when_comparing() -> None:
+    info = HeaderInfo("P", "2026-01-01 00:00+0000", "2026-01-01 00:00+0000")
+    later = HeaderInfo("P", "2027-01-01 00:00+0000", "2027-01-01 00:00+0000")
+    a = render(new_catalog(header(info, "fr"), [polib.POEntry(msgid="x", msgstr="y")]))
+    b = render(new_catalog(header(later, "fr"), [polib.POEntry(msgid="x", msgstr="y")]))
+    assert a != b and without_volatile(a) == without_volatile(b)
+
+
+def test_source_date_epoch_fixes_the_clock() -> None:
+    moment = now({"SOURCE_DATE_EPOCH": "1767225600"})
+    assert moment == datetime(2026, 1, 1, tzinfo=UTC)
+    assert po_date(moment) == "2026-01-01 00:00+0000"
