@@ -18,9 +18,16 @@ from typing import Any
 
 from pipeline.errors import MsmError, ProjectError, UsageError
 from pipeline.fetch.captions import RemoteTrack, classify
-from pipeline.fetch.catalog import CatalogEdit, apply_edits, find_video, new_slug
+from pipeline.fetch.catalog import (
+    CatalogEdit,
+    apply_edits,
+    find_video,
+    new_slug,
+    youtube_id_in,
+)
 from pipeline.fetch.importing import (
     Outcome,
+    auto_path,
     import_source,
     import_translation,
     pending_conflicts,
@@ -37,6 +44,7 @@ from pipeline.fetch.state import (
     load_record,
     save_record,
 )
+from pipeline.fetch.ytdl import Entry, FetchError, Session
 from pipeline.fsutil import atomic_write_text
 from pipeline.project import CATALOG, Project, Video, parse_settings
 from pipeline.store import video_files
@@ -68,7 +76,7 @@ class TrackResult:
     lang: str
     key: str  # the site's key ('fr', 'eu-en')
     role: str  # source, translation, draft
-    status: str  # fetched statuses: imported, updated, unchanged, conflict, waiting, failed
+    status: str  # imported, updated, unchanged, conflict, waiting (for the source), failed
     detail: str = ""
 
     @property
@@ -163,7 +171,6 @@ def pull_videos(
 
 def list_available(project: Project, urls: Sequence[str], reporter: Reporter) -> list[Listing]:
     """The tracks each video at `urls` offers, human and automatic; nothing is downloaded."""
-    from pipeline.fetch.ytdl import FetchError, Session
 
     settings = project.settings
     media = project.media
@@ -204,7 +211,6 @@ class _Run:
     def __init__(
         self, project: Project, options: PullOptions, reporter: Reporter, moment: datetime
     ) -> None:
-        from pipeline.fetch.ytdl import Session
 
         self.project = project
         self.options = options
@@ -230,6 +236,7 @@ class _Run:
             machine_tracks=options.auto_captions,
         )
         self.index = 0
+        self.seen: set[str] = set()  # archive ids met in this run (a channel may list twice)
 
     def close(self) -> None:
         self.session.close()
@@ -237,11 +244,11 @@ class _Run:
     # --- listing ---------------------------------------------------------------------------
 
     def url(self, url: str) -> None:
-        from pipeline.fetch.ytdl import FetchError
 
         known = self._known(url)
         if known is not None:  # nothing to fetch, and we know it without asking the site
             video, record = known
+            self.seen.add(record.archive_id)
             self._up_to_date(video, record)
             return
         try:
@@ -252,13 +259,19 @@ class _Run:
             self.result.errors.append(str(exc))
 
     def _known(self, url: str) -> tuple[Video, VideoRecord] | None:
-        """The one catalogue video at exactly this URL, when the archive says it is complete."""
+        """The one catalogue video at this URL (exactly, or by the YouTube id in it), when the
+        archive says it is complete: then the site need not be asked anything."""
         if self.options.refresh:
             return None
+        in_url = youtube_id_in(url)
         matches = [
             v
             for v in self.project.settings.videos
-            if v.youtube_id and v.url and v.url.rstrip("/") == url.rstrip("/")
+            if v.youtube_id
+            and (
+                (v.url and v.url.rstrip("/") == url.rstrip("/"))
+                or (in_url is not None and v.youtube_id == in_url)
+            )
         ]
         if len(matches) != 1:
             return None
@@ -271,9 +284,11 @@ class _Run:
 
     # --- one video ------------------------------------------------------------------------
 
-    def _entry(self, entry: Any) -> None:
-        from pipeline.fetch.ytdl import FetchError
+    def _entry(self, entry: Entry) -> None:
 
+        if entry.archive_id in self.seen:
+            return
+        self.seen.add(entry.archive_id)
         self.index += 1
         try:
             video, is_new = self._catalogue(entry.video_id, entry.title, entry.url)
@@ -356,7 +371,6 @@ class _Run:
     def _video_file(
         self, info: dict[str, Any], video: Video, record: VideoRecord, row: VideoResult
     ) -> None:
-        from pipeline.fetch.ytdl import FetchError
 
         if not self.options.video:
             return
@@ -387,7 +401,6 @@ class _Run:
         record: VideoRecord,
         row: VideoResult,
     ) -> None:
-        from pipeline.fetch.ytdl import FetchError
 
         wanted = [
             t
@@ -451,8 +464,10 @@ class _Run:
         folder = self.media / video.slug
         changed = False
         for rec in sorted(record.tracks.values(), key=lambda r: (_ROLE_ORDER[r.role], r.lang)):
-            if not rec.fetched or rec.fetched == rec.imported or rec.lang not in ours:
+            if not rec.fetched or rec.lang not in ours:
                 continue
+            if rec.fetched == rec.imported and self._target(video, rec).is_file():
+                continue  # dealt with already (a deleted file is brought back)
             if (rec.role, rec.lang) in failed:
                 continue
             try:
@@ -481,6 +496,15 @@ class _Run:
                 "every language's PO in line with it"
             )
         row.tracks.sort(key=lambda t: (_ROLE_ORDER.get(t.role, 3), t.lang))
+
+    def _target(self, video: Video, rec: TrackRecord) -> Path:
+        """The local file a track goes into."""
+        files = video_files(self.project, video)
+        if rec.role == "source":
+            return files.source_srt
+        if rec.role == "translation":
+            return files.po(rec.lang)
+        return auto_path(files, rec.lang)
 
     def _import_one(self, video: Video, rec: TrackRecord, srt: Path, text: str) -> Outcome:
         project = self.project

@@ -423,3 +423,49 @@ def test_the_guard_keeps_tests_off_the_internet():
         sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed anyway
     with pytest.raises(AssertionError, match="tried to resolve"):
         socket.getaddrinfo("www.youtube.com", 443)
+
+
+def test_progress_bars_follow_yt_dlps_downloads(site, project):
+    import io
+    from datetime import UTC, datetime
+
+    from pipeline.fetch.progress import TerminalProgress
+    from pipeline.fetch.pull import PullOptions, pull_videos
+    from pipeline.project import Project
+
+    url = serve_video(site, {"en": "en.vtt"})
+    out = io.StringIO()
+    bars = TerminalProgress(out, min_interval=0, width=100)
+    result = pull_videos(
+        Project.load(project), [url], PullOptions(), bars, datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    assert not result.failed
+    text = out.getvalue()
+    assert text.startswith(f"[1] {SLUG}: Lots explained (1)\n")
+    assert f"{SLUG}.mp4" in text and "100%  35.3 KiB/35.3 KiB" in text
+    assert "human.en.vtt" in text
+
+
+def test_a_youtube_url_already_pulled_costs_no_request(site, project, tmp_path):
+    info = youtube_info(site, {"en": "en.vtt"}, {})
+    assert msm(project, "pull", "--no-video", write_info(tmp_path, info)).exit_code == 0
+    site.reset_log()
+    # Another spelling of the same video's URL: known by the id inside it. (Any request to
+    # YouTube would trip the no-internet guard.)
+    result = msm(project, "pull", "--no-video", "https://youtu.be/Abc123xyz_0")
+    assert result.exit_code == 0, result.output
+    assert "lots-explained  up to date" in result.output
+    assert site.paths() == []
+
+
+def test_a_deleted_source_is_brought_back_without_a_download(site, project):
+    url = serve_video(site, {"en": "en.vtt"})
+    assert msm(project, "pull", url).exit_code == 0
+    source = project / "subtitles" / SLUG / "en.srt"
+    kept = source.read_text(encoding="utf-8")
+    source.unlink()
+    site.reset_log()
+    result = msm(project, "pull", url)
+    assert result.exit_code == 0, result.output
+    assert site.paths() == []  # from the media folder: nothing asked of the site
+    assert source.read_text(encoding="utf-8") == kept
