@@ -19,6 +19,7 @@ from pipeline.fetch.progress import Reporter
 from pipeline.fetch.retry import (
     Transient,
     call_with_retries,
+    delay,
     too_many_requests,
     transient_error,
 )
@@ -150,8 +151,7 @@ class Session:
             self._ydl = None
 
     def _yt_delay(self, n: int) -> float:
-        from pipeline.fetch.retry import delay
-
+        """yt-dlp's retry sleep (n counts from 0): the same back-off as ours."""
         return delay(n + 1, self.backoff)
 
     def _hook(self, status: Mapping[str, Any]) -> None:

@@ -469,3 +469,23 @@ def test_a_deleted_source_is_brought_back_without_a_download(site, project):
     assert result.exit_code == 0, result.output
     assert site.paths() == []  # from the media folder: nothing asked of the site
     assert source.read_text(encoding="utf-8") == kept
+
+
+def test_one_failing_video_does_not_stop_the_others(site, project):
+    first = page("Channel", {"en": "en.vtt", "fr": "fr.vtt"})
+    second = page("Channel", {"en": "en.vtt", "pl": "pl.vtt"}, clip="gone.mp4")
+    site.add("channel.html", first + second.replace("<!DOCTYPE html>", ""))
+    result = msm(project, "pull", site.url("channel.html"))
+    assert result.exit_code == 1
+    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()[1:3]}
+    assert rows == {"channel-1": ["new", "downloaded"], "channel-2": ["new", "failed"]}
+    assert "channel-2: video: unable to download video data: HTTP Error 404" in result.stdout
+    # The failed video's tracks still came in, and the other video is complete.
+    assert (project / "subtitles" / "channel-2" / "pl.po").is_file()
+    assert (project / "media" / "channel-1" / "channel-1.mp4").read_bytes() == CLIP
+    # Next time only the missing video file is asked for.
+    site.add("gone.mp4", CLIP, "video/mp4")
+    site.reset_log()
+    again = msm(project, "pull", site.url("channel.html"))
+    assert again.exit_code == 0, again.output
+    assert sorted(site.paths()) == ["/channel.html", "/gone.mp4"]
