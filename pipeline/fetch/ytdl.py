@@ -86,6 +86,11 @@ def _clean(message: str) -> str:
     return re.sub(r"^(ERROR|WARNING):\s*", "", text)
 
 
+def unexpected(exc: Exception) -> str:
+    """The message for an error yt-dlp should not raise: it fails one video, not the run."""
+    return f"yt-dlp failed unexpectedly: {type(exc).__name__}: {error_text(exc)}"
+
+
 def is_info_json(url: str) -> bool:
     """Whether `url` names a local yt-dlp info JSON file rather than a web address."""
     return not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE) and url.endswith(".json")
@@ -191,10 +196,16 @@ class Session:
         `url` may also be a yt-dlp info JSON file (`yt-dlp -J URL > video.info.json`): its
         videos are fetched from the URLs inside, with no request for the listing.
         """
-        if is_info_json(url):
-            yield from self._expand(self._load_info(Path(url)), 0, url)
-            return
-        yield from self._entries(url, None, 0, url)
+        from yt_dlp.utils import YoutubeDLError
+
+        try:
+            if is_info_json(url):
+                yield from self._expand(self._load_info(Path(url)), 0, url)
+            else:
+                yield from self._entries(url, None, 0, url)
+        except (YoutubeDLError, OSError) as exc:
+            # A channel's listing is fetched page by page while we walk it.
+            raise FetchError(f"{url}: {error_text(exc)}") from None
 
     def _load_info(self, path: Path) -> dict[str, Any]:
         try:
@@ -217,6 +228,8 @@ class Session:
             info = self._retrying(action, transient_error)
         except (YoutubeDLError, OSError) as exc:
             raise FetchError(f"{url}: {error_text(exc)}") from None
+        except Exception as exc:
+            raise FetchError(f"{url}: {unexpected(exc)}") from None
         return dict(info) if info is not None else None
 
     def _entries(self, url: str, ie_key: str | None, depth: int, page: str) -> Iterator[Entry]:
@@ -247,7 +260,9 @@ class Session:
         archive_id = self.archive_id(info)
         if not video_id or archive_id is None:
             raise FetchError(f"{page}: a video without an id; cannot track it")
-        url = str(info.get("webpage_url") or info.get("original_url") or page)
+        candidates = (info.get("webpage_url"), info.get("original_url"), page)
+        # The catalogue keeps web addresses only (an info JSON file is no address).
+        url = next((str(u) for u in candidates if u and re.match(r"^https?://", str(u))), "")
         title = str(info.get("title") or video_id)
         yield Entry(video_id, archive_id, title, url, info, info.get("extractor_key"))
 
@@ -288,6 +303,8 @@ class Session:
             result = self._retrying(action, too_many_requests)
         except (YoutubeDLError, OSError) as exc:
             raise FetchError(error_text(exc)) from None
+        except Exception as exc:
+            raise FetchError(unexpected(exc)) from None
         for download in (result or {}).get("requested_downloads") or []:
             path = download.get("filepath") or download.get("_filename")
             if path and Path(path).is_file():
@@ -327,5 +344,7 @@ class Session:
         except (YoutubeDLError, OSError) as exc:
             # A 4xx on a subtitle comes as yt-dlp's bare HTTPError, not a DownloadError.
             raise FetchError(error_text(exc)) from None
+        except Exception as exc:
+            raise FetchError(unexpected(exc)) from None
         if not dest.is_file():
             raise FetchError("yt-dlp wrote no file")

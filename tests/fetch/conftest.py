@@ -30,6 +30,11 @@ backoff = 0.01  # seconds: the tests must not sleep
 _LOCAL = ("127.0.0.1", "::1", "localhost")
 
 
+class InternetUsed(BaseException):
+    """Raised by the guard: a BaseException, so no `except Exception` in the code under test
+    can turn it into an ordinary reported failure."""
+
+
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch):
     """Any connection or name lookup beyond this machine fails the test loudly."""
@@ -39,12 +44,12 @@ def no_internet(monkeypatch):
     def connect(self, address):
         host = address[0] if isinstance(address, tuple) else address
         if isinstance(host, str) and host not in _LOCAL and not host.startswith("/"):
-            raise AssertionError(f"a test tried to reach {address!r}")
+            raise InternetUsed(f"a test tried to reach {address!r}")
         return real_connect(self, address)
 
     def getaddrinfo(host, *args, **kwargs):
         if host not in _LOCAL and host is not None:
-            raise AssertionError(f"a test tried to resolve {host!r}")
+            raise InternetUsed(f"a test tried to resolve {host!r}")
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket.socket, "connect", connect)

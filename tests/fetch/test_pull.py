@@ -9,7 +9,7 @@ import tomllib
 import polib
 import pytest
 
-from tests.fetch.conftest import CLIP, DATA, msm, page
+from tests.fetch.conftest import CLIP, DATA, InternetUsed, msm, page
 from tests.fetch.server import Drop, Status
 
 SLUG = "lots-explained-1"  # from the page title "Lots explained" (yt-dlp adds " (1)")
@@ -418,10 +418,10 @@ def test_the_guard_keeps_tests_off_the_internet():
 
     with (
         socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock,
-        pytest.raises(AssertionError, match="tried to reach"),
+        pytest.raises(InternetUsed, match="tried to reach"),
     ):
         sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed anyway
-    with pytest.raises(AssertionError, match="tried to resolve"):
+    with pytest.raises(InternetUsed, match="tried to resolve"):
         socket.getaddrinfo("www.youtube.com", 443)
 
 
@@ -489,3 +489,12 @@ def test_one_failing_video_does_not_stop_the_others(site, project):
     again = msm(project, "pull", site.url("channel.html"))
     assert again.exit_code == 0, again.output
     assert sorted(site.paths()) == ["/channel.html", "/gone.mp4"]
+
+
+def test_an_info_json_without_a_web_address(site, project, tmp_path):
+    info = youtube_info(site, {"en": "en.vtt"}, {})
+    del info["webpage_url"]
+    result = msm(project, "pull", "--no-video", write_info(tmp_path, info))
+    assert result.exit_code == 0, result.output
+    (video,) = catalog(project)["videos"]
+    assert "url" not in video and video["youtube_id"] == "Abc123xyz_0"
