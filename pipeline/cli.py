@@ -320,6 +320,74 @@ def convert(source: Path, target: Path, lang: str | None, fmt: str | None) -> No
         click.echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
 
 
+@cli.command()
+@click.argument("urls", nargs=-1, metavar="[URL]...")
+@click.option(
+    "--no-video", is_flag=True, help="Fetch the caption tracks only, not the video files."
+)
+@click.option(
+    "--auto-captions",
+    is_flag=True,
+    help="Also fetch YouTube's machine captions, kept apart as drafts (auto/<lang>.srt, "
+    "fuzzy in the PO).",
+)
+@click.option(
+    "--list",
+    "list_only",
+    is_flag=True,
+    help="Show the tracks each video offers (human and automatic); download nothing.",
+)
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Ignore the download archive: look at every video again for new or changed tracks.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars; print the summary only.")
+@click.pass_obj
+def pull(
+    state: State,
+    urls: tuple[str, ...],
+    no_video: bool,
+    auto_captions: bool,
+    list_only: bool,
+    refresh: bool,
+    quiet: bool,
+) -> None:
+    """Fetch the videos and their caption tracks from YouTube into subtitles/.
+
+    URL is a video, playlist or channel (default: the channel in the project settings). New
+    videos are added to the catalogue; videos go to the git-ignored media folder; the English
+    track becomes en.srt and translations go into the POs. Local work is never overwritten: a
+    remote track that differs is saved beside it as <name>.remote.srt and reported as a
+    conflict. A second run fetches only what is new. Exit status 1 if anything failed.
+
+    \b
+    Example:
+      msm pull                                  # the whole channel
+      msm pull --no-video https://www.youtube.com/watch?v=VIDEO_ID
+      msm pull --list                           # what tracks exist, without downloading
+    """
+    from pipeline.fetch.progress import Reporter, Silent, TerminalProgress
+    from pipeline.fetch.pull import PullOptions, list_available, pull_videos
+    from pipeline.fetch.report import render_listing, render_summary
+    from pipeline.tracks.po_io import now
+
+    project = state.project
+    stream = sys.stderr  # bars on standard error, so the summary on standard output stays clean
+    reporter: Reporter = Silent() if quiet or not stream.isatty() else TerminalProgress(stream)
+    if list_only:
+        listings = list_available(project, urls, reporter)
+        click.echo(render_listing(listings), nl=False)
+        if any(listing.error for listing in listings):
+            sys.exit(1)
+        return
+    options = PullOptions(video=not no_video, auto_captions=auto_captions, refresh=refresh)
+    result = pull_videos(project, urls, options, reporter, now())
+    click.echo(render_summary(result), nl=False)
+    if result.failed:
+        sys.exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="msm")

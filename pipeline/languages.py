@@ -219,3 +219,15 @@ def get(code: str) -> Language:
         known = ", ".join(LANGUAGES)
         raise UsageError(f"unknown language {code!r}{hint}; known languages: {known}")
     return lang
+
+
+def from_youtube(code: str) -> tuple[Language, bool] | None:
+    """Our language for a YouTube caption code, and whether the code is exactly its YouTube code.
+
+    An alias match (YouTube's generic `pt` for pt-PT, `en-GB` for en) is accepted but ranks below
+    an exact one when a video has both; `None` means the code is not one of our languages.
+    """
+    lang = find(code)
+    if lang is None:
+        return None
+    return lang, code.strip().casefold() == lang.youtube.casefold()

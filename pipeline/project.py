@@ -64,6 +64,25 @@ def _check_url(value: str) -> str | None:
     return None
 
 
+def _check_youtube_id(value: str) -> str | None:
+    # YouTube's ids are 11 characters of [A-Za-z0-9_-]; other sites' ids (from yt-dlp) vary,
+    # so only what cannot be an id is refused.
+    if value and not re.fullmatch(r"[^\s\x00-\x1f]{1,128}", value):
+        return f"expected a video id such as 'dQw4w9WgXcQ' (no spaces), got {value!r}"
+    return None
+
+
+def _check_media(value: str) -> str | None:
+    path = Path(value)
+    if not value or path.is_absolute() or ".." in path.parts:
+        return f"expected a folder inside the project, such as 'media', got {value!r}"
+    return None
+
+
+def _check_not_negative(value: int) -> str | None:
+    return None if value >= 0 else "must be 0 or more"
+
+
 def _check_context_key(key: str) -> str | None:
     return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
 
@@ -75,6 +94,9 @@ VIDEO = Table(
         "url": Value((str,), default="", check=_check_url, doc="the video's YouTube URL"),
         "step": Value((int, str), default="", doc="the toolkit step the video belongs to"),
         "example": Value((bool,), default=False, doc="example content, not a toolkit video"),
+        "youtube_id": Value(
+            (str,), default="", check=_check_youtube_id, doc="the video's id, set by `msm pull`"
+        ),
         "contexts": MapOf(
             Value((str,)),
             key_check=_check_context_key,
@@ -96,6 +118,23 @@ SCHEMA = Table(
                 "frame_rate": Value((int, float), default=25, check=_check_positive),
             }
         ),
+        "pull": Table(
+            {
+                "media": Value(
+                    (str,), default="media", check=_check_media, doc="git-ignored download folder"
+                ),
+                "retries": Value(
+                    (int,), default=10, check=_check_not_negative, doc="retries per request"
+                ),
+                "backoff": Value(
+                    (int, float),
+                    default=1.0,
+                    check=_check_positive,
+                    doc="seconds before the first retry; doubled each time, at most 60",
+                ),
+            },
+            doc="`msm pull`: where downloads go and how hard to retry",
+        ),
         "videos": ArrayOf(VIDEO),
     }
 )
@@ -111,6 +150,16 @@ class Video:
     step: int | str = ""
     example: bool = False
     contexts: dict[int, str] = field(default_factory=dict)
+    youtube_id: str = ""  # the id `msm pull` knows the video by (YouTube's, or the site's)
+
+
+@dataclass(frozen=True)
+class PullSettings:
+    """How `msm pull` downloads: the git-ignored media folder and the retry policy."""
+
+    media: str = "media"
+    retries: int = 10
+    backoff: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -124,6 +173,7 @@ class Settings:
     frame_rate: float
     videos: tuple[Video, ...]
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    pull: PullSettings = field(default_factory=PullSettings)
 
 
 def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
@@ -144,6 +194,7 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
     if project["source_language"] in project["target_languages"]:
         problems.append(f"{where}: [project] the source language is also a target language")
     seen: set[str] = set()
+    ids: set[str] = set()
     videos: list[Video] = []
     for item in clean["videos"]:
         slug = item["slug"]
@@ -152,9 +203,20 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
         if slug in seen:
             problems.append(f"{where}: [videos] slug {slug!r} is listed twice")
         seen.add(slug)
+        if item["youtube_id"] and item["youtube_id"] in ids:
+            problems.append(f"{where}: [videos] youtube_id {item['youtube_id']!r} is listed twice")
+        ids.add(item["youtube_id"])
         contexts = {int(k): v for k, v in item["contexts"].items()}
         videos.append(
-            Video(slug, item["title"] or slug, item["url"], item["step"], item["example"], contexts)
+            Video(
+                slug,
+                item["title"] or slug,
+                item["url"],
+                item["step"],
+                item["example"],
+                contexts,
+                youtube_id=item["youtube_id"],
+            )
         )
     if problems:
         raise ProjectError("invalid project settings", details=problems)
@@ -166,6 +228,11 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
         frame_rate=float(project["frame_rate"]),
         videos=tuple(videos),
         raw=clean,
+        pull=PullSettings(
+            media=clean["pull"]["media"],
+            retries=clean["pull"]["retries"],
+            backoff=float(clean["pull"]["backoff"]),
+        ),
     )
 
 
@@ -210,6 +277,11 @@ class Project:
     def subtitles(self) -> Path:
         """The folder holding the catalogue and one folder per video."""
         return self.root / CATALOG.parent
+
+    @property
+    def media(self) -> Path:
+        """The git-ignored folder `msm pull` downloads videos and raw caption tracks into."""
+        return self.root / self.settings.pull.media
 
     @property
     def glossary(self) -> Path:

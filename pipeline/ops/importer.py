@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)  # joins, spans, conflicts
     untranslated: list[int] = field(default_factory=list)  # source positions left without text
     warnings: list[Diagnostic] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # msgids whose protected translation stayed
 
 
 @dataclass
@@ -50,8 +52,17 @@ def plan_import(
     file: Path,
     moment: datetime,
     reviewed: bool = False,
+    *,
+    origin: str | None = None,
+    protect: Callable[[polib.POEntry], bool] | None = None,
 ) -> ImportPlan:
-    """Align `file`'s cues to the source and compute the new PO; change nothing on disk."""
+    """Align `file`'s cues to the source and compute the new PO; change nothing on disk.
+
+    `origin` names where the text came from in the entries' comments (default: the file name).
+    With `protect`, an entry that already has a different translation for which
+    `protect(entry)` is true is left as it is and listed in `report.kept` (`msm pull` uses
+    this so that a remote track never overwrites local work).
+    """
     source = load_source(project, video)
     if file.suffix.lower() not in (".srt",):
         raise InputError(f"{file}: expected an .srt file")
@@ -67,11 +78,14 @@ def plan_import(
     old = parse_po(old_text, str(path)) if old_text is not None else None
     entries, _ = merge(source.template_entries(), old or [])
     by_key = {key_of(e): e for e in entries if not e.obsolete}
-    stamp = f"imported from {file.name} on {moment.date().isoformat()}"
+    stamp = f"imported from {origin or file.name} on {moment.date().isoformat()}"
     for key, (text, note) in proposals.items():
         entry = by_key[key]
         if entry.msgstr == text and (not entry.fuzzy or not note):
             report.unchanged += 1
+            continue
+        if protect is not None and entry.msgstr and protect(entry):
+            report.kept.append(key[1])
             continue
         _apply(entry, text, note, stamp, reviewed)
         report.changed.append(key[1])
