@@ -22,8 +22,8 @@ pytest: $(STAMP)
 
 ## lint: ruff (lint + format) and mypy
 lint: $(STAMP)
-	$(VENV)/bin/ruff check pipeline tests benchmarks
-	$(VENV)/bin/ruff format --check pipeline tests benchmarks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 ## release: set up, check every track and build from what is in subtitles/

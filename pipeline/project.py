@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline import languages
 from pipeline.errors import ProjectError, UsageError
+from pipeline.mt.config import TRANSLATE
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
 
 CATALOG = Path("subtitles") / "catalog.toml"
@@ -97,6 +98,7 @@ SCHEMA = Table(
             }
         ),
         "videos": ArrayOf(VIDEO),
+        "translate": TRANSLATE,
     }
 )
 
