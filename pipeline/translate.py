@@ -20,7 +20,7 @@ import polib
 
 from pipeline import languages
 from pipeline.errors import InputError, MsmError
-from pipeline.fsutil import atomic_write_text
+from pipeline.fsutil import atomic_write_bytes
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.codes import Pair, resolve
 from pipeline.mt.config import TranslateSettings, translate_settings
@@ -30,7 +30,6 @@ from pipeline.mt.providers import QUOTAS, open_provider
 from pipeline.mt.segment import Layout, assemble, pieces, take_apart, tidy
 from pipeline.mt.terms import GlossaryCheck, glossary_comments
 from pipeline.ops.source import load_source
-from pipeline.plan import read_text_or_none
 from pipeline.project import Project, Video
 from pipeline.tracks.build import clean_translation
 from pipeline.tracks.po_io import Key, key_of, msgid_line, parse_po, render
@@ -87,7 +86,7 @@ class TrackJob:
     slug: str
     lang: str
     path: Path
-    text: str  # the PO text as read; patches apply to it
+    text: str  # the PO text as read (line endings kept, BOM removed); patches apply to it
     po: polib.POFile
     pair: Pair
     pending: list[Pending]
@@ -128,7 +127,7 @@ def plan_translate(
             first_cue.setdefault(key, position)
         for lang in langs:
             path = source.files.po(lang)
-            text = read_text_or_none(path)
+            text = _read_exact(path)
             if text is None:
                 plan.errors.append(
                     InputError(
@@ -155,8 +154,22 @@ def plan_translate(
             pending = [
                 _pending(entry, lines, first_cue, max_chars) for entry in po if untranslated(entry)
             ]
-            plan.jobs.append(TrackJob(video.slug, lang, path, text, po, pairs[lang], pending))
+            job = TrackJob(video.slug, lang, path, text, po, pairs[lang], pending)
+            plan.jobs.append(job)
     return plan
+
+
+def _read_exact(path: Path) -> str | None:
+    """The file's text with its line endings as they are (CRLF stays CRLF), BOM dropped
+    (msgfmt rejects a BOM, and msm writes UTF-8 without one)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
 
 
 def _stale(po: polib.POFile, first_cue: Mapping[Key, int]) -> str:
@@ -345,7 +358,7 @@ class Drafter:
         return _drafted(original, text, comments), flagged
 
     def _save(self, job: TrackJob, drafts: Mapping[Key, polib.POEntry]) -> None:
-        on_disk = read_text_or_none(job.path)
+        on_disk = _read_exact(job.path)
         if on_disk != job.written:
             raise MsmError(
                 f"{job.path}: changed on disk during the run; not overwritten. "
@@ -356,7 +369,7 @@ class Drafter:
         except ValueError:
             text = _rendered(job, drafts)  # unusual layout: same content, msm's wrapping
         parse_po(text, str(job.path))  # never write a catalogue we could not read back
-        atomic_write_text(job.path, text)
+        atomic_write_bytes(job.path, text.encode("utf-8"))  # no BOM: msgfmt rejects one
         job.written = text
 
 

@@ -118,6 +118,17 @@ class FakeService:
             def do_GET(self) -> None:
                 self._serve("GET")
 
+            def do_CONNECT(self) -> None:
+                # An HTTPS request through a proxy starts with CONNECT host:443. We record
+                # where it was going and refuse the tunnel (no TLS here): the client sees a
+                # ProxyError, a kind of ConnectionError.
+                host = self.path.rsplit(":", 1)[0]
+                with service._lock:
+                    service.seen.append(Seen("CONNECT", host, "", {}))
+                self.send_response(403)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 if length:

@@ -249,3 +249,32 @@ def test_provider_error_kinds():
     assert ProviderError("rate", "x").retryable and not ProviderError("rate", "x").fatal
     assert ProviderError("auth", "x").fatal and not ProviderError("auth", "x").retryable
     assert not ProviderError("client", "x").retryable
+
+
+def test_google_goes_through_its_proxy(mymemory, tmp_path, clock):
+    # Google's endpoint is HTTPS: through a proxy it starts with CONNECT, which our proxy
+    # records and refuses. That proves the request left for translate.google.com via the
+    # configured proxy, and that a failing proxy is a clean stop, not a crash.
+    provider = open_provider(options("google", proxy=mymemory.url, retries=1), {})
+    engine = engine_for(provider, tmp_path, clock)
+    with pytest.raises(ProviderStopped, match=r"cannot reach translate\.google\.com"):
+        engine.translate("Hello", resolve("google", "en", "pt-PT"))
+    assert [(s.method, s.host) for s in mymemory.seen] == [("CONNECT", "translate.google.com")] * 2
+
+
+@pytest.mark.parametrize(
+    ("plan", "host"), [("free", "api-free.deepl.com"), ("pro", "api.deepl.com")]
+)
+def test_deepl_plan_picks_the_endpoint_and_hides_the_key(
+    plan, host, mymemory, tmp_path, clock, monkeypatch
+):
+    # DeepL takes no proxies= argument, but requests honours HTTPS_PROXY.
+    monkeypatch.setenv("HTTPS_PROXY", mymemory.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    secret = "dl-secret-key:fx"
+    provider = open_provider(options("deepl", plan=plan, retries=0), {"DEEPL_API_KEY": secret})
+    engine = engine_for(provider, tmp_path, clock)
+    with pytest.raises(ProviderStopped) as caught:
+        engine.translate("Hello", resolve("deepl", "en", "pt-PT"))
+    assert mymemory.seen[0].method == "CONNECT" and mymemory.seen[0].host == host
+    assert secret not in str(caught.value) and quote(secret, safe="") not in str(caught.value)

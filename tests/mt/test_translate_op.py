@@ -54,7 +54,7 @@ def po_file(root: Path, lang: str = "pl", video: str = "demo") -> Path:
 
 
 def entries(path: Path) -> dict[str, polib.POEntry]:
-    return {e.msgid: e for e in parse_po(path.read_text(encoding="utf-8"), str(path))}
+    return {e.msgid: e for e in parse_po(path.read_text(encoding="utf-8-sig"), str(path))}
 
 
 def humanise(path: Path) -> tuple[str, str]:
@@ -484,3 +484,24 @@ def parse_moment():
 def test_po_date_helper_matches_epoch():
     assert po_date(parse_moment()).startswith(DATE)
     assert write_po  # the PO machinery used by msm update is the one we patch into
+
+
+def test_a_windows_po_keeps_its_line_endings(mt_project, libre, msgfmt_ok):
+    root = mt_project(translate_settings(libre=libre.url))
+    path = po_file(root)
+    humanise(path)
+    crlf = "\ufeff" + path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(crlf.encode("utf-8"))
+    result = invoke(root, "translate", "--lang", "pl")
+    assert result.exit_code == 0, result.output
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")  # msgfmt rejects a BOM; msm writes none
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF everywhere, drafts included
+    text = data.decode("utf-8-sig")
+    blocks = crlf.lstrip("\ufeff").split("\r\n\r\n")
+    kept = [blocks[0]] + [b for b in blocks if "Dzi\u0119kuj\u0119" in b or "Ka\u017cda umowa" in b]
+    assert len(kept) == 3
+    for block in kept:  # the header and the translator's entries: byte for byte
+        assert block in text
+    assert sum(e.fuzzy for e in entries(path).values()) == 5  # 4 drafts + the human fuzzy
+    msgfmt_ok(path)
