@@ -23,9 +23,9 @@ from pipeline.errors import InputError, MsmError
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.codes import Pair, resolve
-from pipeline.mt.config import TranslateSettings, translate_settings
 from pipeline.mt.engine import Engine, EngineStats, EntryFailed, ProviderStopped
 from pipeline.mt.limits import Clock, Sleep
+from pipeline.mt.options import TranslateSettings, translate_settings
 from pipeline.mt.providers import QUOTAS, open_provider
 from pipeline.mt.segment import Layout, assemble, pieces, take_apart, tidy
 from pipeline.mt.terms import GlossaryCheck, glossary_comments
@@ -33,7 +33,7 @@ from pipeline.ops.source import load_source
 from pipeline.project import Project, Video
 from pipeline.tracks.build import clean_translation
 from pipeline.tracks.po_io import Key, key_of, msgid_line, parse_po, render
-from pipeline.tracks.po_patch import patch_entries
+from pipeline.tracks.po_patch import EntryPatcher
 
 DRAFT_COMMENT = "machine draft: "
 NOTE_COMMENT = "draft note: "
@@ -298,7 +298,7 @@ class Drafter:
                 continue
             if job.pending:
                 self.log(f"{job.slug}/{job.lang}: drafting {len(job.pending)} entries")
-            drafts: dict[Key, polib.POEntry] = {}
+            writer = TrackWriter(job)
             unsaved = 0
             try:
                 for position, pending in enumerate(job.pending):
@@ -318,16 +318,16 @@ class Drafter:
                         result.not_attempted = len(job.pending) - position
                         break
                     consecutive = 0
-                    drafts[pending.key] = entry
+                    writer.add(pending.key, entry)
                     result.drafted += 1
                     result.glossary += glossary_hit
                     unsaved += 1
                     if unsaved >= self.save_every:
-                        self._save(job, drafts)
+                        writer.save()
                         unsaved = 0
             finally:
                 if unsaved:  # also when interrupted: every draft made so far reaches the PO
-                    self._save(job, drafts)
+                    writer.save(final=True)
         return report
 
     def _draft(self, job: TrackJob, pending: Pending) -> tuple[polib.POEntry, int]:
@@ -357,18 +357,40 @@ class Drafter:
             flagged = 1 if found else 0
         return _drafted(original, text, comments), flagged
 
-    def _save(self, job: TrackJob, drafts: Mapping[Key, polib.POEntry]) -> None:
-        on_disk = _read_exact(job.path)
-        if on_disk != job.written:
+
+class TrackWriter:
+    """Writes one PO as drafts arrive: only the drafted entries' blocks change, atomically."""
+
+    def __init__(self, job: TrackJob) -> None:
+        self.job = job
+        self.patcher = EntryPatcher(job.text, job.po)
+        self.drafts: dict[Key, polib.POEntry] = {}
+        self.blocks: dict[Key, str] = {}  # rendered once each: saving stays linear
+
+    def add(self, key: Key, entry: polib.POEntry) -> None:
+        """Take one draft; its rendered block must read back as the same entry."""
+        block = self.patcher.render(entry)
+        back = [e for e in polib.pofile(block, check_for_duplicates=False) if e.msgid]
+        if [(key_of(e), e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
+            raise MsmError(f"{self.job.path}: internal error: a draft does not read back")
+        self.drafts[key] = entry
+        self.blocks[key] = block
+
+    def save(self, final: bool = False) -> None:
+        """Write every draft so far; refuse if someone else changed the file meanwhile."""
+        job = self.job
+        if _read_exact(job.path) != job.written:
             raise MsmError(
                 f"{job.path}: changed on disk during the run; not overwritten. "
                 "Drafts made so far are cached: run the command again to apply them"
             )
         try:
-            text = patch_entries(job.text, job.po, drafts)
+            text = self.patcher.apply(self.blocks)
         except ValueError:
-            text = _rendered(job, drafts)  # unusual layout: same content, msm's wrapping
-        parse_po(text, str(job.path))  # never write a catalogue we could not read back
+            text = _rendered(job, self.drafts)  # unusual layout: same content, msm's wrapping
+            final = True
+        if final:
+            parse_po(text, str(job.path))  # the whole file reads back (once, not every save)
         atomic_write_bytes(job.path, text.encode("utf-8"))  # no BOM: msgfmt rejects one
         job.written = text
 

@@ -15,9 +15,10 @@ from urllib.parse import quote, quote_plus, urlsplit
 
 from pipeline.errors import UsageError
 from pipeline.mt.codes import Pair
-from pipeline.mt.config import DEFAULT_LIBRE_URL, ProviderOptions
+from pipeline.mt.config import DEFAULT_LIBRE_URL
 from pipeline.mt.http import Exchange, observe
 from pipeline.mt.limits import parse_retry_after
+from pipeline.mt.options import ProviderOptions
 
 Kind = Literal["rate", "server", "connection", "auth", "quota", "client", "length", "answer"]
 

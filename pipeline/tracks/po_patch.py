@@ -4,6 +4,7 @@ Re-rendering a whole catalogue through polib re-wraps lines that another tool (P
 Weblate, msgmerge with other settings) wrapped differently: a translator's entries would
 change on disk although nobody touched them. Here only the blocks of the replaced entries
 are rewritten; the header, other entries, comments and line endings stay byte for byte.
+Locating the blocks is done once per file, so saving again and again stays linear.
 """
 
 from __future__ import annotations
@@ -23,34 +24,59 @@ def render_entry(entry: polib.POEntry, newline: str = "\n") -> str:
     return text.replace("\n", newline)
 
 
-def patch_entries(text: str, po: polib.POFile, replacements: Mapping[Key, polib.POEntry]) -> str:
-    """`text` (which `po` was parsed from) with the entries of `replacements` rewritten.
+class EntryPatcher:
+    """Knows where each entry of one PO text stands, and writes replacements into it."""
 
-    Raises ValueError when an entry's block cannot be located exactly; callers then fall
-    back to rendering the whole catalogue (content is kept either way).
-    """
+    def __init__(self, text: str, po: polib.POFile) -> None:
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._lines = text.splitlines(keepends=True)
+        entries = sorted(po, key=_start)
+        self._spans: dict[Key, tuple[int, int]] = {}
+        for i, entry in enumerate(entries):
+            if entry.obsolete:
+                continue
+            first = _start(entry) - 1
+            end = _start(entries[i + 1]) - 1 if i + 1 < len(entries) else len(self._lines)
+            while end > first and not self._lines[end - 1].strip():
+                end -= 1  # the blank separator belongs to no entry
+            self._spans[key_of(entry)] = (first, end)
+        self._verified: set[Key] = set()
+
+    def render(self, entry: polib.POEntry) -> str:
+        """The entry as a block in this file's line endings."""
+        return render_entry(entry, self.newline)
+
+    def apply(self, blocks: Mapping[Key, str]) -> str:
+        """The text with the entry of each key replaced by its block (rendered text).
+
+        Raises ValueError when an entry's block cannot be located exactly; callers then
+        fall back to rendering the whole catalogue (content is kept either way).
+        """
+        spans = []
+        for key in blocks:
+            span = self._spans.get(key)
+            if span is None:
+                raise ValueError(f"entry {key[1][:30]!r} is not in the catalogue")
+            if key not in self._verified:
+                _verify(self._lines, span[0], span[1], key)
+                self._verified.add(key)
+            spans.append((span[0], span[1], key))
+        out: list[str] = []
+        position = 0
+        for first, end, key in sorted(spans):
+            out.extend(self._lines[position:first])
+            out.append(blocks[key])
+            position = end
+        out.extend(self._lines[position:])
+        return "".join(out)
+
+
+def patch_entries(text: str, po: polib.POFile, replacements: Mapping[Key, polib.POEntry]) -> str:
+    """`text` (which `po` was parsed from) with the entries of `replacements` rewritten."""
     if not replacements:
         return text
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    entries = sorted(po, key=_start)
-    starts = [_start(e) for e in entries]
-    blocks: list[tuple[int, int, Key]] = []  # (first line index, end index exclusive, key)
-    for i, entry in enumerate(entries):
-        key = key_of(entry)
-        if key not in replacements or entry.obsolete:
-            continue
-        first = starts[i] - 1
-        end = starts[i + 1] - 1 if i + 1 < len(entries) else len(lines)
-        while end > first and not lines[end - 1].strip():
-            end -= 1  # the blank separator belongs to no entry
-        _verify(lines, first, end, key)
-        blocks.append((first, end, key))
-    if len(blocks) != len(replacements):
-        raise ValueError("some replaced entries are not in the catalogue")
-    for first, end, key in sorted(blocks, reverse=True):
-        lines[first:end] = [render_entry(replacements[key], newline)]
-    return "".join(lines)
+    patcher = EntryPatcher(text, po)
+    return patcher.apply({key: patcher.render(e) for key, e in replacements.items()})
 
 
 def _start(entry: polib.POEntry) -> int:

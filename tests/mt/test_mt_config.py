@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import ProjectError
-from pipeline.mt.config import translate_settings
+from pipeline.mt.options import translate_settings
 from pipeline.project import parse_settings
 
 BASE = '[project]\nname = "T"\n'

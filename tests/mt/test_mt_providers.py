@@ -17,8 +17,8 @@ from mt_fakes import MYMEMORY_HOST, FakeService, Reply, refused_port
 from pipeline.errors import UsageError
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.codes import resolve
-from pipeline.mt.config import translate_settings
 from pipeline.mt.engine import Engine, EntryFailed, ProviderStopped
+from pipeline.mt.options import translate_settings
 from pipeline.mt.providers import ProviderError, open_provider
 
 DEFAULTS = translate_settings(None)
