@@ -319,6 +319,7 @@ def translate(
 
     from pipeline import translate as mt
     from pipeline.errors import UsageError
+    from pipeline.mt.report import estimate_lines, summary_lines
     from pipeline.mt.terms import project_glossary
     from pipeline.tracks.po_io import now
 
@@ -334,7 +335,7 @@ def translate(
     for note in plan.notes:
         click.echo(note, err=True)
     if dry_run:
-        for line in mt.estimate_lines(mt.dry_run(project, plan)):
+        for line in estimate_lines(mt.dry_run(project, plan)):
             click.echo(line)
         click.echo(f"quota: {mt.quota_note(name)}", err=True)
         click.echo("dry run: nothing sent, nothing written", err=True)
@@ -351,7 +352,7 @@ def translate(
         glossary=glossary,
         log=lambda line: click.echo(line, err=True),
     )
-    for line in mt.summary_lines(outcome, project.root):
+    for line in summary_lines(outcome, project.root):
         click.echo(line)
     if not outcome.report.ok:
         fail_if(plan.errors)

@@ -20,20 +20,20 @@ import polib
 
 from pipeline import languages
 from pipeline.errors import InputError, MsmError
-from pipeline.fsutil import atomic_write_bytes
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.codes import Pair, resolve
 from pipeline.mt.engine import Engine, EngineStats, EntryFailed, ProviderStopped
 from pipeline.mt.limits import Clock, Sleep
 from pipeline.mt.options import TranslateSettings, translate_settings
 from pipeline.mt.providers import QUOTAS, open_provider
+from pipeline.mt.report import Estimate, Failure, Outcome, TrackResult, TranslateReport
 from pipeline.mt.segment import Layout, assemble, pieces, take_apart, tidy
 from pipeline.mt.terms import GlossaryCheck, glossary_comments
+from pipeline.mt.writer import TrackWriter, read_exact
 from pipeline.ops.source import load_source
 from pipeline.project import Project, Video
 from pipeline.tracks.build import clean_translation
-from pipeline.tracks.po_io import Key, key_of, msgid_line, parse_po, render
-from pipeline.tracks.po_patch import EntryPatcher
+from pipeline.tracks.po_io import Key, key_of, msgid_line, parse_po
 
 DRAFT_COMMENT = "machine draft: "
 NOTE_COMMENT = "draft note: "
@@ -90,11 +90,9 @@ class TrackJob:
     po: polib.POFile
     pair: Pair
     pending: list[Pending]
-    written: str = ""  # what we last wrote (or read): guards against concurrent edits
     entries: dict[Key, polib.POEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.written = self.written or self.text
         self.entries = {key_of(e): e for e in self.po if e.msgid and not e.obsolete}
 
 
@@ -127,7 +125,7 @@ def plan_translate(
             first_cue.setdefault(key, position)
         for lang in langs:
             path = source.files.po(lang)
-            text = _read_exact(path)
+            text = read_exact(path)
             if text is None:
                 plan.errors.append(
                     InputError(
@@ -159,19 +157,6 @@ def plan_translate(
     return plan
 
 
-def _read_exact(path: Path) -> str | None:
-    """The file's text with its line endings as they are (CRLF stays CRLF), BOM dropped
-    (msgfmt rejects a BOM, and msm writes UTF-8 without one)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
-
-
 def _stale(po: polib.POFile, first_cue: Mapping[Key, int]) -> str:
     have = {key_of(e) for e in po if e.msgid and not e.obsolete}
     missing = sum(1 for key in first_cue if key not in have)
@@ -191,19 +176,6 @@ def _pending(
     layout = take_apart(entry.msgid)
     texts = [[] if unit.blank else pieces(unit.text, max_chars) for unit in layout.units]
     return Pending(key, msgid_line(entry, lines), first_cue.get(key), layout, texts)
-
-
-@dataclass(frozen=True)
-class Estimate:
-    """What a run would send for one language through one provider."""
-
-    lang: str
-    provider: str
-    code: str  # the provider's code, with the fallback when inexact
-    entries: int  # entries to draft
-    requests: int  # distinct texts not in the cache: one request each
-    chars: int  # characters in those texts
-    cached: int  # distinct texts already in the cache (sent for free)
 
 
 def estimate(plan: TranslatePlan, cache: TranslationCache) -> list[Estimate]:
@@ -235,46 +207,6 @@ def quota_note(provider: str) -> str:
     return f"{provider}: {QUOTAS[provider]}"
 
 
-@dataclass(frozen=True)
-class Failure:
-    """An entry that got no draft, and why."""
-
-    path: Path
-    line: int | None
-    cue: int | None
-    msgid: str
-    message: str
-
-
-@dataclass
-class TrackResult:
-    """What a run did to one PO."""
-
-    slug: str
-    lang: str
-    path: Path
-    pending: int = 0  # untranslated entries found
-    drafted: int = 0
-    glossary: int = 0  # drafts that got a glossary comment
-    failed: int = 0
-    not_attempted: int = 0  # left for the next run after the provider stopped
-
-
-@dataclass
-class TranslateReport:
-    """The outcome of a run: per track, the failures, and why it stopped early (if it did)."""
-
-    provider: str
-    results: list[TrackResult] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    stopped: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Whether every entry got its draft."""
-        return not self.failures and not self.stopped
-
-
 @dataclass
 class Drafter:
     """Drafts the entries of a plan through an engine and saves them as it goes."""
@@ -298,7 +230,7 @@ class Drafter:
                 continue
             if job.pending:
                 self.log(f"{job.slug}/{job.lang}: drafting {len(job.pending)} entries")
-            writer = TrackWriter(job)
+            writer = TrackWriter(job.path, job.text, job.po)
             unsaved = 0
             try:
                 for position, pending in enumerate(job.pending):
@@ -358,43 +290,6 @@ class Drafter:
         return _drafted(original, text, comments), flagged
 
 
-class TrackWriter:
-    """Writes one PO as drafts arrive: only the drafted entries' blocks change, atomically."""
-
-    def __init__(self, job: TrackJob) -> None:
-        self.job = job
-        self.patcher = EntryPatcher(job.text, job.po)
-        self.drafts: dict[Key, polib.POEntry] = {}
-        self.blocks: dict[Key, str] = {}  # rendered once each: saving stays linear
-
-    def add(self, key: Key, entry: polib.POEntry) -> None:
-        """Take one draft; its rendered block must read back as the same entry."""
-        block = self.patcher.render(entry)
-        back = [e for e in polib.pofile(block, check_for_duplicates=False) if e.msgid]
-        if [(key_of(e), e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
-            raise MsmError(f"{self.job.path}: internal error: a draft does not read back")
-        self.drafts[key] = entry
-        self.blocks[key] = block
-
-    def save(self, final: bool = False) -> None:
-        """Write every draft so far; refuse if someone else changed the file meanwhile."""
-        job = self.job
-        if _read_exact(job.path) != job.written:
-            raise MsmError(
-                f"{job.path}: changed on disk during the run; not overwritten. "
-                "Drafts made so far are cached: run the command again to apply them"
-            )
-        try:
-            text = self.patcher.apply(self.blocks)
-        except ValueError:
-            text = _rendered(job, self.drafts)  # unusual layout: same content, msm's wrapping
-            final = True
-        if final:
-            parse_po(text, str(job.path))  # the whole file reads back (once, not every save)
-        atomic_write_bytes(job.path, text.encode("utf-8"))  # no BOM: msgfmt rejects one
-        job.written = text
-
-
 def _drafted(original: polib.POEntry, text: str, comments: Iterable[str]) -> polib.POEntry:
     """A copy of `original` holding the draft, marked fuzzy, with the comments added."""
     tcomment = "\n".join(line for line in [original.tcomment or "", *comments] if line)
@@ -414,26 +309,8 @@ def _drafted(original: polib.POEntry, text: str, comments: Iterable[str]) -> pol
     )
 
 
-def _rendered(job: TrackJob, drafts: Mapping[Key, polib.POEntry]) -> str:
-    po = parse_po(job.text, str(job.path))
-    for entry in po:
-        new = drafts.get(key_of(entry))
-        if new is not None and not entry.obsolete:
-            entry.msgstr, entry.tcomment, entry.flags = new.msgstr, new.tcomment, list(new.flags)
-    return render(po)
-
-
 def _failure(job: TrackJob, pending: Pending, message: str) -> Failure:
     return Failure(job.path, pending.line, pending.cue, pending.key[1], message)
-
-
-@dataclass
-class Outcome:
-    """A finished (or stopped) run: the report and what the engine did."""
-
-    report: TranslateReport
-    stats: EngineStats
-    requests: int  # HTTP requests made, retries and refused connections included
 
 
 def draft(
@@ -449,13 +326,14 @@ def draft(
 ) -> Outcome:
     """Run the plan against its provider: the one function that sends anything."""
     settings = settings_of(project)
-    options = settings.providers[plan.provider]
-    provider = open_provider(options, env)
     pending = sum(len(job.pending) for job in plan.jobs)
+    if not pending:  # nothing to send: no key needed, no cache opened
+        results = [TrackResult(job.slug, job.lang, job.path) for job in plan.jobs]
+        return Outcome(TranslateReport(plan.provider, results), EngineStats(), 0)
+    provider = open_provider(settings.providers[plan.provider], env)
     with TranslationCache(cache_path(project, settings)) as cache:
         engine = Engine(provider, cache, clock=clock, sleep=sleep)
-        if pending:
-            log(f"{provider.name}: {pending} entries to draft via {provider.where}")
+        log(f"{provider.name}: {pending} entries to draft via {provider.where}")
         drafter = Drafter(
             engine,
             moment,
@@ -472,81 +350,3 @@ def dry_run(project: Project, plan: TranslatePlan) -> list[Estimate]:
     """The estimate of what `draft` would send, reading the cache without creating it."""
     with TranslationCache(cache_path(project, settings_of(project)), read_only=True) as cache:
         return estimate(plan, cache)
-
-
-def estimate_lines(rows: list[Estimate]) -> list[str]:
-    """The --dry-run table."""
-    header = ("language", "provider", "code", "entries", "requests", "characters", "cached")
-    body = [
-        (r.lang, r.provider, r.code, str(r.entries), str(r.requests), f"{r.chars:,}", str(r.cached))
-        for r in rows
-    ]
-    if len(body) > 1:
-        total = (
-            "total",
-            "",
-            "",
-            str(sum(r.entries for r in rows)),
-            str(sum(r.requests for r in rows)),
-            f"{sum(r.chars for r in rows):,}",
-            str(sum(r.cached for r in rows)),
-        )
-        body.append(total)
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    numeric = {3, 4, 5, 6}
-
-    def fmt(row: tuple[str, ...]) -> str:
-        cells = [
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
-        ]
-        return "  ".join(cells).rstrip()
-
-    return [fmt(header), *(fmt(row) for row in body)]
-
-
-def summary_lines(outcome: Outcome, root: Path) -> list[str]:
-    """What the run did, what failed (with `path:line`), and how to go on."""
-    report, stats = outcome.report, outcome.stats
-    lines = []
-    for result in report.results:
-        if not result.pending:
-            lines.append(f"{_rel(result.path, root)}: nothing untranslated")
-            continue
-        parts = [f"{result.drafted} of {result.pending} drafted"]
-        if result.glossary:
-            parts.append(f"{result.glossary} miss glossary terms (see 'glossary:' comments)")
-        if result.failed:
-            parts.append(f"{result.failed} failed")
-        if result.not_attempted:
-            parts.append(f"{result.not_attempted} not attempted")
-        lines.append(f"{_rel(result.path, root)}: {', '.join(parts)}")
-    lines.append(
-        f"{report.provider}: {outcome.requests} request(s) sent, "
-        f"{stats.chars_sent:,} characters translated, {stats.cached} text(s) from the cache"
-        + (f", {stats.retries} retried" if stats.retries else "")
-        + (f", waited {stats.waited:.1f} s" if stats.waited >= 0.05 else "")
-    )
-    if report.failures:
-        lines.append(f"failed ({len(report.failures)}):")
-        for failure in report.failures:
-            where = _rel(failure.path, root) + (f":{failure.line}" if failure.line else "")
-            cue = f"cue {failure.cue}: " if failure.cue else ""
-            text = failure.msgid.replace("\n", " / ")
-            text = text if len(text) <= 50 else text[:49] + "…"
-            lines.append(f"  {where}: {cue}{text!r}: {failure.message}")
-    if report.stopped:
-        lines.append(f"stopped early: {report.stopped}")
-    if not report.ok:
-        lines.append(
-            "drafts made so far are saved and cached: run the same command again "
-            "to retry the rest (nothing already drafted is sent again)"
-        )
-    return lines
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)

@@ -505,3 +505,15 @@ def test_a_windows_po_keeps_its_line_endings(mt_project, libre, msgfmt_ok):
         assert block in text
     assert sum(e.fuzzy for e in entries(path).values()) == 5  # 4 drafts + the human fuzzy
     msgfmt_ok(path)
+
+
+def test_nothing_to_draft_needs_no_key_and_opens_nothing(mt_project, libre):
+    root = mt_project(translate_settings(libre=libre.url), cues=["Hi."])
+    path = po_file(root)
+    po = polib.pofile(path.read_text(encoding="utf-8"))
+    next(e for e in po if e.msgid == "Hi.").msgstr = "Cześć."
+    path.write_text(po.__unicode__(), encoding="utf-8")
+    result = invoke(root, "translate", "--lang", "pl", "--provider", "deepl")  # no DeepL key
+    assert result.exit_code == 0, result.output
+    assert "nothing untranslated" in result.stdout
+    assert not (root / ".msm-cache").exists()
