@@ -326,18 +326,13 @@ def translate(
     project = state.project
     if not langs:
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
-    settings = mt.settings_of(project)
-    name = provider or settings.provider
-    chosen = project.languages(langs)
-    plan = mt.plan_translate(
-        project, project.select(videos), chosen, name, settings.providers[name].max_chars
-    )
+    plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
     for note in plan.notes:
         click.echo(note, err=True)
     if dry_run:
         for line in estimate_lines(mt.dry_run(project, plan)):
             click.echo(line)
-        click.echo(f"quota: {mt.quota_note(name)}", err=True)
+        click.echo(f"quota: {mt.quota_note(plan.provider)}", err=True)
         click.echo("dry run: nothing sent, nothing written", err=True)
         fail_if(plan.errors)
         return
@@ -354,10 +349,9 @@ def translate(
     )
     for line in summary_lines(outcome, project.root):
         click.echo(line)
-    if not outcome.report.ok:
-        fail_if(plan.errors)
-        sys.exit(1)
     fail_if(plan.errors)
+    if not outcome.report.ok:
+        sys.exit(1)
 
 
 @cli.command()

@@ -107,9 +107,15 @@ class TranslatePlan:
 
 
 def plan_translate(
-    project: Project, videos: list[Video], langs: list[str], provider: str, max_chars: int
+    project: Project, videos: list[Video], langs: list[str], provider: str | None = None
 ) -> TranslatePlan:
-    """Find the untranslated entries of each (video, language); read only, send nothing."""
+    """Find the untranslated entries of each (video, language); read only, send nothing.
+
+    `provider` defaults to the project's `[translate] provider`.
+    """
+    settings = settings_of(project)
+    provider = provider or settings.provider
+    max_chars = settings.providers[provider].max_chars
     source_lang = project.settings.source_language
     pairs = {lang: resolve(provider, source_lang, lang) for lang in langs}  # unsupported: raise
     plan = TranslatePlan(provider)

@@ -414,7 +414,7 @@ def test_glossary_seam_marks_drafts_that_miss_a_term(mt_project, libre):
     root = mt_project(translate_settings(libre=libre.url))
     project = Project.load(root)
     settings = settings_of(project)
-    plan = plan_translate(project, project.select([]), ["pl"], "libre", 2000)
+    plan = plan_translate(project, project.select([]), ["pl"], "libre")
     outcome = draft(project, plan, env={}, moment=parse_moment(), glossary=glossary)
     assert outcome.report.ok and outcome.report.results[0].glossary == 1
     got = entries(po_file(root))
@@ -441,7 +441,7 @@ def test_without_the_glossary_package_the_run_says_so(mt_project, libre):
 def test_ctrl_c_saves_every_draft_made(mt_project, libre):
     root = mt_project(translate_settings(libre=libre.url))
     project = Project.load(root)
-    plan = plan_translate(project, project.select([]), ["pl"], "libre", 2000)
+    plan = plan_translate(project, project.select([]), ["pl"], "libre")
     options = settings_of(project).providers["libre"]
     calls = []
 
