@@ -16,6 +16,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
+from pipeline.mt import PROVIDERS
 from pipeline.plan import FileChange, apply
 from pipeline.project import Project
 
@@ -277,6 +278,80 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
         f"{len(report.unplaced)} cues not placed, "
         f"{len(report.untranslated)} source cues still untranslated"
     )
+
+
+@cli.command()
+@videos_argument
+@lang_option
+@click.option(
+    "--provider",
+    "-p",
+    type=click.Choice(PROVIDERS),
+    help="Machine-translation service (default: [translate] provider in catalog.toml).",
+)
+@click.option(
+    "--dry-run",
+    "-n",
+    is_flag=True,
+    help="Count the entries, requests and characters that would be sent; send nothing.",
+)
+@click.pass_obj
+def translate(
+    state: State,
+    videos: tuple[str, ...],
+    langs: tuple[str, ...],
+    provider: str | None,
+    dry_run: bool,
+) -> None:
+    """Draft the untranslated PO entries by machine translation, marked fuzzy for review.
+
+    Translated and fuzzy entries are never touched. Each draft gets the fuzzy flag and a
+    comment naming the provider and date, so `msm build` refuses it until reviewed.
+    Answers are cached: nothing is sent twice, and an interrupted run resumes. API keys
+    come from the environment only (LIBRE_API_KEY, DEEPL_API_KEY by default).
+
+    \b
+    Example:
+      msm translate --lang pl --dry-run          # what would be sent, and how much
+      msm translate what-is-public-procurement --lang pt-PT --provider mymemory
+    """
+    import os
+
+    from pipeline import translate as mt
+    from pipeline.errors import UsageError
+    from pipeline.mt.report import estimate_lines, summary_lines
+    from pipeline.mt.terms import project_glossary
+    from pipeline.tracks.po_io import now
+
+    project = state.project
+    if not langs:
+        raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
+    plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
+    for note in plan.notes:
+        click.echo(note, err=True)
+    if dry_run:
+        for line in estimate_lines(mt.dry_run(project, plan)):
+            click.echo(line)
+        click.echo(f"quota: {mt.quota_note(plan.provider)}", err=True)
+        click.echo("dry run: nothing sent, nothing written", err=True)
+        fail_if(plan.errors)
+        return
+    glossary, note = project_glossary(project.root)
+    if note:
+        click.echo(f"note: {note}", err=True)
+    outcome = mt.draft(
+        project,
+        plan,
+        env=os.environ,
+        moment=now(),
+        glossary=glossary,
+        log=lambda line: click.echo(line, err=True),
+    )
+    for line in summary_lines(outcome, project.root):
+        click.echo(line)
+    fail_if(plan.errors)
+    if not outcome.report.ok:
+        sys.exit(1)
 
 
 @cli.command()

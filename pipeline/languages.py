@@ -76,6 +76,9 @@ _LANGUAGES: tuple[Language, ...] = (
         providers={
             "google": ProviderCode("eu"),
             "mymemory": ProviderCode("eu-ES"),
+            # LibreTranslate ships en<->eu models (docs.libretranslate.com, supported
+            # languages); deep-translator's bundled Libre list is older and lacks it.
+            "libre": ProviderCode("eu"),
         },
         aliases=("eu-ES", "eu_ES", "eus", "baq"),
     ),
@@ -122,6 +125,7 @@ _LANGUAGES: tuple[Language, ...] = (
         providers={
             "google": ProviderCode("el"),
             "mymemory": ProviderCode("el-GR"),
+            "libre": ProviderCode("el"),  # in LibreTranslate's model list, not deep-translator's
             "deepl": ProviderCode("el"),
         },
         aliases=("el-GR", "el_GR", "ell", "gre"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline import languages
 from pipeline.errors import ProjectError, UsageError
+from pipeline.mt.config import TRANSLATE
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
 
 CATALOG = Path("subtitles") / "catalog.toml"
@@ -136,6 +137,7 @@ SCHEMA = Table(
             doc="`msm pull`: where downloads go and how hard to retry",
         ),
         "videos": ArrayOf(VIDEO),
+        "translate": TRANSLATE,
     }
 )
 

@@ -1,0 +1,74 @@
+"""Write drafts into one PO as they arrive: atomically, in place, never over someone's edit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import polib
+
+from pipeline.errors import InputError, MsmError
+from pipeline.fsutil import atomic_write_bytes
+from pipeline.tracks.po_io import Key, key_of, parse_po, render
+from pipeline.tracks.po_patch import EntryPatcher
+
+
+def read_exact(path: Path) -> str | None:
+    """The file's text with its line endings as they are (CRLF stays CRLF), BOM dropped
+    (msgfmt rejects a BOM, and msm writes UTF-8 without one)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+
+
+class TrackWriter:
+    """Writes one PO as drafts arrive: only the drafted entries' blocks change, atomically."""
+
+    def __init__(self, path: Path, text: str, po: polib.POFile) -> None:
+        self.path = path
+        self.text = text  # the PO as read; every save patches this same text
+        self.written = text  # what the file should hold now (guards against other writers)
+        self.patcher = EntryPatcher(text, po)
+        self.drafts: dict[Key, polib.POEntry] = {}
+        self.blocks: dict[Key, str] = {}  # rendered once each: saving stays linear
+
+    def add(self, key: Key, entry: polib.POEntry) -> None:
+        """Take one draft; its rendered block must read back as the same entry."""
+        block = self.patcher.render(entry)
+        back = [e for e in polib.pofile(block, check_for_duplicates=False) if e.msgid]
+        if [(key_of(e), e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
+            raise MsmError(f"{self.path}: internal error: a draft does not read back")
+        self.drafts[key] = entry
+        self.blocks[key] = block
+
+    def save(self, final: bool = False) -> None:
+        """Write every draft so far; refuse if someone else changed the file meanwhile."""
+        if read_exact(self.path) != self.written:
+            raise MsmError(
+                f"{self.path}: changed on disk during the run; not overwritten. "
+                "Drafts made so far are cached: run the command again to apply them"
+            )
+        try:
+            text = self.patcher.apply(self.blocks)
+        except ValueError:
+            # An unusual layout: the same content, in msm's own wrapping.
+            text = _rendered(self.text, self.path, self.drafts)
+            final = True
+        if final:
+            parse_po(text, str(self.path))  # the whole file reads back (once, not every save)
+        atomic_write_bytes(self.path, text.encode("utf-8"))  # no BOM: msgfmt rejects one
+        self.written = text
+
+
+def _rendered(text: str, path: Path, drafts: Mapping[Key, polib.POEntry]) -> str:
+    po = parse_po(text, str(path))
+    for entry in po:
+        new = drafts.get(key_of(entry))
+        if new is not None and not entry.obsolete:
+            entry.msgstr, entry.tcomment, entry.flags = new.msgstr, new.tcomment, list(new.flags)
+    return render(po)
