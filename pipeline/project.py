@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import languages
+from pipeline.checks.config import CHECKS_SCHEMA
 from pipeline.errors import ProjectError, UsageError
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
 
@@ -97,6 +98,7 @@ SCHEMA = Table(
             }
         ),
         "videos": ArrayOf(VIDEO),
+        "checks": CHECKS_SCHEMA,
     }
 )
 
