@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,6 +36,15 @@ def render(report: CheckReport, fmt: str, color: bool = False) -> str:
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return renderers[fmt](report)
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Text safe for a terminal or a log line: line breaks shown as ` / `, control characters
+    (an escape sequence hidden in a subtitle file) replaced."""
+    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\n", " / "))
 
 
 def summary_line(report: CheckReport) -> str:

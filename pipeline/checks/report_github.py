@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.checks.model import Finding
 from pipeline.checks.report import summary_line
 from pipeline.checks.runner import CheckReport
@@ -9,8 +11,13 @@ from pipeline.checks.runner import CheckReport
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a command's message as the Actions toolkit does (`%`, CR, LF)."""
+    """Escape a command's message as the Actions toolkit does (`%`, CR, LF); other control
+    characters cannot be in a log line at all."""
+    text = _CONTROL.sub("\ufffd", text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from pipeline.checks.model import Finding
-from pipeline.checks.report import summary_line
+from pipeline.checks.report import one_line, summary_line
 from pipeline.checks.runner import CheckReport
 
 _RESET = "\033[0m"
@@ -34,7 +34,7 @@ def render_text(report: CheckReport, color: bool = False) -> str:
     out: list[str] = []
     for path, group in groupby(report.findings.items, key=lambda f: f.path):
         items = list(group)
-        out.append(_paint(path, "file", color))
+        out.append(_paint(one_line(path), "file", color))
         line_width = max(len(str(f.line or "")) for f in items)
         check_width = max(len(f.check) for f in items)
         for f in items:
@@ -44,7 +44,7 @@ def render_text(report: CheckReport, color: bool = False) -> str:
             cue = f"cue {f.cue}: " if f.cue is not None else ""
             context = f" [context {f.context!r}]" if f.context else ""
             concept = f" [{f.concept}]" if f.concept else ""
-            text = f"{cue}{f.message}{context}{concept}"
+            text = one_line(f"{cue}{f.message}{context}{concept}")
             out.append(
                 f"  {where}  {_paint(f'{label:<8}', style, color)} {f.check:<{check_width}}  {text}"
             )

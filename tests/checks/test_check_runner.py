@@ -108,8 +108,13 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
 
     def po_at(folder, lang, msgid, check):
         path = folder / f"{lang}.po"
-        expected.add((f"{path.parent.relative_to(root).as_posix()}/{lang}.po",
-                      msgid_line(path, msgid), check))
+        expected.add(
+            (
+                f"{path.parent.relative_to(root).as_posix()}/{lang}.po",
+                msgid_line(path, msgid),
+                check,
+            )
+        )
 
     # 1. Translations, in the PO files (the source of truth).
     q2 = "What if that money\ncould do more?"
@@ -132,8 +137,12 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
     set_entry(b / "ro.po", c1, "În fiecare an, oraşele cheltuiesc\nmiliarde pe contracte publice.")
     set_entry(g / "ro.po", CLEAN_BUSES, "Orașele pot cere\nautobuze  curate.")
     set_entry(b / "es.po", q2, "Y si ese dinero\npudiera hacer más?")
-    set_entry(b / "es.po", YES, "Sí, claro que sí, por supuesto.",
-              comment="msm-accept: cps-max the speaker repeats it; fine")
+    set_entry(
+        b / "es.po",
+        YES,
+        "Sí, claro que sí, por supuesto.",
+        comment="msm-accept: cps-max the speaker repeats it; fine",
+    )
     set_entry(g / "es.po", green, "Las licitaciones verdes reducen;\nlas emisiones hasta un 20 %.")
     set_entry(b / "el.po", q2, "Κι αν αυτά τα χρήματα\nμπορούσαν να κάνουν περισσότερα?")
     set_entry(b / "el.po", see, "Ας δούμε --> πώς λειτουργεί…")
@@ -198,8 +207,13 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
         (g, 3, "overlap"),
         (g, 4, "duration-min"),
     ]:
-        expected.add((f"{folder.relative_to(root).as_posix()}/en.srt",
-                      timing_line(folder / "en.srt", cue), check))
+        expected.add(
+            (
+                f"{folder.relative_to(root).as_posix()}/en.srt",
+                timing_line(folder / "en.srt", cue),
+                check,
+            )
+        )
     rebuild(root)
 
     # 3. A language without a catalogue, whose translator's SRT was re-timed by hand.

@@ -112,7 +112,7 @@ def _built(committed=(), items=None, gaps=()):
 def test_stale_build():
     items = cues((1000, 3000, "Raz."), (3080, 5000, "Dwa."))
     fresh = compose_srt(items).encode()
-    stale = fresh.replace("Dwa.".encode(), "Trzy.".encode())
+    stale = fresh.replace(b"Dwa.", b"Trzy.")
     assert run("stale-build", _built([CommittedFile("v/pl.srt", "srt", fresh)])) == []
     [problem] = run("stale-build", _built([CommittedFile("v/pl.srt", "srt", stale)]))
     assert (problem.path, problem.line, problem.cue) == ("v/pl.srt", 7, 2)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from check_helpers import cues, entry, run, track
 
 from pipeline.checks.registry import load_all
-
-from check_helpers import cues, entry, run, track
 
 NB = "\u00a0"
 NNB = "\u202f"
