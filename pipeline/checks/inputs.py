@@ -75,6 +75,11 @@ def source_language(project: Project | None) -> str:
 def resolve(paths: Sequence[Path], project: Project | None, langs: Iterable[str] = ()) -> Inputs:
     """Resolve PATH arguments (none: the whole project) into videos and single files."""
     wanted = tuple(dict.fromkeys(languages.get(code).code for code in langs))
+    if project is not None and not any(p.is_file() for p in paths):
+        known = {project.settings.source_language, *project.settings.target_languages}
+        stray = [code for code in wanted if code not in known]
+        if stray:
+            raise UsageError(f"{stray[0]!r} is not a language of this project")
     inputs = Inputs(languages=wanted)
     resolver = _Resolver(project, inputs)
     if not paths:

@@ -39,6 +39,7 @@ class Problem:
     # unit (project- and catalogue-wide checks point at the entry concerned).
     path: str | None = None
     entry: EntryUnit | None = None
+    lang: str | None = None  # with `path`: the language of that file, when the unit has none
 
 
 @dataclass

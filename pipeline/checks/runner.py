@@ -10,7 +10,7 @@ settings enable for each unit, and turn their Problems into located Findings. Cr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -41,7 +41,7 @@ from pipeline.checks.units import (
     timing_from_comments,
 )
 from pipeline.errors import InputError, MsmError, ProjectError, UsageError
-from pipeline.project import Project, find_root
+from pipeline.project import CATALOG, Project, find_root
 from pipeline.tracks.build import translate_track
 from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
@@ -115,7 +115,7 @@ class Runner:
         checks: dict[str, CheckSpec] | None = None,
     ) -> None:
         registry = checks if checks is not None else load_all()
-        where = str(project.root / "subtitles" / "catalog.toml") if project else "settings"
+        where = str(project.root / CATALOG) if project else "settings"
         config.validate(registry, where)
         self.project = project
         self.root = project.root if project is not None else None
@@ -130,6 +130,7 @@ class Runner:
         self.dispatch = _Dispatch(registry.values(), config)
         self.report = CheckReport()
         self.catalogs: list[CatalogUnit] = []
+        self._marked: set[tuple[str, Scope, str, bool]] = set()
         self.missing: list[tuple[str, str]] = []
 
     # --- the pass ------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class Runner:
             return
         built, gaps = translate_track(cues, keys, entries)
         if numbers is not None:  # cue numbers from the PO's comments may skip some
-            built = [replace(c, index=numbers[c.index - 1]) for c in built]
+            built = [Cue(c.start, c.end, c.text, numbers[c.index - 1], c.line) for c in built]
         entry_of = {
             (numbers[n - 1] if numbers else n): by_key[key]
             for n, key in enumerate(keys, start=1)
@@ -336,32 +337,48 @@ class Runner:
     def _project(self) -> None:
         unit = ProjectUnit(self.catalogs, self.missing)
         for spec in self.dispatch.checks("project", "", False):
-            self._call(spec, unit, "")
+            self._call(spec, unit)
 
     # --- calling checks and locating what they find ---------------------------------------
 
+    def _checks(self, scope: Scope, lang: str, is_source: bool, path: str) -> list[CheckSpec]:
+        """The checks for a unit, noting once per file which checks looked at it."""
+        specs = self.dispatch.checks(scope, lang, is_source)
+        seen = (path, scope, lang, is_source)
+        if path and seen not in self._marked:
+            self._marked.add(seen)
+            self.report.ran.setdefault(path, set()).update(spec.id for spec in specs)
+        return specs
+
     def _entry(self, unit: EntryUnit, is_source: bool) -> None:
-        for spec in self.dispatch.checks("entry", unit.lang, is_source):
-            self._call(spec, unit, unit.path)
+        ctx = self.ctx
+        for spec in self._checks("entry", unit.lang, is_source, unit.path):
+            for problem in spec.func(unit, ctx):
+                self._add(spec, unit, problem)
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
         self._run("track", unit, unit.lang, is_source)
 
     def _run(self, scope: Scope, unit: TrackUnit | CatalogUnit, lang: str, src: bool) -> None:
-        for spec in self.dispatch.checks(scope, lang, src):
-            self._call(spec, unit, unit.path)
+        for spec in self._checks(scope, lang, src, unit.path):
+            self._call(spec, unit)
 
-    def _call(
-        self, spec: CheckSpec, unit: EntryUnit | TrackUnit | CatalogUnit | ProjectUnit, path: str
-    ) -> None:
-        if path:
-            self.report.ran.setdefault(path, set()).add(spec.id)
+    def _call(self, spec: CheckSpec, unit: TrackUnit | CatalogUnit | ProjectUnit) -> None:
         for problem in spec.func(unit, self.ctx):
-            finding = self._locate(spec, unit, problem)
-            if not self.config.enabled(spec.id, finding.lang):
-                continue
-            self.report.ran.setdefault(finding.path, set()).add(spec.id)
-            self.report.findings.items.append(finding)
+            self._add(spec, unit, problem)
+
+    def _add(
+        self,
+        spec: CheckSpec,
+        unit: EntryUnit | TrackUnit | CatalogUnit | ProjectUnit,
+        problem: Problem,
+    ) -> None:
+        """Locate a problem and keep it (unless the settings switch the check off there)."""
+        finding = self._locate(spec, unit, problem)
+        if not self.config.enabled(spec.id, finding.lang):
+            return
+        self.report.ran.setdefault(finding.path, set()).add(spec.id)
+        self.report.findings.items.append(finding)
 
     def _locate(
         self,
@@ -376,7 +393,7 @@ class Runner:
             entry = unit.entry_of.get(problem.cue) if problem.cue is not None else None
         if problem.path is not None:
             path, line, context = problem.path, problem.line, None
-            lang = getattr(unit, "lang", "") or ""
+            lang = problem.lang or getattr(unit, "lang", "") or ""
             accepted: frozenset[str] = frozenset()
         elif entry is not None:
             path, context, lang, accepted = entry.path, entry.context, entry.lang, entry.accepted

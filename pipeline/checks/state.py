@@ -112,12 +112,9 @@ def _first_difference(actual: str, expected: str) -> tuple[int, int | None]:
     return number, cues or None
 
 
-_SPACE_RUN = re.compile(r"\s+")
-
-
 def _norm(text: str) -> str:
     """Texts that differ only in line breaks and spacing are the same text."""
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @register(
@@ -159,7 +156,7 @@ def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[P
 def missing_catalog(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
     """A language the project translates into has no catalogue for this video yet."""
     for path, lang in unit.missing:
-        yield Problem(f"no {lang} catalogue for this video; run `msm update`", path=path)
+        yield Problem(f"no {lang} catalogue for this video; run `msm update`", path=path, lang=lang)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

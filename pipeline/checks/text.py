@@ -14,11 +14,17 @@ def visible(text: str) -> str:
     return TAG.sub("", text) if ("<" in text or "{" in text) else text
 
 
+# Combining marks left after NFC take no room of their own (blocks of combining diacritics).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
     if line.isascii():
         return len(line)
-    return sum(1 for ch in unicodedata.normalize("NFC", line) if not unicodedata.combining(ch))
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    return len(line) - len(_COMBINING.findall(line))
 
 
 def reading_chars(text: str) -> int:

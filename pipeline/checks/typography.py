@@ -8,6 +8,7 @@ language codes written here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Edit:
 Finder = Callable[[str, Typography], list[Edit]]
 
 
+@functools.cache
 def typography_of(lang: str) -> Typography:
     """The conventions of `lang` (none for a language we do not know)."""
     spec = languages.find(lang)
@@ -161,12 +163,19 @@ def double_space(text: str, t: Typography) -> list[Edit]:
 )
 def space_before_punctuation(text: str, t: Typography) -> list[Edit]:
     """`word ,` or `word ?`; French marks that take a no-break space are left to that check."""
-    marks = "".join(m for m in ",.;:!?" if m not in t.nbsp_before)
+    if " " not in text and NBSP not in text and NNBSP not in text:
+        return []
     edits = []
-    for m in re.finditer(rf"(?<=\S)[{_SPACES}]+([{re.escape(marks)}])(?![.\w])", text):
+    for m in _space_before(t.nbsp_before).finditer(text):
         mark = m.group(1)
         edits.append(Edit(m.start(), m.end(), None, f'space before "{mark}"'))
     return edits
+
+
+@functools.cache
+def _space_before(nbsp_before: str) -> re.Pattern[str]:
+    marks = "".join(m for m in ",.;:!?" if m not in nbsp_before)
+    return re.compile(rf"(?<=\S)[{_SPACES}]+([{re.escape(marks)}])(?![.\w])")
 
 
 _MARK_THEN_PERIOD = re.compile(r"[?!]\.(?!\.)")
@@ -204,9 +213,9 @@ def nbsp_punctuation(text: str, t: Typography) -> list[Edit]:
     Unlike Subtitle Edit, `mot !` is not "a space too many" in French: the space belongs there,
     it just must not break. `10:30`, `http://` and `?!` are left alone.
     """
-    if not t.nbsp_before:
+    if not t.nbsp_before or not any(mark in text for mark in t.nbsp_before):
         return []
-    edits = []
+    edits: list[Edit] = []
     for m in re.finditer(f"[{re.escape(t.nbsp_before)}]", text):
         i = m.start()
         j = i
@@ -251,15 +260,15 @@ def guillemet_spacing(text: str, t: Typography) -> list[Edit]:
             k = i + 1
             while k < len(text) and text[k] in _SPACES:
                 k += 1
-            if k >= len(text) or text[k] == "\n" or text[i + 1 : k] == NBSP:
-                continue
+            if k >= len(text) or text[k] in "\n»" or text[i + 1 : k] == NBSP:
+                continue  # end of line, empty guillemets, or already right
             what = "a normal space" if text[i + 1 : k] else "no space"
             edits.append(Edit(i + 1, k, NBSP, f"{what} after «: use a no-break space"))
         elif ch == "»":
             j = i
             while j > 0 and text[j - 1] in _SPACES:
                 j -= 1
-            if j == 0 or text[j - 1] == "\n" or text[j:i] == NBSP:
+            if j == 0 or text[j - 1] in "\n«" or text[j:i] == NBSP:
                 continue
             what = "a normal space" if text[j:i] else "no space"
             edits.append(Edit(j, i, NBSP, f"{what} before »: use a no-break space"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 import polib
 
@@ -43,7 +42,10 @@ def parse_accepts(comment: str | None) -> frozenset[str]:
 
 def numbered(cues: Iterable[Cue]) -> list[Cue]:
     """The cues numbered by their position (1-based), as findings report them."""
-    return [cue if cue.index == n else replace(cue, index=n) for n, cue in enumerate(cues, 1)]
+    return [
+        cue if cue.index == n else Cue(cue.start, cue.end, cue.text, n, cue.line)
+        for n, cue in enumerate(cues, 1)
+    ]
 
 
 def positions_by_key(keys: Sequence[Key]) -> dict[Key, tuple[int, ...]]:

@@ -417,3 +417,20 @@ def test_a_template_is_not_checked(tmp_path):
 
     with pytest.raises(UsageError):
         check_paths([PROJECT / B / "template.pot"], Project.load(PROJECT))
+
+
+def test_lang_en_checks_only_the_source_tracks():
+    report = check_paths([], Project.load(PROJECT), ["en"])
+    assert report.findings.files == {f"{B}/en.srt", f"{G}/en.srt"}
+
+
+def test_a_language_the_project_does_not_have_is_bad_usage(tmp_path):
+    from pipeline.errors import UsageError
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    catalog = root / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8").replace('"eu", "nl-BE", ', "")
+    catalog.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="'eu' is not a language of this project"):
+        check_paths([], Project.load(root), ["eu"])

@@ -101,7 +101,7 @@ def test_inconsistent_translation_ignores_contexts_languages_and_layout():
 
 def test_missing_catalog():
     problems = run("missing-catalog", ProjectUnit([], [("v/pl.po", "pl"), ("v/ro.po", "ro")]))
-    assert [p.path for p in problems] == ["v/pl.po", "v/ro.po"]
+    assert [(p.path, p.lang) for p in problems] == [("v/pl.po", "pl"), ("v/ro.po", "ro")]
 
 
 def _built(committed=(), items=None, gaps=()):
