@@ -29,6 +29,7 @@ lint: $(STAMP)
 ## release: set up, check every track and build from what is in subtitles/
 release: $(STAMP)
 	$(VENV)/bin/msm update --check
+	$(VENV)/bin/msm check
 	$(VENV)/bin/msm build
 
 clean:

@@ -102,8 +102,10 @@ def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> 
         click.echo(str(d), err=True)
 
 
-def report_changes(changes: Sequence[FileChange], root: Path, dry_run: bool) -> None:
-    """Apply (or with --dry-run, print) the planned file changes."""
+def report_changes(changes: Sequence[FileChange], root: Path | None, dry_run: bool) -> None:
+    """Apply (or with --dry-run, print) the planned file changes (paths shown from `root`)."""
+    if root is not None and not all(c.path.is_relative_to(root) for c in changes):
+        root = None  # files outside the project (msm fix on loose files): full paths
     if dry_run:
         for change in changes:
             click.echo(change.diff(root), nl=False)
@@ -112,7 +114,8 @@ def report_changes(changes: Sequence[FileChange], root: Path, dry_run: bool) -> 
     apply(list(changes))
     for change in changes:
         summary = f" ({change.summary})" if change.summary else ""
-        click.echo(f"{change.action}: {change.path.relative_to(root)}{summary}")
+        shown = change.path.relative_to(root) if root is not None else change.path
+        click.echo(f"{change.action}: {shown}{summary}")
 
 
 def fail_if(errors: Sequence[MsmError]) -> None:
@@ -461,6 +464,126 @@ def pull(
     click.echo(render_summary(result), nl=False)
     if result.failed:
         sys.exit(1)
+
+
+def paths_argument(f: F) -> F:
+    """PATH...: the project (default), video folders, or single .po/.srt/.vtt files."""
+    return click.argument(
+        "paths",
+        nargs=-1,
+        metavar="[PATH]...",
+        type=click.Path(exists=True, path_type=Path),
+    )(f)
+
+
+@cli.command()
+@paths_argument
+@lang_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "github"]),
+    default="text",
+    show_default=True,
+    help="Report format: text for people, json for tools, junit and github for CI.",
+)
+@click.option(
+    "--glossary",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Glossary file (CSV or TBX) to check against instead of the project's.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["netflix", "ted"]),
+    help="Subtitle profile (default: [checks] profile in the settings, else netflix).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option("--list", "list_checks", is_flag=True, help="List every check id and exit.")
+@click.pass_obj
+def check(
+    state: State,
+    paths: tuple[Path, ...],
+    langs: tuple[str, ...],
+    fmt: str,
+    glossary: Path | None,
+    profile: str | None,
+    output: Path | None,
+    list_checks: bool,
+) -> None:
+    """Check subtitles and translations; exit 1 on an error-level finding.
+
+    Checks reading speed, line length, timing, typography per language, translation state
+    and (with a glossary) terms. Exit status: 0 clean, 1 errors found, 2 bad usage or
+    unreadable input. A reviewer accepts one finding with a PO translator comment
+    `# msm-accept: CHECK-ID reason`.
+
+    \b
+    Example:
+      msm check                                  # the whole project
+      msm check subtitles/what-is-public-procurement --lang pl
+      msm check ~/Downloads/talk.pl.srt --format json
+      msm check --format junit -o msm-check.xml  # for CI test views
+      msm check --list                           # every check id
+    """
+    import os
+
+    from pipeline.checks import report
+    from pipeline.checks.runner import check_paths, find_project
+    from pipeline.fsutil import atomic_write_text
+
+    if list_checks:
+        click.echo(report.list_checks("json" if fmt == "json" else "text"), nl=False)
+        return
+    project = find_project(paths, state.project_dir, Path.cwd())
+    result = check_paths(paths, project, langs, glossary, profile)
+    color = (
+        fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    text = report.render(result, fmt, color)
+    if output is not None:
+        atomic_write_text(output, text)
+        click.echo(f"{output}: {report.summary_line(result)}", err=True)
+    else:
+        click.echo(text, nl=False, color=color)
+    for error in result.errors:
+        click.echo(f"Error: {error}", err=True)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
+
+@cli.command()
+@paths_argument
+@lang_option
+@dry_run_option
+@click.pass_obj
+def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: bool) -> None:
+    """Apply the certain typography fixes to the translations in the PO files.
+
+    Romanian cedillas to comma below, '...' to '…', French spaces before ; : ! ? and inside
+    « » to no-break spaces, runs of spaces to one. Only msgstr changes; the source text never
+    does. Run `msm build` afterwards to carry the fixes into the tracks.
+
+    \b
+    Example:
+      msm fix --dry-run                # show the diff
+      msm fix subtitles/what-is-public-procurement/ro.po
+    """
+    from pipeline.checks.fixes import plan_fixes
+    from pipeline.checks.runner import find_project
+
+    project = find_project(paths, state.project_dir, Path.cwd())
+    plan = plan_fixes(paths, project, langs)
+    echo_diagnostics(plan.warnings)
+    root = project.root if project is not None else None
+    report_changes(plan.changes, root, dry_run)
+    if not plan.changes and not plan.errors:
+        click.echo("nothing to fix")
+    fail_if(plan.errors)
 
 
 def main() -> None:

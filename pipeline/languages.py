@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.errors import UsageError
@@ -23,6 +24,40 @@ class ProviderCode:
 
 
 @dataclass(frozen=True)
+class Typography:
+    """The punctuation conventions of a language that the typography checks enforce.
+
+    Values come from ../shared/reference/subtitle-standards.md (Netflix per-language guides);
+    a convention left at its default is not checked for that language.
+    """
+
+    # Marks that take a no-break space (U+00A0) before them (French `mot !`).
+    nbsp_before: str = ""
+    # « text » with no-break spaces inside the guillemets (French).
+    nbsp_inside_guillemets: bool = False
+    # The double quotation marks this language uses; others are flagged ("" = not checked).
+    quotes: str = ""
+    # Questions and exclamations open with ¿ and ¡ (Spanish).
+    inverted_marks: bool = False
+    # The question mark is `;` (U+037E or U+003B); a Latin `?` is wrong (Greek).
+    semicolon_question: bool = False
+    # Semicolons are avoided in subtitles (Spanish).
+    avoid_semicolon: bool = False
+    # ș ț take a comma below, never a cedilla ş ţ (Romanian).
+    comma_below: bool = False
+    # The dialogue dash: "-" (no space: `-Text`), "- " (with a space: `- Text`), "" not declared.
+    dialogue_dash: str = ""
+    # The dash marks only the second speaker's line (Dutch).
+    dialogue_second_line_only: bool = False
+    # A sentence split over two subtitles: `word…` / `…word`, no space at the ellipsis (Dutch).
+    ellipsis_no_space: bool = False
+    # A space between a number and % or a unit: `14 %`, `6 km` (European Portuguese).
+    space_before_unit: bool = False
+    # Acronyms are written without periods: `NBE`, not `N.B.E.` (Basque).
+    acronyms_without_periods: bool = False
+
+
+@dataclass(frozen=True)
 class Language:
     """Everything the pipeline needs to know about one language."""
 
@@ -34,11 +69,15 @@ class Language:
     plural_forms: str  # PO `Plural-Forms:` header
     stemmer: str  # snowballstemmer algorithm name
     providers: dict[str, ProviderCode] = field(default_factory=dict)
-    # Subtitle defaults from ../shared/reference/subtitle-standards.md (Netflix-like profile).
+    # Subtitle defaults from ../shared/reference/subtitle-standards.md (Netflix-like profile):
+    # `cps_max` is the guide's adult reading speed (an error above it); `cps_optimal` is the
+    # comfortable speed below it (a warning above it; Subtitle Edit's default optimum is 15).
     max_chars_per_line: int = 42
-    cps_optimal: float = 17.0
-    cps_max: float = 20.0
+    max_lines: int = 2
+    cps_optimal: float = 15.0
+    cps_max: float = 17.0
     cps_children: float = 13.0
+    typography: Typography = Typography()
     # Other codes we accept for this language in file names and foreign tools.
     aliases: tuple[str, ...] = ()
 
@@ -63,6 +102,7 @@ _LANGUAGES: tuple[Language, ...] = (
         cps_optimal=17.0,
         cps_max=20.0,
         cps_children=17.0,
+        typography=Typography(dialogue_dash="-"),
         aliases=("en-GB", "en-US", "en_GB", "en_US", "eng"),
     ),
     Language(
@@ -80,6 +120,7 @@ _LANGUAGES: tuple[Language, ...] = (
             # languages); deep-translator's bundled Libre list is older and lacks it.
             "libre": ProviderCode("eu"),
         },
+        typography=Typography(acronyms_without_periods=True),
         aliases=("eu-ES", "eu_ES", "eus", "baq"),
     ),
     Language(
@@ -96,6 +137,9 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("nl", exact=False),
             "deepl": ProviderCode("nl", exact=False),
         },
+        typography=Typography(
+            dialogue_dash="-", dialogue_second_line_only=True, ellipsis_no_space=True
+        ),
         aliases=("nl_BE", "vls", "flemish"),
     ),
     Language(
@@ -112,6 +156,9 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("fr"),
             "deepl": ProviderCode("fr"),
         },
+        typography=Typography(
+            nbsp_before=";:!?", nbsp_inside_guillemets=True, quotes="«»“”", dialogue_dash="- "
+        ),
         aliases=("fr-FR", "fr-BE", "fr_FR", "fr_BE", "fra", "fre"),
     ),
     Language(
@@ -128,6 +175,7 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("el"),  # in LibreTranslate's model list, not deep-translator's
             "deepl": ProviderCode("el"),
         },
+        typography=Typography(semicolon_question=True),
         aliases=("el-GR", "el_GR", "ell", "gre"),
     ),
     Language(
@@ -146,6 +194,7 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("pl"),
             "deepl": ProviderCode("pl"),
         },
+        typography=Typography(quotes="„”«»", dialogue_dash="- "),
         aliases=("pl-PL", "pl_PL", "pol"),
     ),
     Language(
@@ -162,6 +211,7 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("pt", exact=False),
             "deepl": ProviderCode("pt-PT"),
         },
+        typography=Typography(space_before_unit=True),
         aliases=("pt_PT", "pt", "por"),
     ),
     Language(
@@ -179,6 +229,7 @@ _LANGUAGES: tuple[Language, ...] = (
             "mymemory": ProviderCode("ro-RO"),
             "deepl": ProviderCode("ro"),
         },
+        typography=Typography(comma_below=True, dialogue_dash="- "),
         aliases=("ro-RO", "ro_RO", "ron", "rum"),
     ),
     Language(
@@ -195,6 +246,7 @@ _LANGUAGES: tuple[Language, ...] = (
             "libre": ProviderCode("es"),
             "deepl": ProviderCode("es"),
         },
+        typography=Typography(inverted_marks=True, avoid_semicolon=True),
         aliases=("es-ES", "es_ES", "spa"),
     ),
 )
@@ -235,3 +287,8 @@ def from_youtube(code: str) -> tuple[Language, bool] | None:
     if lang is None:
         return None
     return lang, code.strip().casefold() == lang.youtube.casefold()
+
+
+def codes_where(test: Callable[[Typography], object]) -> frozenset[str]:
+    """The codes of the languages whose typography passes `test` (for language-bound checks)."""
+    return frozenset(lang.code for lang in _LANGUAGES if test(lang.typography))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import languages
+from pipeline.checks.config import CHECKS_SCHEMA
 from pipeline.errors import ProjectError, UsageError
 from pipeline.mt.config import TRANSLATE
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
@@ -138,6 +139,7 @@ SCHEMA = Table(
         ),
         "videos": ArrayOf(VIDEO),
         "translate": TRANSLATE,
+        "checks": CHECKS_SCHEMA,
     }
 )
 

@@ -37,3 +37,12 @@ def test_every_language_is_complete_and_built_files_are_current() -> None:
     assert {t.lang for t in plan.tracks} == set(project.settings.target_languages)
     assert all(t.complete for t in plan.tracks), [str(g) for t in plan.tracks for g in t.gaps]
     assert [str(c.path) for c in plan.changes] == []
+
+
+def test_msm_check_is_clean_on_the_example() -> None:
+    from pipeline.checks.runner import check_paths
+
+    report = check_paths([], Project.load(ROOT))
+    assert report.errors == []
+    assert [(f.path, f.line, f.check, f.message) for f in report.findings.items] == []
+    assert len(report.findings.files) == 1 + 8 * 3  # en.srt, then each PO, SRT and VTT

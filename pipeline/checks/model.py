@@ -7,10 +7,11 @@ and calls each enabled check: no check re-reads or re-parses a file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from pipeline.errors import Diagnostic
 from pipeline.tracks.model import Cue
 
 Severity = Literal["error", "warning", "info"]
@@ -90,6 +91,25 @@ class TrackUnit:
     is_source: bool = False
     # Translations built from a PO know which source cue each cue came from (Cue.index).
     built_from_po: bool = False
+    # What the reader noticed in the file (repairs, encoding); empty for a track built from a PO.
+    diagnostics: Sequence[Diagnostic] = ()
+    # For a track built from a PO: the entry that gives each cue its text, by cue number, so a
+    # finding on a cue is reported at the entry's msgid line (and can be accepted there).
+    entry_of: Mapping[int, EntryUnit] = field(default_factory=dict)
+    # For a track built from a PO: source cues it cannot show, as (cue number, reason) with
+    # reason "untranslated", "fuzzy", "missing" (no entry: run `msm update`) or "invalid: …".
+    gaps: Sequence[tuple[int, str]] = ()
+    # For a track built from a PO: the built files on disk (`<lang>.srt`, `<lang>.vtt`).
+    committed: Sequence[CommittedFile] = ()
+
+
+@dataclass(frozen=True)
+class CommittedFile:
+    """A generated file as it is on disk, to compare with what `msm build` would write now."""
+
+    path: str
+    fmt: str  # "srt" or "vtt"
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,15 @@ class CatalogUnit:
     lang: str
     entries: Sequence[EntryUnit]
     obsolete: Sequence[EntryUnit] = ()
+
+
+@dataclass(frozen=True)
+class ProjectUnit:
+    """Everything checked in one run, for checks that look across files (consistency)."""
+
+    catalogs: Sequence[CatalogUnit]
+    # Catalogues the project expects but that do not exist: (path, lang).
+    missing: Sequence[tuple[str, str]] = ()
 
 
 @dataclass

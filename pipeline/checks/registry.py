@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.checks.model import Severity
+from pipeline.checks.model import EntryUnit, Severity
 from pipeline.project import Settings
 
 Scope = Literal["entry", "track", "catalog", "project"]
 
 # Modules that hold checks; each registers its checks when imported.
-CHECK_MODULES: tuple[str, ...] = ()
+CHECK_MODULES: tuple[str, ...] = (
+    "pipeline.checks.timing",
+    "pipeline.checks.typography",
+    "pipeline.checks.state",
+    "pipeline.checks.files",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,11 @@ class Problem:
     cue: int | None = None
     concept: str | None = None
     severity: Severity | None = None  # overrides the check's default (e.g. warn vs error bands)
+    # Where, when not in the unit itself: another file (a built SRT), or an entry of another
+    # unit (project- and catalogue-wide checks point at the entry concerned).
+    path: str | None = None
+    entry: EntryUnit | None = None
+    lang: str | None = None  # with `path`: the language of that file, when the unit has none
 
 
 @dataclass

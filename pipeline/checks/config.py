@@ -1,0 +1,219 @@
+"""The `[checks]` section of the project settings: profile, limits, severities, disabled checks.
+
+```toml
+[checks]
+profile = "netflix"                 # or "ted"
+disabled = ["identical-to-source"]  # check ids that do not run
+[checks.severity]                   # per check id: "error", "warning" or "info"
+untranslated = "error"
+[checks.limits]                     # override the profile for every language
+max_duration_ms = 8000
+[checks.languages.pl]               # per language, over the limits above
+max_chars_per_line = 40
+disabled = ["quote-style"]
+[checks.languages.pl.severity]
+cps-optimal = "info"
+```
+
+The schema here checks shapes and values; check ids are checked against the registry when the
+checks run (`ChecksConfig.validate`), so loading the settings never imports the checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline import languages
+from pipeline.errors import ProjectError
+from pipeline.schema import MapOf, Table, Value
+
+PROFILE_NAMES = ("netflix", "ted")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SEVERITY_NAMES = ("error", "warning", "info")
+
+
+def _positive(value: float) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _not_negative(value: float) -> str | None:
+    return None if value >= 0 else "must be 0 or more"
+
+
+def _profile(value: str) -> str | None:
+    if value in PROFILE_NAMES:
+        return None
+    close = difflib.get_close_matches(value, PROFILE_NAMES, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown profile {value!r}{hint}; known profiles: {', '.join(PROFILE_NAMES)}"
+
+
+def _severity(value: str) -> str | None:
+    return None if value in SEVERITY_NAMES else f"expected one of {', '.join(SEVERITY_NAMES)}"
+
+
+def _check_id(key: str) -> str | None:
+    return None if _ID.match(key) else "check ids are kebab-case, e.g. 'cps-max'"
+
+
+def _check_ids(values: list[Any]) -> str | None:
+    for value in values:
+        if not isinstance(value, str) or _check_id(value):
+            return f"expected check ids (kebab-case strings), got {value!r}"
+    return None
+
+
+def _language(code: str) -> str | None:
+    lang = languages.find(code)
+    if lang is None:
+        close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown language {code!r}{hint}"
+    if lang.code != code:
+        return f"write the language as {lang.code!r}, not {code!r}"
+    return None
+
+
+# The limits a profile sets, with what each means (the README documents them from here).
+LIMITS: dict[str, tuple[Value, str]] = {
+    "max_chars_per_line": (
+        Value((int,), check=_positive),
+        "characters per line, markup not counted",
+    ),
+    "max_lines": (Value((int,), check=_positive), "lines per subtitle"),
+    "cps_optimal": (
+        Value((int, float), check=_positive),
+        "reading speed (characters per second) above which `cps-optimal` warns",
+    ),
+    "cps_max": (
+        Value((int, float), check=_positive),
+        "reading speed above which `cps-max` is an error",
+    ),
+    "min_duration_ms": (
+        Value((int,), check=_not_negative),
+        "shortest time on screen (`duration-min`, an error below it)",
+    ),
+    "short_duration_ms": (
+        Value((int,), check=_not_negative),
+        "comfortable minimum time on screen (`duration-short` warns below it)",
+    ),
+    "max_duration_ms": (
+        Value((int,), check=_positive),
+        "longest time on screen (`duration-max`)",
+    ),
+    "min_gap_frames": (
+        Value((int,), check=_not_negative),
+        "smallest gap between two subtitles, in frames at the project's frame_rate",
+    ),
+    "chain_gap_ms": (
+        Value((int,), check=_not_negative),
+        "gaps above the minimum but below this should be closed to it (`gap-chain`; 0: off)",
+    ),
+}
+
+_SEVERITY_MAP = MapOf(Value((str,), check=_severity), key_check=_check_id)
+_DISABLED = Value((list,), default=[], check=_check_ids)
+
+CHECKS_SCHEMA = Table(
+    {
+        "profile": Value((str,), default="netflix", check=_profile),
+        "disabled": _DISABLED,
+        "severity": _SEVERITY_MAP,
+        "limits": Table({key: node for key, (node, _) in LIMITS.items()}),
+        "languages": MapOf(
+            Table(
+                {
+                    **{key: node for key, (node, _) in LIMITS.items()},
+                    "disabled": _DISABLED,
+                    "severity": _SEVERITY_MAP,
+                }
+            ),
+            key_check=_language,
+        ),
+    },
+    doc="subtitle quality checks: profile, limits, severities (see README, Quality checks)",
+)
+
+# Keeps the schema honest: nobody can add a limit without saying what it means.
+assert all(doc for _, doc in LIMITS.values())
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    """The overrides for one language."""
+
+    limits: Mapping[str, float] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+    severity: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChecksConfig:
+    """The validated `[checks]` settings, ready for the runner."""
+
+    profile: str = "netflix"
+    disabled: frozenset[str] = frozenset()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    limits: Mapping[str, float] = field(default_factory=dict)
+    languages: Mapping[str, LanguageConfig] = field(default_factory=dict)
+
+    @classmethod
+    def from_raw(cls, raw: Mapping[str, Any] | None, profile: str | None = None) -> ChecksConfig:
+        """Build from the validated `[checks]` table (None: the defaults); `profile` overrides."""
+        raw = raw or {}
+        per_language = {
+            code: LanguageConfig(
+                limits={k: v for k, v in table.items() if k in LIMITS and v is not None},
+                disabled=frozenset(table.get("disabled") or ()),
+                severity=dict(table.get("severity") or {}),
+            )
+            for code, table in (raw.get("languages") or {}).items()
+        }
+        limits = raw.get("limits") or {}
+        return cls(
+            profile=profile or raw.get("profile") or "netflix",
+            disabled=frozenset(raw.get("disabled") or ()),
+            severity=dict(raw.get("severity") or {}),
+            limits={k: v for k, v in limits.items() if v is not None},
+            languages=per_language,
+        )
+
+    def enabled(self, check: str, lang: str) -> bool:
+        """Whether `check` runs for `lang`."""
+        if check in self.disabled:
+            return False
+        per = self.languages.get(lang)
+        return per is None or check not in per.disabled
+
+    def severity_of(self, check: str, lang: str) -> str | None:
+        """The severity the settings give `check` for `lang`, or None (the check decides)."""
+        per = self.languages.get(lang)
+        if per is not None and check in per.severity:
+            return per.severity[check]
+        return self.severity.get(check)
+
+    def validate(self, known: Iterable[str], where: str = "catalog.toml") -> None:
+        """Raise ProjectError naming every check id the settings mention that does not exist."""
+        ids = sorted(set(known))
+        mentioned: list[tuple[str, str]] = [
+            *(("checks.disabled", c) for c in sorted(self.disabled)),
+            *(("checks.severity", c) for c in self.severity),
+        ]
+        for code, per in self.languages.items():
+            mentioned += [(f"checks.languages.{code}.disabled", c) for c in sorted(per.disabled)]
+            mentioned += [(f"checks.languages.{code}.severity", c) for c in per.severity]
+        problems = []
+        for section, check in mentioned:
+            if check in ids:
+                continue
+            close = difflib.get_close_matches(check, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(
+                f"{where}: [{section}] unknown check {check!r}{hint}; `msm check --list` lists them"
+            )
+        if problems:
+            raise ProjectError("invalid project settings", details=problems)

@@ -1,0 +1,239 @@
+"""Which files `msm check` and `msm fix` look at: PATH arguments resolved to videos and files.
+
+A PATH is the project (the default), a video folder, any folder (searched for video folders
+and loose files), or single `.po`/`.srt`/`.vtt` files anywhere. A folder holding the source
+track (`en.srt`) is a video folder, in the catalogue or not; its `<lang>.po` files are its
+catalogues and its `<lang>.srt`/`.vtt` the tracks built from them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pipeline import languages
+from pipeline.errors import ProjectError, UsageError
+from pipeline.project import Project, Video
+
+TRACK_SUFFIXES = (".srt", ".vtt")
+SUFFIXES = (".po", *TRACK_SUFFIXES)
+
+
+@dataclass
+class VideoInput:
+    """A video folder: its source track and the catalogues (and built files) to check."""
+
+    folder: Path
+    video: Video  # the catalogue entry, or one made up from the folder name
+    langs: list[str] = field(default_factory=list)  # catalogues to check, `<lang>.po`
+    source: bool = False  # check the source track itself
+    whole: bool = False  # every language: report missing catalogues
+    in_catalogue: bool = False
+
+
+@dataclass
+class FileInput:
+    """A single file checked on its own (a translator's SRT, a PO sent by e-mail)."""
+
+    path: Path
+    kind: Literal["po", "track"]
+    lang: str | None  # from --lang or the file name; a PO's `Language:` header wins
+    source_track: Path | None = None  # a source track next to it, for the timing comparison
+
+
+@dataclass
+class Inputs:
+    """Everything to check, each file once."""
+
+    videos: list[VideoInput] = field(default_factory=list)
+    files: list[FileInput] = field(default_factory=list)
+    languages: tuple[str, ...] = ()  # the --lang filter (empty: every language)
+
+    def wants(self, lang: str) -> bool:
+        """Whether the --lang filter keeps `lang`."""
+        return not self.languages or lang in self.languages
+
+
+def lang_from_name(path: Path) -> str | None:
+    """The language a file name states: `pl.srt`, `talk.pl.srt`, `nl_BE.po`, or None."""
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    for candidate in (stem.rsplit(".", 1)[-1], stem):
+        lang = languages.find(candidate)
+        if lang is not None:
+            return lang.code
+    return None
+
+
+def source_language(project: Project | None) -> str:
+    """The project's source language (English outside a project)."""
+    return project.settings.source_language if project is not None else languages.SOURCE
+
+
+def resolve(paths: Sequence[Path], project: Project | None, langs: Iterable[str] = ()) -> Inputs:
+    """Resolve PATH arguments (none: the whole project) into videos and single files."""
+    wanted = tuple(dict.fromkeys(languages.get(code).code for code in langs))
+    if project is not None and not any(p.is_file() for p in paths):
+        known = {project.settings.source_language, *project.settings.target_languages}
+        stray = [code for code in wanted if code not in known]
+        if stray:
+            raise UsageError(f"{stray[0]!r} is not a language of this project")
+    inputs = Inputs(languages=wanted)
+    resolver = _Resolver(project, inputs)
+    if not paths:
+        if project is None:
+            raise ProjectError("no project here; pass the files to check or --project DIR")
+        resolver.project()
+    for path in paths:
+        resolver.path(path)
+    inputs.videos = list(resolver.videos.values())
+    return inputs
+
+
+class _Resolver:
+    def __init__(self, project: Project | None, inputs: Inputs) -> None:
+        self.project_ = project
+        self.inputs = inputs
+        self.source = source_language(project)
+        self.videos: dict[Path, VideoInput] = {}
+        self.catalogue: dict[str, Video] = (
+            {v.slug: v for v in project.settings.videos} if project else {}
+        )
+        self.subtitles = project.subtitles.resolve() if project else None
+        self.seen: set[Path] = set()
+
+    def project(self) -> None:
+        assert self.project_ is not None and self.subtitles is not None
+        for video in self.project_.settings.videos:
+            self.whole_video(self.subtitles / video.slug)
+
+    def path(self, path: Path) -> None:
+        real = path.resolve()
+        if real.is_dir():
+            if self.project_ is not None and real in (
+                self.project_.root.resolve(),
+                self.subtitles,
+            ):
+                self.project()
+            elif self._is_video_folder(real):
+                self.whole_video(real)
+            else:
+                self.walk(path)
+            return
+        self.file(path)
+
+    def _is_video_folder(self, folder: Path) -> bool:
+        return (folder / f"{self.source}.srt").is_file() or self._in_catalogue(folder)
+
+    def _in_catalogue(self, folder: Path) -> bool:
+        return folder.parent == self.subtitles and folder.name in self.catalogue
+
+    def _video(self, folder: Path) -> VideoInput:
+        real = folder.resolve()
+        entry = self.videos.get(real)
+        if entry is None:
+            in_catalogue = self._in_catalogue(real)
+            video = self.catalogue[real.name] if in_catalogue else Video(real.name, real.name)
+            entry = self.videos[real] = VideoInput(real, video, in_catalogue=in_catalogue)
+        return entry
+
+    def whole_video(self, folder: Path) -> None:
+        entry = self._video(folder)
+        entry.whole = True
+        entry.source = entry.source or self.inputs.wants(self.source)
+        if entry.in_catalogue and self.project_ is not None:
+            targets = list(self.project_.settings.target_languages)
+        else:
+            targets = sorted(
+                {code for p in _listing(entry.folder, ".po") if (code := lang_from_name(p))}
+                - {self.source}
+            )
+        for lang in targets:
+            if self.inputs.wants(lang) and lang not in entry.langs:
+                entry.langs.append(lang)
+        # Translation tracks with no catalogue next to them are checked on their own.
+        for track in _listing(entry.folder, *TRACK_SUFFIXES):
+            named = lang_from_name(track)
+            if named is None or named == self.source or not self.inputs.wants(named):
+                continue
+            if not (entry.folder / f"{named}.po").is_file():
+                source = entry.folder / f"{self.source}.srt"
+                self._add_file(FileInput(track, "track", named, source))
+
+    def walk(self, folder: Path) -> None:
+        found = False
+        for here, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+            base = Path(here)
+            if f"{self.source}.srt" in names:
+                self.whole_video(base)
+                dirs[:] = []
+                found = True
+                continue
+            for name in sorted(names):
+                if name.endswith(SUFFIXES):
+                    self.file(base / name)
+                    found = True
+        if not found:
+            raise UsageError(f"{folder}: no subtitle files (.po, .srt, .vtt) to check")
+
+    def file(self, path: Path) -> None:
+        suffix = path.suffix.lower()
+        if suffix == ".pot":
+            raise UsageError(
+                f"{path}: a template holds no translations; check the source track or a .po"
+            )
+        if suffix not in SUFFIXES:
+            raise UsageError(f"{path}: cannot check this file; expected .po, .srt or .vtt")
+        folder = path.resolve().parent
+        named = lang_from_name(path)
+        video_folder = self._is_video_folder(folder)
+        if video_folder and named is not None and path.stem == languages.get(named).code:
+            entry = self._video(folder)
+            if suffix == ".po" and named != self.source:
+                if named not in entry.langs:
+                    entry.langs.append(named)
+                return
+            if suffix == ".srt" and named == self.source:
+                entry.source = True
+                return
+        lang = self._explicit_lang() or named
+        sibling = folder / f"{self.source}.srt"
+        self._add_file(
+            FileInput(
+                path,
+                "po" if suffix == ".po" else "track",
+                lang,
+                sibling if sibling.is_file() and sibling != path.resolve() else None,
+            )
+        )
+
+    def _explicit_lang(self) -> str | None:
+        wanted = self.inputs.languages
+        return wanted[0] if len(wanted) == 1 else None
+
+    def _add_file(self, item: FileInput) -> None:
+        real = item.path.resolve()
+        if real in self.seen:
+            return
+        self.seen.add(real)
+        self.inputs.files.append(item)
+
+
+def _listing(folder: Path, *suffixes: str) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+    except OSError:
+        return []
+
+
+def display(path: Path, root: Path | None) -> str:
+    """A path for reports: relative to the project root when inside it, else as given."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

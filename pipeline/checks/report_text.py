@@ -1,0 +1,54 @@
+"""The human report: findings grouped by file, coloured when asked (a terminal, no NO_COLOR)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from pipeline.checks.model import Finding
+from pipeline.checks.report import one_line, summary_line
+from pipeline.checks.runner import CheckReport
+
+_RESET = "\033[0m"
+_STYLES = {
+    "error": "\033[31m",  # red
+    "warning": "\033[33m",  # yellow
+    "info": "\033[36m",  # cyan
+    "accepted": "\033[2m",  # dim
+    "file": "\033[1m",  # bold
+    "bad": "\033[1;31m",
+    "good": "\033[1;32m",
+}
+_LABELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def _label(finding: Finding) -> str:
+    return "accepted" if finding.accepted else _LABELS[finding.severity]
+
+
+def render_text(report: CheckReport, color: bool = False) -> str:
+    """One block per file: `line  severity  check  message`, then a summary line."""
+    out: list[str] = []
+    for path, group in groupby(report.findings.items, key=lambda f: f.path):
+        items = list(group)
+        out.append(_paint(one_line(path), "file", color))
+        line_width = max(len(str(f.line or "")) for f in items)
+        check_width = max(len(f.check) for f in items)
+        for f in items:
+            where = str(f.line or "").rjust(line_width)
+            label = _label(f)
+            style = "accepted" if f.accepted else f.severity
+            cue = f"cue {f.cue}: " if f.cue is not None else ""
+            context = f" [context {f.context!r}]" if f.context else ""
+            concept = f" [{f.concept}]" if f.concept else ""
+            text = one_line(f"{cue}{f.message}{context}{concept}")
+            out.append(
+                f"  {where}  {_paint(f'{label:<8}', style, color)} {f.check:<{check_width}}  {text}"
+            )
+        out.append("")
+    bad = report.findings.errors > 0 or bool(report.errors)
+    out.append(_paint(summary_line(report), "bad" if bad else "good", color))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,203 @@
+"""Translation-state checks: what is not translated, not reviewed, stale, or inconsistent."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
+from pipeline.checks.registry import REGISTRY, CheckContext, Problem, register
+from pipeline.checks.text import shorten, visible
+
+
+@register("untranslated", "entry", "warning", "a PO entry without a translation")
+def untranslated(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Not translated: `msm build` refuses the track (or leaves the cue out)."""
+    if unit.from_po and not unit.target.strip():
+        yield Problem(f'not translated: "{shorten(unit.source)}"')
+
+
+@register("fuzzy", "entry", "warning", "a fuzzy PO entry: its translation awaits review")
+def fuzzy(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Fuzzy (machine draft or changed source): left out of the build until reviewed."""
+    if unit.from_po and unit.fuzzy and unit.target.strip():
+        yield Problem("fuzzy: review the translation and remove the fuzzy flag")
+
+
+@register("obsolete", "catalog", "info", "an obsolete PO entry (its source text is gone)")
+def obsolete(unit: CatalogUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Obsolete entries keep old work for reuse; delete them when no longer useful."""
+    for entry in unit.obsolete:
+        yield Problem(f'obsolete entry: "{shorten(entry.source)}"', entry=entry)
+
+
+@register(
+    "po-outdated",
+    "track",
+    "error",
+    "source cues with no entry in the PO (run `msm update`)",
+)
+def po_outdated(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """The source track changed after the catalogue was last updated."""
+    missing = [cue for cue, reason in unit.gaps if reason == "missing"]
+    if missing:
+        shown = ", ".join(str(c) for c in missing[:10]) + (", …" if len(missing) > 10 else "")
+        yield Problem(
+            f"{len(missing)} source cue(s) have no entry in this catalogue (cue {shown}); "
+            "run `msm update`",
+            cue=missing[0],
+        )
+
+
+@register(
+    "invalid-translation",
+    "track",
+    "error",
+    "a translation that cannot go into a subtitle (blank line inside, '-->')",
+)
+def invalid_translation(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """`msm build` cannot use this translation."""
+    for cue, reason in unit.gaps:
+        if reason.startswith("invalid"):
+            detail = reason.partition(":")[2].strip() or "cannot be a subtitle"
+            yield Problem(f"translation {detail}", cue=cue)
+
+
+@register(
+    "stale-build",
+    "track",
+    "error",
+    "a built <lang>.srt/.vtt that differs from what `msm build` writes from the PO now",
+)
+def stale_build(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """The committed track is not what the PO says: rebuild it, so the PO stays the truth."""
+    if not unit.built_from_po or not unit.committed:
+        return
+    from pipeline.tracks.srt_io import compose_srt
+    from pipeline.tracks.vtt_io import compose_vtt
+
+    for file in unit.committed:
+        if not unit.cues:
+            yield Problem(
+                f"`msm build` would not write this file now: nothing in {unit.path} is "
+                "translated and reviewed",
+                path=file.path,
+                line=1,
+            )
+            continue
+        expected = (compose_srt if file.fmt == "srt" else compose_vtt)(unit.cues)
+        if file.data == expected.encode("utf-8"):
+            continue
+        line, cue = _first_difference(file.data.decode("utf-8", "replace"), expected)
+        yield Problem(
+            f"differs from what `msm build` writes from {unit.path} now (first at line {line}); "
+            "run `msm build`",
+            path=file.path,
+            line=line,
+            cue=cue,
+        )
+
+
+def _first_difference(actual: str, expected: str) -> tuple[int, int | None]:
+    """The first line where the texts differ, and how many timing lines lead up to it."""
+    got = actual.splitlines()
+    want = expected.splitlines()
+    number = len(min(got, want, key=len)) + 1
+    for n, (a, b) in enumerate(zip(got, want, strict=False), start=1):
+        if a != b:
+            number = n
+            break
+    cues = sum(1 for line in got[:number] if "-->" in line)
+    return number, cues or None
+
+
+def _norm(text: str) -> str:
+    """Texts that differ only in line breaks and spacing are the same text."""
+    return " ".join(text.split())
+
+
+@register(
+    "inconsistent-translation",
+    "project",
+    "warning",
+    "the same source text translated differently in another video",
+)
+def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """One dict pass over every reviewed entry: (language, source) → translations."""
+    groups: dict[tuple[str, str], dict[str, list[EntryUnit]]] = {}
+    for catalog in unit.catalogs:
+        for entry in catalog.entries:
+            if entry.context or entry.fuzzy or not entry.target.strip():
+                continue  # a msgctxt asks for a different translation on purpose
+            variants = groups.setdefault((catalog.lang, _norm(entry.source)), {})
+            variants.setdefault(_norm(entry.target), []).append(entry)
+    for variants in groups.values():
+        if len(variants) < 2:
+            continue
+        ranked = sorted(variants.values(), key=len, reverse=True)  # stable: first seen wins ties
+        majority = ranked[0]
+        tie = len(ranked[1]) == len(majority)
+        for entries in ranked if tie else ranked[1:]:
+            other = ranked[1][0] if entries is majority else majority[0]
+            for entry in entries:
+                where = f"{other.path}:{other.line}"
+                yield Problem(
+                    f'translated differently in {where}: "{shorten(other.target)}"', entry=entry
+                )
+
+
+@register(
+    "missing-catalog",
+    "project",
+    "warning",
+    "a target language of the project without a PO for a video (run `msm update`)",
+)
+def missing_catalog(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """A language the project translates into has no catalogue for this video yet."""
+    for path, lang in unit.missing:
+        yield Problem(f"no {lang} catalogue for this video; run `msm update`", path=path, lang=lang)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _names_only(text: str) -> bool:
+    """Every word capitalised or an acronym: a name or a title, the same in every language."""
+    return all(w[0].isupper() for w in _WORD.findall(text))
+
+
+@register(
+    "identical-to-source",
+    "entry",
+    "warning",
+    "a translation identical to the source text (names, numbers and one-word texts excepted)",
+)
+def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Probably copied, not translated; names, numbers and single words are left alone."""
+    if not unit.from_po or unit.fuzzy or not unit.source or not unit.target.strip():
+        return
+    source = _norm(visible(unit.source))
+    if source != _norm(visible(unit.target)):
+        return
+    words = _WORD.findall(source)
+    if len(words) < 2 or _names_only(source) or "://" in source or "@" in source:
+        return
+    yield Problem("the translation is the source text itself; translate it")
+
+
+@register(
+    "accept-unknown",
+    "entry",
+    "warning",
+    "an `msm-accept:` comment naming a check that does not exist",
+)
+def accept_unknown(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """A typo in an acceptance would silently accept nothing."""
+    for accepted in sorted(unit.accepted):
+        check = accepted.partition(":")[0]
+        if check in REGISTRY:
+            continue
+        close = difflib.get_close_matches(check, list(REGISTRY), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        yield Problem(f"msm-accept names an unknown check {check!r}{hint}")

@@ -1,0 +1,48 @@
+"""Text helpers shared by the checks: markup, visible characters, line lengths."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
+TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
+
+
+def visible(text: str) -> str:
+    """The text as the viewer sees it: markup removed."""
+    return TAG.sub("", text) if ("<" in text or "{" in text) else text
+
+
+# Combining marks left after NFC take no room of their own (blocks of combining diacritics).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def width(line: str) -> int:
+    """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
+    if line.isascii():
+        return len(line)
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    return len(line) - len(_COMBINING.findall(line))
+
+
+def reading_chars(text: str) -> int:
+    """Characters for reading speed: markup stripped, spaces and punctuation counted, line
+    breaks not (subtitle-standards.md, as Netflix and Subtitle Edit count)."""
+    return sum(width(line) for line in visible(text).split("\n"))
+
+
+def shorten(text: str, size: int = 40) -> str:
+    """One-line excerpt of a text for messages."""
+    flat = text.replace("\n", " / ")
+    return flat if len(flat) <= size else flat[: size - 1] + "…"
+
+
+def excerpt(text: str, start: int, end: int, around: int = 12) -> str:
+    """The text around [start, end), on one line, with markers for clarity in messages."""
+    left = max(0, start - around)
+    right = min(len(text), end + around)
+    before = ("…" if left else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return (before + text[start:end] + after).replace("\n", " / ").replace("\u00a0", "⍽")

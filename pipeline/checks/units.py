@@ -1,0 +1,152 @@
+"""Build check units from what the readers return: PO entries, source entries, cues.
+
+Everything here is pure: text and parsed objects in, units out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import polib
+
+from pipeline.checks.model import EntryUnit
+from pipeline.tracks.merge import SourceEntry
+from pipeline.tracks.model import Cue
+from pipeline.tracks.po_io import Key, key_of, msgid_line
+
+_ACCEPT = re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
+_TIMING_NOTE = re.compile(
+    r"^cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})",
+    re.MULTILINE,
+)
+_NO_ACCEPTS: frozenset[str] = frozenset()
+
+
+def parse_accepts(comment: str | None) -> frozenset[str]:
+    """The check ids a reviewer accepted in a translator comment.
+
+    `# msm-accept: CHECK-ID[:CONCEPT] optional reason`, one per line; several ids may be joined
+    with commas. Gives `check-id` or `check-id:concept` strings.
+    """
+    if not comment or "msm-accept" not in comment:
+        return _NO_ACCEPTS
+    found = {
+        token.strip()
+        for m in _ACCEPT.finditer(comment)
+        for token in m.group(1).split(",")
+        if token.strip()
+    }
+    return frozenset(found)
+
+
+def numbered(cues: Iterable[Cue]) -> list[Cue]:
+    """The cues numbered by their position (1-based), as findings report them."""
+    return [
+        cue if cue.index == n else Cue(cue.start, cue.end, cue.text, n, cue.line)
+        for n, cue in enumerate(cues, 1)
+    ]
+
+
+def positions_by_key(keys: Sequence[Key]) -> dict[Key, tuple[int, ...]]:
+    """For each entry key, the source cue numbers that say it."""
+    found: dict[Key, list[int]] = {}
+    for position, key in enumerate(keys, start=1):
+        found.setdefault(key, []).append(position)
+    return {key: tuple(p) for key, p in found.items()}
+
+
+def po_units(
+    po: polib.POFile,
+    lines: list[str],
+    path: str,
+    lang: str,
+    positions: Mapping[Key, tuple[int, ...]] | None = None,
+) -> tuple[list[EntryUnit], list[EntryUnit], dict[Key, EntryUnit]]:
+    """The entries of a catalogue as units: (current, obsolete, current by key).
+
+    `positions` gives each key's source cue numbers; without a source track they come from
+    the `#. cue N: …` comments `msm update` writes.
+    """
+    current: list[EntryUnit] = []
+    gone: list[EntryUnit] = []
+    by_key: dict[Key, EntryUnit] = {}
+    for entry in po:
+        key = key_of(entry)
+        if positions is not None:
+            cues = positions.get(key, ())
+        else:
+            cues = tuple(int(m.group(1)) for m in _TIMING_NOTE.finditer(entry.comment or ""))
+        unit = EntryUnit(
+            path=path,
+            line=msgid_line(entry, lines),
+            lang=lang,
+            source=entry.msgid,
+            target=entry.msgstr,
+            context=entry.msgctxt or None,
+            cues=cues,
+            fuzzy="fuzzy" in entry.flags,
+            obsolete=bool(entry.obsolete),
+            accepted=parse_accepts(entry.tcomment),
+        )
+        if unit.obsolete:
+            gone.append(unit)
+        else:
+            current.append(unit)
+            by_key[key] = unit
+    return current, gone, by_key
+
+
+def source_units(
+    entries: Sequence[SourceEntry], positions: Mapping[Key, tuple[int, ...]], path: str, lang: str
+) -> list[EntryUnit]:
+    """One unit per source text (cues saying the same text share it), target = the text."""
+    return [
+        EntryUnit(
+            path=path,
+            line=entry.cues[0].line or None,
+            lang=lang,
+            source=entry.msgid,
+            target=entry.msgid,
+            context=entry.msgctxt,
+            cues=positions.get(entry.key, ()),
+            from_po=False,
+        )
+        for entry in entries
+    ]
+
+
+def cue_units(cues: Sequence[Cue], path: str, lang: str) -> list[EntryUnit]:
+    """One unit per cue of a track read without a PO (the source text is unknown)."""
+    return [
+        EntryUnit(
+            path=path,
+            line=cue.line or None,
+            lang=lang,
+            source="",
+            target=cue.text,
+            cues=(cue.index,),
+            from_po=False,
+        )
+        for cue in cues
+    ]
+
+
+def timing_from_comments(po: polib.POFile) -> tuple[list[Cue], list[Key]]:
+    """The source timing a catalogue carries in its `#. cue N: start --> end` comments.
+
+    Lets a PO checked on its own (a translator's copy) get the reading-speed checks. Returns
+    the cues in cue-number order with the source text, and each cue's entry key.
+    """
+    timed: dict[int, tuple[Cue, Key]] = {}
+    for entry in po:
+        if entry.obsolete or not entry.comment:
+            continue
+        for m in _TIMING_NOTE.finditer(entry.comment):
+            g = [int(x) for x in m.groups()]
+            start = ((g[1] * 60 + g[2]) * 60 + g[3]) * 1000 + g[4]
+            end = ((g[5] * 60 + g[6]) * 60 + g[7]) * 1000 + g[8]
+            if end > start:
+                timed[g[0]] = (Cue(start, end, entry.msgid, g[0]), key_of(entry))
+    order = sorted(timed)
+    return [timed[n][0] for n in order], [timed[n][1] for n in order]

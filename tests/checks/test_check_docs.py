@@ -1,0 +1,61 @@
+"""The README, the registry, the hook and the CI example agree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from pipeline.checks import docs
+from pipeline.checks.model import SEVERITIES
+from pipeline.checks.registry import load_all
+
+ROOT = Path(__file__).parent.parent.parent
+README = ROOT / "README.md"
+
+
+def test_readme_tables_match_the_registry():
+    text = README.read_text(encoding="utf-8")
+    assert docs.updated(text) == text, "run `python -m pipeline.checks.docs` to refresh README.md"
+
+
+def test_every_check_is_in_the_readme():
+    text = README.read_text(encoding="utf-8")
+    for check in load_all():
+        assert f"| `{check}` |" in text
+
+
+def test_every_check_is_declared_properly():
+    for check, spec in load_all().items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", check)
+        assert spec.severity in SEVERITIES
+        assert spec.summary and "\n" not in spec.summary and len(spec.summary) <= 100
+        assert spec.func.__doc__, f"{check}: the function needs a docstring"
+
+
+def test_updated_refreshes_a_stale_table():
+    text = README.read_text(encoding="utf-8")
+    stale = text.replace("| `cps-max` |", "| `cps-maximum` |")
+    assert docs.updated(stale) == text
+
+
+def test_pre_commit_hooks():
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"msm-check", "msm-check-files", "msm-fix"}
+    assert hooks["msm-check"]["entry"] == "msm check"
+    assert hooks["msm-check"]["pass_filenames"] is False
+    whole = re.compile(hooks["msm-check"]["files"])
+    assert whole.search("subtitles/what-is/pl.po") and whole.search("subtitles/catalog.toml")
+    assert not whole.search("pipeline/cli.py")
+    files = re.compile(hooks["msm-check-files"]["files"])
+    exclude = re.compile(hooks["msm-check-files"]["exclude"])
+    assert files.search("subtitles/a/en.srt") and exclude.search("subtitles/a/template.pot")
+
+
+def test_ci_example_runs_the_check():
+    flow = yaml.safe_load((ROOT / "docs" / "ci" / "github-actions.yml").read_text())
+    steps = flow["jobs"]["check"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "msm check --format github" in runs
+    assert any("--format junit" in r for r in runs)

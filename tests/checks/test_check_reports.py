@@ -1,0 +1,186 @@
+"""The reporters: golden outputs for each format, JUnit that parses, GitHub escaping."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from check_helpers import DATA
+
+from pipeline.checks.model import Finding, Findings
+from pipeline.checks.report import list_checks, render
+from pipeline.checks.report_github import annotation, escape_data, escape_property
+from pipeline.checks.runner import CheckReport
+from pipeline.errors import Diagnostic, InputError
+
+GOLDEN = DATA / "golden"
+PO = "subtitles/demo/pl.po"
+
+
+def sample() -> CheckReport:
+    """A small report with every kind of finding and every character that needs escaping."""
+    items = [
+        Finding(
+            "subtitles/demo/en.srt",
+            7,
+            None,
+            2,
+            "en",
+            "overlap",
+            "error",
+            "starts 100 ms before cue 1 ends (00:00:05,900 < 00:00:06,000)",
+        ),
+        Finding(
+            PO,
+            30,
+            None,
+            2,
+            "pl",
+            "cps-max",
+            "error",
+            "19.2 characters per second, above the maximum of 17 (96 characters in 5.00 s)",
+        ),
+        Finding(
+            PO,
+            30,
+            None,
+            2,
+            "pl",
+            "quote-style",
+            "warning",
+            'quotation mark ": write „…”: "To <b>&</b> \\"to\\""',
+        ),
+        Finding(
+            PO,
+            41,
+            "menu",
+            3,
+            "pl",
+            "glossary-missing",
+            "warning",
+            "no approved term for 'contracting authority': 100%, a:b, c",
+            "auth",
+            True,
+        ),
+        Finding(PO, 52, None, None, "pl", "obsolete", "info", 'obsolete entry: "Old.\nText"'),
+        Finding(
+            "subtitles/demo/ro.po",
+            None,
+            None,
+            None,
+            "ro",
+            "missing-catalog",
+            "warning",
+            "no ro catalogue for this video; run `msm update`",
+        ),
+        Finding(
+            "subtitles/demo/fr.srt",
+            3,
+            None,
+            1,
+            "fr",
+            "stale-build",
+            "error",
+            "differs from what `msm build` writes \x0b now",
+        ),
+    ]
+    items.sort(key=lambda f: (f.path, f.line or 0, f.cue or 0, f.check))
+    files = {"subtitles/demo/en.srt", PO, "subtitles/demo/fr.srt", "subtitles/demo/fr.po"}
+    ran = {
+        "subtitles/demo/en.srt": {"overlap", "gap-min"},
+        PO: {"cps-max", "quote-style", "glossary-missing", "obsolete", "untranslated"},
+        "subtitles/demo/fr.po": {"cps-max"},
+        "subtitles/demo/fr.srt": {"stale-build"},
+    }
+    return CheckReport(Findings(items, files), ran, [])
+
+
+FORMATS = [
+    ("text", "report.txt", False),
+    ("text", "report-color.txt", True),
+    ("json", "report.json", False),
+    ("junit", "report.xml", False),
+    ("github", "report.github", False),
+]
+
+
+@pytest.mark.parametrize(("fmt", "name", "color"), FORMATS)
+def test_golden(fmt, name, color):
+    got = render(sample(), fmt, color)
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(got, encoding="utf-8")
+    assert got == path.read_text(encoding="utf-8")
+
+
+def test_json_is_the_contract():
+    data = json.loads(render(sample(), "json"))
+    assert set(data) == {"findings", "summary"}
+    assert data["summary"] == {"errors": 3, "warnings": 2, "files": 4, "accepted": 1}
+    keys = {"path", "line", "context", "cue", "lang", "check", "severity", "message", "concept"}
+    assert all(keys <= set(f) for f in data["findings"])
+    accepted = [f for f in data["findings"] if f["accepted"]]
+    assert [(f["check"], f["concept"], f["context"]) for f in accepted] == [
+        ("glossary-missing", "auth", "menu")
+    ]
+
+
+def test_junit_is_valid_xml_with_a_case_per_check_and_file():
+    root = ET.fromstring(render(sample(), "junit").encode("utf-8"))
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {
+        "subtitles/demo/en.srt",
+        PO,
+        "subtitles/demo/fr.po",
+        "subtitles/demo/fr.srt",
+        "subtitles/demo/ro.po",
+    }
+    pl = suites[PO]
+    cases = {c.get("name"): c for c in pl.findall("testcase")}
+    assert set(cases) == {"cps-max", "quote-style", "glossary-missing", "obsolete", "untranslated"}
+    assert cases["cps-max"].find("failure") is not None
+    assert cases["cps-max"].get("line") == "30"
+    assert cases["quote-style"].find("failure") is None  # a warning does not fail
+    assert "quotation mark" in cases["quote-style"].find("system-out").text
+    assert "(accepted)" in cases["glossary-missing"].find("system-out").text
+    assert (pl.get("tests"), pl.get("failures")) == ("5", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("10", "3", "0")
+    stale = suites["subtitles/demo/fr.srt"].find("testcase/failure")
+    assert "\x0b" not in stale.text  # not representable in XML 1.0: replaced
+
+
+def test_junit_reports_unreadable_inputs_as_errors():
+    diag = Diagnostic("x.po", 3, "error", "malformed string", "po-syntax")
+    report = CheckReport(Findings([], set()), {}, [InputError("x.po: not a valid PO file", [diag])])
+    root = ET.fromstring(render(report, "junit"))
+    assert root.get("errors") == "1"
+    assert "x.po:3" in root.find("testsuite/testcase/error").text
+
+
+def test_github_escaping():
+    assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    line = annotation(Finding("dir,x/a:b.po", None, None, None, "pl", "fuzzy", "info", "m\nn"))
+    assert line == "::notice file=dir%2Cx/a%3Ab.po,title=fuzzy (pl)::m%0An"
+
+
+def test_github_skips_accepted_findings():
+    out = render(sample(), "github")
+    assert "glossary-missing" not in out
+    assert out.count("::error ") == 3 and out.count("::warning ") == 2
+
+
+def test_text_colour_only_when_asked():
+    assert "\033[" not in render(sample(), "text", False)
+    assert "\033[31m" in render(sample(), "text", True)
+
+
+def test_list_checks():
+    text = list_checks()
+    assert "cps-max" in text and "(msm fix)" in text
+    rows = json.loads(list_checks("json"))
+    assert {"id", "severity", "applies", "summary", "fixable"} == set(rows[0])

@@ -1,0 +1,198 @@
+"""`msm check` and `msm fix` through the command line: exit codes 0/1/2, every format."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+PROJECT = Path(__file__).parent / "data" / "checks" / "project"
+BUDGET = "subtitles/budget-basics"
+NB = "\u00a0"
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+def msm(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def break_french(root):
+    """An error (line too long) and a warning (normal space before '?'), rebuilt."""
+    po = root / BUDGET / "fr.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace(f"plus{NB}?", "plus ?")
+    longer = '"Voyons maintenant comment tout cela marche en vrai…"'
+    text = text.replace('"Voyons comment ça marche…"', longer)
+    po.write_text(text, encoding="utf-8")
+    assert msm("-C", str(root), "build", "--allow-incomplete").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
+def test_clean_project_exits_0_in_every_format(project, fmt):
+    result = msm("-C", str(project), "check", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.stdout)["summary"]["errors"] == 0
+    if fmt == "junit":
+        assert ET.fromstring(result.stdout.encode()).get("failures") == "0"
+    if fmt == "text":
+        assert result.stdout.strip() == "no problems in 50 files"
+
+
+def test_errors_exit_1_and_every_format_says_where(project):
+    break_french(project)
+    text = msm("-C", str(project), "check")
+    assert text.exit_code == 1
+    assert f"{BUDGET}/fr.po" in text.stdout and "line-length" in text.stdout
+    data = json.loads(msm("-C", str(project), "check", "--format", "json").stdout)
+    got = {(f["path"], f["check"], f["severity"]) for f in data["findings"]}
+    assert got == {
+        (f"{BUDGET}/fr.po", "line-length", "error"),
+        (f"{BUDGET}/fr.po", "nbsp-punctuation", "warning"),
+    }
+    assert data["summary"] == {"errors": 1, "warnings": 1, "files": 50, "accepted": 0}
+    gh = msm("-C", str(project), "check", "--format", "github")
+    assert gh.exit_code == 1
+    assert f"::error file={BUDGET}/fr.po,line=" in gh.stdout
+    junit = msm("-C", str(project), "check", "--format", "junit")
+    root = ET.fromstring(junit.stdout.encode())
+    assert root.get("failures") == "1"
+
+
+def test_only_warnings_exit_0(project):
+    po = project / BUDGET / "fr.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f"plus{NB}?", "plus ?"), "utf-8")
+    assert msm("-C", str(project), "build").exit_code == 0
+    result = msm("-C", str(project), "check")
+    assert result.exit_code == 0
+    assert "1 warning in 50 files" in result.stdout
+
+
+def test_unreadable_input_exits_2_with_path_and_line(project):
+    po = project / BUDGET / "pl.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tak."', 'msgstr "Tak.'), "utf-8")
+    result = msm("-C", str(project), "check", "--format", "json")
+    assert result.exit_code == 2
+    json.loads(result.stdout)  # the report is still whole
+    assert f"{po}:" in result.stderr and "malformed string" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml"],
+        ["check", "no/such/file.po"],
+        ["check", "--lang", "xx"],
+        ["check", "--profile", "bbc"],
+    ],
+)
+def test_bad_usage_exits_2(project, args):
+    result = msm("-C", str(project), *args)
+    assert result.exit_code == 2
+
+
+def test_no_project_and_no_path_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MSM_PROJECT", raising=False)
+    result = msm("check")
+    assert result.exit_code == 2
+    assert "no subtitles/catalog.toml" in result.stderr
+
+
+def test_loose_files_need_no_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    srt = tmp_path / "talk.ro.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:03,000\nŞi aşa...\n", encoding="utf-8")
+    result = msm("check", str(srt), "--format", "json")
+    assert result.exit_code == 1
+    found = {f["check"] for f in json.loads(result.stdout)["findings"]}
+    assert found == {"comma-below", "ellipsis-character"}
+
+
+def test_output_file_and_summary_on_stderr(project):
+    out = project / "report.xml"
+    result = msm("-C", str(project), "check", "--format", "junit", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no problems in 50 files" in result.stderr
+    ET.parse(out)
+
+
+def test_list(project):
+    result = msm("check", "--list")
+    assert result.exit_code == 0
+    assert "comma-below" in result.stdout and "error" in result.stdout
+    rows = json.loads(msm("check", "--list", "--format", "json").stdout)
+    assert any(r["id"] == "cps-max" and r["severity"] == "error" for r in rows)
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(project):
+    break_french(project)
+    code = (
+        "import sys; from pipeline.cli import main; sys.stdout.isatty = lambda: True; "
+        f"sys.argv = ['msm', '-C', {str(project)!r}, 'check']; main()"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    tty = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "\033[31m" in tty.stdout
+    env["NO_COLOR"] = "1"
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "\033[" not in plain.stdout and "line-length" in plain.stdout
+    piped = msm("-C", str(project), "check")
+    assert "\033[" not in piped.stdout
+
+
+def test_fix_dry_run_shows_a_diff_and_writes_nothing(project):
+    po = project / BUDGET / "fr.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f"plus{NB}?", "plus ?"), "utf-8")
+    before = po.read_bytes()
+    result = msm("-C", str(project), "fix", "--dry-run")
+    assert result.exit_code == 0
+    assert f"--- a/{BUDGET}/fr.po" in result.stdout
+    assert '-"pouvait faire plus ?"' in result.stdout
+    assert f'+"pouvait faire plus{NB}?"' in result.stdout
+    assert po.read_bytes() == before
+    result = msm("-C", str(project), "fix")
+    assert result.exit_code == 0
+    assert f"update: {BUDGET}/fr.po (1 nbsp-punctuation)" in result.stdout
+    assert po.read_text(encoding="utf-8") == (PROJECT / BUDGET / "fr.po").read_text("utf-8")
+    assert msm("-C", str(project), "fix").stdout.strip() == "nothing to fix"
+
+
+def test_fix_on_a_loose_file(tmp_path):
+    po = tmp_path / "copy.po"
+    text = (PROJECT / BUDGET / "ro.po").read_text(encoding="utf-8")
+    po.write_text(text.replace("orașele", "oraşele"), encoding="utf-8")
+    result = msm("fix", str(po))
+    assert result.exit_code == 0
+    assert po.read_text(encoding="utf-8") == text
+
+
+def test_help_has_examples():
+    for command in ("check", "fix"):
+        result = msm(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_importing_the_cli_stays_light():
+    code = (
+        "import sys, pipeline.cli; "
+        "heavy = {'yt_dlp', 'deep_translator', 'polib', 'srt', 'xml.etree.ElementTree'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
