@@ -30,7 +30,8 @@ lint: $(STAMP)
 release: $(STAMP)
 	$(VENV)/bin/msm update --check
 	$(VENV)/bin/msm check
-	$(VENV)/bin/msm build
+	$(VENV)/bin/msm bundle --out dist
+	$(VENV)/bin/msm bundle verify "$$(ls -t dist/msm-subtitles-*.zip | head -n 1)"
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -586,6 +586,111 @@ def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: 
     fail_if(plan.errors)
 
 
+class DefaultCommandGroup(click.Group):
+    """A group that runs its default command when the first argument is not a subcommand, so
+    `msm bundle VIDEO...` and `msm bundle verify FILE` both work."""
+
+    default_command = "create"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=DefaultCommandGroup)
+def bundle() -> None:
+    """Build the release bundle for the YouTube channel, or verify one.
+
+    `msm bundle [VIDEO]...` is `msm bundle create`: it builds every track from its PO, runs
+    every check, and writes a reproducible zip with a manifest, the check report and an
+    upload checklist. `msm bundle verify FILE.zip` checks a bundle later.
+
+    \b
+    Example:
+      msm bundle --version 2026.12 --out dist/
+      msm bundle verify dist/msm-subtitles-2026.12.zip
+    """
+
+
+@bundle.command("create")
+@videos_argument
+@click.option("--version", "version", metavar="V", help="Bundle version (default: date-commit).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the zip (default: dist/ in the project).",
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Ship incomplete tracks without their missing cues and leave out failing ones; "
+    "the manifest records it.",
+)
+@click.pass_obj
+def bundle_create(
+    state: State,
+    videos: tuple[str, ...],
+    version: str | None,
+    out: Path | None,
+    allow_incomplete: bool,
+) -> None:
+    """Check everything and write the release bundle (a reproducible zip).
+
+    Refuses a track with error-level findings or untranslated or fuzzy cues, unless
+    --allow-incomplete. SOURCE_DATE_EPOCH fixes the timestamps; the same inputs give a
+    byte-identical zip.
+
+    \b
+    Example:
+      msm bundle create what-is-public-procurement --version 2026.12
+    """
+    import os
+
+    from pipeline.bundle.release import default_out, make_release
+    from pipeline.checks import report
+    from pipeline.fsutil import atomic_write_bytes
+
+    project = state.project
+    release = make_release(project, project.select(videos), version, os.environ, allow_incomplete)
+    click.echo(report.summary_line(release.checks), err=True)
+    if release.bundle.refused:
+        for reason in release.bundle.refused:
+            click.echo(f"refused: {reason}", err=True)
+        raise click.ClickException(
+            "no bundle written; fix the problems above (see `msm check`)"
+            + ("" if allow_incomplete else " or pass --allow-incomplete")
+        )
+    target = (out or default_out(project)) / release.bundle.name
+    atomic_write_bytes(target, release.bundle.data)
+    manifest = release.bundle.manifest
+    tracks = sum(len(v["tracks"]) for v in manifest["videos"])
+    shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
+    click.echo(f"wrote {shown} ({len(manifest['videos'])} videos, {tracks} tracks)")
+    for item in manifest["excluded"]:
+        click.echo(f"left out: {item['slug']}/{item['lang']}: {item['reason']}", err=True)
+
+
+@bundle.command("verify")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def bundle_verify(file: Path) -> None:
+    """Check a bundle: manifest schema and every file's SHA-256; exit 1 if anything differs.
+
+    \b
+    Example:
+      msm bundle verify dist/msm-subtitles-2026.12.zip
+    """
+    from pipeline.bundle.verify import verify_file
+
+    result = verify_file(file)
+    for problem in result.problems:
+        click.echo(f"{file}: {problem}")
+    if not result.intact:
+        raise click.ClickException(f"{file}: {len(result.problems)} problem(s); not intact")
+    listed = len(result.manifest.get("files", {}))
+    click.echo(f"{file}: intact ({listed} files match the manifest)")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="msm")

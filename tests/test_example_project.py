@@ -46,3 +46,16 @@ def test_msm_check_is_clean_on_the_example() -> None:
     assert report.errors == []
     assert [(f.path, f.line, f.check, f.message) for f in report.findings.items] == []
     assert len(report.findings.files) == 1 + 8 * 3  # en.srt, then each PO, SRT and VTT
+
+
+def test_the_example_bundles_and_verifies(tmp_path: Path) -> None:
+    """What `make release` does on a fresh clone, minus the set-up."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    made = CliRunner().invoke(cli, ["--project", str(ROOT), "bundle", "--out", str(tmp_path)])
+    assert made.exit_code == 0, made.output
+    (bundle,) = tmp_path.glob("msm-subtitles-*.zip")
+    verified = CliRunner().invoke(cli, ["bundle", "verify", str(bundle)])
+    assert verified.exit_code == 0 and "intact" in verified.output

@@ -34,8 +34,9 @@ def checklist(manifest: dict[str, Any]) -> str:
                 if track["complete"]
                 else (f" — INCOMPLETE: {len(track['missing_cues'])} cues left out")
             )
+            native = "" if track["native_name"] == track["name"] else f" ({track['native_name']})"
             out.append(
-                f"- [ ] **{track['name']}** ({track['native_name']}) — language "
+                f"- [ ] **{track['name']}**{native} — language "
                 f"`{track['youtube_lang']}` — upload `{srt}` "
                 f"({track['cues']} cues, checks: {track['checks']['verdict']}){state}"
             )
