@@ -586,6 +586,92 @@ def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: 
     fail_if(plan.errors)
 
 
+@cli.command()
+@videos_argument
+@lang_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people (plain text when piped), json for tools.",
+)
+@click.pass_obj
+def status(state: State, videos: tuple[str, ...], langs: tuple[str, ...], fmt: str) -> None:
+    """Show which languages of which videos are ready, and what each still needs.
+
+    One row per video and language: cues translated, fuzzy and untranslated, errors and
+    warnings from the checks, whether the built SRT is current, and a verdict ("ready" means
+    `msm bundle` would ship it). Always exits 0; `msm check` is the gate.
+
+    \b
+    Example:
+      msm status                       # every video and language
+      msm status --lang pl --lang ro
+      msm status --format json | jq '.videos[].tracks[] | select(.ready | not)'
+    """
+    import os
+
+    from pipeline.report.status import run_status
+    from pipeline.report.status_text import render_json, render_table
+
+    project = state.project
+    result = run_status(project, project.select(videos), langs)
+    if fmt == "json":
+        click.echo(render_json(result), nl=False)
+        return
+    terminal = sys.stdout.isatty()
+    color = terminal and not os.environ.get("NO_COLOR")
+    click.echo(render_table(result, boxed=terminal, color=color), nl=False, color=color)
+
+
+@cli.command()
+@videos_argument
+@lang_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the report (default: dist/report/ in the project).",
+)
+@click.pass_obj
+def report(state: State, videos: tuple[str, ...], langs: tuple[str, ...], out: Path | None) -> None:
+    """Write a static HTML review report: status matrix, every cue, findings, reading speed.
+
+    One folder of plain files (open index.html in a browser; no server, works offline): the
+    status of every video and language, and per track every cue with source and translation
+    side by side, the findings marked in the text, glossary terms marked, and a chart of the
+    reading speed against the profile's limits. Always exits 0; `msm check` is the gate.
+
+    \b
+    Example:
+      msm report                       # writes dist/report/index.html
+      msm report --out /tmp/review --lang pl
+    """
+    import os
+    import time
+
+    from pipeline.report.run import make_report
+    from pipeline.report.site import INDEX, write_report
+
+    project = state.project
+    began = time.perf_counter()
+    made = make_report(project, project.select(videos), langs, os.environ)
+    folder = out if out is not None else project.root / "dist" / "report"
+    write_report(folder, made.files)
+    if made.note:
+        click.echo(f"note: {made.note}", err=True)
+    for problem in made.status.problems:
+        click.echo(f"unreadable: {problem}", err=True)
+    size = sum(len(data) for data in made.files.values())
+    index = folder / INDEX
+    shown = index.relative_to(Path.cwd()) if index.is_relative_to(Path.cwd()) else index
+    click.echo(
+        f"wrote {shown} ({len(made.files)} files, {size / 1024:.0f} KiB, "
+        f"{time.perf_counter() - began:.2f} s)"
+    )
+
+
 class DefaultCommandGroup(click.Group):
     """A group that runs its default command when the first argument is not a subcommand, so
     `msm bundle VIDEO...` and `msm bundle verify FILE` both work."""

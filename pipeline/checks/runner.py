@@ -55,6 +55,10 @@ class CheckReport:
     findings: Findings = field(default_factory=Findings)
     ran: dict[str, set[str]] = field(default_factory=dict)  # path → check ids run on it
     errors: list[MsmError] = field(default_factory=list)
+    # What the run looked at, for reports that show the text next to the findings (msm status,
+    # msm report) without reading or parsing anything a second time.
+    tracks: list[TrackUnit] = field(default_factory=list)
+    catalogs: list[CatalogUnit] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -129,7 +133,7 @@ class Runner:
         )
         self.dispatch = _Dispatch(registry.values(), config)
         self.report = CheckReport()
-        self.catalogs: list[CatalogUnit] = []
+        self.catalogs: list[CatalogUnit] = self.report.catalogs
         self._marked: set[tuple[str, Scope, str, bool]] = set()
         self.missing: list[tuple[str, str]] = []
 
@@ -357,6 +361,7 @@ class Runner:
                 self._add(spec, unit, problem)
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
+        self.report.tracks.append(unit)
         self._run("track", unit, unit.lang, is_source)
 
     def _run(self, scope: Scope, unit: TrackUnit | CatalogUnit, lang: str, src: bool) -> None:

@@ -65,6 +65,8 @@ def _entry_check(finder: Finder) -> Callable[[EntryUnit, CheckContext], Iterator
 
 # Finders whose edits carry certain replacements, by check id, in the order `msm fix` applies.
 FIXABLE: dict[str, Finder] = {}
+# Every finder by check id, so a report can show where in the text each problem is.
+FINDERS: dict[str, Finder] = {}
 
 
 def entry_rule(
@@ -81,6 +83,7 @@ def entry_rule(
         if langs is not None and not langs:
             raise ValueError(f"{id}: no language has this convention")
         register(id, "entry", severity, summary, langs=langs, source=source)(_entry_check(finder))
+        FINDERS[id] = finder
         if fixable:
             FIXABLE[id] = finder
         return finder
