@@ -64,6 +64,14 @@ def _check_url(value: str) -> str | None:
     return None
 
 
+def _check_severity(value: str) -> str | None:
+    return None if value in ("error", "warning", "info") else "expected error, warning or info"
+
+
+def _check_relative(value: str) -> str | None:
+    return None if value and not Path(value).is_absolute() else "expected a path inside the project"
+
+
 def _check_context_key(key: str) -> str | None:
     return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
 
@@ -97,6 +105,20 @@ SCHEMA = Table(
             }
         ),
         "videos": ArrayOf(VIDEO),
+        "glossary": Table(
+            {
+                "path": Value(
+                    (str,),
+                    check=_check_relative,
+                    doc="the term base, relative to the project (default glossary/procurement.csv)",
+                ),
+                "severity": Value(
+                    (str,),
+                    check=_check_severity,
+                    doc="severity of glossary-missing and glossary-forbidden (default warning)",
+                ),
+            }
+        ),
     }
 )
 

@@ -18,7 +18,7 @@ from pipeline.project import Settings
 Scope = Literal["entry", "track", "catalog", "project"]
 
 # Modules that hold checks; each registers its checks when imported.
-CHECK_MODULES: tuple[str, ...] = ()
+CHECK_MODULES: tuple[str, ...] = ("pipeline.checks.glossary_checks",)
 
 
 @dataclass(frozen=True)
