@@ -458,8 +458,9 @@ def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | No
     matches = matcher.find(text, code)
     for match in matches:
         how = "inflected form" if match.how == "stem" else match.how
+        shown = match.text.replace("\r\n", "\n").replace("\n", " / ")  # one line per match
         click.echo(
-            f'{match.concept}  "{match.text}" → {match.term.text} '
+            f'{match.concept}  "{shown}" → {match.term.text} '
             f"({match.status}, {how}) at {match.start}-{match.end}"
         )
     if not matches:

@@ -67,7 +67,8 @@ def read_csv(
     def fail(line: int | None, message: str) -> None:
         problems.append(Diagnostic(where, line, "error", message, "glossary-csv"))
 
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    # strict: an unclosed quote would otherwise swallow the rest of the file silently.
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:

@@ -81,7 +81,8 @@ def _basque_endings() -> tuple[str, ...]:
 
 def _dutch_classes() -> tuple[tuple[str, ...], ...]:
     """Dutch plural and inflection: -en/-s/-e, long vowels written single before -en
-    (perceel/percelen, dialoog/dialogen), f/v and s/z alternation, -heid/-heden."""
+    (perceel/percelen, dialoog/dialogen), doubled consonants after a short vowel
+    (stuk/stukken), f/v and s/z alternation, -heid/-heden."""
     classes: list[tuple[str, ...]] = [
         ("", "s", "en", "e", "es", "n"),
         ("heid", "heden"),
@@ -89,8 +90,10 @@ def _dutch_classes() -> tuple[tuple[str, ...], ...]:
         ("f", "ven", "ve"),
         ("s", "zen", "ze"),
     ]
-    for vowel in "aeou":
-        for consonant in "bdfgklmnprstz":
+    for consonant in "bdfgklmnprstz":
+        # A short vowel doubles the consonant: stuk/stukken, pakket/pakketten.
+        classes.append((consonant, consonant * 2 + "en", consonant * 2 + "e"))
+        for vowel in "aeou":
             long = vowel * 2 + consonant
             classes.append((long, vowel + consonant + "en", vowel + consonant + "e"))
     return tuple(classes)
@@ -244,19 +247,20 @@ def common_prefix(a: str, b: str) -> int:
 
 
 def snowball_guard(text_skel: str, term_skel: str, rules: Inflection) -> int | None:
-    """The shared prefix length when a Snowball match stays within budget, else None.
+    """The shared stem length when a Snowball match is a plain ending swap, else None.
 
-    Within budget: the text's word keeps all but `term_tail` letters of the term's word and
-    what it adds is one of the language's inflectional endings, so a derived word with the
-    same Snowball stem (ro `publicate` for `publică`, es `publicarse` for `pública`) is
-    not taken for the term.
+    Snowball over-stems, so its verdict only stands when the two words differ in nothing
+    but inflectional endings of the language (any two, not necessarily of one class), within
+    budget: the term's word loses at most `term_tail` letters. A derived word with the same
+    stem is refused: en `contraction` for `contracting`, pl `zamawiają` (they order) for
+    `zamawiający`, ro `publicate` for `publică`, es `licitador` for `licitación`.
     """
     shared = common_prefix(text_skel, term_skel)
-    if shared < MIN_STEM + 1:
-        return None
-    added = text_skel[shared:]
-    if len(term_skel) - shared > rules.term_tail or len(added) > rules.text_tail:
-        return None
-    if rules.endings and not any(added[i:] in rules.endings for i in range(min(2, len(added) + 1))):
-        return None
-    return shared
+    # The common prefix may have swallowed the first letter of both endings (a/ami).
+    for stem in range(shared, max(shared - 2, MIN_STEM) - 1, -1):
+        lost, added = term_skel[stem:], text_skel[stem:]
+        if stem < MIN_STEM + 1 or len(lost) > rules.term_tail or len(added) > rules.text_tail:
+            continue
+        if lost in rules.endings and added in rules.endings:
+            return stem
+    return None

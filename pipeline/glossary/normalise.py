@@ -135,11 +135,21 @@ def fold(text: str, lang: str | None = None) -> Folded:
         folded = Folded(_fold_chars(text), original)
     else:
         folded = _fold_slow(text, original)
+    greek = _is_greek(lang)
     if _HAS_LATIN.search(folded.text) and (
-        _HAS_GREEK.search(folded.text) or _HAS_CYRILLIC.search(folded.text)
+        greek or _HAS_GREEK.search(folded.text) or _HAS_CYRILLIC.search(folded.text)
     ):
-        folded = _fold_lookalikes(folded, lang)
+        folded = _fold_lookalikes(folded, greek)
     return folded
+
+
+def _is_greek(lang: str | None) -> bool:
+    spec = languages.find(lang) if lang else None
+    return spec is not None and spec.stemmer == "greek"
+
+
+# In Greek text, an acronym typed in Latin capitals that all look Greek (MME for ΜΜΕ).
+_LATIN_CAPS_WORD = re.compile(r"(?<!\w)[ABEHIKMNOPTXYZ]{2,}(?!\w)")
 
 
 def _fold_slow(text: str, original: str) -> Folded:
@@ -163,18 +173,21 @@ def _fold_slow(text: str, original: str) -> Folded:
     return Folded("".join(out), original, tuple(starts), tuple(ends))
 
 
-def _fold_lookalikes(folded: Folded, lang: str | None) -> Folded:
-    """Rewrite the minority-script letters of mixed-script words into the majority script."""
+def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
+    """Rewrite the minority-script letters of mixed-script words into the majority script
+    (and, in Greek text, all-capital Latin look-alike acronyms into Greek)."""
     chars = list(folded.text)
-    spec = languages.find(lang) if lang else None
-    greek_tie = spec is not None and spec.stemmer == "greek"
     changed = False
+    spans: list[tuple[int, int, bool]] = []
     for match in _MIXED.finditer(folded.text):
         word = match.group()
         greek = len(_HAS_GREEK.findall(word))
         latin = len(_HAS_LATIN.findall(word))
-        to_greek = greek > latin or (greek == latin and greek_tie)
-        for i in range(match.start(), match.end()):
+        spans.append((match.start(), match.end(), greek > latin or (greek == latin and greek_text)))
+    if greek_text and folded.starts is None:  # the original lines up with the folded text
+        spans.extend((m.start(), m.end(), True) for m in _LATIN_CAPS_WORD.finditer(folded.original))
+    for begin, end, to_greek in spans:
+        for i in range(begin, end):
             source = folded.original[folded.span(i, i + 1)[0]]
             table = _TO_GREEK if to_greek else _TO_LATIN
             if to_greek and source in _TO_LATIN and source not in _TO_GREEK:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pipeline.errors import Diagnostic, Severity
 from pipeline.glossary.matcher import Matcher
-from pipeline.glossary.model import TermBase, order_languages
+from pipeline.glossary.model import Concept, Term, TermBase, order_languages
 from pipeline.glossary.normalise import fold_term
 from pipeline.languages import SOURCE
 
@@ -54,7 +54,6 @@ def validate(
                     f'{concept.id}: "{form}" ({term.lang}) is listed twice (as "{first[1]}")',
                     "glossary-duplicate",
                 )
-    matcher = Matcher(termbase)
     project_languages = {source_language, *target_languages}
     unverified: dict[str, list[str]] = {}
     for concept in termbase:
@@ -79,10 +78,7 @@ def validate(
             if term.needs_review:
                 unverified.setdefault(term.lang, []).append(term.text)
             for phrase in term.exclude:
-                hits = matcher.find(phrase, term.lang)
-                if not any(m.concept == concept.id for m in hits) and not _contains(
-                    phrase, term.text, term.lang
-                ):
+                if not _term_inside(phrase, term):
                     add(
                         "warning",
                         term.line,
@@ -110,6 +106,7 @@ def validate(
     return sorted(problems, key=lambda d: order[d.severity])
 
 
-def _contains(phrase: str, term: str, lang: str) -> bool:
-    words, inner = fold_term(phrase, lang), fold_term(term, lang)
-    return any(words[i : i + len(inner)] == inner for i in range(len(words) - len(inner) + 1))
+def _term_inside(phrase: str, term: Term) -> bool:
+    """Whether the term (in any form) occurs in one of its exclusion phrases."""
+    bare = Term(term.text, term.lang, variants=term.variants)
+    return bool(Matcher(TermBase((Concept("x", (bare,)),))).find(phrase, term.lang))
