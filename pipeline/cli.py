@@ -345,6 +345,14 @@ def _glossary_path(state: State, glossary_file: Path | None) -> Path:
     return project_termbase_path(project.root, configured)
 
 
+def _shown(path: Path) -> str:
+    """A path as the user reads it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _target_languages(state: State) -> tuple[str, ...]:
     """The project's target languages, or all of ours when there is no project."""
     from pipeline import languages
@@ -483,12 +491,12 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     from pipeline.glossary.validate import validate
 
     path = _glossary_path(state, glossary_file)
-    problems = validate(load_termbase(path), str(path), _target_languages(state))
+    problems = validate(load_termbase(path), _shown(path), _target_languages(state))
     for problem in problems:
         click.echo(str(problem))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
-    click.echo(f"{path}: {errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         sys.exit(1)
 
@@ -560,12 +568,14 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
 
     Concepts match by id, else by their English term. For a matched concept, each language
     in the file replaces ours; languages the file lacks are kept. New concepts are added.
-    The glossary is written atomically; --dry-run shows the diff instead.
+    The glossary is written atomically, and only when the result passes `msm glossary
+    validate` without errors; --dry-run shows the diff instead.
 
     \b
     Example:
       msm glossary import reviewed.tbx --lang-map nl=nl-BE --dry-run
     """
+    from pipeline.glossary import TermBase
     from pipeline.glossary.csv_io import resolve_language
     from pipeline.glossary.files import format_of, load_termbase, render_termbase
     from pipeline.glossary.merge import merge
@@ -580,7 +590,7 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     project = state.project
     destination = _glossary_path(state, None)
     theirs = load_termbase(file, lang_of)
-    ours = load_termbase(destination)
+    ours = load_termbase(destination) if destination.exists() else TermBase()
     report = merge(ours, theirs, project.settings.source_language)
     for their_id, our_id in report.matched:
         click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
@@ -593,14 +603,21 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
         f"{len(report.unchanged)} unchanged",
         err=True,
     )
-    for problem in validate(report.termbase, str(destination), project.settings.target_languages):
-        if problem.severity == "error":
-            click.echo(f"after import: {problem}", err=True)
+    problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in errors:
+        click.echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
     old = read_text_or_none(destination)
     if new == old:
         click.echo("the glossary is unchanged", err=True)
         return
+    if errors and not dry_run:
+        raise DataError(
+            f"{_shown(destination)} not written: the imported glossary would have "
+            f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
+            "--dry-run"
+        )
     report_changes([FileChange(destination, new, old, "glossary")], project.root, dry_run)
 
 

@@ -130,6 +130,32 @@ def test_import_dry_run_then_apply(project: Path):
     assert not list(glossary.parent.glob(".*.tmp"))  # atomic write left nothing behind
 
 
+def test_import_creates_a_missing_glossary(project: Path):
+    (project / "glossary/procurement.csv").unlink()
+    result = msm(project, "import", str(TBX / "tbx3-dca.tbx"))
+    assert result.exit_code == 0, result.output
+    assert "create: glossary/procurement.csv" in result.stdout
+    assert [c.id for c in load_termbase(project / "glossary/procurement.csv")] == ["c-lot", "c-sme"]
+
+
+def test_import_never_writes_a_broken_glossary(project: Path, tmp_path: Path):
+    glossary = project / "glossary/procurement.csv"
+    before = glossary.read_text("utf-8")
+    theirs = tmp_path / "dup.tbx"
+    theirs.write_text(
+        "<martif><text><body><termEntry id='bid'><langSet xml:lang='en'><tig><term>bid</term>"
+        "</tig></langSet><langSet xml:lang='pl'><tig><term>oferta</term></tig></langSet>"
+        "</termEntry></body></text></martif>",
+        "utf-8",
+    )
+    result = msm(project, "import", str(theirs))
+    assert result.exit_code == 1
+    assert '"oferta" (pl) is also a term of tender' in result.stderr
+    assert "glossary/procurement.csv not written" in result.stderr
+    assert glossary.read_text("utf-8") == before
+    assert msm(project, "import", str(theirs), "--dry-run").exit_code == 0
+
+
 def test_import_language_map(project: Path, tmp_path: Path):
     theirs = tmp_path / "nl.tbx"
     theirs.write_text(
