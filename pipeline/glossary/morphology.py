@@ -9,12 +9,15 @@ Two routes decide it, on accent-free skeletons of folded words:
    forms Snowball misses and, because the text form must rebuild the term's exact form, it
    cannot confuse `licitador` with `licitación` or `ofertant` with `ofertă`.
 2. **Snowball** (snowballstemmer ≥ 3.1, every language including Polish and English) for
-   forms the tables do not list, guarded against its over-stemming: the word must keep all
-   but `term_tail` letters of the term's word and add at most `text_tail`, and the route is
-   only taken when no exact or table match exists for the word. That rejects the known
-   collisions: es licitación/licitador (`licit`), eu lizitazio/lizitatzaile (`lizi`),
-   kontratazio/kontratua/kontu (`kon`), ro contractantă/contractul (`contract`), pt
-   autoridade/autor (`autor`), en authority/author, nl overheid/over (`over`).
+   pairs the tables do not list, taken only when no exact or table match exists for the
+   word, and guarded against its over-stemming (`snowball_guard`): equal stems count only
+   when the two words differ in nothing but two known endings of the language, the term's
+   word losing at most `term_tail` letters and the text's word adding at most `text_tail`.
+   That rejects the known collisions: es licitación/licitador (`licit`), eu
+   lizitazio/lizitatzaile (`lizi`), kontratazio/kontratua/kontu (`kon`), ro
+   contractantă/contractul (`contract`), pt autoridade/autor (`autor`), en
+   authority/author and contracting/contraction, nl overheid/over (`over`), pl
+   zamawiający/zamawiają (a verb).
 
 Tables are keyed by the Snowball algorithm name the language registry gives each language,
 so this module knows no language codes.

@@ -118,8 +118,6 @@ def read_tbx(
     entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
     for number, entry in enumerate(entries, start=1):
         concept = _read_concept(entry, number, default_lang, reader)
-        if concept is None:
-            continue
         if concept.id in seen:
             reader.fail(f"concept id {concept.id!r} appears twice")
             continue
@@ -130,9 +128,8 @@ def read_tbx(
     return TermBase(tuple(concepts))
 
 
-def _read_concept(
-    entry: ET.Element, number: int, default_lang: str, reader: _Reader
-) -> Concept | None:
+def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Reader) -> Concept:
+    """One termEntry/conceptEntry; an id that is not a valid XML ID gets a numbered one."""
     raw_id = entry.get("id") or f"concept-{number}"
     concept_id = raw_id if CONCEPT_ID.match(raw_id) else f"concept-{number}"
     notes = _notes(entry)
