@@ -85,6 +85,10 @@ def _check_not_negative(value: int) -> str | None:
     return None if value >= 0 else "must be 0 or more"
 
 
+def _check_relative(value: str) -> str | None:
+    return None if value and not Path(value).is_absolute() else "expected a path inside the project"
+
+
 def _check_context_key(key: str) -> str | None:
     return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
 
@@ -140,6 +144,15 @@ SCHEMA = Table(
         "videos": ArrayOf(VIDEO),
         "translate": TRANSLATE,
         "checks": CHECKS_SCHEMA,
+        "glossary": Table(
+            {
+                "path": Value(
+                    (str,),
+                    check=_check_relative,
+                    doc="the term base, relative to the project (default glossary/procurement.csv)",
+                ),
+            }
+        ),
     }
 )
 
