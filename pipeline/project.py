@@ -33,22 +33,11 @@ def check_slug(slug: str) -> str | None:
     return None
 
 
-def _check_language(code: str) -> str | None:
-    lang = languages.find(code)
-    if lang is None:
-        close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown language {code!r}{hint}"
-    if lang.code != code:
-        return f"write the language as {lang.code!r}, not {code!r}"
-    return None
-
-
 def _check_targets(codes: list[Any]) -> str | None:
     for code in codes:
         if not isinstance(code, str):
             return f"languages are strings, got {code!r}"
-        problem = _check_language(code)
+        problem = languages.problem(code)
         if problem:
             return problem
     if len(set(codes)) != len(codes):
@@ -116,7 +105,7 @@ SCHEMA = Table(
         "project": Table(
             {
                 "name": Value((str,), default="Making Spend Matter"),
-                "source_language": Value((str,), default=languages.SOURCE, check=_check_language),
+                "source_language": Value((str,), default=languages.SOURCE, check=languages.problem),
                 "target_languages": Value(
                     (list,), default=list(languages.TARGETS), check=_check_targets
                 ),
