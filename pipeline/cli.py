@@ -339,7 +339,8 @@ def translate(
         click.echo("dry run: nothing sent, nothing written", err=True)
         fail_if(plan.errors)
         return
-    glossary, note = project_glossary(project.root)
+    configured = (project.settings.raw.get("glossary") or {}).get("path")
+    glossary, note = project_glossary(project.root, configured)
     if note:
         click.echo(f"note: {note}", err=True)
     outcome = mt.draft(
@@ -775,6 +776,307 @@ def bundle_verify(file: Path) -> None:
         raise click.ClickException(f"{file}: {len(result.problems)} problem(s); not intact")
     listed = len(result.manifest.get("files", {}))
     click.echo(f"{file}: intact ({listed} files match the manifest)")
+
+
+# --- msm glossary ------------------------------------------------------------------------
+
+
+def glossary_file_option(f: F) -> F:
+    """--glossary FILE: a CSV or TBX term base instead of the project's."""
+    return click.option(
+        "--glossary",
+        "-g",
+        "glossary_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Use this CSV or TBX term base instead of the project's.",
+    )(f)
+
+
+def _glossary_path(state: State, glossary_file: Path | None) -> Path:
+    """The term base named on the command line, else the project's."""
+    if glossary_file is not None:
+        return glossary_file
+    from pipeline.glossary.files import project_termbase_path
+
+    project = state.project
+    configured = project.settings.raw.get("glossary", {}).get("path")
+    return project_termbase_path(project.root, configured)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user reads it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _target_languages(state: State) -> tuple[str, ...]:
+    """The project's target languages, or all of ours when there is no project."""
+    from pipeline import languages
+    from pipeline.errors import ProjectError
+
+    try:
+        return state.project.settings.target_languages
+    except ProjectError:
+        return languages.TARGETS
+
+
+@cli.group()
+def glossary() -> None:
+    """Look up, check, export and import the procurement glossary.
+
+    The term base is glossary/procurement.csv (one row per term; see glossary/README.md).
+
+    \b
+    Example:
+      msm glossary lookup "instytucji zamawiającej" --lang pl
+      msm glossary validate
+    """
+
+
+@glossary.command("list")
+@glossary_file_option
+@click.option("--lang", "-l", metavar="L", help="Also show each concept's terms in L.")
+@click.pass_obj
+def glossary_list(state: State, glossary_file: Path | None, lang: str | None) -> None:
+    """List the concepts: id, English term, languages, forbidden and unverified terms.
+
+    \b
+    Example:
+      msm glossary list --lang nl-BE
+    """
+    from pipeline import languages
+    from pipeline.glossary import load_termbase
+
+    termbase = load_termbase(_glossary_path(state, glossary_file))
+    code = languages.get(lang).code if lang else None
+    width = max((len(c.id) for c in termbase), default=0)
+    for concept in termbase:
+        forbidden = sum(1 for t in concept.terms if not t.approved)
+        review = sum(1 for t in concept.terms if t.needs_review)
+        facts = [f"{len(concept.languages)} languages"]
+        if forbidden:
+            facts.append(f"{forbidden} forbidden")
+        if review:
+            facts.append(f"{review} to review")
+        shown = ""
+        if code:
+            terms = concept.terms_in(code)
+            shown = "  " + ("; ".join(t.label() for t in terms) if terms else f"(no {code} term)")
+        click.echo(f"{concept.id:<{width}}  {concept.headword()}{shown}  ({', '.join(facts)})")
+    click.echo(f"{len(termbase)} concepts", err=True)
+
+
+@glossary.command("show")
+@click.argument("concept")
+@glossary_file_option
+@click.pass_obj
+def glossary_show(state: State, concept: str, glossary_file: Path | None) -> None:
+    """Show one concept: every term per language, its status, variants and notes.
+
+    \b
+    Example:
+      msm glossary show contracting_authority
+    """
+    from pipeline.glossary import load_termbase
+    from pipeline.glossary.model import sort_terms
+
+    found = load_termbase(_glossary_path(state, glossary_file)).concept(concept)
+    click.echo(f"{found.id}: {found.headword()}")
+    if found.note:
+        click.echo(f"  note: {found.note}")
+    for term in sort_terms(found.terms):
+        facts: list[str] = [term.status]
+        if term.needs_review:
+            facts.append("needs review")
+        if term.variants:
+            facts.append("variants: " + ", ".join(term.variants))
+        if term.exclude:
+            facts.append("not in: " + ", ".join(term.exclude))
+        note = f" — {term.note}" if term.note else ""
+        click.echo(f"  {term.lang:<6} {term.text}  ({'; '.join(facts)}){note}")
+
+
+@glossary.command("lookup")
+@click.argument("text")
+@click.option(
+    "--lang", "-l", metavar="L", default="en", show_default=True, help="Language of TEXT."
+)
+@glossary_file_option
+@click.pass_obj
+def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | None) -> None:
+    """Which concepts TEXT mentions, and how each matched (exact, variant, inflected).
+
+    TEXT may be '-' to read standard input.
+
+    \b
+    Example:
+      msm glossary lookup "Ofertę składa się instytucji zamawiającej." --lang pl
+    """
+    from pipeline import languages
+    from pipeline.glossary import Matcher, load_termbase
+
+    code = languages.get(lang).code
+    if text == "-":
+        text = sys.stdin.read()
+    matcher = Matcher(load_termbase(_glossary_path(state, glossary_file)))
+    matches = matcher.find(text, code)
+    for match in matches:
+        how = "inflected form" if match.how == "stem" else match.how
+        shown = match.text.replace("\r\n", "\n").replace("\n", " / ")  # one line per match
+        click.echo(
+            f'{match.concept}  "{shown}" → {match.term.text} '
+            f"({match.status}, {how}) at {match.start}-{match.end}"
+        )
+    if not matches:
+        click.echo(f"no glossary term found ({code})", err=True)
+
+
+@glossary.command("validate")
+@glossary_file_option
+@click.pass_obj
+def glossary_validate(state: State, glossary_file: Path | None) -> None:
+    """Check the glossary: duplicates across concepts, missing languages, unverified terms.
+
+    Exit status 1 when there are errors (warnings alone pass).
+
+    \b
+    Example:
+      msm glossary validate
+    """
+    from pipeline.glossary import load_termbase
+    from pipeline.glossary.validate import validate
+
+    path = _glossary_path(state, glossary_file)
+    problems = validate(load_termbase(path), _shown(path), _target_languages(state))
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    click.echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@glossary.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tbx", "tbx2", "csv"]),
+    default="tbx",
+    show_default=True,
+    help="tbx: TBX 3 (ISO 30042:2019); tbx2: TBX 2008 martif; csv: our CSV.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=Path("-"),
+    help="Write here (default: standard output).",
+)
+@glossary_file_option
+@click.pass_obj
+def glossary_export(state: State, fmt: str, output: Path, glossary_file: Path | None) -> None:
+    """Export the glossary as TBX (TBX-Basic, version 3 or 2) or CSV.
+
+    \b
+    Example:
+      msm glossary export --format tbx -o procurement.tbx
+    """
+    from pipeline.fsutil import atomic_write_text
+    from pipeline.glossary import load_termbase
+    from pipeline.glossary.files import render_termbase
+
+    termbase = load_termbase(_glossary_path(state, glossary_file))
+    text = render_termbase(termbase, "csv" if fmt == "csv" else "tbx2" if fmt == "tbx2" else "tbx")
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    atomic_write_text(output, text)
+    click.echo(f"wrote {output} ({len(termbase)} concepts, {fmt})", err=True)
+
+
+def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    from pipeline import languages
+    from pipeline.errors import UsageError
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        theirs, sep, ours = pair.partition("=")
+        if not sep or not theirs.strip():
+            raise UsageError(f"--lang-map expects THEIRS=OURS, e.g. nl=nl-BE; got {pair!r}")
+        mapping[theirs.strip().casefold()] = languages.get(ours.strip()).code
+    return mapping
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@dry_run_option
+@click.option(
+    "--lang-map",
+    "lang_map",
+    multiple=True,
+    metavar="THEIRS=OURS",
+    help="Read a language code of the file as one of ours (repeatable), e.g. nl=nl-BE.",
+)
+@click.pass_obj
+def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...]) -> None:
+    """Merge a TBX (or CSV) file into the project's glossary.
+
+    Concepts match by id, else by their English term. For a matched concept, each language
+    in the file replaces ours; languages the file lacks are kept. New concepts are added.
+    The glossary is written atomically, and only when the result passes `msm glossary
+    validate` without errors; --dry-run shows the diff instead.
+
+    \b
+    Example:
+      msm glossary import reviewed.tbx --lang-map nl=nl-BE --dry-run
+    """
+    from pipeline.glossary import TermBase
+    from pipeline.glossary.csv_io import resolve_language
+    from pipeline.glossary.files import format_of, load_termbase, render_termbase
+    from pipeline.glossary.merge import merge
+    from pipeline.glossary.validate import validate
+    from pipeline.plan import read_text_or_none
+
+    mapping = _parse_lang_map(lang_map)
+
+    def lang_of(code: str) -> str | None:
+        return mapping.get(code.casefold()) or resolve_language(code)
+
+    project = state.project
+    destination = _glossary_path(state, None)
+    theirs = load_termbase(file, lang_of)
+    ours = load_termbase(destination) if destination.exists() else TermBase()
+    report = merge(ours, theirs, project.settings.source_language)
+    for their_id, our_id in report.matched:
+        click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
+    for concept_id in report.added:
+        click.echo(f"add: {concept_id}", err=True)
+    for concept_id, langs in report.changed:
+        click.echo(f"change: {concept_id} ({', '.join(langs)})", err=True)
+    click.echo(
+        f"{len(report.added)} added, {len(report.changed)} changed, "
+        f"{len(report.unchanged)} unchanged",
+        err=True,
+    )
+    problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in errors:
+        click.echo(f"after the import: {problem}", err=True)
+    new = render_termbase(report.termbase, format_of(destination))
+    old = read_text_or_none(destination)
+    if new == old:
+        click.echo("the glossary is unchanged", err=True)
+        return
+    if errors and not dry_run:
+        raise DataError(
+            f"{_shown(destination)} not written: the imported glossary would have "
+            f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
+            "--dry-run"
+        )
+    report_changes([FileChange(destination, new, old, "glossary")], project.root, dry_run)
 
 
 def main() -> None:

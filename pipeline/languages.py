@@ -266,6 +266,18 @@ def find(code: str) -> Language | None:
     return LANGUAGES[key] if key else None
 
 
+def problem(code: str) -> str | None:
+    """Why `code` is not one of our canonical codes (with a suggestion), or None when it is."""
+    lang = find(code)
+    if lang is None:
+        close = difflib.get_close_matches(code, list(LANGUAGES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown language {code!r}{hint}"
+    if lang.code != code:
+        return f"write the language as {lang.code!r}, not {code!r}"
+    return None
+
+
 def get(code: str) -> Language:
     """Return the language for `code`, or raise a UsageError that suggests the nearest code."""
     lang = find(code)

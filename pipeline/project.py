@@ -33,22 +33,11 @@ def check_slug(slug: str) -> str | None:
     return None
 
 
-def _check_language(code: str) -> str | None:
-    lang = languages.find(code)
-    if lang is None:
-        close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown language {code!r}{hint}"
-    if lang.code != code:
-        return f"write the language as {lang.code!r}, not {code!r}"
-    return None
-
-
 def _check_targets(codes: list[Any]) -> str | None:
     for code in codes:
         if not isinstance(code, str):
             return f"languages are strings, got {code!r}"
-        problem = _check_language(code)
+        problem = languages.problem(code)
         if problem:
             return problem
     if len(set(codes)) != len(codes):
@@ -85,6 +74,10 @@ def _check_not_negative(value: int) -> str | None:
     return None if value >= 0 else "must be 0 or more"
 
 
+def _check_relative(value: str) -> str | None:
+    return None if value and not Path(value).is_absolute() else "expected a path inside the project"
+
+
 def _check_context_key(key: str) -> str | None:
     return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
 
@@ -112,7 +105,7 @@ SCHEMA = Table(
         "project": Table(
             {
                 "name": Value((str,), default="Making Spend Matter"),
-                "source_language": Value((str,), default=languages.SOURCE, check=_check_language),
+                "source_language": Value((str,), default=languages.SOURCE, check=languages.problem),
                 "target_languages": Value(
                     (list,), default=list(languages.TARGETS), check=_check_targets
                 ),
@@ -140,6 +133,15 @@ SCHEMA = Table(
         "videos": ArrayOf(VIDEO),
         "translate": TRANSLATE,
         "checks": CHECKS_SCHEMA,
+        "glossary": Table(
+            {
+                "path": Value(
+                    (str,),
+                    check=_check_relative,
+                    doc="the term base, relative to the project (default glossary/procurement.csv)",
+                ),
+            }
+        ),
     }
 )
 

@@ -67,17 +67,6 @@ def _check_ids(values: list[Any]) -> str | None:
     return None
 
 
-def _language(code: str) -> str | None:
-    lang = languages.find(code)
-    if lang is None:
-        close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown language {code!r}{hint}"
-    if lang.code != code:
-        return f"write the language as {lang.code!r}, not {code!r}"
-    return None
-
-
 # The limits a profile sets, with what each means (the README documents them from here).
 LIMITS: dict[str, tuple[Value, str]] = {
     "max_chars_per_line": (
@@ -132,7 +121,7 @@ CHECKS_SCHEMA = Table(
                     "severity": _SEVERITY_MAP,
                 }
             ),
-            key_check=_language,
+            key_check=languages.problem,
         ),
     },
     doc="subtitle quality checks: profile, limits, severities (see README, Quality checks)",

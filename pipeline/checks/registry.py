@@ -23,6 +23,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.typography",
     "pipeline.checks.state",
     "pipeline.checks.files",
+    "pipeline.checks.glossary_checks",
 )
 
 

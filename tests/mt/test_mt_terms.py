@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-import types
-from dataclasses import dataclass
+import shutil
 from pathlib import Path
 
-from pipeline.errors import InputError
 from pipeline.mt.terms import glossary_comments, project_glossary
 
 
@@ -22,63 +19,47 @@ def test_comments_are_one_line_each():
     assert glossary_comments(lambda s, t, lang: [], "a", "b", "fr") == []
 
 
-@dataclass
-class Issue:
-    kind: str
-    concept: str
-    message: str
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def announced_api(calls: list, fail: bool = False) -> types.ModuleType:
-    """A module with the API the glossary branch announced (a contract, not the real thing)."""
-    module = types.ModuleType("pipeline.glossary")
-
-    def default_termbase_path(root: Path) -> Path:
-        return root / "glossary" / "terms.csv"
-
-    def load_termbase(path: Path) -> str:
-        if fail:
-            raise InputError(f"{path}: no term base")
-        calls.append(("load", path))
-        return "termbase"
-
-    class Matcher:
-        def __init__(self, termbase: str) -> None:
-            calls.append(("matcher", termbase))
-
-    def review(matcher, source, target, lang):
-        calls.append(("review", source, target, lang))
-        if "authority" in source and "zamawiaj" not in target:
-            return [Issue("missing", "contracting-authority", "missing 'instytucja zamawiająca'")]
-        return []
-
-    module.default_termbase_path = default_termbase_path
-    module.load_termbase = load_termbase
-    module.Matcher = Matcher
-    module.review = review
-    return module
+def with_glossary(root: Path) -> Path:
+    (root / "glossary").mkdir(parents=True)
+    shutil.copy(ROOT / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
+    return root
 
 
-def test_adapter_calls_the_announced_api(monkeypatch, tmp_path):
-    calls: list = []
-    monkeypatch.setitem(sys.modules, "pipeline.glossary", announced_api(calls))
-    check, note = project_glossary(tmp_path)
+def test_the_real_glossary_reviews_drafts_with_inflection(tmp_path):
+    check, note = project_glossary(with_glossary(tmp_path))
     assert check is not None and note == ""
-    assert check("The authority.", "[pl] The authority.", "pl") == [
-        "missing 'instytucja zamawiająca'"
-    ]
-    assert check("The authority.", "Instytucja zamawiająca.", "pl") == []
-    assert calls[0] == ("load", tmp_path / "glossary" / "terms.csv")
-    assert ("review", "The authority.", "[pl] The authority.", "pl") in calls
+    (problem,) = check("The contracting authority decides.", "[pl] Decyduje urząd.", "pl")
+    assert "instytucja zamawiająca" in problem
+    # Inflected forms of the approved term are fine: no problem reported.
+    assert (
+        check("The contracting authority decides.", "Decyzja instytucji zamawiającej.", "pl") == []
+    )
+    (forbidden,) = check(
+        "Companies send a tender.", "Bedrijven dienen een inschrijving in.", "nl-BE"
+    )
+    assert "inschrijving" in forbidden
 
 
-def test_adapter_skips_with_a_note_when_the_term_base_cannot_load(monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "pipeline.glossary", announced_api([], fail=True))
+def test_the_settings_path_is_used(tmp_path):
+    with_glossary(tmp_path)
+    moved = tmp_path / "terms" / "mine.csv"
+    moved.parent.mkdir()
+    shutil.move(tmp_path / "glossary" / "procurement.csv", moved)
+    assert project_glossary(tmp_path)[0] is None
+    check, note = project_glossary(tmp_path, "terms/mine.csv")
+    assert check is not None and note == ""
+
+
+def test_no_term_base_is_a_note_not_a_failure(tmp_path):
     check, note = project_glossary(tmp_path)
-    assert check is None and "glossary check skipped" in note and "no term base" in note
+    assert check is None and "glossary check skipped: no term base at" in note
 
 
-def test_adapter_skips_when_the_api_is_incomplete(monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "pipeline.glossary", types.ModuleType("pipeline.glossary"))
+def test_a_broken_term_base_is_a_note_naming_the_problem(tmp_path):
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "procurement.csv").write_text("not,a\nglossary", encoding="utf-8")
     check, note = project_glossary(tmp_path)
-    assert check is None and "lacks load_termbase" in note
+    assert check is None and "glossary check skipped" in note and "procurement.csv" in note

@@ -426,16 +426,34 @@ def test_glossary_seam_marks_drafts_that_miss_a_term(mt_project, libre):
     assert settings.provider == "libre"
 
 
-def test_without_the_glossary_package_the_run_says_so(mt_project, libre):
-    import importlib.util
-
+def test_without_a_term_base_the_run_says_so(mt_project, libre):
     root = mt_project(translate_settings(libre=libre.url), cues=["Hi."])
     result = invoke(root, "translate", "--lang", "pl")
     assert result.exit_code == 0
-    if importlib.util.find_spec("pipeline.glossary") is None:
-        assert "glossary check skipped" in result.stderr
-    else:  # after the glossary branch is merged the real check runs instead
-        assert "glossary check skipped" not in result.stderr
+    assert "glossary check skipped: no term base" in result.stderr
+
+
+def test_the_project_glossary_marks_drafts_that_miss_a_term(mt_project, libre):
+    import shutil
+
+    libre.translate = lambda text, target: (
+        text.replace("The contracting authority", "Instytucja zamawiająca")
+        if "publishes" in text
+        else f"[{target}] {text}"
+    )
+    root = mt_project(translate_settings(libre=libre.url))
+    (root / "glossary").mkdir()
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copy(repo / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
+    result = invoke(root, "translate", "--lang", "pl")
+    assert result.exit_code == 0, result.output
+    assert "glossary check skipped" not in result.stderr
+    got = entries(po_file(root))
+    flagged = got[CUES[2]]  # the draft kept the English "contracting authority"
+    assert "glossary:" in flagged.tcomment and "instytucja zamawiająca" in flagged.tcomment
+    # That draft uses the approved term for the authority; only its English "tenders" is left.
+    assert "instytucja zamawiająca" not in got[CUES[5]].tcomment
+    assert '"tenders" (tender)' in " ".join(got[CUES[5]].tcomment.split())
 
 
 def test_ctrl_c_saves_every_draft_made(mt_project, libre):

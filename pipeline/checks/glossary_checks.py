@@ -1,0 +1,96 @@
+"""Glossary checks: the translation must use the approved terms and never a forbidden one.
+
+Both checks share one review per entry (cached in the run's context) and one matcher per run:
+the term base is loaded and indexed once, from `--glossary FILE` (ctx.glossary_path), else the
+`[glossary] path` setting, else the project's `glossary/procurement.csv`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.checks.model import EntryUnit
+from pipeline.checks.registry import CheckContext, Problem, register
+from pipeline.glossary import GlossaryIssue, Matcher, load_termbase, review
+from pipeline.glossary.files import project_termbase_path
+from pipeline.languages import SOURCE
+
+_MATCHER = "glossary.matcher"
+_REVIEW = "glossary.review"
+
+
+def glossary_settings(ctx: CheckContext) -> dict[str, str | None]:
+    """The `[glossary]` section of the project settings (empty without a project)."""
+    raw = ctx.settings.raw.get("glossary") if ctx.settings is not None else None
+    return dict(raw) if isinstance(raw, dict) else {}
+
+
+def glossary_path(ctx: CheckContext) -> tuple[Path | None, bool]:
+    """The term base to use, and whether the user named it (then it must exist)."""
+    if ctx.glossary_path is not None:
+        return ctx.glossary_path, True
+    if ctx.root is None:
+        return None, False
+    configured = glossary_settings(ctx).get("path")
+    return project_termbase_path(ctx.root, configured), bool(configured)
+
+
+def matcher_for(ctx: CheckContext) -> Matcher | None:
+    """The run's matcher, built on first use; None when there is no glossary to check against."""
+    if _MATCHER in ctx.cache:
+        cached: Matcher | None = ctx.cache[_MATCHER]
+        return cached
+    path, named = glossary_path(ctx)
+    matcher = None
+    if path is not None and (named or path.is_file()):
+        matcher = Matcher(load_termbase(path))  # an unreadable named file raises InputError
+    ctx.cache[_MATCHER] = matcher
+    return matcher
+
+
+def _source_language(ctx: CheckContext) -> str:
+    return ctx.settings.source_language if ctx.settings is not None else SOURCE
+
+
+def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
+    if unit.obsolete or not unit.target.strip() or unit.lang == _source_language(ctx):
+        return []
+    matcher = matcher_for(ctx)
+    if matcher is None:
+        return []
+    # A fuzzy translation was made for an older source text: only its own words are judged.
+    source = "" if unit.fuzzy else unit.source
+    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] = ctx.cache.setdefault(_REVIEW, {})
+    key = (unit.lang, source, unit.target)
+    found = reviews.get(key)
+    if found is None:
+        found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
+        reviews[key] = found
+    return found
+
+
+@register(
+    "glossary-missing",
+    "entry",
+    "warning",
+    "The source mentions a glossary concept; the translation uses none of its approved terms.",
+)
+def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Concepts of the source that the translation leaves out (in any inflected form)."""
+    for issue in _issues(unit, ctx):
+        if issue.kind == "missing":
+            yield Problem(issue.message, concept=issue.concept)
+
+
+@register(
+    "glossary-forbidden",
+    "entry",
+    "warning",
+    "The translation uses a forbidden (deprecated) glossary term, in any inflected form.",
+)
+def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """Forbidden terms in the translation."""
+    for issue in _issues(unit, ctx):
+        if issue.kind == "forbidden":
+            yield Problem(issue.message, concept=issue.concept)

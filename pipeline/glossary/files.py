@@ -1,0 +1,71 @@
+"""Where the term base lives, and loading it from a CSV or TBX file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pipeline.errors import Diagnostic, InputError
+from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
+from pipeline.glossary.model import TermBase
+from pipeline.glossary.tbx import read_tbx, write_tbx
+
+GLOSSARY_DIR = "glossary"
+GLOSSARY_FILE = "procurement.csv"
+FORMATS = ("csv", "tbx", "tbx2")
+
+
+def default_termbase_path(project_root: Path) -> Path:
+    """The project's term base: `glossary/procurement.csv` under the project root."""
+    return project_root / GLOSSARY_DIR / GLOSSARY_FILE
+
+
+def project_termbase_path(project_root: Path, configured: str | None = None) -> Path:
+    """The project's term base: the `[glossary] path` setting, else the default."""
+    return project_root / configured if configured else default_termbase_path(project_root)
+
+
+def format_of(path: Path, data: bytes = b"") -> Literal["csv", "tbx"]:
+    """CSV or TBX, by the file's suffix, else by its first characters."""
+    suffix = path.suffix.lower()
+    if suffix in (".tbx", ".xml"):
+        return "tbx"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "tbx" if head == b"<" else "csv"
+
+
+def parse_termbase(
+    data: bytes, where: str, path: Path | None = None, lang_map: LangMap = resolve_language
+) -> TermBase:
+    """A term base from the bytes of a CSV or TBX file."""
+    kind = format_of(path or Path(where), data)
+    if kind == "tbx":
+        return read_tbx(data, where, lang_map)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: not UTF-8",
+            [Diagnostic(where, None, "error", f"invalid UTF-8 at byte {exc.start}; save as UTF-8")],
+        ) from None
+    return read_csv(text, where, lang_map)
+
+
+def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
+    """Read a term base from a CSV or TBX file (by suffix, else by content)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the glossary: {exc.strerror or exc}") from None
+    return parse_termbase(data, str(path), path, lang_map)
+
+
+def render_termbase(termbase: TermBase, fmt: str) -> str:
+    """The text of a term base in `fmt`: csv, tbx (TBX 3) or tbx2 (the 2008 martif)."""
+    if fmt == "csv":
+        return write_csv(termbase)
+    if fmt in ("tbx", "tbx2"):
+        return write_tbx(termbase, 3 if fmt == "tbx" else 2)
+    raise ValueError(f"unknown glossary format {fmt!r}")

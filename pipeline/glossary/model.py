@@ -1,0 +1,179 @@
+"""The term base: concepts, their terms per language, and each term's status."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.errors import UsageError
+from pipeline.languages import LANGUAGES, SOURCE
+
+Status = Literal["preferred", "admitted", "forbidden"]
+STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
+
+# What other tools call a status (TBX administrativeStatus / normativeAuthorization values,
+# with the `-admn-sts` suffix and the `Term` infix removed), mapped onto ours.
+_STATUS_ALIASES: dict[str, Status] = {
+    "preferred": "preferred",
+    "standardized": "preferred",
+    "legal": "preferred",
+    "regulated": "preferred",
+    "approved": "preferred",
+    "admitted": "admitted",
+    "forbidden": "forbidden",
+    "deprecated": "forbidden",
+    "superseded": "forbidden",
+    "notrecommended": "forbidden",
+    "obsolete": "forbidden",
+}
+
+CONCEPT_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
+# XML 1.0 forbids these, spreadsheets mangle them: never part of a term.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def parse_status(value: str) -> Status | None:
+    """Our status for any spelling of it (`deprecatedTerm-admn-sts` → forbidden), or None."""
+    key = value.strip().lower().removesuffix("-admn-sts").replace("term", "").replace("-", "")
+    key = key.replace("_", "").replace(" ", "")
+    return _STATUS_ALIASES.get(key)
+
+
+def clean_text(value: str) -> str:
+    """A term as stored: NFC, outer spaces trimmed, inner runs of spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def clean_note(value: str) -> str:
+    """A note as stored: one line of NFC text without control characters."""
+    return clean_text(_CONTROL.sub(" ", value))
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be a term, or None."""
+    if not clean_text(value):
+        return "empty term"
+    if _CONTROL.search(value):
+        return "control character in term"
+    if "|" in value:
+        return "'|' separates variants and cannot be part of a term"
+    return None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a concept in one language, with its status and the reviewers' notes."""
+
+    text: str
+    lang: str
+    status: Status = "preferred"
+    variants: tuple[str, ...] = ()  # other written forms that count as this term
+    exclude: tuple[str, ...] = ()  # phrases in which the term does not count ("a lot of")
+    note: str = ""
+    needs_review: bool = False
+    line: int | None = field(default=None, compare=False, repr=False)  # where it was read
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text))
+        object.__setattr__(self, "variants", tuple(clean_text(v) for v in self.variants))
+        object.__setattr__(self, "exclude", tuple(clean_text(v) for v in self.exclude))
+        object.__setattr__(self, "note", clean_note(self.note))
+
+    @property
+    def approved(self) -> bool:
+        """Preferred or admitted: a translation may use it."""
+        return self.status != "forbidden"
+
+    def label(self) -> str:
+        """The term quoted, with its status when it is not the preferred one."""
+        return f'"{self.text}"' if self.status == "preferred" else f'"{self.text}" ({self.status})'
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept: an id (the TBX termEntry/conceptEntry id) and its terms."""
+
+    id: str
+    terms: tuple[Term, ...] = ()
+    note: str = ""
+    line: int | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note", clean_note(self.note))
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        """Every term in `lang`."""
+        return tuple(t for t in self.terms if t.lang == lang)
+
+    def approved_in(self, lang: str) -> tuple[Term, ...]:
+        """The terms a translation into `lang` may use."""
+        return tuple(t for t in self.terms if t.lang == lang and t.approved)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the concept has terms in, in registry order."""
+        return order_languages({t.lang for t in self.terms})
+
+    def headword(self, lang: str = SOURCE) -> str:
+        """The first approved term in `lang` (or the id), to name the concept to people."""
+        approved = self.approved_in(lang)
+        return approved[0].text if approved else self.id
+
+
+@dataclass(frozen=True)
+class TermBase:
+    """A whole term base: concepts in their file order."""
+
+    concepts: tuple[Concept, ...] = ()
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def get(self, concept_id: str) -> Concept | None:
+        """The concept with this id, or None."""
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id, or a UsageError suggesting the nearest id."""
+        found = self.get(concept_id)
+        if found is None:
+            ids = [c.id for c in self.concepts]
+            close = difflib.get_close_matches(concept_id, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UsageError(f"no concept {concept_id!r} in the glossary{hint}")
+        return found
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language with a term, in registry order."""
+        return order_languages({t.lang for c in self.concepts for t in c.terms})
+
+    def terms(self) -> Iterator[tuple[Concept, Term]]:
+        """Every (concept, term) pair."""
+        for concept in self.concepts:
+            for term in concept.terms:
+                yield concept, term
+
+
+def order_languages(codes: Iterable[str]) -> tuple[str, ...]:
+    """Languages in registry order (source first), unknown codes last, alphabetically."""
+    known = list(LANGUAGES)
+    return tuple(sorted(set(codes), key=lambda c: (known.index(c) if c in known else 99, c)))
+
+
+def sort_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Terms in the canonical file order: by language, then status; otherwise as given."""
+    order = {lang: i for i, lang in enumerate(LANGUAGES)}
+    return tuple(
+        sorted(terms, key=lambda t: (order.get(t.lang, 99), t.lang, STATUSES.index(t.status)))
+    )

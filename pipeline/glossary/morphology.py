@@ -1,0 +1,269 @@
+"""When is a word in a text a form of a word of a term? Ending classes first, Snowball second.
+
+Two routes decide it, on accent-free skeletons of folded words:
+
+1. **Ending classes** (a small Hunspell-like table per language): two words are forms of one
+   word when they share a stem of at least three letters and their endings belong to one
+   class, e.g. Polish `umow|a` / `umow|` (umów), `ofer|ta` / `ofer|cie`; Greek
+   `αναθετουσ|α` / `αναθετουσ|ας`; Romanian `autoritat|e` / `autoritat|ile`. This covers the
+   forms Snowball misses and, because the text form must rebuild the term's exact form, it
+   cannot confuse `licitador` with `licitación` or `ofertant` with `ofertă`.
+2. **Snowball** (snowballstemmer ≥ 3.1, every language including Polish and English) for
+   pairs the tables do not list, taken only when no exact or table match exists for the
+   word, and guarded against its over-stemming (`snowball_guard`): equal stems count only
+   when the two words differ in nothing but two known endings of the language, the term's
+   word losing at most `term_tail` letters and the text's word adding at most `text_tail`.
+   That rejects the known collisions: es licitación/licitador (`licit`), eu
+   lizitazio/lizitatzaile (`lizi`), kontratazio/kontratua/kontu (`kon`), ro
+   contractantă/contractul (`contract`), pt autoridade/autor (`autor`), en
+   authority/author and contracting/contraction, nl overheid/over (`over`), pl
+   zamawiający/zamawiają (a verb).
+
+Tables are keyed by the Snowball algorithm name the language registry gives each language,
+so this module knows no language codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline import languages
+from pipeline.glossary.normalise import fold, skeleton
+
+MIN_STEM = 3  # letters two forms must share before their endings
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """One language's ending classes and Snowball budgets."""
+
+    classes: tuple[tuple[str, ...], ...] = ()
+    term_tail: int = 2  # Snowball route: letters of the term's word that may change
+    text_tail: int = 3  # Snowball route: letters the text's word may add
+    # text ending -> the term endings it alternates with
+    reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    endings: frozenset[str] = field(default_factory=frozenset, compare=False)
+    longest: int = 0
+
+    def __post_init__(self) -> None:
+        reverse: dict[str, set[str]] = {}
+        for group in self.classes:
+            endings = [skeleton(fold(e).text) for e in group]  # ς → σ, ą → a
+            for a in endings:
+                for b in endings:
+                    if a != b:
+                        reverse.setdefault(a, set()).add(b)
+        object.__setattr__(self, "reverse", {k: frozenset(v) for k, v in reverse.items()})
+        object.__setattr__(self, "endings", frozenset(reverse) | {""})
+        object.__setattr__(self, "longest", max((len(k) for k in reverse), default=0))
+
+    def lemmas(self, word: str) -> Iterator[str]:
+        """Every form `word` (a skeleton) may be an inflection of, by swapping endings."""
+        size = len(word)
+        for cut in range(0, min(self.longest, size - MIN_STEM) + 1):
+            ending = word[size - cut :] if cut else ""
+            for other in self.reverse.get(ending, ()):
+                yield word[: size - cut] + other
+
+
+def _basque_endings() -> tuple[str, ...]:
+    """Basque case suffixes attach to the last word of the phrase and stack; the article
+    `-a`/`-ak` and the epenthetic `e` are part of the listed endings."""
+    first = (
+        "a", "ak", "ari", "aren", "arekin", "arekiko", "arentzat", "arengatik", "arengan",
+        "an", "ean", "ra", "era", "rantz", "ko", "eko", "ekoa", "tik", "etik", "ek", "en", "ei",
+        "etan", "etara", "etatik", "etako", "etarako", "ekin", "entzat", "engatik", "engan",
+        "ez", "az", "ok", "on", "i", "ri", "ren", "rekin", "rentzat", "n", "k", "z", "tzat",
+        "rako", "arako", "erako",
+    )  # fmt: skip
+    second = ("", "a", "ak", "ko", "an", "en")
+    return tuple(sorted({f + s for f in first for s in second} | {""}))
+
+
+def _dutch_classes() -> tuple[tuple[str, ...], ...]:
+    """Dutch plural and inflection: -en/-s/-e, long vowels written single before -en
+    (perceel/percelen, dialoog/dialogen), doubled consonants after a short vowel
+    (stuk/stukken), f/v and s/z alternation, -heid/-heden."""
+    classes: list[tuple[str, ...]] = [
+        ("", "s", "en", "e", "es", "n"),
+        ("heid", "heden"),
+        ("um", "a"),
+        ("f", "ven", "ve"),
+        ("s", "zen", "ze"),
+    ]
+    for consonant in "bdfgklmnprstz":
+        # A short vowel doubles the consonant: stuk/stukken, pakket/pakketten.
+        classes.append((consonant, consonant * 2 + "en", consonant * 2 + "e"))
+        for vowel in "aeou":
+            long = vowel * 2 + consonant
+            classes.append((long, vowel + consonant + "en", vowel + consonant + "e"))
+    return tuple(classes)
+
+
+_POLISH_NOMINAL = (
+    "", "a", "y", "i", "e", "ie", "o", "u", "em", "om", "ami", "ach", "ow", "owi", "owie",
+    "ej", "ego", "emu", "ym", "ymi", "ych", "im", "imi", "ich", "iej", "iego", "iemu", "ia",
+    "iu", "iem", "iom", "iami", "iach", "ii", "ja", "ji", "je", "jom", "jami", "jach", "ją",
+    "ę", "ą", "ów",
+)  # fmt: skip
+
+_TABLES: dict[str, Inflection] = {
+    "english": Inflection((("", "s", "es"), ("y", "ies"), ("on", "a")), 2, 2),
+    "spanish": Inflection(
+        (
+            ("", "s", "es"),
+            ("o", "a", "os", "as"),
+            ("on", "ones"),
+            ("z", "ces"),
+            ("or", "ora", "ores", "oras"),
+        ),
+    ),
+    "portuguese": Inflection(
+        (
+            ("", "s", "es"),
+            ("o", "a", "os", "as"),
+            ("ao", "oes", "aes", "aos"),
+            ("l", "is"),
+            ("m", "ns"),
+        ),
+    ),
+    "french": Inflection(
+        (
+            ("", "s", "x", "e", "es"),
+            ("al", "aux", "ale", "ales"),
+            ("eur", "eurs", "euse", "euses", "rice", "rices"),
+            ("eau", "eaux"),
+            ("if", "ive", "ifs", "ives"),
+            ("el", "elle", "els", "elles"),
+            ("en", "enne", "ens", "ennes"),
+            ("on", "onne", "ons", "onnes"),
+        ),
+    ),
+    "dutch": Inflection(_dutch_classes()),
+    "romanian": Inflection(
+        (
+            (
+                "",
+                "a",
+                "e",
+                "i",
+                "ii",
+                "ei",
+                "ele",
+                "elor",
+                "ul",
+                "ului",
+                "uri",
+                "urile",
+                "urilor",
+                "le",
+                "lor",
+                "ile",
+                "ilor",
+                "ea",
+                "iei",
+                "ia",
+                "ie",
+                "u",
+                "lui",
+            ),
+            ("oarea", "oare", "ori", "orii", "orile", "orilor"),
+        ),
+        2,
+        4,
+    ),
+    "polish": Inflection(
+        (
+            _POLISH_NOMINAL,
+            # Consonant alternations before -e/-ie (oferta/ofercie) and -i (oferent/oferenci).
+            ("ta", "cie", "ty", "te"),
+            ("da", "dzie"),
+            ("ra", "rze"),
+            ("ka", "ce", "ki", "ek", "kom", "kami", "kach", "ke"),
+            ("ga", "dze"),
+            ("cha", "sze"),
+            ("sta", "scie"),
+            ("t", "ci"),
+            # Mobile e: rachunek/rachunku, przesłanka/przesłanek.
+            ("ek", "ku", "kiem", "ki", "kow", "kach", "kami", "kom", "kowi"),
+        ),
+        2,
+        4,
+    ),
+    "greek": Inflection(
+        (
+            ("α", "ας", "ες", "ων"),
+            ("η", "ης", "ες", "εις", "εων", "ων"),
+            ("ος", "ου", "ο", "ε", "οι", "ων", "ους", "α"),
+            ("ας", "α", "ες", "ων"),
+            ("εας", "εα", "εις", "εων"),
+            ("ης", "η", "ες", "ων", "εις", "εων"),
+            (
+                "ων",
+                "οντος",
+                "οντα",
+                "οντες",
+                "οντων",
+                "οντας",
+                "ουσα",
+                "ουσας",
+                "ουσες",
+                "ουσων",
+            ),
+        ),
+        2,
+        4,
+    ),
+    "basque": Inflection((_basque_endings(),), 2, 8),
+}
+
+_NONE = Inflection()
+
+
+def inflection(lang: str) -> Inflection:
+    """The ending classes and budgets for a language code (none for unknown languages)."""
+    found = languages.find(lang)
+    return _TABLES.get(found.stemmer, _NONE) if found else _NONE
+
+
+@cache
+def stemmer(lang: str) -> Callable[[str], str] | None:
+    """The Snowball stemmer of a language code, or None when it has none."""
+    import snowballstemmer
+
+    found = languages.find(lang)
+    if found is None or found.stemmer not in snowballstemmer.algorithms():
+        return None
+    stem: Callable[[str], str] = snowballstemmer.stemmer(found.stemmer).stemWord
+    return stem
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters two strings share."""
+    size = min(len(a), len(b))
+    for i in range(size):
+        if a[i] != b[i]:
+            return i
+    return size
+
+
+def snowball_guard(text_skel: str, term_skel: str, rules: Inflection) -> int | None:
+    """The shared stem length when a Snowball match is a plain ending swap, else None.
+
+    Snowball over-stems, so its verdict only stands when the two words differ in nothing
+    but inflectional endings of the language (any two, not necessarily of one class), within
+    budget: the term's word loses at most `term_tail` letters. A derived word with the same
+    stem is refused: en `contraction` for `contracting`, pl `zamawiają` (they order) for
+    `zamawiający`, ro `publicate` for `publică`, es `licitador` for `licitación`.
+    """
+    shared = common_prefix(text_skel, term_skel)
+    # The common prefix may have swallowed the first letter of both endings (a/ami).
+    for stem in range(shared, max(shared - 2, MIN_STEM) - 1, -1):
+        lost, added = term_skel[stem:], text_skel[stem:]
+        if stem < MIN_STEM + 1 or len(lost) > rules.term_tail or len(added) > rules.text_tail:
+            continue
+        if lost in rules.endings and added in rules.endings:
+            return stem
+    return None

@@ -1,0 +1,223 @@
+"""Fold text for term matching, keeping a map back to the original characters.
+
+What folds: Unicode composition (NFC), case, Greek accents and final sigma, the micro sign,
+Romanian cedillas (ş ţ → ș ț), apostrophes, no-break and thin spaces, line breaks, hyphens and
+dashes, soft hyphens and zero-width characters, subtitle markup (`<i>`, `{\\an8}`), and
+Greek/Latin/Cyrillic look-alike letters inside a word written in another script.
+
+Latin diacritics stay (they tell `marché` from `marche`); `skeleton()` drops them where word
+forms are compared, because inflection moves them (licitación/licitaciones, umowa/umów).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import languages
+
+# Characters that vanish: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_DELETE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = (
+    "\t\n\r\v\f\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032\uff07"
+_MARKUP = re.compile(r"<[^<>\n]{0,200}>|\{\\[^{}\n]{0,100}\}")
+_DELETE_RE = re.compile(f"[{_DELETE}]")
+
+LATIN = "a-z\u00df-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+CYRILLIC = "\u0400-\u04ff"
+_HAS_GREEK = re.compile(f"[{GREEK}]")
+_HAS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
+_HAS_LATIN = re.compile(f"[{LATIN}]")
+# A word holding letters of two scripts (only such words get their look-alikes folded).
+_MIXED = re.compile(
+    rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
+    rf"|(?<!\w)(?=\w*[{GREEK}])(?=\w*[{CYRILLIC}])\w+"
+)
+
+# Look-alikes, keyed by the ORIGINAL character (its case tells N from v, H from n).
+_TO_GREEK = {
+    "A": "α", "a": "α", "B": "β", "E": "ε", "e": "ε", "H": "η", "I": "ι", "i": "ι",
+    "K": "κ", "k": "κ", "M": "μ", "N": "ν", "v": "ν", "O": "ο", "o": "ο", "P": "ρ",
+    "p": "ρ", "T": "τ", "X": "χ", "x": "χ", "Y": "υ", "u": "υ", "Z": "ζ", "w": "ω",
+}  # fmt: skip
+_TO_LATIN = {
+    "Α": "a", "α": "a", "Β": "b", "Ε": "e", "Η": "h", "Ι": "i", "ι": "i", "Κ": "k",
+    "κ": "k", "Μ": "m", "Ν": "n", "ν": "v", "Ο": "o", "ο": "o", "Ρ": "p", "ρ": "p",
+    "Τ": "t", "Χ": "x", "χ": "x", "Υ": "y", "Ζ": "z",
+    "А": "a", "а": "a", "В": "b", "Е": "e", "е": "e", "К": "k", "М": "m", "Н": "h",
+    "О": "o", "о": "o", "Р": "p", "р": "p", "С": "c", "с": "c", "Т": "t", "Х": "x",
+    "х": "x", "У": "y", "у": "y", "І": "i", "і": "i", "Ј": "j", "ј": "j", "Ѕ": "s",
+    "ѕ": "s",
+}  # fmt: skip
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """The per-character fold applied after lowercasing (built once, on first use)."""
+    table: dict[int, str] = {}
+    for ranges in ((0x0370, 0x0400), (0x1F00, 0x2000)):
+        for code in range(*ranges):
+            char = chr(code)
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+            ).lower()
+            if len(base) == 1 and base != char:
+                table[code] = base
+    table[ord("ς")] = "σ"
+    table[ord("\u00b5")] = "μ"  # micro sign, found in official Greek strings
+    table[ord("\u037e")] = ";"  # Greek question mark
+    for cedilla, comma in (("ş", "ș"), ("ţ", "ț"), ("Ş", "ș"), ("Ţ", "ț")):
+        table[ord(cedilla)] = comma
+    for char in _SPACES:
+        table[ord(char)] = " "
+    for char in _HYPHENS:
+        table[ord(char)] = "-"
+    for char in _APOSTROPHES:
+        table[ord(char)] = "'"
+    return table
+
+
+@cache
+def _strip_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letter (for comparing word forms)."""
+    table: dict[int, str] = {}
+    for ranges in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(*ranges):
+            char = chr(code)
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+            )
+            if len(base) == 1 and base != char:
+                table[code] = base.lower()
+    for char, base in (("ł", "l"), ("Ł", "l"), ("ø", "o"), ("đ", "d"), ("ı", "i")):
+        table[ord(char)] = base
+    return table
+
+
+def _fold_chars(text: str) -> str:
+    """Lowercase and fold; never changes the length (İ is the one lowercasing that would)."""
+    return text.replace("İ", "I").lower().translate(_fold_table())
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text, and where each of its characters came from in the original."""
+
+    text: str
+    original: str
+    # None when the folded text lines up with the original character for character.
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded characters [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= end:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def fold(text: str, lang: str | None = None) -> Folded:
+    """Fold `text` for matching; `lang` breaks ties when a word mixes scripts evenly."""
+    original = text
+    if "<" in text or "{" in text:
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    if unicodedata.is_normalized("NFC", text) and not _DELETE_RE.search(text):
+        folded = Folded(_fold_chars(text), original)
+    else:
+        folded = _fold_slow(text, original)
+    greek = _is_greek(lang)
+    if _HAS_LATIN.search(folded.text) and (
+        greek or _HAS_GREEK.search(folded.text) or _HAS_CYRILLIC.search(folded.text)
+    ):
+        folded = _fold_lookalikes(folded, greek)
+    return folded
+
+
+def _is_greek(lang: str | None) -> bool:
+    spec = languages.find(lang) if lang else None
+    return spec is not None and spec.stemmer == "greek"
+
+
+# In Greek text, an acronym typed in Latin capitals that all look Greek (MME for ΜΜΕ).
+_LATIN_CAPS_WORD = re.compile(r"(?<!\w)[ABEHIKMNOPTXYZ]{2,}(?!\w)")
+
+
+def _fold_slow(text: str, original: str) -> Folded:
+    """Fold text that is not NFC or holds invisible characters, cluster by cluster."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    clusters: list[tuple[int, int]] = []
+    begin = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            clusters.append((begin, i))
+            begin = i
+    for begin, end in clusters:
+        piece = unicodedata.normalize("NFC", text[begin:end])
+        piece = "".join(c for c in piece if c not in _DELETE and not unicodedata.combining(c))
+        for char in _fold_chars(piece):
+            out.append(char)
+            starts.append(begin)
+            ends.append(end)
+    return Folded("".join(out), original, tuple(starts), tuple(ends))
+
+
+def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
+    """Rewrite the minority-script letters of mixed-script words into the majority script
+    (and, in Greek text, all-capital Latin look-alike acronyms into Greek)."""
+    chars = list(folded.text)
+    changed = False
+    spans: list[tuple[int, int, bool]] = []
+    for match in _MIXED.finditer(folded.text):
+        word = match.group()
+        greek = len(_HAS_GREEK.findall(word))
+        latin = len(_HAS_LATIN.findall(word))
+        spans.append((match.start(), match.end(), greek > latin or (greek == latin and greek_text)))
+    if greek_text and folded.starts is None:  # the original lines up with the folded text
+        spans.extend((m.start(), m.end(), True) for m in _LATIN_CAPS_WORD.finditer(folded.original))
+    for begin, end, to_greek in spans:
+        for i in range(begin, end):
+            source = folded.original[folded.span(i, i + 1)[0]]
+            table = _TO_GREEK if to_greek else _TO_LATIN
+            if to_greek and source in _TO_LATIN and source not in _TO_GREEK:
+                # Cyrillic inside a Greek word: through its Latin twin.
+                replacement = _TO_GREEK.get(_TO_LATIN[source].upper()) or _TO_GREEK.get(
+                    _TO_LATIN[source]
+                )
+            else:
+                replacement = table.get(source)
+            if replacement is not None and replacement != chars[i]:
+                chars[i] = replacement
+                changed = True
+    if not changed:
+        return folded
+    return Folded("".join(chars), folded.original, folded.starts, folded.ends)
+
+
+def skeleton(word: str) -> str:
+    """A folded word without Latin diacritics: the form word comparisons are made on."""
+    return word.translate(_strip_table())
+
+
+TOKEN = re.compile(r"\w+")
+
+
+def tokens(folded: str) -> list[tuple[str, int, int]]:
+    """The words of folded text with their folded spans (hyphens and apostrophes split)."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
+
+
+def fold_term(text: str, lang: str | None = None) -> tuple[str, ...]:
+    """The folded words of a term (or any phrase)."""
+    return tuple(word for word, _, _ in tokens(fold(text, lang).text))

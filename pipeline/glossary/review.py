@@ -1,0 +1,98 @@
+"""Compare a translation with its source against the glossary: missing and forbidden terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline import languages
+from pipeline.glossary.matcher import Match, Matcher, resolve
+from pipeline.glossary.model import Term
+
+IssueKind = Literal["missing", "forbidden"]
+
+
+@dataclass(frozen=True)
+class GlossaryIssue:
+    """A glossary problem in one translated text."""
+
+    kind: IssueKind
+    concept: str
+    message: str
+    start: int | None = None  # where in the translation (forbidden terms)
+    end: int | None = None
+
+
+def _approved_list(terms: tuple[Term, ...]) -> str:
+    return " or ".join(t.label() for t in terms)
+
+
+def review(
+    matcher: Matcher,
+    source: str,
+    target: str,
+    lang: str,
+    source_lang: str = languages.SOURCE,
+) -> list[GlossaryIssue]:
+    """Glossary issues of `target` (in `lang`) as a translation of `source`.
+
+    missing: the source mentions a concept that has approved terms in `lang`, and the
+    translation uses none of them in any form (when it uses a forbidden term of that concept
+    instead, only the forbidden term is reported). forbidden: the translation uses a
+    forbidden term, in any form, whatever the source says.
+    """
+    code = resolve(lang)
+    found = matcher.find(target, code)
+    issues: list[GlossaryIssue] = []
+    reported: set[tuple[str, str]] = set()
+    forbidden_concepts: set[str] = set()
+    for match in found:
+        if match.term.approved:
+            continue
+        forbidden_concepts.add(match.concept)
+        key = (match.concept, match.term.text)
+        if key in reported:
+            continue
+        reported.add(key)
+        issues.append(_forbidden(matcher, match, code))
+    if not source.strip() or resolve(source_lang) == code:
+        return issues
+    present = {m.concept for m in found if m.term.approved}
+    mentioned: dict[str, Match] = {}
+    for match in matcher.find(source, source_lang):
+        mentioned.setdefault(match.concept, match)
+    for concept_id, mention in mentioned.items():
+        if concept_id in present or concept_id in forbidden_concepts:
+            continue
+        concept = matcher.termbase.get(concept_id)
+        approved = concept.approved_in(code) if concept else ()
+        if not approved:
+            continue  # no approved term in this language: nothing to ask for
+        issues.append(
+            GlossaryIssue(
+                "missing",
+                concept_id,
+                f'the source says "{mention.text}" ({concept_id}) but the translation uses '
+                f"none of its terms: {_approved_list(approved)}",
+            )
+        )
+    return issues
+
+
+def _forbidden(matcher: Matcher, match: Match, lang: str) -> GlossaryIssue:
+    concept = matcher.termbase.get(match.concept)
+    approved = concept.approved_in(lang) if concept else ()
+    advice = f"; use {_approved_list(approved)}" if approved else ""
+    form = (
+        ""
+        if match.text.casefold() == match.term.text.casefold()
+        else f' (a form of "{match.term.text}")'
+    )
+    note = f" — {match.term.note}" if match.term.note else ""
+    return GlossaryIssue(
+        "forbidden",
+        match.concept,
+        f'"{match.text}"{form} is a forbidden term for {match.concept}{advice}{note}',
+        match.start,
+        match.end,
+    )

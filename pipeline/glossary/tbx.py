@@ -1,0 +1,305 @@
+"""TBX import and export: TBX 2 (ISO 30042:2008, `martif`) and TBX 3 (ISO 30042:2019, `tbx`).
+
+Reading goes through defusedxml: a file that declares entities (the "billion laughs") or
+refers to external ones is refused with a clear error, never expanded or fetched. Both
+versions are read by element names, so TBX-Basic, TBX-Default and private dialects, DCA style
+(`<termNote type="administrativeStatus">`) and DCT style (`<basic:administrativeStatus>`),
+`tig` and `ntig`, all import.
+
+What our model holds beyond TBX-Basic travels in standard places: a term's variants as
+extra terms with `termType` "variant" right after it, "needs review" as `processStatus`
+"provisionallyProcessed", and the phrases a term does not count in as a `<note>` starting
+with `msm-exclude:`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+from xml.sax.saxutils import escape, quoteattr
+
+from pipeline.errors import Diagnostic, InputError
+from pipeline.glossary.csv_io import LangMap, language_problem, resolve_language
+from pipeline.glossary.model import (
+    CONCEPT_ID,
+    Concept,
+    Status,
+    Term,
+    TermBase,
+    parse_status,
+    sort_terms,
+    text_problem,
+)
+
+TbxVersion = Literal[2, 3]
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EXCLUDE_PREFIX = "msm-exclude:"
+_EXPORT_STATUS: dict[Status, str] = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
+_REVIEW_PENDING = {"unprocessed", "provisionallyprocessed"}
+
+
+def _local(tag: object) -> str:
+    """An element's name without its namespace (`{urn:…}termSec` → `termSec`)."""
+    name = tag if isinstance(tag, str) else ""
+    return name.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, *names: str) -> Iterator[ET.Element]:
+    for child in element:
+        if _local(child.tag) in names:
+            yield child
+
+
+def _text(element: ET.Element) -> str:
+    """All the text inside an element (TBX allows inline markup such as `<hi>` in terms)."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def parse_xml(data: bytes, where: str) -> ET.Element:
+    """Parse XML safely: no entity expansion, no external entities, clear errors."""
+    import defusedxml
+    import defusedxml.ElementTree as SafeET
+
+    def refuse(message: str) -> InputError:
+        return InputError(f"{where}: {message}", [Diagnostic(where, None, "error", message, "tbx")])
+
+    try:
+        return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except defusedxml.EntitiesForbidden as exc:
+        kind = "an external entity" if exc.sysid or exc.pubid else "an entity"
+        raise refuse(
+            f"the file declares {kind} ({exc.name!r}); refused, because expanding XML "
+            "entities can exhaust memory or read other files. Remove the DOCTYPE's "
+            "entity declarations and try again"
+        ) from None
+    except defusedxml.DefusedXmlException as exc:
+        raise refuse(f"unsafe XML refused: {exc}") from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        message = str(exc).split(":", 1)[0]
+        raise InputError(
+            f"{where}: not well-formed XML",
+            [Diagnostic(where, line, "error", f"{message} (column {column + 1})", "tbx")],
+        ) from None
+
+
+@dataclass
+class _Reader:
+    where: str
+    lang_map: LangMap
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def fail(self, message: str) -> None:
+        self.problems.append(Diagnostic(self.where, None, "error", message, "tbx"))
+
+
+def read_tbx(
+    data: bytes, where: str = "glossary.tbx", lang_map: LangMap = resolve_language
+) -> TermBase:
+    """Parse a TBX file of either version into a term base."""
+    root = parse_xml(data, where)
+    name = _local(root.tag)
+    if name not in ("martif", "tbx"):
+        raise InputError(
+            f"{where}: not a TBX file",
+            [Diagnostic(where, None, "error", f"root element is <{name}>, not <martif> or <tbx>")],
+        )
+    reader = _Reader(where, lang_map)
+    default_lang = root.get(XML_LANG, "")
+    concepts: list[Concept] = []
+    seen: set[str] = set()
+    entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
+    for number, entry in enumerate(entries, start=1):
+        concept = _read_concept(entry, number, default_lang, reader)
+        if concept.id in seen:
+            reader.fail(f"concept id {concept.id!r} appears twice")
+            continue
+        seen.add(concept.id)
+        concepts.append(concept)
+    if reader.problems:
+        raise InputError(f"{where}: invalid TBX", reader.problems)
+    return TermBase(tuple(concepts))
+
+
+def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Reader) -> Concept:
+    """One termEntry/conceptEntry; an id that is not a valid XML ID gets a numbered one."""
+    raw_id = entry.get("id") or f"concept-{number}"
+    concept_id = raw_id if CONCEPT_ID.match(raw_id) else f"concept-{number}"
+    notes = _notes(entry)
+    for group in _children(entry, "descripGrp"):
+        notes.extend(_notes(group))
+    definitions = [
+        f"definition: {_text(d)}"
+        for d in [
+            *_children(entry, "descrip"),
+            *(x for g in _children(entry, "descripGrp") for x in _children(g, "descrip")),
+        ]
+        if d.get("type") == "definition" or _local(d.tag) == "definition"
+    ]
+    note_texts = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
+    terms: list[Term] = []
+    for section in _children(entry, "langSet", "langSec"):
+        code = section.get(XML_LANG) or default_lang
+        lang = reader.lang_map(code) if code else None
+        if lang is None:
+            reader.fail(f"concept {concept_id!r}: {language_problem(code or '(none)')}")
+            continue
+        terms.extend(_read_terms(section, lang, concept_id, reader))
+    return Concept(concept_id, tuple(terms), " / ".join([*definitions, *note_texts]))
+
+
+def _notes(element: ET.Element) -> list[str]:
+    return [_text(n) for n in _children(element, "note") if _text(n)]
+
+
+def _term_groups(section: ET.Element) -> Iterator[tuple[ET.Element, list[ET.Element]]]:
+    """(term element, elements holding its properties) for each tig, ntig or termSec."""
+    for holder in _children(section, "tig", "termSec", "ntig"):
+        if _local(holder.tag) == "ntig":
+            group = next(_children(holder, "termGrp"), None)
+            term = next(_children(group, "term"), None) if group is not None else None
+            props = [holder, *([group] if group is not None else [])]
+        else:
+            term = next(_children(holder, "term"), None)
+            props = [holder]
+        if term is not None:
+            yield term, props
+
+
+def _properties(props: list[ET.Element]) -> Iterator[tuple[str, str]]:
+    """(data category, value) pairs: DCA `<termNote type="x">` and DCT `<ns:x>` alike."""
+    for holder in props:
+        for child in holder:
+            name = _local(child.tag)
+            if name in ("termNoteGrp", "descripGrp", "adminGrp"):
+                for inner in child:
+                    kind = inner.get("type") or _local(inner.tag)
+                    yield kind, _text(inner)
+            elif name in ("termNote", "descrip", "admin"):
+                yield child.get("type", ""), _text(child)
+            elif name not in ("term", "termGrp", "note", "transacGrp", "ref", "xref"):
+                yield name, _text(child)
+
+
+def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader) -> list[Term]:
+    terms: list[Term] = []
+    for term_element, props in _term_groups(section):
+        text = _text(term_element)
+        problem = text_problem(text)
+        if problem:
+            reader.fail(f"concept {concept_id!r} ({lang}): {problem}")
+            continue
+        status: Status = "preferred"
+        needs_review = False
+        variant = False
+        for kind, value in _properties(props):
+            if kind in ("administrativeStatus", "normativeAuthorization"):
+                found = parse_status(value)
+                if found is None:
+                    reader.fail(
+                        f"concept {concept_id!r} ({lang}) {text!r}: unknown {kind} {value!r}"
+                    )
+                else:
+                    status = found
+            elif kind == "processStatus":
+                needs_review = value.replace(" ", "").lower() in _REVIEW_PENDING
+            elif kind == "termType" and value.lower() == "variant":
+                variant = True
+        notes = [n for holder in props for n in _notes(holder)]
+        exclude = tuple(
+            p.strip()
+            for n in notes
+            if n.startswith(EXCLUDE_PREFIX)
+            for p in n.removeprefix(EXCLUDE_PREFIX).split("|")
+            if p.strip()
+        )
+        note = " / ".join(n for n in notes if not n.startswith(EXCLUDE_PREFIX))
+        if variant and terms and terms[-1].status == status:
+            main = terms[-1]
+            terms[-1] = Term(
+                main.text,
+                lang,
+                main.status,
+                (*main.variants, text),
+                main.exclude,
+                main.note,
+                main.needs_review,
+            )
+            continue
+        terms.append(Term(text, lang, status, (), exclude, note, needs_review))
+    return terms
+
+
+def write_tbx(
+    termbase: TermBase, version: TbxVersion = 3, title: str = "Procurement glossary"
+) -> str:
+    """The TBX-Basic text of a term base: TBX 3 (ISO 30042:2019) or TBX 2 (martif)."""
+    concept_tag, section_tag, term_tag = (
+        ("conceptEntry", "langSec", "termSec") if version == 3 else ("termEntry", "langSet", "tig")
+    )
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>']
+    if version == 3:
+        out.append(
+            '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/'
+            'master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+            'schematypens="http://relaxng.org/ns/structure/1.0"?>'
+        )
+        out.append(f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{TBX3_NS}">')
+        out.append("  <tbxHeader>")
+    else:
+        out.append('<martif type="TBX-Basic" xml:lang="en">')
+        out.append("  <martifHeader>")
+    out.append("    <fileDesc>")
+    out.append(f"      <sourceDesc><p>{escape(title)}</p></sourceDesc>")
+    out.append("    </fileDesc>")
+    if version == 3:
+        out.append("  </tbxHeader>")
+    else:
+        out.append('    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>')
+        out.append("  </martifHeader>")
+    out.append("  <text>")
+    out.append("    <body>")
+    for concept in termbase:
+        out.append(f"      <{concept_tag} id={quoteattr(concept.id)}>")
+        if concept.note:
+            out.append(f"        <note>{escape(concept.note)}</note>")
+        for lang in concept.languages:
+            out.append(f"        <{section_tag} xml:lang={quoteattr(lang)}>")
+            for term in sort_terms(concept.terms_in(lang)):
+                out.extend(_term_lines(term, term.text, term_tag, variant=False))
+                for variant in term.variants:
+                    out.extend(_term_lines(term, variant, term_tag, variant=True))
+            out.append(f"        </{section_tag}>")
+        out.append(f"      </{concept_tag}>")
+    out.append("    </body>")
+    out.append("  </text>")
+    out.append("</tbx>" if version == 3 else "</martif>")
+    return "\n".join(out) + "\n"
+
+
+def _term_lines(term: Term, text: str, tag: str, variant: bool) -> list[str]:
+    pad = "            "
+    lines = [f"          <{tag}>", f"{pad}<term>{escape(text)}</term>"]
+    lines.append(
+        f'{pad}<termNote type="administrativeStatus">{_EXPORT_STATUS[term.status]}</termNote>'
+    )
+    if variant:
+        lines.append(f'{pad}<termNote type="termType">variant</termNote>')
+    elif term.needs_review:
+        lines.append(f'{pad}<termNote type="processStatus">provisionallyProcessed</termNote>')
+    if not variant:
+        if term.note:
+            lines.append(f"{pad}<note>{escape(term.note)}</note>")
+        if term.exclude:
+            lines.append(
+                f"{pad}<note>{escape(EXCLUDE_PREFIX + ' ' + '|'.join(term.exclude))}</note>"
+            )
+    lines.append(f"          </{tag}>")
+    return lines
