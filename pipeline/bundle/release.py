@@ -15,6 +15,8 @@ from pipeline.errors import UsageError
 from pipeline.project import Project, Video
 from pipeline.store import video_files
 
+REPORT_FOLDER = "report"
+
 
 @dataclass
 class Release:
@@ -47,6 +49,11 @@ def make_release(
         refused = Bundle(f"msm-subtitles-{version}.zip", refused=[str(e) for e in checks.errors])
         return Release(refused, checks, version)
     extra = {"check-report.txt": report.render(checks, "text", False).encode("utf-8")}
+    # The review report of this very run, as `report/...`: the same source date, no clock time.
+    from pipeline.report.run import make_report
+
+    made = make_report(project, videos, checks=checks, provenance=origin)
+    extra.update({f"{REPORT_FOLDER}/{name}": data for name, data in made.files.items()})
     bundle = assemble(
         project,
         videos,

@@ -59,6 +59,7 @@ class CheckReport:
     # msm report) without reading or parsing anything a second time.
     tracks: list[TrackUnit] = field(default_factory=list)
     catalogs: list[CatalogUnit] = field(default_factory=list)
+    context: CheckContext | None = None  # the run's shared resources (its glossary matcher)
 
     @property
     def exit_code(self) -> int:
@@ -132,7 +133,7 @@ class Runner:
             cache={"config": config},
         )
         self.dispatch = _Dispatch(registry.values(), config)
-        self.report = CheckReport()
+        self.report = CheckReport(context=self.ctx)
         self.catalogs: list[CatalogUnit] = self.report.catalogs
         self._marked: set[tuple[str, Scope, str, bool]] = set()
         self.missing: list[tuple[str, str]] = []

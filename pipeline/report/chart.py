@@ -75,7 +75,7 @@ def render_chart(rows: Sequence[Row], profile: Profile, lang_name: str) -> str:
         + ". The table below lists every value."
     )
     out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="chart" id="speed-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="chart-title">Reading speed per cue (characters per second)</title>',
         f'<desc id="chart-desc">{escape(desc)}</desc>',

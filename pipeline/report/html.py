@@ -24,12 +24,12 @@ from pipeline.tracks.model import format_timestamp
 SEVERITY_ICONS = {"error": "✖", "warning": "▲", "info": "ℹ", "accepted": "✓"}
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note", "accepted": "Accepted"}
 VERDICT_WORDS: dict[Verdict, str] = {
-    "ready": "`msm bundle` would ship it as it is",
+    "ready": "msm bundle would ship it as it is",
     "incomplete": "cues still to translate or to review (fuzzy)",
     "errors": "error-level findings to fix",
-    "stale": "the committed SRT/VTT differs from the PO: run `msm build`",
+    "stale": "the committed SRT/VTT differs from the PO: run msm build",
     "blocked": "ready itself, but the source track has errors",
-    "missing": "no catalogue for this language yet: run `msm update`",
+    "missing": "no catalogue for this language yet: run msm update",
     "unreadable": "a file could not be read (see the message)",
 }
 
@@ -75,12 +75,15 @@ def _counts(track: TrackStatus) -> str:
                 parts.append(f"{track.fuzzy} fuzzy")
         else:
             parts.append(f"{track.cues} cues")
-    parts.append(_plural(track.tally.errors, "error"))
-    parts.append(_plural(track.tally.warnings, "warning"))
-    if track.tally.accepted:
-        parts.append(f"{track.tally.accepted} accepted")
-    if track.build == "stale":
-        parts.append("build stale")
+    found = [
+        _plural(track.tally.errors, "error") if track.tally.errors else "",
+        _plural(track.tally.warnings, "warning") if track.tally.warnings else "",
+        f"{track.tally.accepted} accepted" if track.tally.accepted else "",
+        "build stale" if track.build == "stale" else "",
+    ]
+    parts.extend(p for p in found if p)
+    if not any(found) and track.cues is not None:
+        parts.append("no findings")
     return " · ".join(parts)
 
 
@@ -102,7 +105,7 @@ def index_page(
         + (f", {s['accepted']} accepted" if s["accepted"] else "")
         + ".</p></header>",
     ]
-    body = ['<main id="main">', "<h2>Status</h2>", _matrix(status, linked), _legend()]
+    body = ['<main id="main">', '<h2 id="status-h">Status</h2>', _matrix(status, linked), _legend()]
     if status.problems:
         body.append("<h2>Inputs that could not be read</h2><ul>")
         body.extend(f"<li><code>{escape(p)}</code></li>" for p in status.problems)
@@ -123,9 +126,10 @@ def index_page(
 def _matrix(status: ProjectStatus, linked: set[tuple[str, str]]) -> str:
     cols = status.languages
     out = [
+        '<div class="scroll" role="region" aria-labelledby="status-h" tabindex="0">',
         '<table class="matrix stack">',
-        "<caption>Each cell: the verdict, then translated cues, errors and warnings. "
-        "Open a cell for the cues, findings and reading speed.</caption>",
+        "<caption>Each cell: the verdict, translated cues, then errors and warnings if any. "
+        "Open a cell for its cues, findings and reading speed.</caption>",
         '<thead><tr><th scope="col">Video</th>',
     ]
     for code in cols:
@@ -149,7 +153,7 @@ def _matrix(status: ProjectStatus, linked: set[tuple[str, str]]) -> str:
                 cell = f'<span title="{escape(track.detail)}">{inner}</span>'
             out.append(f'<td data-label="{label}">{cell}</td>')
         out.append("</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
@@ -351,12 +355,12 @@ def _cue_table(page: TrackPage, source_name: str) -> str:
         '<input type="checkbox" id="only-problems" class="filter-box">'
         '<label for="only-problems" class="filter-label"> Show only cues with findings</label>',
         '<table class="cues stack">',
-        '<thead><tr><th scope="col">Cue</th><th scope="col">Time</th>',
+        '<thead><tr><th scope="col" class="num">Cue</th><th scope="col" class="time">Time</th>',
         f'<th scope="col">{escape(source_name)}</th>',
     ]
     if not page.is_source:
         out.append(f'<th scope="col">{escape(_name(lang))}</th>')
-    out.append('<th scope="col">Speed</th></tr></thead><tbody>')
+    out.append('<th scope="col" class="speed">Speed</th></tr></thead><tbody>')
     for row in page.rows:
         out.append(_cue_row(page, row, source_name))
     out.append("</tbody></table></div></section>")

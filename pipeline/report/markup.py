@@ -44,7 +44,9 @@ def render(text: str, marks: Sequence[Mark] = ()) -> str:
     points = [m for m in marks if m.start == m.end and 0 <= m.start <= size]
     if not spans and not points:
         return _piece(text)
-    cuts = sorted({0, size, *(m.start for m in spans), *(m.end for m in spans)})
+    cuts = sorted(
+        {0, size, *(m.start for m in spans), *(m.end for m in spans), *(m.start for m in points)}
+    )
     out: list[str] = []
     for a, b in itertools.pairwise(cuts):
         out.append(_inserts(a, spans, points))

@@ -11,7 +11,7 @@ from pipeline.checks.runner import CheckReport
 from pipeline.project import Project, Video
 from pipeline.report.site import Origin, render_report
 from pipeline.report.status import ProjectStatus, run_status, status_of
-from pipeline.report.terms import project_terms
+from pipeline.report.terms import run_terms
 
 
 @dataclass
@@ -47,6 +47,6 @@ def make_report(
         from pipeline.bundle.provenance import provenance as find_provenance
 
         provenance = find_provenance(project.root, project.glossary, env or {})
-    terms, note = project_terms(project.root)
+    terms, note = run_terms(status.checks, project)
     files = render_report(project, status, origin_of(provenance), terms, note)
     return Report(files, status, note)

@@ -33,12 +33,13 @@ class Origin:
     dirty: bool = False
 
     def describe(self) -> str:
-        """`commit 4fd0106 (2026-11-25, with local changes)`, or `` when nothing is known."""
-        date = self.moment.astimezone(UTC).strftime("%Y-%m-%d") if self.moment else ""
-        notes = ", ".join(p for p in (date, "with local changes" if self.dirty else "") if p)
-        if self.commit:
-            return f"commit {self.commit[:7]}" + (f" ({notes})" if notes else "")
-        return f"sources of {date}" if date else ""
+        """`commit 4fd0106, source date 2026-11-25, with local changes`, or `` if unknown."""
+        parts = [
+            f"commit {self.commit[:7]}" if self.commit else "",
+            self.moment.astimezone(UTC).strftime("source date %Y-%m-%d") if self.moment else "",
+            "with local changes" if self.dirty and self.commit else "",
+        ]
+        return ", ".join(p for p in parts if p)
 
 
 def render_report(

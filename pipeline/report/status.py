@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline import languages
 from pipeline.checks.model import CatalogUnit, Finding, TrackUnit
 from pipeline.checks.runner import CheckReport, check_paths
 from pipeline.project import Project, Video
@@ -202,8 +203,10 @@ def status_of(
     """The matrix from a finished check run (the one `msm bundle` made, for instance)."""
     index = Index.of(checks)
     settings = project.settings
-    targets = project.languages(lang for lang in langs if lang != settings.source_language)
-    with_source = not langs or settings.source_language in langs
+    wanted = [languages.get(code).code for code in langs]
+    others = [code for code in wanted if code != settings.source_language]
+    targets = project.languages(others) if others or not wanted else []
+    with_source = not wanted or settings.source_language in wanted
     columns = ((settings.source_language,) if with_source else ()) + tuple(targets)
     problems = [str(e) for e in checks.errors]
     out = []

@@ -108,7 +108,12 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;color:var(--muted);padding:.25rem 0;caption-side:bottom;font-size:.875rem}
 th,td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--border)}
 thead th{font-size:.875rem;color:var(--muted);border-bottom:2px solid var(--border)}
-.matrix td a{display:block;text-decoration:none;border-radius:.35rem;padding:.3rem .45rem}
+.scroll{overflow-x:auto}
+.matrix{font-size:.9rem}
+.matrix th,.matrix td{padding:.4rem .3rem}
+.matrix tbody th{min-width:9rem}
+.matrix .badge{padding:.05rem .4rem}
+.matrix td a{display:block;text-decoration:none;border-radius:.35rem;padding:.2rem}
 .matrix td a:hover .badge{text-decoration:underline}
 .matrix .counts{display:block;font-size:.8rem;color:var(--muted);margin-top:.15rem}
 .legend-list{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;margin:.75rem 0}
@@ -191,6 +196,7 @@ font-size:.875rem}
   .stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
   .stack,.stack tbody,.stack tr,.stack th,.stack td{display:block;width:auto}
   .cues{table-layout:auto}
+  .stack caption{display:block;text-align:left}
   .stack tbody tr{border:1px solid var(--border);border-radius:.4rem;margin:.75rem 0;
   overflow:hidden}
   .stack th,.stack td{border-bottom:0;padding:.3rem .6rem}

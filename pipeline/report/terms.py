@@ -1,19 +1,21 @@
 """The seam between the report and the glossary: a function `(text, lang) -> [TermMark]`.
 
 The report only needs that callable, so it is tested with any simple function. The real one
-wraps `pipeline.glossary.Matcher.find`, which gives each occurrence of a term (in any
-inflected form) with its concept, status and character offsets in the original text.
+wraps `pipeline.glossary.Matcher.find` (the matcher the glossary checks built in the same run),
+which gives each occurrence of a term, in any inflected form, with its concept, status and
+character offsets in the original text.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from pipeline.checks.registry import CheckContext
+from pipeline.checks.runner import CheckReport
 from pipeline.errors import MsmError
+from pipeline.project import Project
 
 APPROVED = ("preferred", "admitted")
 
@@ -51,19 +53,18 @@ def from_matcher(matcher: Any) -> TermFinder:
     return find
 
 
-def project_terms(root: Path) -> tuple[TermFinder | None, str]:
-    """The project's glossary as a term finder, or None and a note saying why there is none."""
+def run_terms(checks: CheckReport, project: Project) -> tuple[TermFinder | None, str]:
+    """The glossary the check run used (the same matcher: the term base is read once), or
+    None and a note saying why terms are not marked."""
+    from pipeline.checks.glossary_checks import glossary_path, matcher_for
+
+    ctx = checks.context or CheckContext(settings=project.settings, root=project.root)
     try:
-        glossary = importlib.import_module("pipeline.glossary")
-    except ModuleNotFoundError as exc:
-        if exc.name != "pipeline.glossary":
-            raise
-        return None, "glossary terms not marked: the glossary package is not installed"
-    path = glossary.default_termbase_path(root)
-    if not Path(path).is_file():
-        return None, f"glossary terms not marked: no term base at {path}"
-    try:
-        termbase = glossary.load_termbase(path)
+        matcher = matcher_for(ctx)
     except MsmError as exc:
         return None, f"glossary terms not marked: {exc}"
-    return from_matcher(glossary.Matcher(termbase)), ""
+    if matcher is None:
+        path, _ = glossary_path(ctx)
+        where = f" at {path}" if path is not None else ""
+        return None, f"glossary terms not marked: no term base{where}"
+    return from_matcher(matcher), ""

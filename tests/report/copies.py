@@ -20,6 +20,7 @@ PLANTED = (
     ("es", 2, "style-tags"),  # <script> and <img> in the translation
     ("pt-PT", 2, "cps-max"),  # far too much text for 2.2 s
     ("nl-BE", 5, "fuzzy"),  # a draft awaiting review
+    ("nl-BE", 6, "glossary-forbidden"),  # EU Dutch where Flanders says "aanbestedende overheid"
 )
 LONG_PL = "Tak właśnie kupują wszystkie podmioty publiczne w Polsce:"
 
@@ -69,9 +70,14 @@ def plant_problems(root: Path) -> None:
     def fuzzy(e: polib.POEntry) -> None:
         e.flags.append("fuzzy")
 
+    def forbidden(e: polib.POEntry) -> None:
+        assert "aanbestedende overheid" in e.msgstr, e.msgstr
+        e.msgstr = e.msgstr.replace("aanbestedende overheid", "aanbestedende dienst")
+
     edit("ro", 3, cedilla)
     edit("pl", 3, long_line)
     edit("fr", 4, untranslate)
     edit("es", 2, script)
     edit("pt-PT", 2, too_fast)
     edit("nl-BE", 5, fuzzy)
+    edit("nl-BE", 6, forbidden)
