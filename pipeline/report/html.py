@@ -134,8 +134,8 @@ def _matrix(status: ProjectStatus, linked: set[tuple[str, str]]) -> str:
     ]
     for code in cols:
         source = " (source)" if code == status.source_language else ""
-        out.append(f'<th scope="col"><abbr title="{escape(_name(code))}">{escape(code)}</abbr>'
-                   f"{source}</th>")  # fmt: skip
+        name = escape(_name(code))
+        out.append(f'<th scope="col"><abbr title="{name}">{escape(code)}</abbr>{source}</th>')
     out.append("</tr></thead><tbody>")
     for video in status.videos:
         slug = video.video.slug
@@ -231,8 +231,9 @@ def track_page(page: TrackPage, siblings: Sequence[TrackPage], origin: str) -> s
         "</figure></section>",
     ]
     if page.other:
-        body.append('<section aria-labelledby="track-h"><h2 id="track-h">Findings on the '
-                    "whole track</h2>")  # fmt: skip
+        body.append(
+            '<section aria-labelledby="track-h"><h2 id="track-h">Findings on the whole track</h2>'
+        )
         body.append(_findings(page.other, with_cue=True))
         body.append("</section>")
     body.append(_cue_table(page, source_name))
@@ -295,22 +296,22 @@ def _chart_key() -> str:
     def swatch(inner: str) -> str:
         return f'<svg viewBox="0 0 26 16" aria-hidden="true" class="chart">{inner}</svg>'
 
+    rect = '<rect class="{}" x="1" y="1" width="24" height="14"/>'
+    line = '<line class="{}" x1="0" x2="26" y1="8" y2="8"/>'
     items = [
-        (swatch('<rect class="bar ok" x="1" y="1" width="24" height="14"/>'),
-         "within the optimal speed"),
-        (swatch('<rect class="bar fast" x="1" y="1" width="24" height="14"/>'),
-         "above the optimal speed (stripes)"),
-        (swatch('<rect class="bar too-fast" x="1" y="1" width="24" height="14"/>'),
-         "above the maximum (cross-hatched)"),
-        (swatch('<rect class="bar ok draft" x="1" y="1" width="24" height="14"/>'),
-         "fuzzy draft (dashed outline)"),
-        (swatch('<rect class="gap" x="1" y="1" width="24" height="14"/>'),
-         "nothing to read (not translated)"),
-        (swatch('<line class="line-optimal" x1="0" x2="26" y1="8" y2="8"/>'),
-         "optimal line (dashed)"),
-        (swatch('<line class="line-max" x1="0" x2="26" y1="8" y2="8"/>'), "maximum line"),
-    ]  # fmt: skip
-    return '<ul class="key">' + "".join(f"<li>{s} {escape(t)}</li>" for s, t in items) + "</ul>"
+        (rect.format("bar ok"), "within the optimal speed"),
+        (rect.format("bar fast"), "above the optimal speed (stripes)"),
+        (rect.format("bar too-fast"), "above the maximum (cross-hatched)"),
+        (rect.format("bar ok draft"), "fuzzy draft (dashed outline)"),
+        (rect.format("gap"), "nothing to read (not translated)"),
+        (line.format("line-optimal"), "optimal line (dashed)"),
+        (line.format("line-max"), "maximum line"),
+    ]
+    return (
+        '<ul class="key">'
+        + "".join(f"<li>{swatch(shape)} {escape(text)}</li>" for shape, text in items)
+        + "</ul>"
+    )
 
 
 def _findings(findings: Iterable[Finding], with_cue: bool = False) -> str:

@@ -143,8 +143,8 @@ def track_pages(
     for video in status.videos:
         for track in video.tracks:
             unit = status.index.tracks.get((video.video.slug, track.lang))
-            if unit is None:
-                continue
+            if unit is None or track.verdict in ("missing", "unreadable"):
+                continue  # nothing of this language to show (the matrix says why)
             profile = profiles.get(track.lang)
             if profile is None:
                 profile = profiles[track.lang] = resolve(config, track.lang)
@@ -223,9 +223,17 @@ class _PageBuilder:
                 findings, cue.text, self.source_lang, source_terms
             )
             return Row(
-                number, cue.start, cue.end, cue.text, None, "source", chars, cps,
-                tuple(findings), tuple(marks),
-            )  # fmt: skip
+                number=number,
+                start=cue.start,
+                end=cue.end,
+                source=cue.text,
+                text=None,
+                state="source",
+                chars=chars,
+                cps=cps,
+                findings=tuple(findings),
+                source_marks=tuple(marks),
+            )
         entry = self.unit.entry_of.get(number)
         state, shown = _state(entry)
         text = entry.target if entry is not None and entry.target.strip() else None
@@ -237,9 +245,18 @@ class _PageBuilder:
                 findings, text, self.unit.lang, target_terms
             )
         return Row(
-            number, cue.start, cue.end, cue.text, text, state, speed[0], speed[1],
-            tuple(findings), tuple(term_marks(source_terms)), tuple(target_marks),
-        )  # fmt: skip
+            number=number,
+            start=cue.start,
+            end=cue.end,
+            source=cue.text,
+            text=text,
+            state=state,
+            chars=speed[0],
+            cps=speed[1],
+            findings=tuple(findings),
+            source_marks=tuple(term_marks(source_terms)),
+            text_marks=tuple(target_marks),
+        )
 
     def _finding_marks(
         self, findings: Sequence[Finding], text: str, lang: str, terms: Sequence[TermMark]

@@ -213,8 +213,9 @@ def test_a_second_report_removes_only_pages_the_first_one_wrote(broken: Path, tm
     (out / SLUG / "mine.html").write_text("mine", encoding="utf-8")
     assert msm(broken, "report", "--out", str(out), "--lang", "pl").exit_code == 0
     left = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    assert left == sorted(["index.html", "notes.txt", "report.json", f"{SLUG}/mine.html",
-                           f"{SLUG}/pl.html"])  # fmt: skip
+    assert left == sorted(
+        ["index.html", "notes.txt", "report.json", f"{SLUG}/mine.html", f"{SLUG}/pl.html"]
+    )
 
 
 def test_out_must_be_a_folder(example: Path, tmp_path: Path) -> None:
@@ -251,3 +252,18 @@ def test_the_bundle_holds_the_report(example: Path, tmp_path: Path) -> None:
     assert index == standalone  # the same report, the same bytes
     verify = msm(example, "bundle", "verify", str(bundle))
     assert verify.exit_code == 0, verify.output
+
+
+def test_unreadable_and_missing_catalogues_still_give_a_report(example: Path) -> None:
+    folder = example / "subtitles" / SLUG
+    (folder / "el.po").write_text('msgid "x"\nmsgstr "y"\nthis is not PO\n', encoding="utf-8")
+    (folder / "eu.po").unlink()
+    result = msm(example, "report")
+    assert result.exit_code == 0, result.output
+    assert "unreadable: " in result.stderr and "el.po" in result.stderr
+    out = example / "dist" / "report"
+    assert not (out / SLUG / "el.html").exists() and not (out / SLUG / "eu.html").exists()
+    index = parse((out / "index.html").read_bytes())
+    assert f"{SLUG}/el.html" not in index.links
+    text = (out / "index.html").read_text(encoding="utf-8")
+    assert "Inputs that could not be read" in text and 'class="badge v-missing"' in text

@@ -49,9 +49,17 @@ def test_piped_output_is_plain_text(broken: Path) -> None:
     assert not any(ch in out for ch in "│┌└✓✗◐")
     header = out.splitlines()[0].split()
     assert header == [
-        "video", "lang", "cues", "transl.", "fuzzy", "untransl.", "errors", "warn.", "build",
+        "video",
+        "lang",
+        "cues",
+        "transl.",
+        "fuzzy",
+        "untransl.",
+        "errors",
+        "warn.",
+        "build",
         "status",
-    ]  # fmt: skip
+    ]
 
 
 def test_terminal_table_has_boxes_and_colour_only_when_asked(example: Path) -> None:
@@ -193,13 +201,32 @@ def test_render_json_is_the_documented_shape(example: Path) -> None:
     project = Project.load(example)
     data = json.loads(render_json(run_status(project, project.select([]))))
     assert data["schema"] == "msm-status/1"
-    assert set(data) == {"schema", "project", "source_language", "languages", "summary",
-                         "videos", "problems"}  # fmt: skip
+    assert set(data) == {
+        "schema",
+        "project",
+        "source_language",
+        "languages",
+        "summary",
+        "videos",
+        "problems",
+    }
     track = data["videos"][0]["tracks"][1]
     assert set(track) == {
-        "lang", "kind", "cues", "translated", "fuzzy", "untranslated", "errors", "warnings",
-        "notes", "accepted", "build", "verdict", "ready", "detail",
-    }  # fmt: skip
+        "lang",
+        "kind",
+        "cues",
+        "translated",
+        "fuzzy",
+        "untranslated",
+        "errors",
+        "warnings",
+        "notes",
+        "accepted",
+        "build",
+        "verdict",
+        "ready",
+        "detail",
+    }
     assert data["summary"] == {"tracks": 9, "ready": 9, "errors": 0, "warnings": 0, "accepted": 0}
 
 
@@ -213,3 +240,21 @@ def test_no_project_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--project", str(tmp_path), "status"])
     assert result.exit_code != 0 and "Error:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_help_loads_neither_the_report_nor_the_checks() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import cli\n"
+        "for cmd in ('status', 'report'):\n"
+        "    r = CliRunner().invoke(cli, [cmd, '--help'])\n"
+        "    assert r.exit_code == 0 and 'Example:' in r.output, r.output\n"
+        "lazy = ('pipeline.report', 'pipeline.checks.runner')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(lazy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

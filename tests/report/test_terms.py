@@ -21,11 +21,21 @@ class FakeMatcher:
     def find(self, text: str, lang: str):
         term = SimpleNamespace(text="lot")
         i = text.find("lot")
-        out = [SimpleNamespace(concept="lot", term=term, start=i, end=i + 3, status="preferred",
-                               how="exact")] if i >= 0 else []  # fmt: skip
+        out = (
+            [
+                SimpleNamespace(
+                    concept="lot", term=term, start=i, end=i + 3, status="preferred", how="exact"
+                )
+            ]
+            if i >= 0
+            else []
+        )
         # a broken offset is dropped, never rendered at the wrong place
-        out.append(SimpleNamespace(concept="x", term=term, start=5, end=999, status="preferred",
-                                   how="exact"))  # fmt: skip
+        out.append(
+            SimpleNamespace(
+                concept="x", term=term, start=5, end=999, status="preferred", how="exact"
+            )
+        )
         return out
 
 
