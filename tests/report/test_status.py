@@ -258,3 +258,38 @@ def test_help_loads_neither_the_report_nor_the_checks() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _on_a_terminal(root: Path, env: dict[str, str]) -> str:
+    """Run `msm status` with its standard output on a pseudo-terminal; return what it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, other = pty.openpty()
+    command = [sys.executable, "-m", "pipeline", "--project", str(root), "status"]
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    with subprocess.Popen(command, stdout=other, stderr=subprocess.PIPE, env=full_env) as proc:
+        os.close(other)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:  # the terminal closed: the command is done
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=60)
+    os.close(main)
+    assert proc.returncode == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_on_a_terminal_the_table_is_boxed_and_coloured_unless_no_color(example: Path) -> None:
+    coloured = _on_a_terminal(example, {})
+    assert coloured.startswith("┌") and "✓ ready" in coloured and ANSI.search(coloured)
+    plain = _on_a_terminal(example, {"NO_COLOR": "1"})
+    assert plain.startswith("┌") and "✓ ready" in plain and not ANSI.search(plain)
+    assert ANSI.sub("", coloured) == plain
