@@ -101,6 +101,9 @@ def browser(tmp_path_factory) -> Iterator[object]:
             args=FLAGS,
             viewport={"width": 1280, "height": 900},
             offline=True,
+            # A first start on a fresh machine builds font caches; under load that can take
+            # well over Playwright's default 30 s.
+            timeout=180_000,
         )
         yield context
         context.close()
