@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import polib
+from typing import Literal, Protocol
 
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key
@@ -52,8 +50,18 @@ def clean_translation(text: str) -> tuple[str, str]:
     return joined, ""
 
 
+class Translation(Protocol):
+    """What the builder reads of a catalogue entry (a polib entry, or one from `po_read`)."""
+
+    msgstr: str
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the translation awaits review."""
+
+
 def translate_track(
-    source: Sequence[Cue], keys: Sequence[Key], entries: Mapping[Key, polib.POEntry]
+    source: Sequence[Cue], keys: Sequence[Key], entries: Mapping[Key, Translation]
 ) -> tuple[list[Cue], list[Gap]]:
     """The translated cues (source timing, translated text) and the cues left out, with why."""
     cues: list[Cue] = []
