@@ -143,6 +143,7 @@ def fold(text: str, lang: str | None = None) -> Folded:
     return folded
 
 
+@cache
 def _is_greek(lang: str | None) -> bool:
     spec = languages.find(lang) if lang else None
     return spec is not None and spec.stemmer == "greek"
