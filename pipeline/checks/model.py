@@ -18,7 +18,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
 
@@ -53,7 +53,7 @@ class Finding:
         return replace(self, severity=severity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryUnit:
     """One translatable text: a PO entry, or one cue of a track read without a PO.
 
@@ -124,11 +124,17 @@ class CatalogUnit:
 
 @dataclass(frozen=True)
 class ProjectUnit:
-    """Everything checked in one run, for checks that look across files (consistency)."""
+    """Everything checked in one run, for checks that look across files (consistency).
 
-    catalogs: Sequence[CatalogUnit]
+    The runner does not keep every catalogue of a big run: it gives each project check what
+    the check's `gather` kept of each catalogue, in catalogue order, in `gathered[check id]`
+    (and leaves `catalogs` empty). Built by hand (tests), `catalogs` holds the catalogues.
+    """
+
+    catalogs: Sequence[CatalogUnit] = ()
     # Catalogues the project expects but that do not exist: (path, lang).
     missing: Sequence[tuple[str, str]] = ()
+    gathered: Mapping[str, Sequence[Any]] = field(default_factory=dict)
 
 
 @dataclass

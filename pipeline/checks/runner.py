@@ -4,17 +4,24 @@ The flow is one pass: resolve the PATHs (inputs.py), read each video's source tr
 catalogues, build the units (units.py) and the tracks as they will be shown (translated text,
 source timing, exactly as `msm build` makes them), call the checks the registry and the
 settings enable for each unit, and turn their Problems into located Findings. Cross-file checks
-(consistency) get every catalogue at the end and use dicts, never pairwise loops.
+(consistency) keep only what they `gather` from each catalogue and use dicts, never pairwise
+loops; nothing else of a catalogue outlives its own checks, so memory stays flat.
+
+Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
+(`memo`) run once per distinct text and language; a big run is split into contiguous runs of
+videos checked by worker processes (forked after the first video, so they inherit the loaded
+glossary) and merged in order, giving exactly the report a single process gives.
 """
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
-
-import polib
 
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
@@ -45,7 +52,8 @@ from pipeline.project import CATALOG, Project, find_root
 from pipeline.tracks.build import translate_track
 from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_io import Key, parse_po
+from pipeline.tracks.po_io import Key
+from pipeline.tracks.po_read import PoCatalog, PoEntry, read_catalog
 
 
 @dataclass
@@ -81,6 +89,22 @@ def find_project(paths: Sequence[Path], explicit: Path | None, cwd: Path) -> Pro
     return Project.load(start)
 
 
+_MEMO_LIMIT = 100_000  # distinct texts whose entry problems one language's memo keeps
+_NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
+# Below this many catalogues a run stays in one process: forking and merging would cost
+# more than they save (measured in benchmarks/, see README "Benchmarks").
+PARALLEL_MIN_CATALOGS = 160
+WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
+
+
+@dataclass
+class _EntryPlan:
+    """The entry checks for one (language, source?) pair: plain ones, and memoised groups."""
+
+    plain: list[CheckSpec]
+    memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+
+
 class _Dispatch:
     """Which checks run on which kind of unit, computed once per (scope, language, source)."""
 
@@ -88,6 +112,7 @@ class _Dispatch:
         self.specs = list(specs)
         self.config = config
         self.cache: dict[tuple[Scope, str, bool], list[CheckSpec]] = {}
+        self.plans: dict[tuple[str, bool], _EntryPlan] = {}
 
     def checks(self, scope: Scope, lang: str, is_source: bool) -> list[CheckSpec]:
         key = (scope, lang, is_source)
@@ -103,6 +128,34 @@ class _Dispatch:
             ]
         return found
 
+    def entry_plan(self, lang: str, is_source: bool) -> _EntryPlan:
+        """The entry checks, with those sharing a memo key grouped (one look-up per unit)."""
+        plan = self.plans.get((lang, is_source))
+        if plan is None:
+            plain: list[CheckSpec] = []
+            groups: dict[Any, list[CheckSpec]] = {}
+            for spec in self.checks("entry", lang, is_source):
+                if spec.memo is None:
+                    plain.append(spec)
+                else:
+                    groups.setdefault(spec.memo, []).append(spec)
+            memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+            memos = [(memo, specs, {}) for memo, specs in groups.items()]
+            plan = self.plans[(lang, is_source)] = _EntryPlan(plain, memos)
+        return plan
+
+
+@dataclass
+class _Part:
+    """What checking some videos produced, as plain data (sent back by a worker process)."""
+
+    findings: list[tuple[Any, ...]]
+    ran: dict[str, set[str]]
+    errors: list[MsmError]
+    files: set[str]
+    gathered: dict[str, list[Any]]
+    missing: list[tuple[str, str]]
+
 
 class Runner:
     """One run of `msm check`: holds the context, collects findings as units are checked."""
@@ -113,6 +166,7 @@ class Runner:
         config: ChecksConfig,
         glossary: Path | None = None,
         checks: dict[str, CheckSpec] | None = None,
+        workers: int | None = None,
     ) -> None:
         registry = checks if checks is not None else load_all()
         where = str(project.root / CATALOG) if project else "settings"
@@ -128,17 +182,23 @@ class Runner:
             cache={"config": config},
         )
         self.dispatch = _Dispatch(registry.values(), config)
+        self.workers = workers
         self.report = CheckReport()
-        self.catalogs: list[CatalogUnit] = []
         self._marked: set[tuple[str, Scope, str, bool]] = set()
         self.missing: list[tuple[str, str]] = []
+        self.gathering = [
+            (spec.id, spec.gather)
+            for spec in self.dispatch.checks("project", "", False)
+            if spec.gather is not None
+        ]
+        self.gathered: dict[str, list[Any]] = {check: [] for check, _ in self.gathering}
 
     # --- the pass ------------------------------------------------------------------------
 
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
-        for video in inputs.videos:
-            self._guard(self._video, video)
+        self._prepare()
+        self._videos(inputs.videos)
         sources: dict[Path, list[Cue] | None] = {}
         for item in inputs.files:
             self._guard(self._file, item, sources)
@@ -148,17 +208,101 @@ class Runner:
         )
         return self.report
 
+    def _prepare(self) -> None:
+        """Load what enabled checks share (the glossary) once, before any unit."""
+        done: set[Any] = set()
+        for spec in self.dispatch.specs:
+            if spec.prepare is None or spec.prepare in done:
+                continue
+            if any(self.config.enabled(spec.id, lang) for lang in self._languages()):
+                done.add(spec.prepare)
+                self._guard(spec.prepare, self.ctx)
+
+    def _languages(self) -> list[str]:
+        if self.project is None:
+            return list(languages.LANGUAGES)
+        return [self.source_lang, *self.project.settings.target_languages]
+
     def _guard(self, func: Callable[..., None], *args: Any) -> None:
         """Run one input; an unreadable file is recorded (exit 2) and the rest still checked."""
         try:
             func(*args)
         except (InputError, UsageError) as exc:
-            self.report.errors.append(exc)
+            # The traceback would keep the failed input's whole state alive until the end.
+            self.report.errors.append(exc.with_traceback(None))
 
     def _show(self, path: Path) -> str:
         shown = display(path, self.root)
         self.report.findings.files.add(shown)
         return shown
+
+    # --- many videos: one process, or several --------------------------------------------
+
+    def _videos(self, videos: Sequence[VideoInput]) -> None:
+        workers = self._workers_for(videos)
+        if workers <= 1:
+            for video in videos:
+                self._guard(self._video, video)
+            return
+        # The first video here: what it loads (glossary indexes, caches) the workers inherit.
+        self._guard(self._video, videos[0])
+        rest = list(videos[1:])
+        size = max(1, -(-len(rest) // (workers * 4)))  # a few parts per worker balance them
+        global _WORK
+        _WORK = (self, [rest[i : i + size] for i in range(0, len(rest), size)])
+        context = multiprocessing.get_context("fork")
+        gc.freeze()  # the workers share the parent's objects; the collector would copy them
+        try:
+            with context.Pool(workers) as pool:
+                for part in pool.imap(_check_part, range(len(_WORK[1]))):
+                    self._merge(part)
+        finally:
+            _WORK = None
+            gc.unfreeze()
+
+    def _workers_for(self, videos: Sequence[VideoInput]) -> int:
+        wanted = self.workers
+        if wanted is None:
+            env = os.environ.get(WORKERS_ENV, "").strip()
+            if env.isdigit() and int(env) > 0:
+                wanted = int(env)
+            elif sum(len(v.langs) for v in videos) < PARALLEL_MIN_CATALOGS:
+                wanted = 1
+            else:
+                wanted = _cpus()
+        if wanted <= 1 or len(videos) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return 1
+        return min(wanted, len(videos) - 1)
+
+    def _take_part(self) -> _Part:
+        """Hand over what has been found so far, and start afresh (in a worker)."""
+        report = self.report
+        part = _Part(
+            [_finding_fields(f) for f in report.findings.items],
+            report.ran,
+            report.errors,
+            report.findings.files,
+            self.gathered,
+            self.missing,
+        )
+        self.report = CheckReport()
+        self.gathered = {check: [] for check, _ in self.gathering}
+        self.missing = []
+        return part
+
+    def _merge(self, part: _Part) -> None:
+        """Add a worker's part, in input order."""
+        report = self.report
+        report.findings.items.extend(Finding(*fields) for fields in part.findings)
+        for path, ids in part.ran.items():
+            report.ran.setdefault(path, set()).update(ids)
+        report.errors.extend(part.errors)
+        report.findings.files.update(part.files)
+        for check, values in part.gathered.items():
+            self.gathered[check].extend(values)
+        self.missing.extend(part.missing)
+
+    # --- one video -----------------------------------------------------------------------
 
     def _video(self, item: VideoInput) -> None:
         """A video folder: the source track, then each language's catalogue and built track."""
@@ -211,14 +355,17 @@ class Runner:
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
-        po, lines = _read_po(po_path)
+        po = _read_po(po_path)
         shown = self._show(po_path)
-        current, gone, by_key = po_units(po, lines, shown, lang, positions)
+        current, gone, by_key = po_units(po, shown, lang, positions)
         committed = []
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
-            if built.is_file():
-                committed.append(CommittedFile(self._show(built), fmt, built.read_bytes()))
+            try:
+                data = built.read_bytes()
+            except (FileNotFoundError, IsADirectoryError):
+                continue
+            committed.append(CommittedFile(self._show(built), fmt, data))
         entries = {_key(e): e for e in po if not e.obsolete}
         self._finish_catalog(
             po_path, shown, lang, current, gone, by_key, cues, keys, entries, committed
@@ -234,7 +381,7 @@ class Runner:
         by_key: dict[Key, EntryUnit],
         cues: Sequence[Cue],
         keys: Sequence[Key],
-        entries: dict[Key, polib.POEntry],
+        entries: dict[Key, PoEntry],
         committed: Sequence[CommittedFile],
         numbers: Sequence[int] | None = None,
     ) -> None:
@@ -242,7 +389,8 @@ class Runner:
             self._entry(unit, is_source=False)
         catalog = CatalogUnit(shown, lang, current, gone)
         self._run("catalog", catalog, lang, False)
-        self.catalogs.append(catalog)
+        for check, gather in self.gathering:
+            self.gathered[check].append(gather(catalog))
         if not cues:
             return
         built, gaps = translate_track(cues, keys, entries)
@@ -317,7 +465,7 @@ class Runner:
         return sources[real]
 
     def _lone_po(self, item: FileInput) -> None:
-        po, lines = _read_po(item.path)
+        po = _read_po(item.path)
         header = po.metadata.get("Language", "").strip()
         stated = languages.find(header) if header else None
         lang = stated.code if stated is not None else item.lang
@@ -326,7 +474,7 @@ class Runner:
                 f"{item.path}: no Language header and no language in the file name; pass --lang"
             )
         shown = self._show(item.path)
-        current, gone, by_key = po_units(po, lines, shown, lang)
+        current, gone, by_key = po_units(po, shown, lang)
         cues, keys = timing_from_comments(po)
         entries = {_key(e): e for e in po if not e.obsolete}
         numbers = [c.index for c in cues]
@@ -335,7 +483,7 @@ class Runner:
         )
 
     def _project(self) -> None:
-        unit = ProjectUnit(self.catalogs, self.missing)
+        unit = ProjectUnit(missing=self.missing, gathered=self.gathered)
         for spec in self.dispatch.checks("project", "", False):
             self._call(spec, unit)
 
@@ -352,8 +500,23 @@ class Runner:
 
     def _entry(self, unit: EntryUnit, is_source: bool) -> None:
         ctx = self.ctx
-        for spec in self._checks("entry", unit.lang, is_source, unit.path):
+        lang = unit.lang
+        seen = (unit.path, "entry", lang, is_source)
+        if seen not in self._marked:
+            self._checks("entry", lang, is_source, unit.path)
+        plan = self.dispatch.entry_plan(lang, is_source)
+        for spec in plan.plain:
             for problem in spec.func(unit, ctx):
+                self._add(spec, unit, problem)
+        for memo, specs, cache in plan.memos:
+            key = memo(unit)
+            found = cache.get(key)
+            if found is None:
+                found = tuple((spec, p) for spec in specs for p in spec.func(unit, ctx))
+                if len(cache) >= _MEMO_LIMIT:
+                    cache.clear()
+                cache[key] = found or _NOTHING
+            for spec, problem in found:
                 self._add(spec, unit, problem)
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
@@ -425,19 +588,57 @@ class Runner:
         )
 
 
-def _key(entry: polib.POEntry) -> Key:
+def _key(entry: PoEntry) -> Key:
     return (entry.msgctxt or None, entry.msgid)
 
 
-def _read_po(path: Path) -> tuple[polib.POFile, list[str]]:
-    """Read a catalogue once: the parsed file and its lines (for msgid line numbers)."""
+def _finding_fields(finding: Finding) -> tuple[Any, ...]:
+    """A finding as a tuple (what crosses from a worker process: cheap to pickle)."""
+    return (
+        finding.path,
+        finding.line,
+        finding.context,
+        finding.cue,
+        finding.lang,
+        finding.check,
+        finding.severity,
+        finding.message,
+        finding.concept,
+        finding.accepted,
+    )
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+# What a worker process checks: the runner and the parts of the video list, set by the
+# parent just before it forks (the workers inherit them; nothing is pickled on the way in).
+_WORK: tuple[Runner, list[list[VideoInput]]] | None = None
+
+
+def _check_part(index: int) -> _Part:
+    """In a worker: check one contiguous part of the videos; return what it found."""
+    assert _WORK is not None
+    runner, parts = _WORK
+    runner._take_part()  # start clean: drop what the parent had found before forking
+    for video in parts[index]:
+        runner._guard(runner._video, video)
+    return runner._take_part()
+
+
+def _read_po(path: Path) -> PoCatalog:
+    """Read and validate a catalogue once (as `parse_po` would, in one fast pass)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}:1: not UTF-8 (invalid byte at {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_po(text, str(path)), text.splitlines()
+    return read_catalog(text, str(path))
 
 
 def check_paths(
@@ -446,11 +647,16 @@ def check_paths(
     langs: Iterable[str] = (),
     glossary: Path | None = None,
     profile: str | None = None,
+    workers: int | None = None,
 ) -> CheckReport:
-    """`msm check`: resolve the PATHs, run every enabled check, return the report."""
+    """`msm check`: resolve the PATHs, run every enabled check, return the report.
+
+    `workers`: processes to check with (None: one for a small run, every core for a big one,
+    or what the MSM_CHECK_WORKERS environment variable says); the report is the same.
+    """
     raw = project.settings.raw.get("checks") if project is not None else None
     config = ChecksConfig.from_raw(raw, profile)
-    runner = Runner(project, config, glossary)
+    runner = Runner(project, config, glossary, workers=workers)
     for code in {*(project.settings.target_languages if project else ()), *langs}:
         resolve_profile(config, languages.get(code).code)  # bad limits fail before any output
     return runner.run(inputs_mod.resolve(paths, project, langs))

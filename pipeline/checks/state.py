@@ -117,24 +117,68 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+# What inconsistent-translation keeps of a catalogue: its path and language, and for each
+# reviewed entry without a context: source, target, msgid line, cue numbers, acceptances.
+Reviewed = tuple[str, str, tuple[tuple[str, str, int | None, tuple[int, ...], frozenset[str]], ...]]
+
+
+def reviewed_entries(catalog: CatalogUnit) -> Reviewed:
+    """The entries inconsistent-translation compares, as plain data (kept for the whole run)."""
+    return (
+        catalog.path,
+        catalog.lang,
+        tuple(
+            (e.source, e.target, e.line, e.cues, e.accepted)
+            for e in catalog.entries
+            if not (e.context or e.fuzzy or not e.target.strip())
+        ),  # a msgctxt asks for a different translation on purpose
+    )
+
+
 @register(
     "inconsistent-translation",
     "project",
     "warning",
     "the same source text translated differently in another video",
+    gather=reviewed_entries,
 )
 def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
-    """One dict pass over every reviewed entry: (language, source) → translations."""
+    """Two dict passes over every reviewed entry: (language, source) → translations.
+
+    The first pass keeps one entry per (language, source) and notes the groups where a
+    second translation turns up; only those are collected in the second pass (a channel's
+    texts are mostly distinct, so this keeps a big run's memory small).
+    """
+    gathered = unit.gathered.get("inconsistent-translation")
+    if gathered is None:
+        gathered = [reviewed_entries(catalog) for catalog in unit.catalogs]
+    norms: dict[str, str] = {}  # one source text is compared in every language
+
+    def norm_of(source: str) -> str:
+        found = norms.get(source)
+        if found is None:
+            found = norms[source] = _norm(source)
+        return found
+
+    first: dict[str, dict[str, str]] = {}  # language -> normalised source -> first target
+    differing: set[tuple[str, str]] = set()
+    for _, lang, rows in gathered:
+        seen = first.setdefault(lang, {})
+        for row in rows:
+            norm = norm_of(row[0])
+            target = seen.setdefault(norm, row[1])
+            if target != row[1] and _norm(target) != _norm(row[1]):
+                differing.add((lang, norm))
+    del first
     groups: dict[tuple[str, str], dict[str, list[EntryUnit]]] = {}
-    for catalog in unit.catalogs:
-        for entry in catalog.entries:
-            if entry.context or entry.fuzzy or not entry.target.strip():
-                continue  # a msgctxt asks for a different translation on purpose
-            variants = groups.setdefault((catalog.lang, _norm(entry.source)), {})
-            variants.setdefault(_norm(entry.target), []).append(entry)
+    for path, lang, rows in gathered:
+        for source, target, line, cues, accepted in rows:
+            key = (lang, norm_of(source))
+            if key not in differing:
+                continue
+            entry = EntryUnit(path, line, lang, source, target, cues=cues, accepted=accepted)
+            groups.setdefault(key, {}).setdefault(_norm(target), []).append(entry)
     for variants in groups.values():
-        if len(variants) < 2:
-            continue
         ranked = sorted(variants.values(), key=len, reverse=True)  # stable: first seen wins ties
         majority = ranked[0]
         tie = len(ranked[1]) == len(majority)
@@ -167,11 +211,16 @@ def _names_only(text: str) -> bool:
     return all(w[0].isupper() for w in _WORD.findall(text))
 
 
+def _identical_key(unit: EntryUnit) -> tuple[bool, bool, str, str]:
+    return (unit.from_po, unit.fuzzy, unit.source, unit.target)
+
+
 @register(
     "identical-to-source",
     "entry",
     "warning",
     "a translation identical to the source text (names, numbers and one-word texts excepted)",
+    memo=_identical_key,
 )
 def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Probably copied, not translated; names, numbers and single words are left alone."""

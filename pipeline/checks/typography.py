@@ -53,6 +53,11 @@ def _report(text: str, edits: list[Edit]) -> Iterator[Problem]:
     yield Problem(f'{first.note}: "{excerpt(text, first.start, first.end)}"{more}')
 
 
+def target_text(unit: EntryUnit) -> str:
+    """What a typography check looks at: the text as translated (the memo key)."""
+    return unit.target
+
+
 def _entry_check(finder: Finder) -> Callable[[EntryUnit, CheckContext], Iterator[Problem]]:
     def check(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
         text = unit.target
@@ -80,7 +85,9 @@ def entry_rule(
     def decorate(finder: Finder) -> Finder:
         if langs is not None and not langs:
             raise ValueError(f"{id}: no language has this convention")
-        register(id, "entry", severity, summary, langs=langs, source=source)(_entry_check(finder))
+        register(id, "entry", severity, summary, langs=langs, source=source, memo=target_text)(
+            _entry_check(finder)
+        )
         if fixable:
             FIXABLE[id] = finder
         return finder
@@ -508,6 +515,7 @@ _PLAIN_STYLE = re.compile(r"</?[ibu]>")
     "error",
     "markup YouTube does not render: <font>, {\\an8} (error); <i> <b> <u> (warning)",
     source=True,
+    memo=target_text,
 )
 def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Style tags: YouTube takes SRT as plain text, so tags show up as text or vanish."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pipeline.errors import Diagnostic
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One subtitle: when it shows, what it says, and where it came from."""
 
