@@ -54,7 +54,7 @@ def measure(root: Path) -> tuple[float, dict[str, Cost]]:
     start = time.perf_counter()
     project = Project.load(root)
     config = ChecksConfig.from_raw(project.settings.raw.get("checks"))
-    runner = Runner(project, config, checks=registry)
+    runner = Runner(project, config, checks=registry, workers=1)
     runner.run(inputs_mod.resolve((), project))
     return time.perf_counter() - start, costs
 

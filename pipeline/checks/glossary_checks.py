@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.checks.model import EntryUnit
-from pipeline.checks.registry import CheckContext, Problem, register
+from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.glossary import GlossaryIssue, Matcher, review
 from pipeline.glossary.compiled import load_matcher
 from pipeline.glossary.files import project_termbase_path
@@ -62,11 +62,6 @@ def prepare(ctx: CheckContext) -> None:
     matcher_for(ctx)
 
 
-def review_key(unit: EntryUnit) -> tuple[str, str, bool]:
-    """What the glossary review of an entry depends on, besides its language."""
-    return ("" if unit.fuzzy else unit.source, unit.target, unit.obsolete)
-
-
 def _source_language(ctx: CheckContext) -> str:
     return ctx.settings.source_language if ctx.settings is not None else SOURCE
 
@@ -93,7 +88,7 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
     "entry",
     "warning",
     "The source mentions a glossary concept; the translation uses none of its approved terms.",
-    memo=review_key,
+    memo=entry_text,
     prepare=prepare,
 )
 def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
@@ -108,7 +103,7 @@ def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     "entry",
     "warning",
     "The translation uses a forbidden (deprecated) glossary term, in any inflected form.",
-    memo=review_key,
+    memo=entry_text,
     prepare=prepare,
 )
 def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:

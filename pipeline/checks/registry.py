@@ -93,6 +93,14 @@ class CheckSpec:
 REGISTRY: dict[str, CheckSpec] = {}
 
 
+def entry_text(unit: EntryUnit) -> tuple[str, str, bool, bool, bool]:
+    """An entry's texts and flags: the memo key of entry checks that read nothing else of it.
+
+    Checks sharing one key function share one look-up per unit (see the runner).
+    """
+    return (unit.source, unit.target, unit.fuzzy, unit.obsolete, unit.from_po)
+
+
 def register(
     id: str,
     scope: Scope,

@@ -89,6 +89,7 @@ def find_project(paths: Sequence[Path], explicit: Path | None, cwd: Path) -> Pro
     return Project.load(start)
 
 
+_GC_YOUNG = 20_000  # allocations between collections of young objects (Python's default: 700)
 _MEMO_LIMIT = 100_000  # distinct texts whose entry problems one language's memo keeps
 _NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
 # Below this many catalogues a run stays in one process: forking and merging would cost
@@ -185,6 +186,7 @@ class Runner:
         self.workers = workers
         self.report = CheckReport()
         self._marked: set[tuple[str, Scope, str, bool]] = set()
+        self._folders: dict[Path, str] = {}  # how `display` shows each video folder
         self.missing: list[tuple[str, str]] = []
         self.gathering = [
             (spec.id, spec.gather)
@@ -198,11 +200,19 @@ class Runner:
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
         self._prepare()
-        self._videos(inputs.videos)
-        sources: dict[Path, list[Cue] | None] = {}
-        for item in inputs.files:
-            self._guard(self._file, item, sources)
-        self._project()
+        # A run makes millions of short-lived objects and few reference cycles; with the
+        # default thresholds the cycle collector takes a sixth of the time, walking again
+        # and again the long-lived ones (glossary indexes, findings, memos).
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], _GC_YOUNG), *thresholds[1:])
+        try:
+            self._videos(inputs.videos)
+            sources: dict[Path, list[Cue] | None] = {}
+            for item in inputs.files:
+                self._guard(self._file, item, sources)
+            self._project()
+        finally:
+            gc.set_threshold(*thresholds)
         self.report.findings.items.sort(
             key=lambda f: (f.path, f.line or 0, f.cue or 0, f.check, f.message)
         )
@@ -232,9 +242,24 @@ class Runner:
             self.report.errors.append(exc.with_traceback(None))
 
     def _show(self, path: Path) -> str:
-        shown = display(path, self.root)
+        shown = self._display(path)
         self.report.findings.files.add(shown)
         return shown
+
+    def _display(self, path: Path) -> str:
+        """`display(path)`, without resolving every file of a video folder again: a file that
+        is not a symbolic link resolves to its folder's resolved path plus its name."""
+        folder = path.parent
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            return display(path, self.root)
+        base = self._folders.get(folder)
+        if base is None:
+            base = self._folders[folder] = display(folder, self.root)
+            if len(self._folders) > 10_000:
+                self._folders.clear()
+        if folder.is_absolute() and self.root is not None and base != folder.as_posix():
+            return path.name if base == "." else f"{base}/{path.name}"
+        return display(path, self.root)
 
     # --- many videos: one process, or several --------------------------------------------
 
@@ -324,7 +349,7 @@ class Runner:
         cues = numbered(read.cues)
         keys = cue_keys(cues, contexts)
         positions = positions_by_key(keys)
-        shown = display(src_path, self.root)
+        shown = self._display(src_path)
         if item.source:
             self._show(src_path)
             self._track(
@@ -333,15 +358,13 @@ class Runner:
                 ),
                 is_source=True,
             )
-            for unit in source_units(
-                source_entries(cues, contexts), positions, shown, self.source_lang
-            ):
-                self._entry(unit, is_source=True)
+            units = source_units(source_entries(cues, contexts), positions, shown, self.source_lang)
+            self._entries(units, self.source_lang, True, shown)
         for lang in item.langs:
             po_path = item.folder / f"{lang}.po"
             if not po_path.is_file():
                 if item.whole:
-                    self.missing.append((display(po_path, self.root), lang))
+                    self.missing.append((self._display(po_path), lang))
                 continue
             self._guard(self._catalog, po_path, lang, cues, keys, positions, item.folder)
 
@@ -385,8 +408,7 @@ class Runner:
         committed: Sequence[CommittedFile],
         numbers: Sequence[int] | None = None,
     ) -> None:
-        for unit in current:
-            self._entry(unit, is_source=False)
+        self._entries(current, lang, False, shown)
         catalog = CatalogUnit(shown, lang, current, gone)
         self._run("catalog", catalog, lang, False)
         for check, gather in self.gathering:
@@ -449,8 +471,7 @@ class Runner:
             ),
             is_source=is_source,
         )
-        for unit in cue_units(cues, shown, lang):
-            self._entry(unit, is_source=is_source)
+        self._entries(cue_units(cues, shown, lang), lang, is_source, shown)
 
     def _source_cues(self, path: Path, sources: dict[Path, list[Cue] | None]) -> list[Cue] | None:
         """The cues of a source track next to a checked file (read once, only for timing)."""
@@ -498,26 +519,28 @@ class Runner:
             self.report.ran.setdefault(path, set()).update(spec.id for spec in specs)
         return specs
 
-    def _entry(self, unit: EntryUnit, is_source: bool) -> None:
-        ctx = self.ctx
-        lang = unit.lang
-        seen = (unit.path, "entry", lang, is_source)
-        if seen not in self._marked:
-            self._checks("entry", lang, is_source, unit.path)
+    def _entries(self, units: Iterable[EntryUnit], lang: str, is_source: bool, path: str) -> None:
+        """Run the entry checks on units of one file (the memoised ones once per text)."""
         plan = self.dispatch.entry_plan(lang, is_source)
-        for spec in plan.plain:
-            for problem in spec.func(unit, ctx):
-                self._add(spec, unit, problem)
-        for memo, specs, cache in plan.memos:
-            key = memo(unit)
-            found = cache.get(key)
-            if found is None:
-                found = tuple((spec, p) for spec in specs for p in spec.func(unit, ctx))
-                if len(cache) >= _MEMO_LIMIT:
-                    cache.clear()
-                cache[key] = found or _NOTHING
-            for spec, problem in found:
-                self._add(spec, unit, problem)
+        plain, memos, ctx, add = plan.plain, plan.memos, self.ctx, self._add
+        marked = False
+        for unit in units:
+            if not marked:
+                self._checks("entry", lang, is_source, path)
+                marked = True
+            for spec in plain:
+                for problem in spec.func(unit, ctx):
+                    add(spec, unit, problem)
+            for memo, specs, cache in memos:
+                key = memo(unit)
+                found = cache.get(key)
+                if found is None:
+                    found = tuple((spec, p) for spec in specs for p in spec.func(unit, ctx))
+                    if len(cache) >= _MEMO_LIMIT:
+                        cache.clear()
+                    cache[key] = found or _NOTHING
+                for spec, problem in found:
+                    add(spec, unit, problem)
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
         self._run("track", unit, unit.lang, is_source)

@@ -7,18 +7,24 @@ import re
 from collections.abc import Iterator
 
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
-from pipeline.checks.registry import REGISTRY, CheckContext, Problem, register
+from pipeline.checks.registry import REGISTRY, CheckContext, Problem, entry_text, register
 from pipeline.checks.text import shorten, visible
 
 
-@register("untranslated", "entry", "warning", "a PO entry without a translation")
+@register("untranslated", "entry", "warning", "a PO entry without a translation", memo=entry_text)
 def untranslated(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Not translated: `msm build` refuses the track (or leaves the cue out)."""
     if unit.from_po and not unit.target.strip():
         yield Problem(f'not translated: "{shorten(unit.source)}"')
 
 
-@register("fuzzy", "entry", "warning", "a fuzzy PO entry: its translation awaits review")
+@register(
+    "fuzzy",
+    "entry",
+    "warning",
+    "a fuzzy PO entry: its translation awaits review",
+    memo=entry_text,
+)
 def fuzzy(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Fuzzy (machine draft or changed source): left out of the build until reviewed."""
     if unit.from_po and unit.fuzzy and unit.target.strip():
@@ -211,16 +217,12 @@ def _names_only(text: str) -> bool:
     return all(w[0].isupper() for w in _WORD.findall(text))
 
 
-def _identical_key(unit: EntryUnit) -> tuple[bool, bool, str, str]:
-    return (unit.from_po, unit.fuzzy, unit.source, unit.target)
-
-
 @register(
     "identical-to-source",
     "entry",
     "warning",
     "a translation identical to the source text (names, numbers and one-word texts excepted)",
-    memo=_identical_key,
+    memo=entry_text,
 )
 def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Probably copied, not translated; names, numbers and single words are left alone."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
 TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
@@ -27,10 +28,16 @@ def width(line: str) -> int:
     return len(line) - len(_COMBINING.findall(line))
 
 
+@lru_cache(maxsize=65_536)  # asked by several checks per cue; texts repeat across a channel
+def line_widths(text: str) -> tuple[int, ...]:
+    """How many characters each line of a subtitle shows (markup not counted)."""
+    return tuple(width(line) for line in visible(text).split("\n"))
+
+
 def reading_chars(text: str) -> int:
     """Characters for reading speed: markup stripped, spaces and punctuation counted, line
     breaks not (subtitle-standards.md, as Netflix and Subtitle Edit count)."""
-    return sum(width(line) for line in visible(text).split("\n"))
+    return sum(line_widths(text))
 
 
 def shorten(text: str, size: int = 40) -> str:

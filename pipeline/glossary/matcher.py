@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pipeline import languages
 from pipeline.glossary.model import Concept, Status, Term, TermBase
@@ -23,7 +23,7 @@ from pipeline.glossary.morphology import (
     snowball_guard,
     stemmer,
 )
-from pipeline.glossary.normalise import TOKEN, fold, skeleton, tokens
+from pipeline.glossary.normalise import TOKEN, fold, skeleton
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
@@ -203,7 +203,7 @@ class _LanguageIndex:
         return tuple(hits.items())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     first: int  # token indexes [first, last)
     last: int
@@ -332,15 +332,19 @@ class Matcher:
         if not index.words:
             return []
         folded = fold(text, code)
-        cache = index.cache
-        analyses = []
-        for word in TOKEN.findall(folded.text):
-            analysis = cache.get(word)
-            analyses.append(index.analyse(word) if analysis is None else analysis)
+        words = TOKEN.findall(folded.text)
+        known = list(map(index.cache.get, words))  # words seen before: one C-level pass
+        analyses: list[Analysis] = (
+            [index.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
+            if None in known
+            else cast(list[Analysis], known)  # no None left in it
+        )
+        if not any(analyses):
+            return []  # no word of the text is a word of a term (most texts)
         raws = list(self._walk(index, analyses))
         if not raws:
             return []
-        words = tokens(folded.text)  # with their spans, now that something matched
+        spans = [m.span() for m in TOKEN.finditer(folded.text)]  # now that something matched
         excluded = [(r.first, r.last) for r in raws if r.entry[2] == _EXCLUDE]
         matches: list[Match] = []
         for raw in _outermost([r for r in raws if r.entry[2] != _EXCLUDE]):
@@ -348,7 +352,7 @@ class Matcher:
                 continue
             cpos, tpos, kind = raw.entry
             term = self._concept_at(cpos).terms[tpos]
-            start, end = folded.span(words[raw.first][1], words[raw.last - 1][2])
+            start, end = folded.span(spans[raw.first][0], spans[raw.last - 1][1])
             how: How = "stem"
             if raw.exact:
                 how = "exact" if kind == _TERM else "variant"

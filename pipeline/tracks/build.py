@@ -37,6 +37,14 @@ class Gap:
 
 def clean_translation(text: str) -> tuple[str, str]:
     """Normalise a msgstr into subtitle text; return (text, problem or '')."""
+    if "\r" not in text and "-->" not in text and text and text == text.strip():
+        if "\n" not in text:
+            return text, ""  # already clean (nearly every translation)
+        for line in text.split("\n"):
+            if not line or line != line.strip():
+                break
+        else:
+            return text, ""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.errors import Diagnostic
 
@@ -48,6 +49,7 @@ class ReadResult:
         return [d for d in self.diagnostics if d.severity != "error"]
 
 
+@lru_cache(maxsize=65_536)  # a source cue's times are written for every language and format
 def format_timestamp(ms: int, separator: str = ",") -> str:
     """`HH:MM:SS,mmm` (SRT) or with `separator="."` `HH:MM:SS.mmm` (WebVTT)."""
     if ms < 0:

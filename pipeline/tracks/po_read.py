@@ -58,8 +58,11 @@ def unescape(text: str) -> str:
     """polib's unescape: `\\\\ \\n \\t \\r \\v \\b \\f \\"`; any other escape is kept as written."""
     if "\\" not in text:
         return text
-    if text.count("\\") == text.count("\\n"):  # only line breaks: the common case
-        return text.replace("\\n", "\n")
+    # Only line breaks (the common case): if no backslash is left once every `\\n` is
+    # replaced, each one began a `\\n`, and replacing them is what the expression does.
+    replaced = text.replace("\\n", "\n")
+    if "\\" not in replaced:
+        return replaced
     return _ESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text)
 
 
@@ -67,9 +70,10 @@ class PoEntry:
     """One catalogue entry, with polib's field names (what the checks and the builder read)."""
 
     __slots__ = (
+        "_comment",
+        "_notes",
         "_occurrence_lines",
         "_occurrences",
-        "comment",
         "flags",
         "line",
         "linenum",
@@ -96,7 +100,8 @@ class PoEntry:
         self.previous_msgctxt: str | None = None
         self.previous_msgid: str | None = None
         self.previous_msgid_plural: str | None = None
-        self.comment = ""  # `#.` lines
+        self._comment = ""  # `#.` lines
+        self._notes = ""  # `#.` and `#:` lines not read yet (see `comment`)
         self.tcomment = ""  # `#` lines: the translator's
         self._occurrences: list[tuple[str, str]] = _EMPTY_LIST
         self._occurrence_lines: list[str] = _EMPTY_LIST  # `#:` lines, parsed when asked
@@ -104,8 +109,33 @@ class PoEntry:
         self.obsolete = 0
 
     @property
+    def comment(self) -> str:
+        """The `#.` lines (timing notes): read when first asked (the checks rarely ask)."""
+        if self._notes:
+            self._read_notes()
+        return self._comment
+
+    @comment.setter
+    def comment(self, value: str) -> None:
+        self._comment = value
+
+    def _read_notes(self) -> None:
+        """Read the `#.` and `#:` lines the fast path left for later (as `_comments` would)."""
+        notes, self._notes = self._notes, ""
+        for raw in notes[:-1].split("\n"):
+            token = raw.rstrip()
+            if token[1] == ".":
+                self._comment = self._comment + "\n" + token[3:] if self._comment else token[3:]
+            else:
+                if self._occurrence_lines is _EMPTY_LIST:
+                    self._occurrence_lines = []
+                self._occurrence_lines.append(token)
+
+    @property
     def occurrences(self) -> list[tuple[str, str]]:
         """The `#:` references, as polib parses them (the checks never need them)."""
+        if self._notes:
+            self._read_notes()
         if self._occurrence_lines:
             if self._occurrences is _EMPTY_LIST:
                 self._occurrences = []
@@ -438,7 +468,10 @@ def _fast(text: str) -> PoCatalog | None:
         entry = PoEntry(line if entries else 0)
         pre = match.group("pre")
         if pre:
-            header = _comments(entry, pre, header, not entries)
+            if _only_notes(pre):
+                entry._notes = pre  # `#.` and `#:` lines only: read if ever asked
+            else:
+                header = _comments(entry, pre, header, not entries)
         at = match.start("at")
         joint = _LIVE_JOINT
         if at >= 0:
@@ -467,6 +500,17 @@ def _fast(text: str) -> PoCatalog | None:
     if position != len(text):
         return None
     return PoCatalog(entries, header=header)
+
+
+def _only_notes(pre: str) -> bool:
+    """Whether a block's comments are only `#.` and `#:` lines (what msm writes)."""
+    return (
+        "#," not in pre
+        and "#|" not in pre
+        and "# " not in pre
+        and "\n#\n" not in pre
+        and not pre.startswith("#\n")
+    )
 
 
 def _comments(entry: PoEntry, pre: str, header: str, first: bool) -> str:
