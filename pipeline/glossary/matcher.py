@@ -85,6 +85,7 @@ class _LanguageIndex:
         self.children: list[dict[int, int]] = [{}]
         self.entries: dict[int, list[Entry]] = {}
         self.stems: list[str | None] = []  # id -> Snowball stem, once a text word needed it
+        self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
         if saved is not None:
             (
                 self.words,
@@ -115,9 +116,18 @@ class _LanguageIndex:
 
     def stem_all(self) -> None:
         """Compute every stem the Snowball route may need now rather than on first use."""
-        for words in self.by_head.values():
-            for wid in words:
-                self._stem_of(wid)
+        for head in self.by_head:
+            self._stemmed(head)
+
+    def _stemmed(self, head: str) -> dict[str, list[int]]:
+        """The words sharing these first letters, by Snowball stem (ids in ascending order,
+        as the eager index had them): built when a text word first needs them."""
+        found = self.by_stem.get(head)
+        if found is None:
+            found = self.by_stem[head] = {}
+            for wid in self.by_head[head]:
+                found.setdefault(self._stem_of(wid), []).append(wid)
+        return found
 
     def _word_id(self, word: str) -> int:
         found = self.words.get(word)
@@ -181,14 +191,11 @@ class _LanguageIndex:
             for lemma in self.rules.lemmas(skel):
                 for wid in self.by_skeleton.get(lemma, ()):
                     hits.setdefault(wid, _TABLE)
-        candidates = self.by_head.get(skel[: MIN_STEM + 1]) if not hits else None
-        if candidates and self.stem is not None and len(skel) > MIN_STEM:
+        head = skel[: MIN_STEM + 1]
+        if not hits and self.stem is not None and len(skel) > MIN_STEM and head in self.by_head:
             best: list[int] = []
             best_key = (-1, 0)
-            stem = self.stem(word)
-            for wid in candidates:
-                if self._stem_of(wid) != stem:
-                    continue
+            for wid in self._stemmed(head).get(self.stem(word), ()):
                 shared = snowball_guard(skel, self.skeletons[wid], self.rules)
                 if shared is None:
                     continue
