@@ -74,12 +74,15 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
         return []
     # A fuzzy translation was made for an older source text: only its own words are judged.
     source = "" if unit.fuzzy else unit.source
-    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] = ctx.cache.setdefault(_REVIEW, {})
+    # Both checks ask about the same entry one after the other (the runner also remembers
+    # their problems per distinct text), so the last review is all there is to keep.
     key = (unit.lang, source, unit.target)
-    found = reviews.get(key)
-    if found is None:
-        found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
-        reviews[key] = found
+    last = ctx.cache.get(_REVIEW)
+    if last is not None and last[0] == key:
+        found: list[GlossaryIssue] = last[1]
+        return found
+    found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
+    ctx.cache[_REVIEW] = (key, found)
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.errors import Diagnostic
@@ -120,6 +121,7 @@ class CatalogUnit:
     lang: str
     entries: Sequence[EntryUnit]
     obsolete: Sequence[EntryUnit] = ()
+    file: Path | None = None  # the file on disk, when it was read from one
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def find_project(paths: Sequence[Path], explicit: Path | None, cwd: Path) -> Pro
 
 
 _GC_YOUNG = 20_000  # allocations between collections of young objects (Python's default: 700)
-_MEMO_LIMIT = 100_000  # distinct texts whose entry problems one language's memo keeps
+_MEMO_LIMIT = 10_000  # distinct texts whose entry problems one language's memo keeps
 _NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
 # Below this many catalogues a run stays in one process: forking and merging would cost
 # more than they save (measured in benchmarks/, see README "Benchmarks").
@@ -349,6 +349,7 @@ class Runner:
         cues = numbered(read.cues)
         keys = cue_keys(cues, contexts)
         positions = positions_by_key(keys)
+        sources = {text: text for _, text in positions}  # one copy for every catalogue
         shown = self._display(src_path)
         if item.source:
             self._show(src_path)
@@ -366,7 +367,7 @@ class Runner:
                 if item.whole:
                     self.missing.append((self._display(po_path), lang))
                 continue
-            self._guard(self._catalog, po_path, lang, cues, keys, positions, item.folder)
+            self._guard(self._catalog, po_path, lang, cues, keys, positions, sources, item.folder)
 
     def _catalog(
         self,
@@ -375,12 +376,13 @@ class Runner:
         cues: list[Cue],
         keys: list[Key],
         positions: dict[Key, tuple[int, ...]],
+        sources: dict[str, str],
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
         po = _read_po(po_path)
         shown = self._show(po_path)
-        current, gone, by_key = po_units(po, shown, lang, positions)
+        current, gone, by_key = po_units(po, shown, lang, positions, sources)
         committed = []
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
@@ -409,7 +411,7 @@ class Runner:
         numbers: Sequence[int] | None = None,
     ) -> None:
         self._entries(current, lang, False, shown)
-        catalog = CatalogUnit(shown, lang, current, gone)
+        catalog = CatalogUnit(shown, lang, current, gone, po_path)
         self._run("catalog", catalog, lang, False)
         for check, gather in self.gathering:
             self.gathered[check].append(gather(catalog))

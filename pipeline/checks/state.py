@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from pipeline.checks.consistency import candidates, digest, reviewed, variants
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
 from pipeline.checks.registry import REGISTRY, CheckContext, Problem, entry_text, register
 from pipeline.checks.text import shorten, visible
@@ -123,74 +124,31 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-# What inconsistent-translation keeps of a catalogue: its path and language, and for each
-# reviewed entry without a context: source, target, msgid line, cue numbers, acceptances.
-Reviewed = tuple[str, str, tuple[tuple[str, str, int | None, tuple[int, ...], frozenset[str]], ...]]
-
-
-def reviewed_entries(catalog: CatalogUnit) -> Reviewed:
-    """The entries inconsistent-translation compares, as plain data (kept for the whole run)."""
-    return (
-        catalog.path,
-        catalog.lang,
-        tuple(
-            (e.source, e.target, e.line, e.cues, e.accepted)
-            for e in catalog.entries
-            if not (e.context or e.fuzzy or not e.target.strip())
-        ),  # a msgctxt asks for a different translation on purpose
-    )
-
-
 @register(
     "inconsistent-translation",
     "project",
     "warning",
     "the same source text translated differently in another video",
-    gather=reviewed_entries,
+    gather=digest,
 )
 def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
-    """Two dict passes over every reviewed entry: (language, source) → translations.
+    """(language, source) → translations, in dicts; the majority wins, a tie flags every one.
 
-    The first pass keeps one entry per (language, source) and notes the groups where a
-    second translation turns up; only those are collected in the second pass (a channel's
-    texts are mostly distinct, so this keeps a big run's memory small).
+    From a run, only the candidates its digests point at are compared (consistency.py);
+    from catalogues built by hand, every reviewed entry.
     """
     gathered = unit.gathered.get("inconsistent-translation")
-    if gathered is None:
-        gathered = [reviewed_entries(catalog) for catalog in unit.catalogs]
-    norms: dict[str, str] = {}  # one source text is compared in every language
-
-    def norm_of(source: str) -> str:
-        found = norms.get(source)
-        if found is None:
-            found = norms[source] = _norm(source)
-        return found
-
-    first: dict[str, dict[str, str]] = {}  # language -> normalised source -> first target
-    differing: set[tuple[str, str]] = set()
-    for _, lang, rows in gathered:
-        seen = first.setdefault(lang, {})
-        for row in rows:
-            norm = norm_of(row[0])
-            target = seen.setdefault(norm, row[1])
-            if target != row[1] and _norm(target) != _norm(row[1]):
-                differing.add((lang, norm))
-    del first
-    groups: dict[tuple[str, str], dict[str, list[EntryUnit]]] = {}
-    for path, lang, rows in gathered:
-        for source, target, line, cues, accepted in rows:
-            key = (lang, norm_of(source))
-            if key not in differing:
-                continue
-            entry = EntryUnit(path, line, lang, source, target, cues=cues, accepted=accepted)
-            groups.setdefault(key, {}).setdefault(_norm(target), []).append(entry)
-    for variants in groups.values():
-        ranked = sorted(variants.values(), key=len, reverse=True)  # stable: first seen wins ties
+    entries = (
+        candidates(gathered)
+        if gathered is not None
+        else (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
+    )
+    for ranked in variants(entries):
         majority = ranked[0]
         tie = len(ranked[1]) == len(majority)
-        for entries in ranked if tie else ranked[1:]:
-            other = ranked[1][0] if entries is majority else majority[0]
-            for entry in entries:
+        for group in ranked if tie else ranked[1:]:
+            other = ranked[1][0] if group is majority else majority[0]
+            for entry in group:
                 where = f"{other.path}:{other.line}"
                 yield Problem(
                     f'translated differently in {where}: "{shorten(other.target)}"', entry=entry

@@ -28,7 +28,7 @@ def width(line: str) -> int:
     return len(line) - len(_COMBINING.findall(line))
 
 
-@lru_cache(maxsize=65_536)  # asked by several checks per cue; texts repeat across a channel
+@lru_cache(maxsize=4096)  # asked by several checks about the same cues, one track at a time
 def line_widths(text: str) -> tuple[int, ...]:
     """How many characters each line of a subtitle shows (markup not counted)."""
     return tuple(width(line) for line in visible(text).split("\n"))

@@ -60,12 +60,15 @@ def po_units(
     path: str,
     lang: str,
     positions: Mapping[Key, tuple[int, ...]] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[EntryUnit], list[EntryUnit], dict[Key, EntryUnit]]:
     """The entries of a catalogue (read by `po_read`) as units: (current, obsolete, by key).
 
     `positions` gives each key's source cue numbers; without a source track they come from
-    the `#. cue N: …` comments `msm update` writes.
+    the `#. cue N: …` comments `msm update` writes. `sources` maps source texts to one shared
+    copy (a video's catalogues all repeat its source texts: one copy serves them all).
     """
+    sources = sources or {}
     current: list[EntryUnit] = []
     gone: list[EntryUnit] = []
     by_key: dict[Key, EntryUnit] = {}
@@ -79,7 +82,7 @@ def po_units(
             path=path,
             line=entry.line,
             lang=lang,
-            source=entry.msgid,
+            source=sources.get(entry.msgid, entry.msgid),
             target=entry.msgstr,
             context=entry.msgctxt or None,
             cues=cues,

@@ -28,7 +28,7 @@ from pipeline.glossary.normalise import TOKEN, fold, skeleton
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
 _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
-_FOUND_LIMIT = 50_000  # texts whose matches a Matcher remembers
+_FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
 
 
 @dataclass(frozen=True)

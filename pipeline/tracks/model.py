@@ -49,7 +49,7 @@ class ReadResult:
         return [d for d in self.diagnostics if d.severity != "error"]
 
 
-@lru_cache(maxsize=65_536)  # a source cue's times are written for every language and format
+@lru_cache(maxsize=16_384)  # a source cue's times are written for every language and format
 def format_timestamp(ms: int, separator: str = ",") -> str:
     """`HH:MM:SS,mmm` (SRT) or with `separator="."` `HH:MM:SS.mmm` (WebVTT)."""
     if ms < 0:

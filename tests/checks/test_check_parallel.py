@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import Spec, generate
+from pipeline.checks.consistency import digest
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.report import render
 from pipeline.checks.runner import CheckReport, check_paths
-from pipeline.checks.state import reviewed_entries
 from pipeline.project import Project
 
 pytestmark = pytest.mark.skipif(
@@ -108,7 +108,7 @@ def test_gathered_catalogues_give_what_whole_catalogues_give():
     ctx = CheckContext()
     whole = list(check.func(ProjectUnit([a, b, c]), ctx))
     gathered = list(
-        check.func(ProjectUnit(gathered={check.id: [reviewed_entries(x) for x in (a, b, c)]}), ctx)
+        check.func(ProjectUnit(gathered={check.id: [digest(x) for x in (a, b, c)]}), ctx)
     )
     assert gathered == whole
     assert [(p.entry.path, p.entry.line) for p in whole if p.entry] == [("b/pl.po", 4)]
