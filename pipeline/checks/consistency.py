@@ -17,11 +17,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
 from pipeline.errors import InputError
+from pipeline.tracks.po_read import PoEntry, entry_at, read_catalog
 
 
 def normalised(text: str) -> str:
@@ -45,6 +47,7 @@ class Digest:
     sources: array[int] = field(default_factory=lambda: array("q"))  # hash of normalised source
     targets: array[int] = field(default_factory=lambda: array("q"))  # hash of normalised target
     lines: array[int] = field(default_factory=lambda: array("q"))  # msgid line (0: unknown)
+    offsets: array[int] = field(default_factory=lambda: array("q"))  # block start (-1: unknown)
     cues: array[int] = field(default_factory=lambda: array("q"))  # first cue (0: none)
     entries: tuple[EntryUnit, ...] = ()  # the reviewed entries themselves, when no file
 
@@ -54,16 +57,18 @@ def digest(catalog: CatalogUnit) -> Digest:
     rows = [e for e in catalog.entries if reviewed(e)]
     file = str(catalog.file) if catalog.file is not None else None
     found = Digest(catalog.path, catalog.lang, file, entries=() if file else tuple(rows))
-    norms: dict[str, int] = {}
     for entry in rows:
-        source = norms.get(entry.source)
-        if source is None:
-            source = norms[entry.source] = hash(normalised(entry.source))
-        found.sources.append(source)
+        found.sources.append(_source_hash(entry.source))
         found.targets.append(hash(normalised(entry.target)))
         found.lines.append(entry.line or 0)
+        found.offsets.append(catalog.offsets.get(entry.line or 0, -1))
         found.cues.append(entry.cue or 0)
     return found
+
+
+@lru_cache(maxsize=4096)  # a video's source texts come back in each of its catalogues
+def _source_hash(source: str) -> int:
+    return hash(normalised(source))
 
 
 def candidates(digests: Sequence[Digest]) -> Iterator[EntryUnit]:
@@ -91,32 +96,64 @@ def candidates(digests: Sequence[Digest]) -> Iterator[EntryUnit]:
 
 
 def _entries(found: Digest, rows: Iterable[int]) -> Iterator[EntryUnit]:
-    """The chosen rows as entry units, their texts read again from the catalogue."""
+    """The chosen rows as entry units, their texts read again from the catalogue.
+
+    Each entry is read again where its block started when the file was checked; it is used
+    only if its texts still hash as they did. If any does not (the file changed), or the
+    file was not in the usual layout, the whole file is read again.
+    """
     if found.file is None:
         for row in rows:
             yield found.entries[row]
         return
-    from pipeline.tracks.po_read import read_catalog
-
     try:
         text = Path(found.file).read_text(encoding="utf-8-sig")
-        by_line = {e.line: e for e in read_catalog(text, found.file) if not e.obsolete}
-    except (OSError, UnicodeDecodeError, InputError):
-        return  # gone or broken since it was checked: nothing to compare it with now
-    for row in rows:
-        entry = by_line.get(found.lines[row])
-        if entry is None or entry.fuzzy or entry.msgctxt or not entry.msgstr.strip():
-            continue  # changed since it was checked
+    except (OSError, UnicodeDecodeError):
+        return  # gone since it was checked: nothing to compare it with now
+    wanted = list(rows)
+    taken = [_at(text, found.offsets[row]) for row in wanted]
+    if not all(
+        t is not None
+        and _source_hash(t[0]) == found.sources[row]
+        and hash(normalised(t[1])) == found.targets[row]
+        for t, row in zip(taken, wanted, strict=True)
+    ):
+        taken = _read_whole(found, text, wanted)
+    for row, entry in zip(wanted, taken, strict=True):
+        if entry is None:
+            continue
+        msgid, msgstr, tcomment = entry
         cue = found.cues[row]
         yield EntryUnit(
             found.path,
-            entry.line,
+            found.lines[row],
             found.lang,
-            entry.msgid,
-            entry.msgstr,
+            msgid,
+            msgstr,
             cues=(cue,) if cue else (),
-            accepted=parse_accepts(entry.tcomment),
+            accepted=parse_accepts(tcomment),
         )
+
+
+Texts = tuple[str, str, str]  # msgid, msgstr, translator comment
+
+
+def _usable(entry: PoEntry | None) -> Texts | None:
+    if entry is None or entry.fuzzy or entry.msgctxt or not entry.msgstr.strip():
+        return None
+    return entry.msgid, entry.msgstr, entry.tcomment
+
+
+def _at(text: str, offset: int) -> Texts | None:
+    return _usable(entry_at(text, offset)) if offset >= 0 else None
+
+
+def _read_whole(found: Digest, text: str, rows: list[int]) -> list[Texts | None]:
+    try:
+        by_line = {e.line: e for e in read_catalog(text, str(found.file)) if not e.obsolete}
+    except InputError:
+        return [None] * len(rows)  # broken since it was checked
+    return [_usable(by_line.get(found.lines[row])) for row in rows]
 
 
 def variants(entries: Iterable[EntryUnit]) -> Iterator[list[list[EntryUnit]]]:

@@ -122,6 +122,9 @@ class CatalogUnit:
     entries: Sequence[EntryUnit]
     obsolete: Sequence[EntryUnit] = ()
     file: Path | None = None  # the file on disk, when it was read from one
+    # Where each entry's block starts in the file, by msgid line (when the file has the usual
+    # layout): lets a project check read a few entries again without reading the whole file.
+    offsets: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -93,12 +93,13 @@ class CheckSpec:
 REGISTRY: dict[str, CheckSpec] = {}
 
 
-def entry_text(unit: EntryUnit) -> tuple[str, str, bool, bool, bool]:
-    """An entry's texts and flags: the memo key of entry checks that read nothing else of it.
+def entry_text(unit: EntryUnit) -> tuple[str, str, bool, bool, bool, frozenset[str]]:
+    """An entry's texts, flags and acceptances: the memo key of entry checks that read
+    nothing else of it (not its file, line or cues).
 
     Checks sharing one key function share one look-up per unit (see the runner).
     """
-    return (unit.source, unit.target, unit.fuzzy, unit.obsolete, unit.from_po)
+    return (unit.source, unit.target, unit.fuzzy, unit.obsolete, unit.from_po, unit.accepted)
 
 
 def register(

@@ -411,7 +411,8 @@ class Runner:
         numbers: Sequence[int] | None = None,
     ) -> None:
         self._entries(current, lang, False, shown)
-        catalog = CatalogUnit(shown, lang, current, gone, po_path)
+        offsets = {e.line: e.offset for e in entries.values() if e.line and e.offset is not None}
+        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets)
         self._run("catalog", catalog, lang, False)
         for check, gather in self.gathering:
             self.gathered[check].append(gather(catalog))

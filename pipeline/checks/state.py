@@ -200,6 +200,7 @@ def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]
     "entry",
     "warning",
     "an `msm-accept:` comment naming a check that does not exist",
+    memo=entry_text,
 )
 def accept_unknown(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """A typo in an acceptance would silently accept nothing."""

@@ -31,6 +31,8 @@ def width(line: str) -> int:
 @lru_cache(maxsize=4096)  # asked by several checks about the same cues, one track at a time
 def line_widths(text: str) -> tuple[int, ...]:
     """How many characters each line of a subtitle shows (markup not counted)."""
+    if text.isascii() and "<" not in text and "{" not in text:
+        return tuple(map(len, text.split("\n")))  # no markup, no combining marks
     return tuple(width(line) for line in visible(text).split("\n"))
 
 

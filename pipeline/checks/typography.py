@@ -58,7 +58,10 @@ def _entry_check(finder: Finder) -> Callable[[EntryUnit, CheckContext], Iterable
     # generator costs more to start than most finders take to say "nothing here".
     def check(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         text = unit.target
-        return _report(text, finder(text, typography_of(unit.lang))) if text else ()
+        if not text:
+            return ()
+        edits = finder(text, typography_of(unit.lang))
+        return _report(text, edits) if edits else ()
 
     check.__doc__ = finder.__doc__
     return check

@@ -83,6 +83,7 @@ class PoEntry:
         "msgstr",
         "msgstr_plural",
         "obsolete",
+        "offset",
         "previous_msgctxt",
         "previous_msgid",
         "previous_msgid_plural",
@@ -92,6 +93,7 @@ class PoEntry:
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum  # where polib says the entry starts (0 for the file's first)
         self.line: int | None = None  # the line of its msgid keyword (set once read)
+        self.offset: int | None = None  # where its block starts (read by the fast path)
         self.msgid = ""
         self.msgstr = ""
         self.msgctxt: str | None = None
@@ -465,41 +467,59 @@ def _fast(text: str) -> PoCatalog | None:
         start = match.start("pre")
         line += text.count("\n", position, start)
         position = match.end()
-        entry = PoEntry(line if entries else 0)
-        pre = match.group("pre")
-        if pre:
-            if _only_notes(pre):
-                entry._notes = pre  # `#.` and `#:` lines only: read if ever asked
-            else:
-                header = _comments(entry, pre, header, not entries)
-        at = match.start("at")
-        joint = _LIVE_JOINT
-        if at >= 0:
-            found, ctx, plural, msgstr, plurals = match.group(
-                "id", "ctx", "plural", "str", "plurals"
-            )
-        else:
-            joint = _GONE_JOINT
-            at = match.start("gat")
-            found, ctx, plural, msgstr, plurals = match.group(
-                "gid", "gctx", "gplural", "gstr", "gplurals"
-            )
-            entry.obsolete = 1
+        entry, at, header = _block(match, line if entries else 0, header, not entries)
         entry.line = line + text.count("\n", start, at)
-        entry.msgid = _value(found, joint)
-        if ctx is not None:
-            entry.msgctxt = _value(ctx, joint)
-        if plural is not None:
-            entry.msgid_plural = _value(plural, joint)
-        if msgstr is not None:
-            entry.msgstr = _value(msgstr, joint)
-        else:
-            entry.msgstr_plural = _plurals(plurals)
         entries.append(entry)
         line += text.count("\n", start, position)
     if position != len(text):
         return None
     return PoCatalog(entries, header=header)
+
+
+def _block(
+    match: re.Match[str], linenum: int, header: str = "", first: bool = False
+) -> tuple[PoEntry, int, str]:
+    """The entry of one block the fast path matched, where its msgid keyword starts, and the
+    file's header (translator comments before the first entry)."""
+    entry = PoEntry(linenum)
+    entry.offset = match.start("pre")
+    pre = match.group("pre")
+    if pre:
+        if _only_notes(pre):
+            entry._notes = pre  # `#.` and `#:` lines only: read if ever asked
+        else:
+            header = _comments(entry, pre, header, first)
+    at = match.start("at")
+    joint = _LIVE_JOINT
+    if at >= 0:
+        found, ctx, plural, msgstr, plurals = match.group("id", "ctx", "plural", "str", "plurals")
+    else:
+        joint = _GONE_JOINT
+        at = match.start("gat")
+        found, ctx, plural, msgstr, plurals = match.group(
+            "gid", "gctx", "gplural", "gstr", "gplurals"
+        )
+        entry.obsolete = 1
+    entry.msgid = _value(found, joint)
+    if ctx is not None:
+        entry.msgctxt = _value(ctx, joint)
+    if plural is not None:
+        entry.msgid_plural = _value(plural, joint)
+    if msgstr is not None:
+        entry.msgstr = _value(msgstr, joint)
+    else:
+        entry.msgstr_plural = _plurals(plurals)
+    return entry, at, header
+
+
+def entry_at(text: str, offset: int) -> PoEntry | None:
+    """The entry whose block the fast path found at `offset` of `text` (`PoEntry.offset`),
+    read again without reading the rest of the file; None if there is none there now.
+    Its `line` is not known (the caller knows it)."""
+    match = _BLOCK.match(text, offset)
+    if match is None or match.start("pre") != offset:
+        return None
+    return _block(match, 0)[0]
 
 
 def _only_notes(pre: str) -> bool:
