@@ -207,7 +207,9 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
                     _TO_LATIN[source]
                 )
             else:
-                replacement = table.get(source)
+                # An accented original (ἀ) is not in the table; its folded letter (α) is, and
+                # folding the result again must not change it (idempotence).
+                replacement = table.get(source) or table.get(chars[i])
             if replacement is not None and replacement != chars[i]:
                 chars[i] = replacement
                 changed = True
