@@ -139,6 +139,39 @@ FRAMES: tuple[Aligned, ...] = (
         "es": "Referencia {ref},\nválida durante {months} meses.",
     },
     {
+        "en": "{count} people came to the meeting\nin {city} on {day} May.",
+        "eu": "{count} lagun etorri ziren\n{city}ko bilerara maiatzaren {day}an.",
+        "nl-BE": "{count} mensen kwamen naar de vergadering\nin {city} op {day} mei.",
+        "fr": "{count} personnes sont venues à la réunion\nà {city} le {day} mai.",
+        "el": "{count} άτομα ήρθαν στη συνάντηση\nστην πόλη {city} στις {day} Μαΐου.",
+        "pl": "Na spotkanie w mieście {city}\nprzyszło {count} osób {day} maja.",
+        "pt-PT": "{count} pessoas vieram à reunião\nem {city} a {day} de maio.",
+        "ro": "{count} de persoane au venit la întâlnire\nla {city}, pe {day} mai.",
+        "es": "{count} personas vinieron a la reunión\nen {city} el {day} de mayo.",
+    },
+    {
+        "en": "The new school canteen serves\n{count}0 meals a day.",
+        "eu": "Eskola-jantoki berriak egunean\n{count}0 otordu ematen ditu.",
+        "nl-BE": "De nieuwe schoolkantine serveert\n{count}0 maaltijden per dag.",
+        "fr": "La nouvelle cantine scolaire sert\n{count}0 repas par jour.",
+        "el": "Η νέα σχολική καντίνα σερβίρει\n{count}0 γεύματα την ημέρα.",
+        "pl": "Nowa stołówka szkolna wydaje\n{count}0 posiłków dziennie.",
+        "pt-PT": "A nova cantina escolar serve\n{count}0 refeições por dia.",
+        "ro": "Noua cantină școlară servește\n{count}0 de mese pe zi.",
+        "es": "El nuevo comedor escolar sirve\n{count}0 comidas al día.",
+    },
+    {
+        "en": "Questions? Call {phone}\nor write to {mail}@example.eu.",
+        "eu": "Galderak? Deitu {phone}\nedo idatzi: {mail}@example.eu.",
+        "nl-BE": "Vragen? Bel {phone}\nof schrijf naar {mail}@example.eu.",
+        "fr": "Des questions\u00a0? Appelez le {phone}\nou écrivez à {mail}@example.eu.",
+        "el": "Ερωτήσεις; Καλέστε στο {phone}\nή γράψτε στο {mail}@example.eu.",
+        "pl": "Pytania? Zadzwoń pod {phone}\nlub napisz na {mail}@example.eu.",
+        "pt-PT": "Dúvidas? Ligue para o {phone}\nou escreva para {mail}@example.eu.",
+        "ro": "Întrebări? Sunați la {phone}\nsau scrieți la {mail}@example.eu.",
+        "es": "¿Preguntas? Llame al {phone}\no escriba a {mail}@example.eu.",
+    },
+    {
         "en": "{count} firms from {city}\ntook part in {year}.",
         "eu": "{city}ko {count} enpresek\nparte hartu zuten {year}an.",
         "nl-BE": "{count} bedrijven uit {city}\nnamen deel in {year}.",
@@ -328,6 +361,9 @@ def inflect(word_form: str, lang: str, rng: random.Random) -> str:
 # --- one video -------------------------------------------------------------------------------
 
 
+_ASCII = str.maketrans("ńșțăîâçéè", "nstaiacee")
+
+
 def _fill(frame: Aligned, rng: random.Random) -> Aligned:
     slots = {
         "year": str(rng.randint(2004, 2029)),
@@ -337,7 +373,11 @@ def _fill(frame: Aligned, rng: random.Random) -> Aligned:
         f"{rng.randint(0, 999999):06d}",
         "months": str(rng.randint(6, 48)),
         "count": str(rng.randint(3, 99)),
+        "day": str(rng.randint(1, 31)),
+        "phone": f"+32 {rng.randint(2, 9)} {rng.randint(100, 999)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
     }
+    slots["mail"] = slots["city"].lower().translate(_ASCII)
     return {lang: text.format(**slots) for lang, text in frame.items()}
 
 
@@ -358,11 +398,13 @@ def _texts(spec: Spec, rng: random.Random) -> Iterator[Aligned]:
     """The cue texts of a video, in every language."""
     cues, lines = example_cues(), example_lines()
     for _ in range(spec.cues):
+        # Shares chosen so that, as in a real channel, most texts are distinct within a
+        # language; the whole example cues play the part of recurring lines (intro, outro).
         draw = rng.random()
-        if draw < 0.45:
+        if draw < 0.30:
             a, b = rng.choice(lines), rng.choice(lines)
             yield {lang: f"{a[lang]}\n{b[lang]}" for lang in LANGS}
-        elif draw < 0.60:
+        elif draw < 0.35:
             yield rng.choice(cues)
         elif draw < 0.85:
             yield _fill(rng.choice(FRAMES), rng)
