@@ -13,6 +13,7 @@ one run. Peak memory is sampled from /proc for the process and every worker it s
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -29,7 +30,9 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from benchmarks import corpus as corpus_module
 from benchmarks.corpus import Spec, generate, glossary_csv
+from pipeline.checks.runner import PARALLEL_MIN_CATALOGS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "benchmarks" / "corpora"
@@ -183,7 +186,8 @@ def corpus(name: str, spec: Spec) -> Path:
     """Generate a corpus once (kept between runs: the generator is deterministic)."""
     root = CORPORA / name
     stamp = root / ".spec.json"
-    wanted = json.dumps(spec.__dict__, sort_keys=True)
+    generator = hashlib.sha256(Path(corpus_module.__file__).read_bytes()).hexdigest()
+    wanted = json.dumps({**spec.__dict__, "generator": generator}, sort_keys=True)
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
         return root
     shutil.rmtree(root, ignore_errors=True)
@@ -463,8 +467,8 @@ def bench_scaling(res: Results) -> Path:
         f"{marginal_100:.1f} µs from ×10 to ×100; a video of {base.cues * 10} cues costs "
         f"{per_cue_m:.1f} µs per cue against {per_cue_10:.1f} µs for videos of {base.cues}. "
         "The ×1 run is mostly start-up (interpreter, settings, glossary).",
-        f"- With workers (the default) the ×1 and ×10 runs stay in one process (below "
-        f"{160} catalogues a run is not split); ×100 uses every core.",
+        f"- With workers (the default), a run of fewer than {PARALLEL_MIN_CATALOGS} "
+        "catalogues stays in one process (the ×1 run here); bigger runs use every core.",
         "",
     )
     res.target(

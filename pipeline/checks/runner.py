@@ -93,8 +93,9 @@ _GC_YOUNG = 20_000  # allocations between collections of young objects (Python's
 _MEMO_LIMIT = 10_000  # distinct texts whose entry problems one language's memo keeps
 _NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
 # Below this many catalogues a run stays in one process: forking and merging would cost
-# more than they save (measured in benchmarks/, see README "Benchmarks").
-PARALLEL_MIN_CATALOGS = 160
+# about what they save (measured on 2 cores: even at 6 videos, two processes already win a
+# little; at 40 videos they take two thirds of the time).
+PARALLEL_MIN_CATALOGS = 48
 WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
 
 

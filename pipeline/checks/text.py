@@ -21,8 +21,8 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
-    if line.isascii():
-        return len(line)
+    if line.isascii() or max(line, default=" ") < "\u0300":
+        return len(line)  # nothing below U+0300 combines or changes under NFC
     if not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     return len(line) - len(_COMBINING.findall(line))
