@@ -39,6 +39,7 @@ CORPORA = ROOT / "benchmarks" / "corpora"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 BIN = Path(sys.executable).parent  # the benchmark environment's commands
 LANGS = 9  # the source and eight translations
+GNU_TIME = Path("/usr/bin/time")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,10 @@ def run(
     environment = {**os.environ, **(env or {})}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: bytecode cached
     rss_file = CORPORA / ".maxrss"
-    timed = ["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *map(str, command)]
+    rss_file.unlink(missing_ok=True)
+    timed = [*map(str, command)]
+    if GNU_TIME.is_file():  # Debian package `time`; without it, no largest-process RSS
+        timed = [str(GNU_TIME), "-f", "%M", "-o", str(rss_file), *timed]
     peak = [0]
     done = threading.Event()
     with stdout.open("wb") if stdout else open(os.devnull, "wb") as out:  # noqa: PTH123  # devnull
@@ -135,7 +139,7 @@ def run(
     if proc.returncode not in (0, 1):
         tail = errors.decode("utf-8", "replace")[-2000:]
         raise RuntimeError(f"{' '.join(map(str, command))} failed ({proc.returncode}):\n{tail}")
-    rss = int(rss_file.read_text().split()[-1]) / 1024
+    rss = int(rss_file.read_text().split()[-1]) / 1024 if rss_file.is_file() else 0.0
     return Run(seconds, rss, peak[0] / 1024 if memory else None, proc.returncode)
 
 
