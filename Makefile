@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: test lint pytest release bench clean
+.PHONY: test lint pytest release bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,5 +33,27 @@ release: $(STAMP)
 	$(VENV)/bin/msm bundle --out dist
 	$(VENV)/bin/msm bundle verify "$$(ls -t dist/msm-subtitles-*.zip | head -n 1)"
 
+## bench: msm against translate-toolkit on generated corpora; writes benchmarks/RESULTS.md
+# A separate environment: the peer (translate-toolkit) is never a dependency of msm, and msm
+# is installed there as users install it (not editable), fresh from this folder every time.
+BENCH_VENV  ?= .venv-bench
+BENCH_PY    := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
+
+$(BENCH_STAMP): pyproject.toml benchmarks/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -r benchmarks/requirements.txt .
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_PY) -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
+	$(BENCH_PY) -m benchmarks.run
+
+## bench-quick: the same on smaller corpora, fewer repeats (writes benchmarks/RESULTS-quick.md)
+bench-quick: $(BENCH_STAMP)
+	$(BENCH_PY) -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
+	$(BENCH_PY) -m benchmarks.run --quick --out benchmarks/RESULTS-quick.md
+
 clean:
-	rm -rf $(VENV) dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) benchmarks/corpora dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -37,7 +37,7 @@ def make_release(
     """Run every check on the chosen videos, then assemble the bundle in memory."""
     selected = len(videos) != len(project.settings.videos)
     paths = [video_files(project, v).folder for v in videos] if selected else []
-    checks = check_paths(paths, project)
+    checks = check_paths(paths, project, keep_units=True)  # the report shows the text
     origin = provenance(project.root, project.glossary, env)
     if version is None:
         version = origin.moment.strftime("%Y.%m.%d")

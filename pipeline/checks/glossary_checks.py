@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.checks.model import EntryUnit
-from pipeline.checks.registry import CheckContext, Problem, register
-from pipeline.glossary import GlossaryIssue, Matcher, load_termbase, review
+from pipeline.checks.registry import CheckContext, Problem, entry_text, register
+from pipeline.glossary import GlossaryIssue, Matcher, review
+from pipeline.glossary.compiled import load_matcher
 from pipeline.glossary.files import project_termbase_path
 from pipeline.languages import SOURCE
 
 _MATCHER = "glossary.matcher"
+CACHE_DIR = ".msm-cache"  # the project's git-ignored cache folder
 _REVIEW = "glossary.review"
 
 
@@ -37,16 +39,27 @@ def glossary_path(ctx: CheckContext) -> tuple[Path | None, bool]:
 
 
 def matcher_for(ctx: CheckContext) -> Matcher | None:
-    """The run's matcher, built on first use; None when there is no glossary to check against."""
+    """The run's matcher, built on first use; None when there is no glossary to check against.
+
+    An unreadable or invalid glossary raises InputError once; the run goes on without the
+    glossary checks (and exits 2), instead of failing every catalogue again. Inside a
+    project the compiled glossary is kept in `.msm-cache/` for the next run.
+    """
     if _MATCHER in ctx.cache:
         cached: Matcher | None = ctx.cache[_MATCHER]
         return cached
+    ctx.cache[_MATCHER] = None  # stays None if loading fails: the error is reported once
     path, named = glossary_path(ctx)
-    matcher = None
-    if path is not None and (named or path.is_file()):
-        matcher = Matcher(load_termbase(path))  # an unreadable named file raises InputError
-    ctx.cache[_MATCHER] = matcher
+    if path is None or not (named or path.is_file()):
+        return None
+    cache_dir = ctx.root / CACHE_DIR if ctx.root is not None else None
+    matcher = ctx.cache[_MATCHER] = load_matcher(path, cache_dir)
     return matcher
+
+
+def prepare(ctx: CheckContext) -> None:
+    """Load the glossary before the run (once, and before parallel workers start)."""
+    matcher_for(ctx)
 
 
 def _source_language(ctx: CheckContext) -> str:
@@ -61,12 +74,15 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
         return []
     # A fuzzy translation was made for an older source text: only its own words are judged.
     source = "" if unit.fuzzy else unit.source
-    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] = ctx.cache.setdefault(_REVIEW, {})
+    # Both checks ask about the same entry one after the other (the runner also remembers
+    # their problems per distinct text), so the last review is all there is to keep.
     key = (unit.lang, source, unit.target)
-    found = reviews.get(key)
-    if found is None:
-        found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
-        reviews[key] = found
+    last = ctx.cache.get(_REVIEW)
+    if last is not None and last[0] == key:
+        found: list[GlossaryIssue] = last[1]
+        return found
+    found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
+    ctx.cache[_REVIEW] = (key, found)
     return found
 
 
@@ -75,6 +91,8 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
     "entry",
     "warning",
     "The source mentions a glossary concept; the translation uses none of its approved terms.",
+    memo=entry_text,
+    prepare=prepare,
 )
 def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Concepts of the source that the translation leaves out (in any inflected form)."""
@@ -88,6 +106,8 @@ def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     "entry",
     "warning",
     "The translation uses a forbidden (deprecated) glossary term, in any inflected form.",
+    memo=entry_text,
+    prepare=prepare,
 )
 def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Forbidden terms in the translation."""

@@ -223,8 +223,14 @@ class _Resolver:
 
 
 def _listing(folder: Path, *suffixes: str) -> list[Path]:
+    # scandir knows each entry's type without a stat call per file (a big project has many)
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+        with os.scandir(folder) as entries:
+            return sorted(
+                folder / e.name
+                for e in entries
+                if Path(e.name).suffix.lower() in suffixes and e.is_file()
+            )
     except OSError:
         return []
 

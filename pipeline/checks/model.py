@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.errors import Diagnostic
@@ -18,7 +19,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
 
@@ -53,7 +54,7 @@ class Finding:
         return replace(self, severity=severity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryUnit:
     """One translatable text: a PO entry, or one cue of a track read without a PO.
 
@@ -120,15 +121,25 @@ class CatalogUnit:
     lang: str
     entries: Sequence[EntryUnit]
     obsolete: Sequence[EntryUnit] = ()
+    file: Path | None = None  # the file on disk, when it was read from one
+    # Where each entry's block starts in the file, by msgid line (when the file has the usual
+    # layout): lets a project check read a few entries again without reading the whole file.
+    offsets: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ProjectUnit:
-    """Everything checked in one run, for checks that look across files (consistency)."""
+    """Everything checked in one run, for checks that look across files (consistency).
 
-    catalogs: Sequence[CatalogUnit]
+    The runner does not keep every catalogue of a big run: it gives each project check what
+    the check's `gather` kept of each catalogue, in catalogue order, in `gathered[check id]`
+    (and leaves `catalogs` empty). Built by hand (tests), `catalogs` holds the catalogues.
+    """
+
+    catalogs: Sequence[CatalogUnit] = ()
     # Catalogues the project expects but that do not exist: (path, lang).
     missing: Sequence[tuple[str, str]] = ()
+    gathered: Mapping[str, Sequence[Any]] = field(default_factory=dict)
 
 
 @dataclass

@@ -7,12 +7,12 @@ unit's file, line and language, and the severity the project settings give the c
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.checks.model import EntryUnit, Severity
+from pipeline.checks.model import CatalogUnit, EntryUnit, Severity
 from pipeline.project import Settings
 
 Scope = Literal["entry", "track", "catalog", "project"]
@@ -27,7 +27,7 @@ CHECK_MODULES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """What a check found, before the runner locates it; fields left None come from the unit."""
 
@@ -51,6 +51,7 @@ class CheckContext:
     root: Path | None = None
     glossary_path: Path | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    workers: int = 1  # processes checking this run (the cache is per process)
 
     @property
     def frame_rate(self) -> float:
@@ -59,6 +60,11 @@ class CheckContext:
 
 
 CheckFunc = Callable[[Any, CheckContext], Iterable[Problem]]
+# What an entry check's problems depend on, besides the language (see `memo`).
+MemoKey = Callable[[EntryUnit], Hashable]
+# What a project check keeps of each catalogue (see `gather`).
+Gather = Callable[[CatalogUnit], Any]
+Prepare = Callable[[CheckContext], None]
 
 
 @dataclass(frozen=True)
@@ -72,9 +78,28 @@ class CheckSpec:
     func: CheckFunc
     langs: frozenset[str] | None = None  # None: every language
     source: bool = False  # also runs on the source track (not only translations)
+    # Entry checks: the problems depend on nothing but memo(unit) and the language, so the
+    # runner checks each distinct key once per language and reuses the problems (which
+    # then must not point at an entry or a file of their own).
+    memo: MemoKey | None = None
+    # Project checks: what to keep of each catalogue as soon as it is checked (the runner
+    # keeps that, not the catalogue); the check finds it in `ProjectUnit.gathered[id]`.
+    gather: Gather | None = None
+    # Loads what the check shares across the run (a glossary) before any unit is checked,
+    # so an unreadable resource is reported once and parallel workers inherit it.
+    prepare: Prepare | None = None
 
 
 REGISTRY: dict[str, CheckSpec] = {}
+
+
+def entry_text(unit: EntryUnit) -> tuple[str, str, bool, bool, bool, frozenset[str]]:
+    """An entry's texts, flags and acceptances: the memo key of entry checks that read
+    nothing else of it (not its file, line or cues).
+
+    Checks sharing one key function share one look-up per unit (see the runner).
+    """
+    return (unit.source, unit.target, unit.fuzzy, unit.obsolete, unit.from_po, unit.accepted)
 
 
 def register(
@@ -84,14 +109,31 @@ def register(
     summary: str,
     langs: Iterable[str] | None = None,
     source: bool = False,
+    *,
+    memo: MemoKey | None = None,
+    gather: Gather | None = None,
+    prepare: Prepare | None = None,
 ) -> Callable[[CheckFunc], CheckFunc]:
     """Declare a check function under `id`."""
+    if memo is not None and scope != "entry":
+        raise ValueError(f"{id}: only entry checks can be memoised")
+    if gather is not None and scope != "project":
+        raise ValueError(f"{id}: only project checks gather from catalogues")
 
     def decorate(func: CheckFunc) -> CheckFunc:
         if id in REGISTRY:
             raise ValueError(f"check id {id!r} registered twice")
         REGISTRY[id] = CheckSpec(
-            id, scope, severity, summary, func, frozenset(langs) if langs else None, source
+            id,
+            scope,
+            severity,
+            summary,
+            func,
+            frozenset(langs) if langs else None,
+            source,
+            memo,
+            gather,
+            prepare,
         )
         return func
 

@@ -4,17 +4,24 @@ The flow is one pass: resolve the PATHs (inputs.py), read each video's source tr
 catalogues, build the units (units.py) and the tracks as they will be shown (translated text,
 source timing, exactly as `msm build` makes them), call the checks the registry and the
 settings enable for each unit, and turn their Problems into located Findings. Cross-file checks
-(consistency) get every catalogue at the end and use dicts, never pairwise loops.
+(consistency) keep only what they `gather` from each catalogue and use dicts, never pairwise
+loops; nothing else of a catalogue outlives its own checks, so memory stays flat.
+
+Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
+(`memo`) run once per distinct text and language; a big run is split into contiguous runs of
+videos checked by worker processes (forked after the first video, so they inherit the loaded
+glossary) and merged in order, giving exactly the report a single process gives.
 """
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
-
-import polib
 
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
@@ -45,7 +52,8 @@ from pipeline.project import CATALOG, Project, find_root
 from pipeline.tracks.build import translate_track
 from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_io import Key, parse_po
+from pipeline.tracks.po_io import Key
+from pipeline.tracks.po_read import PoCatalog, PoEntry, read_catalog
 
 
 @dataclass
@@ -60,6 +68,7 @@ class CheckReport:
     tracks: list[TrackUnit] = field(default_factory=list)
     catalogs: list[CatalogUnit] = field(default_factory=list)
     context: CheckContext | None = None  # the run's shared resources (its glossary matcher)
+    kept_units: bool = False  # whether `tracks` and `catalogs` hold what was checked
 
     @property
     def exit_code(self) -> int:
@@ -86,6 +95,24 @@ def find_project(paths: Sequence[Path], explicit: Path | None, cwd: Path) -> Pro
     return Project.load(start)
 
 
+_GC_YOUNG = 20_000  # allocations between collections of young objects (Python's default: 700)
+_MEMO_LIMIT = 10_000  # distinct texts whose entry problems one language's memo keeps
+_NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
+# Below this many catalogues a run stays in one process: forking and merging would cost
+# about what they save (measured on 2 cores: even at 6 videos, two processes already win a
+# little; at 40 videos they take two thirds of the time).
+PARALLEL_MIN_CATALOGS = 48
+WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
+
+
+@dataclass
+class _EntryPlan:
+    """The entry checks for one (language, source?) pair: plain ones, and memoised groups."""
+
+    plain: list[CheckSpec]
+    memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+
+
 class _Dispatch:
     """Which checks run on which kind of unit, computed once per (scope, language, source)."""
 
@@ -93,6 +120,7 @@ class _Dispatch:
         self.specs = list(specs)
         self.config = config
         self.cache: dict[tuple[Scope, str, bool], list[CheckSpec]] = {}
+        self.plans: dict[tuple[str, bool], _EntryPlan] = {}
 
     def checks(self, scope: Scope, lang: str, is_source: bool) -> list[CheckSpec]:
         key = (scope, lang, is_source)
@@ -108,6 +136,34 @@ class _Dispatch:
             ]
         return found
 
+    def entry_plan(self, lang: str, is_source: bool) -> _EntryPlan:
+        """The entry checks, with those sharing a memo key grouped (one look-up per unit)."""
+        plan = self.plans.get((lang, is_source))
+        if plan is None:
+            plain: list[CheckSpec] = []
+            groups: dict[Any, list[CheckSpec]] = {}
+            for spec in self.checks("entry", lang, is_source):
+                if spec.memo is None:
+                    plain.append(spec)
+                else:
+                    groups.setdefault(spec.memo, []).append(spec)
+            memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+            memos = [(memo, specs, {}) for memo, specs in groups.items()]
+            plan = self.plans[(lang, is_source)] = _EntryPlan(plain, memos)
+        return plan
+
+
+@dataclass
+class _Part:
+    """What checking some videos produced, as plain data (sent back by a worker process)."""
+
+    findings: list[tuple[Any, ...]]
+    ran: dict[str, set[str]]
+    errors: list[MsmError]
+    files: set[str]
+    gathered: dict[str, list[Any]]
+    missing: list[tuple[str, str]]
+
 
 class Runner:
     """One run of `msm check`: holds the context, collects findings as units are checked."""
@@ -118,6 +174,8 @@ class Runner:
         config: ChecksConfig,
         glossary: Path | None = None,
         checks: dict[str, CheckSpec] | None = None,
+        workers: int | None = None,
+        keep_units: bool = False,
     ) -> None:
         registry = checks if checks is not None else load_all()
         where = str(project.root / CATALOG) if project else "settings"
@@ -133,37 +191,154 @@ class Runner:
             cache={"config": config},
         )
         self.dispatch = _Dispatch(registry.values(), config)
-        self.report = CheckReport(context=self.ctx)
-        self.catalogs: list[CatalogUnit] = self.report.catalogs
+        self.workers = workers
+        # msm status and msm report show the text next to the findings: they keep every unit
+        # (and check in one process); msm check keeps only the findings.
+        self.keep_units = keep_units
+        self.report = CheckReport(context=self.ctx, kept_units=keep_units)
         self._marked: set[tuple[str, Scope, str, bool]] = set()
+        self._folders: dict[Path, str] = {}  # how `display` shows each video folder
         self.missing: list[tuple[str, str]] = []
+        self.gathering = [
+            (spec.id, spec.gather)
+            for spec in self.dispatch.checks("project", "", False)
+            if spec.gather is not None
+        ]
+        self.gathered: dict[str, list[Any]] = {check: [] for check, _ in self.gathering}
 
     # --- the pass ------------------------------------------------------------------------
 
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
-        for video in inputs.videos:
-            self._guard(self._video, video)
-        sources: dict[Path, list[Cue] | None] = {}
-        for item in inputs.files:
-            self._guard(self._file, item, sources)
-        self._project()
+        self._prepare()
+        # A run makes millions of short-lived objects and few reference cycles; with the
+        # default thresholds the cycle collector takes a sixth of the time, walking again
+        # and again the long-lived ones (glossary indexes, findings, memos).
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], _GC_YOUNG), *thresholds[1:])
+        try:
+            self._videos(inputs.videos)
+            sources: dict[Path, list[Cue] | None] = {}
+            for item in inputs.files:
+                self._guard(self._file, item, sources)
+            self._project()
+        finally:
+            gc.set_threshold(*thresholds)
         self.report.findings.items.sort(
             key=lambda f: (f.path, f.line or 0, f.cue or 0, f.check, f.message)
         )
         return self.report
+
+    def _prepare(self) -> None:
+        """Load what enabled checks share (the glossary) once, before any unit."""
+        done: set[Any] = set()
+        for spec in self.dispatch.specs:
+            if spec.prepare is None or spec.prepare in done:
+                continue
+            if any(self.config.enabled(spec.id, lang) for lang in self._languages()):
+                done.add(spec.prepare)
+                self._guard(spec.prepare, self.ctx)
+
+    def _languages(self) -> list[str]:
+        if self.project is None:
+            return list(languages.LANGUAGES)
+        return [self.source_lang, *self.project.settings.target_languages]
 
     def _guard(self, func: Callable[..., None], *args: Any) -> None:
         """Run one input; an unreadable file is recorded (exit 2) and the rest still checked."""
         try:
             func(*args)
         except (InputError, UsageError) as exc:
-            self.report.errors.append(exc)
+            # The traceback would keep the failed input's whole state alive until the end.
+            self.report.errors.append(exc.with_traceback(None))
 
     def _show(self, path: Path) -> str:
-        shown = display(path, self.root)
+        shown = self._display(path)
         self.report.findings.files.add(shown)
         return shown
+
+    def _display(self, path: Path) -> str:
+        """`display(path)`, without resolving every file of a video folder again: a file that
+        is not a symbolic link resolves to its folder's resolved path plus its name."""
+        folder = path.parent
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            return display(path, self.root)
+        base = self._folders.get(folder)
+        if base is None:
+            base = self._folders[folder] = display(folder, self.root)
+            if len(self._folders) > 10_000:
+                self._folders.clear()
+        if folder.is_absolute() and self.root is not None and base != folder.as_posix():
+            return path.name if base == "." else f"{base}/{path.name}"
+        return display(path, self.root)
+
+    # --- many videos: one process, or several --------------------------------------------
+
+    def _videos(self, videos: Sequence[VideoInput]) -> None:
+        workers = self._workers_for(videos)
+        if workers <= 1:
+            for video in videos:
+                self._guard(self._video, video)
+            return
+        # The first video here: what it loads (glossary indexes, caches) the workers inherit.
+        self._guard(self._video, videos[0])
+        rest = list(videos[1:])
+        size = max(1, -(-len(rest) // (workers * 4)))  # a few parts per worker balance them
+        global _WORK
+        _WORK = (self, [rest[i : i + size] for i in range(0, len(rest), size)])
+        context = multiprocessing.get_context("fork")
+        gc.freeze()  # the workers share the parent's objects; the collector would copy them
+        try:
+            with context.Pool(workers) as pool:
+                for part in pool.imap(_check_part, range(len(_WORK[1]))):
+                    self._merge(part)
+        finally:
+            _WORK = None
+            gc.unfreeze()
+
+    def _workers_for(self, videos: Sequence[VideoInput]) -> int:
+        wanted = 1 if self.keep_units else self.workers
+        if wanted is None:
+            env = os.environ.get(WORKERS_ENV, "").strip()
+            if env.isdigit() and int(env) > 0:
+                wanted = int(env)
+            elif sum(len(v.langs) for v in videos) < PARALLEL_MIN_CATALOGS:
+                wanted = 1
+            else:
+                wanted = _cpus()
+        if wanted <= 1 or len(videos) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return 1
+        return min(wanted, len(videos) - 1)
+
+    def _take_part(self) -> _Part:
+        """Hand over what has been found so far, and start afresh (in a worker)."""
+        report = self.report
+        part = _Part(
+            [_finding_fields(f) for f in report.findings.items],
+            report.ran,
+            report.errors,
+            report.findings.files,
+            self.gathered,
+            self.missing,
+        )
+        self.report = CheckReport()
+        self.gathered = {check: [] for check, _ in self.gathering}
+        self.missing = []
+        return part
+
+    def _merge(self, part: _Part) -> None:
+        """Add a worker's part, in input order."""
+        report = self.report
+        report.findings.items.extend(Finding(*fields) for fields in part.findings)
+        for path, ids in part.ran.items():
+            report.ran.setdefault(path, set()).update(ids)
+        report.errors.extend(part.errors)
+        report.findings.files.update(part.files)
+        for check, values in part.gathered.items():
+            self.gathered[check].extend(values)
+        self.missing.extend(part.missing)
+
+    # --- one video -----------------------------------------------------------------------
 
     def _video(self, item: VideoInput) -> None:
         """A video folder: the source track, then each language's catalogue and built track."""
@@ -185,7 +360,8 @@ class Runner:
         cues = numbered(read.cues)
         keys = cue_keys(cues, contexts)
         positions = positions_by_key(keys)
-        shown = display(src_path, self.root)
+        sources = {text: text for _, text in positions}  # one copy for every catalogue
+        shown = self._display(src_path)
         if item.source:
             self._show(src_path)
             self._track(
@@ -194,17 +370,15 @@ class Runner:
                 ),
                 is_source=True,
             )
-            for unit in source_units(
-                source_entries(cues, contexts), positions, shown, self.source_lang
-            ):
-                self._entry(unit, is_source=True)
+            units = source_units(source_entries(cues, contexts), positions, shown, self.source_lang)
+            self._entries(units, self.source_lang, True, shown)
         for lang in item.langs:
             po_path = item.folder / f"{lang}.po"
             if not po_path.is_file():
                 if item.whole:
-                    self.missing.append((display(po_path, self.root), lang))
+                    self.missing.append((self._display(po_path), lang))
                 continue
-            self._guard(self._catalog, po_path, lang, cues, keys, positions, item.folder)
+            self._guard(self._catalog, po_path, lang, cues, keys, positions, sources, item.folder)
 
     def _catalog(
         self,
@@ -213,17 +387,21 @@ class Runner:
         cues: list[Cue],
         keys: list[Key],
         positions: dict[Key, tuple[int, ...]],
+        sources: dict[str, str],
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
-        po, lines = _read_po(po_path)
+        po = _read_po(po_path)
         shown = self._show(po_path)
-        current, gone, by_key = po_units(po, lines, shown, lang, positions)
+        current, gone, by_key = po_units(po, shown, lang, positions, sources)
         committed = []
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
-            if built.is_file():
-                committed.append(CommittedFile(self._show(built), fmt, built.read_bytes()))
+            try:
+                data = built.read_bytes()
+            except (FileNotFoundError, IsADirectoryError):
+                continue
+            committed.append(CommittedFile(self._show(built), fmt, data))
         entries = {_key(e): e for e in po if not e.obsolete}
         self._finish_catalog(
             po_path, shown, lang, current, gone, by_key, cues, keys, entries, committed
@@ -239,15 +417,18 @@ class Runner:
         by_key: dict[Key, EntryUnit],
         cues: Sequence[Cue],
         keys: Sequence[Key],
-        entries: dict[Key, polib.POEntry],
+        entries: dict[Key, PoEntry],
         committed: Sequence[CommittedFile],
         numbers: Sequence[int] | None = None,
     ) -> None:
-        for unit in current:
-            self._entry(unit, is_source=False)
-        catalog = CatalogUnit(shown, lang, current, gone)
+        self._entries(current, lang, False, shown)
+        offsets = {e.line: e.offset for e in entries.values() if e.line and e.offset is not None}
+        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets)
         self._run("catalog", catalog, lang, False)
-        self.catalogs.append(catalog)
+        if self.keep_units:
+            self.report.catalogs.append(catalog)
+        for check, gather in self.gathering:
+            self.gathered[check].append(gather(catalog))
         if not cues:
             return
         built, gaps = translate_track(cues, keys, entries)
@@ -306,8 +487,7 @@ class Runner:
             ),
             is_source=is_source,
         )
-        for unit in cue_units(cues, shown, lang):
-            self._entry(unit, is_source=is_source)
+        self._entries(cue_units(cues, shown, lang), lang, is_source, shown)
 
     def _source_cues(self, path: Path, sources: dict[Path, list[Cue] | None]) -> list[Cue] | None:
         """The cues of a source track next to a checked file (read once, only for timing)."""
@@ -322,7 +502,7 @@ class Runner:
         return sources[real]
 
     def _lone_po(self, item: FileInput) -> None:
-        po, lines = _read_po(item.path)
+        po = _read_po(item.path)
         header = po.metadata.get("Language", "").strip()
         stated = languages.find(header) if header else None
         lang = stated.code if stated is not None else item.lang
@@ -331,7 +511,7 @@ class Runner:
                 f"{item.path}: no Language header and no language in the file name; pass --lang"
             )
         shown = self._show(item.path)
-        current, gone, by_key = po_units(po, lines, shown, lang)
+        current, gone, by_key = po_units(po, shown, lang)
         cues, keys = timing_from_comments(po)
         entries = {_key(e): e for e in po if not e.obsolete}
         numbers = [c.index for c in cues]
@@ -340,7 +520,7 @@ class Runner:
         )
 
     def _project(self) -> None:
-        unit = ProjectUnit(self.catalogs, self.missing)
+        unit = ProjectUnit(missing=self.missing, gathered=self.gathered)
         for spec in self.dispatch.checks("project", "", False):
             self._call(spec, unit)
 
@@ -355,14 +535,32 @@ class Runner:
             self.report.ran.setdefault(path, set()).update(spec.id for spec in specs)
         return specs
 
-    def _entry(self, unit: EntryUnit, is_source: bool) -> None:
-        ctx = self.ctx
-        for spec in self._checks("entry", unit.lang, is_source, unit.path):
-            for problem in spec.func(unit, ctx):
-                self._add(spec, unit, problem)
+    def _entries(self, units: Iterable[EntryUnit], lang: str, is_source: bool, path: str) -> None:
+        """Run the entry checks on units of one file (the memoised ones once per text)."""
+        plan = self.dispatch.entry_plan(lang, is_source)
+        plain, memos, ctx, add = plan.plain, plan.memos, self.ctx, self._add
+        marked = False
+        for unit in units:
+            if not marked:
+                self._checks("entry", lang, is_source, path)
+                marked = True
+            for spec in plain:
+                for problem in spec.func(unit, ctx):
+                    add(spec, unit, problem)
+            for memo, specs, cache in memos:
+                key = memo(unit)
+                found = cache.get(key)
+                if found is None:
+                    found = tuple((spec, p) for spec in specs for p in spec.func(unit, ctx))
+                    if len(cache) >= _MEMO_LIMIT:
+                        cache.clear()
+                    cache[key] = found or _NOTHING
+                for spec, problem in found:
+                    add(spec, unit, problem)
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
-        self.report.tracks.append(unit)
+        if self.keep_units:
+            self.report.tracks.append(unit)
         self._run("track", unit, unit.lang, is_source)
 
     def _run(self, scope: Scope, unit: TrackUnit | CatalogUnit, lang: str, src: bool) -> None:
@@ -431,19 +629,57 @@ class Runner:
         )
 
 
-def _key(entry: polib.POEntry) -> Key:
+def _key(entry: PoEntry) -> Key:
     return (entry.msgctxt or None, entry.msgid)
 
 
-def _read_po(path: Path) -> tuple[polib.POFile, list[str]]:
-    """Read a catalogue once: the parsed file and its lines (for msgid line numbers)."""
+def _finding_fields(finding: Finding) -> tuple[Any, ...]:
+    """A finding as a tuple (what crosses from a worker process: cheap to pickle)."""
+    return (
+        finding.path,
+        finding.line,
+        finding.context,
+        finding.cue,
+        finding.lang,
+        finding.check,
+        finding.severity,
+        finding.message,
+        finding.concept,
+        finding.accepted,
+    )
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+# What a worker process checks: the runner and the parts of the video list, set by the
+# parent just before it forks (the workers inherit them; nothing is pickled on the way in).
+_WORK: tuple[Runner, list[list[VideoInput]]] | None = None
+
+
+def _check_part(index: int) -> _Part:
+    """In a worker: check one contiguous part of the videos; return what it found."""
+    assert _WORK is not None
+    runner, parts = _WORK
+    runner._take_part()  # start clean: drop what the parent had found before forking
+    for video in parts[index]:
+        runner._guard(runner._video, video)
+    return runner._take_part()
+
+
+def _read_po(path: Path) -> PoCatalog:
+    """Read and validate a catalogue once (as `parse_po` would, in one fast pass)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}:1: not UTF-8 (invalid byte at {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_po(text, str(path)), text.splitlines()
+    return read_catalog(text, str(path))
 
 
 def check_paths(
@@ -452,11 +688,19 @@ def check_paths(
     langs: Iterable[str] = (),
     glossary: Path | None = None,
     profile: str | None = None,
+    workers: int | None = None,
+    keep_units: bool = False,
 ) -> CheckReport:
-    """`msm check`: resolve the PATHs, run every enabled check, return the report."""
+    """`msm check`: resolve the PATHs, run every enabled check, return the report.
+
+    `workers`: processes to check with (None: one for a small run, every core for a big one,
+    or what the MSM_CHECK_WORKERS environment variable says); the report is the same.
+    `keep_units`: keep every track and catalogue checked in the report (for msm status and
+    msm report; the run then stays in one process).
+    """
     raw = project.settings.raw.get("checks") if project is not None else None
     config = ChecksConfig.from_raw(raw, profile)
-    runner = Runner(project, config, glossary)
+    runner = Runner(project, config, glossary, workers=workers, keep_units=keep_units)
     for code in {*(project.settings.target_languages if project else ()), *langs}:
         resolve_profile(config, languages.get(code).code)  # bad limits fail before any output
     return runner.run(inputs_mod.resolve(paths, project, langs))

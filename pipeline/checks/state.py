@@ -6,19 +6,26 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from pipeline.checks.consistency import candidates, digest, reviewed, variants
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
-from pipeline.checks.registry import REGISTRY, CheckContext, Problem, register
+from pipeline.checks.registry import REGISTRY, CheckContext, Problem, entry_text, register
 from pipeline.checks.text import shorten, visible
 
 
-@register("untranslated", "entry", "warning", "a PO entry without a translation")
+@register("untranslated", "entry", "warning", "a PO entry without a translation", memo=entry_text)
 def untranslated(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Not translated: `msm build` refuses the track (or leaves the cue out)."""
     if unit.from_po and not unit.target.strip():
         yield Problem(f'not translated: "{shorten(unit.source)}"')
 
 
-@register("fuzzy", "entry", "warning", "a fuzzy PO entry: its translation awaits review")
+@register(
+    "fuzzy",
+    "entry",
+    "warning",
+    "a fuzzy PO entry: its translation awaits review",
+    memo=entry_text,
+)
 def fuzzy(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Fuzzy (machine draft or changed source): left out of the build until reviewed."""
     if unit.from_po and unit.fuzzy and unit.target.strip():
@@ -122,25 +129,26 @@ def _norm(text: str) -> str:
     "project",
     "warning",
     "the same source text translated differently in another video",
+    gather=digest,
 )
 def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
-    """One dict pass over every reviewed entry: (language, source) → translations."""
-    groups: dict[tuple[str, str], dict[str, list[EntryUnit]]] = {}
-    for catalog in unit.catalogs:
-        for entry in catalog.entries:
-            if entry.context or entry.fuzzy or not entry.target.strip():
-                continue  # a msgctxt asks for a different translation on purpose
-            variants = groups.setdefault((catalog.lang, _norm(entry.source)), {})
-            variants.setdefault(_norm(entry.target), []).append(entry)
-    for variants in groups.values():
-        if len(variants) < 2:
-            continue
-        ranked = sorted(variants.values(), key=len, reverse=True)  # stable: first seen wins ties
+    """(language, source) → translations, in dicts; the majority wins, a tie flags every one.
+
+    From a run, only the candidates its digests point at are compared (consistency.py);
+    from catalogues built by hand, every reviewed entry.
+    """
+    gathered = unit.gathered.get("inconsistent-translation")
+    entries = (
+        candidates(gathered)
+        if gathered is not None
+        else (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
+    )
+    for ranked in variants(entries):
         majority = ranked[0]
         tie = len(ranked[1]) == len(majority)
-        for entries in ranked if tie else ranked[1:]:
-            other = ranked[1][0] if entries is majority else majority[0]
-            for entry in entries:
+        for group in ranked if tie else ranked[1:]:
+            other = ranked[1][0] if group is majority else majority[0]
+            for entry in group:
                 where = f"{other.path}:{other.line}"
                 yield Problem(
                     f'translated differently in {where}: "{shorten(other.target)}"', entry=entry
@@ -172,6 +180,7 @@ def _names_only(text: str) -> bool:
     "entry",
     "warning",
     "a translation identical to the source text (names, numbers and one-word texts excepted)",
+    memo=entry_text,
 )
 def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Probably copied, not translated; names, numbers and single words are left alone."""
@@ -191,6 +200,7 @@ def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]
     "entry",
     "warning",
     "an `msm-accept:` comment naming a check that does not exist",
+    memo=entry_text,
 )
 def accept_unknown(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """A typo in an acceptance would silently accept nothing."""

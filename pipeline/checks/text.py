@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
 TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
@@ -20,17 +21,25 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
-    if line.isascii():
-        return len(line)
+    if line.isascii() or max(line, default=" ") < "\u0300":
+        return len(line)  # nothing below U+0300 combines or changes under NFC
     if not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     return len(line) - len(_COMBINING.findall(line))
 
 
+@lru_cache(maxsize=4096)  # asked by several checks about the same cues, one track at a time
+def line_widths(text: str) -> tuple[int, ...]:
+    """How many characters each line of a subtitle shows (markup not counted)."""
+    if text.isascii() and "<" not in text and "{" not in text:
+        return tuple(map(len, text.split("\n")))  # no markup, no combining marks
+    return tuple(width(line) for line in visible(text).split("\n"))
+
+
 def reading_chars(text: str) -> int:
     """Characters for reading speed: markup stripped, spaces and punctuation counted, line
     breaks not (subtitle-standards.md, as Netflix and Subtitle Edit count)."""
-    return sum(width(line) for line in visible(text).split("\n"))
+    return sum(line_widths(text))
 
 
 def shorten(text: str, size: int = 40) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline import languages
 from pipeline.checks.model import EntryUnit, Severity, TrackUnit
-from pipeline.checks.registry import CheckContext, Problem, register
+from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.checks.text import TAG, excerpt, visible
 from pipeline.languages import Typography
 
@@ -44,20 +44,24 @@ def typography_of(lang: str) -> Typography:
     return spec.typography if spec is not None else Typography()
 
 
-def _report(text: str, edits: list[Edit]) -> Iterator[Problem]:
+def _report(text: str, edits: list[Edit]) -> tuple[Problem, ...]:
     """One problem per entry and rule: the first place, and how many there are."""
     if not edits:
-        return
+        return ()
     first = edits[0]
     more = f" ({len(edits)} places)" if len(edits) > 1 else ""
-    yield Problem(f'{first.note}: "{excerpt(text, first.start, first.end)}"{more}')
+    return (Problem(f'{first.note}: "{excerpt(text, first.start, first.end)}"{more}'),)
 
 
-def _entry_check(finder: Finder) -> Callable[[EntryUnit, CheckContext], Iterator[Problem]]:
-    def check(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+def _entry_check(finder: Finder) -> Callable[[EntryUnit, CheckContext], Iterable[Problem]]:
+    # A plain function, not a generator: it runs for every distinct text of a run, and a
+    # generator costs more to start than most finders take to say "nothing here".
+    def check(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         text = unit.target
-        if text:
-            yield from _report(text, finder(text, typography_of(unit.lang)))
+        if not text:
+            return ()
+        edits = finder(text, typography_of(unit.lang))
+        return _report(text, edits) if edits else ()
 
     check.__doc__ = finder.__doc__
     return check
@@ -82,7 +86,9 @@ def entry_rule(
     def decorate(finder: Finder) -> Finder:
         if langs is not None and not langs:
             raise ValueError(f"{id}: no language has this convention")
-        register(id, "entry", severity, summary, langs=langs, source=source)(_entry_check(finder))
+        register(id, "entry", severity, summary, langs=langs, source=source, memo=entry_text)(
+            _entry_check(finder)
+        )
         FINDERS[id] = finder
         if fixable:
             FIXABLE[id] = finder
@@ -511,6 +517,7 @@ _PLAIN_STYLE = re.compile(r"</?[ibu]>")
     "error",
     "markup YouTube does not render: <font>, {\\an8} (error); <i> <b> <u> (warning)",
     source=True,
+    memo=entry_text,
 )
 def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Style tags: YouTube takes SRT as plain text, so tags show up as text or vanish."""

@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-import polib
-
 from pipeline.checks.model import EntryUnit
 from pipeline.tracks.merge import SourceEntry
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_io import Key, key_of, msgid_line
+from pipeline.tracks.po_io import Key, key_of
+from pipeline.tracks.po_read import PoEntry
 
 _ACCEPT = re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
 _TIMING_NOTE = re.compile(
@@ -57,31 +56,33 @@ def positions_by_key(keys: Sequence[Key]) -> dict[Key, tuple[int, ...]]:
 
 
 def po_units(
-    po: polib.POFile,
-    lines: list[str],
+    entries: Iterable[PoEntry],
     path: str,
     lang: str,
     positions: Mapping[Key, tuple[int, ...]] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[EntryUnit], list[EntryUnit], dict[Key, EntryUnit]]:
-    """The entries of a catalogue as units: (current, obsolete, current by key).
+    """The entries of a catalogue (read by `po_read`) as units: (current, obsolete, by key).
 
     `positions` gives each key's source cue numbers; without a source track they come from
-    the `#. cue N: …` comments `msm update` writes.
+    the `#. cue N: …` comments `msm update` writes. `sources` maps source texts to one shared
+    copy (a video's catalogues all repeat its source texts: one copy serves them all).
     """
+    sources = sources or {}
     current: list[EntryUnit] = []
     gone: list[EntryUnit] = []
     by_key: dict[Key, EntryUnit] = {}
-    for entry in po:
-        key = key_of(entry)
+    for entry in entries:
+        key = (entry.msgctxt or None, entry.msgid)
         if positions is not None:
             cues = positions.get(key, ())
         else:
             cues = tuple(int(m.group(1)) for m in _TIMING_NOTE.finditer(entry.comment or ""))
         unit = EntryUnit(
             path=path,
-            line=msgid_line(entry, lines),
+            line=entry.line,
             lang=lang,
-            source=entry.msgid,
+            source=sources.get(entry.msgid, entry.msgid),
             target=entry.msgstr,
             context=entry.msgctxt or None,
             cues=cues,
@@ -132,7 +133,7 @@ def cue_units(cues: Sequence[Cue], path: str, lang: str) -> list[EntryUnit]:
     ]
 
 
-def timing_from_comments(po: polib.POFile) -> tuple[list[Cue], list[Key]]:
+def timing_from_comments(po: Iterable[PoEntry]) -> tuple[list[Cue], list[Key]]:
     """The source timing a catalogue carries in its `#. cue N: start --> end` comments.
 
     Lets a PO checked on its own (a translator's copy) get the reading-speed checks. Returns

@@ -9,12 +9,13 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal, cast
 
 from pipeline import languages
-from pipeline.glossary.model import Status, Term, TermBase
+from pipeline.glossary.model import Concept, Status, Term, TermBase
 from pipeline.glossary.morphology import (
     MIN_STEM,
     Inflection,
@@ -22,11 +23,12 @@ from pipeline.glossary.morphology import (
     snowball_guard,
     stemmer,
 )
-from pipeline.glossary.normalise import fold, skeleton, tokens
+from pipeline.glossary.normalise import TOKEN, fold, skeleton
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
 _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
+_FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
 
 
 @dataclass(frozen=True)
@@ -46,19 +48,13 @@ class Match:
         return self.term.status
 
 
-@dataclass
-class _Entry:
-    concept: str
-    term: Term | None  # None: an exclusion phrase
-    kind: Literal["term", "variant", "exclude"]
+# What a trie node holds: (concept position, term position in the concept, kind).
+_TERM, _VARIANT, _EXCLUDE = 0, 1, 2
+Entry = tuple[int, int, int]
+Analysis = tuple[tuple[int, int], ...]  # (word id, how) pairs
 
 
-@dataclass
-class _Node:
-    children: dict[int, _Node] = field(default_factory=dict)
-    entries: list[_Entry] = field(default_factory=list)
-
-
+@cache
 def resolve(lang: str) -> str:
     """Our code for a language code (`pt` → `pt-PT`); unknown codes pass through."""
     found = languages.find(lang)
@@ -66,26 +62,72 @@ def resolve(lang: str) -> str:
 
 
 class _LanguageIndex:
-    """The trie and word analyser of one language."""
+    """The trie and word analyser of one language.
 
-    def __init__(self, termbase: TermBase, lang: str) -> None:
+    Plain lists and dicts of strings and numbers, so a compiled glossary can be saved and
+    loaded again fast (see `compiled.py`): the trie is `children[node]` (word id -> node),
+    node 0 the root, and `entries[node]` the terms ending there.
+    """
+
+    def __init__(self, lang: str, saved: tuple[Any, ...] | None = None) -> None:
         self.lang = lang
         self.rules: Inflection = inflection(lang)
         self.stem = stemmer(lang)
         self.words: dict[str, int] = {}  # folded term word -> id
-        self.skeletons: list[str] = []
+        self.folded: list[str] = []  # id -> folded word
+        self.skeletons: list[str] = []  # id -> skeleton
         self.by_skeleton: dict[str, list[int]] = {}
-        self.by_stem: dict[str, list[int]] = {}
+        # Words long enough for the Snowball route, by the first letters a guarded Snowball
+        # match must share (snowball_guard needs MIN_STEM + 1); stemmed only when a text word
+        # with those letters asks, so a big glossary costs no stemming up front.
+        self.by_head: dict[str, list[int]] = {}
         self.prefixes: set[str] = set()
-        self.root = _Node()
-        self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
-        for concept in termbase:
-            for term in concept.terms_in(lang):
-                self._add(term.text, _Entry(concept.id, term, "term"))
-                for variant in term.variants:
-                    self._add(variant, _Entry(concept.id, term, "variant"))
-                for phrase in term.exclude:
-                    self._add(phrase, _Entry(concept.id, None, "exclude"))
+        self.children: list[dict[int, int]] = [{}]
+        self.entries: dict[int, list[Entry]] = {}
+        self.stems: list[str | None] = []  # id -> Snowball stem, once a text word needed it
+        self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
+        if saved is not None:
+            (
+                self.words,
+                self.folded,
+                self.skeletons,
+                self.by_skeleton,
+                self.by_head,
+                self.prefixes,
+                self.children,
+                self.entries,
+                self.stems,
+            ) = saved
+        self.cache: dict[str, Analysis] = {}
+
+    def saved(self) -> tuple[Any, ...]:
+        """The index as plain data (what `__init__` takes back)."""
+        return (
+            self.words,
+            self.folded,
+            self.skeletons,
+            self.by_skeleton,
+            self.by_head,
+            self.prefixes,
+            self.children,
+            self.entries,
+            self.stems,
+        )
+
+    def stem_all(self) -> None:
+        """Compute every stem the Snowball route may need now rather than on first use."""
+        for head in self.by_head:
+            self._stemmed(head)
+
+    def _stemmed(self, head: str) -> dict[str, list[int]]:
+        """The words sharing these first letters, by Snowball stem (ids in ascending order,
+        as the eager index had them): built when a text word first needs them."""
+        found = self.by_stem.get(head)
+        if found is None:
+            found = self.by_stem[head] = {}
+            for wid in self.by_head[head]:
+                found.setdefault(self._stem_of(wid), []).append(wid)
+        return found
 
     def _word_id(self, word: str) -> int:
         found = self.words.get(word)
@@ -95,22 +137,38 @@ class _LanguageIndex:
         self.words[word] = wid
         skel = skeleton(word)
         self.skeletons.append(skel)
+        self.folded.append(word)
+        self.stems.append(None)
         self.by_skeleton.setdefault(skel, []).append(wid)
         if self.stem is not None and len(skel) > MIN_STEM:
-            self.by_stem.setdefault(self.stem(word), []).append(wid)
+            self.by_head.setdefault(skel[: MIN_STEM + 1], []).append(wid)
         self.prefixes.add(skel[:MIN_STEM])
         return wid
 
-    def _add(self, phrase: str, entry: _Entry) -> None:
-        words = [w for w, _, _ in tokens(fold(phrase, self.lang).text)]
+    def _stem_of(self, wid: int) -> str:
+        found = self.stems[wid]
+        if found is None:
+            assert self.stem is not None  # only words of the Snowball route are asked
+            found = self.stems[wid] = self.stem(self.folded[wid])
+        return found
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Put a term (or a variant, or an exclusion) into the trie."""
+        words = TOKEN.findall(fold(phrase, self.lang).text)
         if not words:
             return
-        node = self.root
+        node = 0
+        children = self.children
         for word in words:
-            node = node.children.setdefault(self._word_id(word), _Node())
-        node.entries.append(entry)
+            wid = self._word_id(word)
+            child = children[node].get(wid)
+            if child is None:
+                child = children[node][wid] = len(children)
+                children.append({})
+            node = child
+        self.entries.setdefault(node, []).append(entry)
 
-    def analyse(self, word: str) -> tuple[tuple[int, int], ...]:
+    def analyse(self, word: str) -> Analysis:
         """The term-word ids a folded text word can stand for, with how (cached)."""
         found = self.cache.get(word)
         if found is not None:
@@ -119,7 +177,7 @@ class _LanguageIndex:
         self.cache[word] = result
         return result
 
-    def _analyse(self, word: str) -> tuple[tuple[int, int], ...]:
+    def _analyse(self, word: str) -> Analysis:
         skel = skeleton(word)
         exact = self.words.get(word)
         if skel[:MIN_STEM] not in self.prefixes and len(skel) >= MIN_STEM:
@@ -133,10 +191,11 @@ class _LanguageIndex:
             for lemma in self.rules.lemmas(skel):
                 for wid in self.by_skeleton.get(lemma, ()):
                     hits.setdefault(wid, _TABLE)
-        if not hits and self.stem is not None and len(skel) > MIN_STEM:
+        head = skel[: MIN_STEM + 1]
+        if not hits and self.stem is not None and len(skel) > MIN_STEM and head in self.by_head:
             best: list[int] = []
             best_key = (-1, 0)
-            for wid in self.by_stem.get(self.stem(word), ()):
+            for wid in self._stemmed(head).get(self.stem(word), ()):
                 shared = snowball_guard(skel, self.skeletons[wid], self.rules)
                 if shared is None:
                     continue
@@ -151,71 +210,180 @@ class _LanguageIndex:
         return tuple(hits.items())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     first: int  # token indexes [first, last)
     last: int
-    entry: _Entry
+    entry: Entry
     exact: bool
+
+
+# A concept as saved: (id, note, line, terms), each term as Term's fields in order.
+RawConcept = tuple[str, str, int | None, tuple[tuple[Any, ...], ...]]
 
 
 class Matcher:
     """Finds a term base's terms in texts; build once, reuse for a whole run."""
 
     def __init__(self, termbase: TermBase) -> None:
-        self.termbase = termbase
+        self._termbase: TermBase | None = termbase
+        self._concepts: list[Concept | None] = list(termbase.concepts)
+        self._raw: Sequence[RawConcept] = ()  # concepts not built yet (a loaded glossary)
+        self._ids = [concept.id for concept in termbase.concepts]
+        self._saved: dict[str, tuple[Any, ...]] = {}  # indexes loaded, not yet opened
         self._indexes: dict[str, _LanguageIndex] = {}
+        self._by_lang: dict[str, list[tuple[int, int, Term]]] | None = None
+        self._positions: dict[str, int] | None = None
+        # What `find` found, by (language, text): a run asks about each source text once per
+        # target language. Bounded, so a run over a whole channel keeps memory flat.
+        self._found: dict[tuple[str, str], tuple[Match, ...]] = {}
+
+    # --- a compiled glossary: saved indexes, concepts built when a match needs them ----------
+
+    @classmethod
+    def from_saved(cls, raw: Sequence[RawConcept], indexes: dict[str, tuple[Any, ...]]) -> Matcher:
+        """A matcher from what `saved()` gave (see compiled.py)."""
+        matcher = cls(TermBase())
+        matcher._termbase = None
+        matcher._raw = raw
+        matcher._concepts = [None] * len(raw)
+        matcher._ids = [concept[0] for concept in raw]
+        matcher._saved = dict(indexes)
+        return matcher
+
+    def saved(self) -> tuple[list[RawConcept], dict[str, tuple[Any, ...]]]:
+        """The concepts and every language's index as plain data (built now if need be)."""
+        raw: list[RawConcept] = []
+        langs: set[str] = set()
+        for position in range(len(self._ids)):
+            concept = self._concept_at(position)
+            terms = tuple(
+                (t.text, t.lang, t.status, t.variants, t.exclude, t.note, t.needs_review, t.line)
+                for t in concept.terms
+            )
+            langs.update(t.lang for t in concept.terms)
+            raw.append((concept.id, concept.note, concept.line, terms))
+        return raw, {lang: self._index(lang).saved() for lang in sorted(langs)}
+
+    def prepare(self, *langs: str) -> None:
+        """Build the indexes of `langs` (default: every language of the term base) in full
+        now, stems included, instead of as texts need them."""
+        for lang in langs or self.termbase.languages:
+            self._index(resolve(lang)).stem_all()
+
+    @property
+    def termbase(self) -> TermBase:
+        """The term base (built in full on first use when the matcher was loaded)."""
+        if self._termbase is None:
+            concepts = tuple(self._concept_at(p) for p in range(len(self._ids)))
+            self._termbase = TermBase(concepts)
+        return self._termbase
+
+    def concept(self, concept_id: str) -> Concept | None:
+        """The concept with this id (the first, should an id repeat), or None."""
+        if self._positions is None:
+            self._positions = {}
+            for at, found in enumerate(self._ids):
+                self._positions.setdefault(found, at)
+        position = self._positions.get(concept_id)
+        return None if position is None else self._concept_at(position)
+
+    def _concept_at(self, position: int) -> Concept:
+        concept = self._concepts[position]
+        if concept is None:
+            cid, note, line, terms = self._raw[position]
+            concept = Concept(cid, tuple(Term(*fields) for fields in terms), note, line)
+            self._concepts[position] = concept
+        return concept
+
+    # --- matching ------------------------------------------------------------------------------
 
     def _index(self, lang: str) -> _LanguageIndex:
         index = self._indexes.get(lang)
         if index is None:
-            index = _LanguageIndex(self.termbase, lang)
+            saved = self._saved.pop(lang, None)
+            if saved is not None or self._termbase is None:
+                index = _LanguageIndex(lang, saved)
+            else:
+                index = _LanguageIndex(lang)
+                for cpos, tpos, term in self._terms_in(lang):
+                    index.add(term.text, (cpos, tpos, _TERM))
+                    for variant in term.variants:
+                        index.add(variant, (cpos, tpos, _VARIANT))
+                    for phrase in term.exclude:
+                        index.add(phrase, (cpos, tpos, _EXCLUDE))
             self._indexes[lang] = index
         return index
+
+    def _terms_in(self, lang: str) -> list[tuple[int, int, Term]]:
+        if self._by_lang is None:
+            self._by_lang = {}
+            for cpos, concept in enumerate(self.termbase.concepts):
+                for tpos, term in enumerate(concept.terms):
+                    self._by_lang.setdefault(term.lang, []).append((cpos, tpos, term))
+        return self._by_lang.get(lang, [])
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every term of `lang` in `text`: longest matches win, exclusions removed."""
         code = resolve(lang)
+        key = (code, text)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _FOUND_LIMIT:
+                self._found.clear()
+            found = self._found[key] = tuple(self._find(text, code))
+        return list(found)
+
+    def _find(self, text: str, code: str) -> list[Match]:
         index = self._index(code)
         if not index.words:
             return []
         folded = fold(text, code)
-        words = tokens(folded.text)
-        analyses = [index.analyse(w) for w, _, _ in words]
+        words = TOKEN.findall(folded.text)
+        known = list(map(index.cache.get, words))  # words seen before: one C-level pass
+        analyses: list[Analysis] = (
+            [index.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
+            if None in known
+            else cast(list[Analysis], known)  # no None left in it
+        )
+        if not any(analyses):
+            return []  # no word of the text is a word of a term (most texts)
         raws = list(self._walk(index, analyses))
         if not raws:
             return []
-        excluded = [(r.first, r.last) for r in raws if r.entry.kind == "exclude"]
+        spans = [m.span() for m in TOKEN.finditer(folded.text)]  # now that something matched
+        excluded = [(r.first, r.last) for r in raws if r.entry[2] == _EXCLUDE]
         matches: list[Match] = []
-        for raw in _outermost([r for r in raws if r.entry.kind != "exclude"]):
+        for raw in _outermost([r for r in raws if r.entry[2] != _EXCLUDE]):
             if any(a <= raw.first and raw.last <= b for a, b in excluded):
                 continue
-            term = raw.entry.term
-            assert term is not None  # only exclusions lack a term
-            start, end = folded.span(words[raw.first][1], words[raw.last - 1][2])
+            cpos, tpos, kind = raw.entry
+            term = self._concept_at(cpos).terms[tpos]
+            start, end = folded.span(spans[raw.first][0], spans[raw.last - 1][1])
             how: How = "stem"
             if raw.exact:
-                how = "exact" if raw.entry.kind == "term" else "variant"
-            matches.append(Match(raw.entry.concept, term, start, end, text[start:end], how))
+                how = "exact" if kind == _TERM else "variant"
+            matches.append(Match(self._ids[cpos], term, start, end, text[start:end], how))
         return _best_per_span(matches)
 
     @staticmethod
-    def _walk(index: _LanguageIndex, analyses: list[tuple[tuple[int, int], ...]]) -> Iterable[_Raw]:
+    def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> Iterable[_Raw]:
+        children, entries = index.children, index.entries
         for first, hits in enumerate(analyses):
             if not hits:
                 continue
-            frontier: list[tuple[_Node, bool]] = [(index.root, True)]
+            frontier: list[tuple[int, bool]] = [(0, True)]
             position = first
             while frontier and position < len(analyses):
-                step: list[tuple[_Node, bool]] = []
+                step: list[tuple[int, bool]] = []
                 for node, exact in frontier:
                     for wid, how in analyses[position]:
-                        child = node.children.get(wid)
+                        child = children[node].get(wid)
                         if child is None:
                             continue
                         still_exact = exact and how == _EXACT
                         step.append((child, still_exact))
-                        for entry in child.entries:
+                        for entry in entries.get(child, ()):
                             yield _Raw(first, position + 1, entry, still_exact)
                 frontier = step
                 position += 1

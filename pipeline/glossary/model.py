@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from pipeline.errors import UsageError
@@ -138,10 +139,15 @@ class TermBase:
 
     def get(self, concept_id: str) -> Concept | None:
         """The concept with this id, or None."""
+        return self._by_id.get(concept_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Concept]:
+        """Concepts by id (the first, should an id repeat): `get` is called per finding."""
+        found: dict[str, Concept] = {}
         for concept in self.concepts:
-            if concept.id == concept_id:
-                return concept
-        return None
+            found.setdefault(concept.id, concept)
+        return found
 
     def concept(self, concept_id: str) -> Concept:
         """The concept with this id, or a UsageError suggesting the nearest id."""

@@ -35,6 +35,7 @@ CYRILLIC = "\u0400-\u04ff"
 _HAS_GREEK = re.compile(f"[{GREEK}]")
 _HAS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _HAS_LATIN = re.compile(f"[{LATIN}]")
+_HAS_GREEK_OR_CYRILLIC = re.compile(f"[{GREEK}{CYRILLIC}]")
 # A word holding letters of two scripts (only such words get their look-alikes folded).
 _MIXED = re.compile(
     rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
@@ -101,9 +102,20 @@ def _strip_table() -> dict[int, str]:
     return table
 
 
+@cache
+def _fold_needed() -> re.Pattern[str]:
+    """The characters `_fold_table` changes, but for the line break (replaced on its own):
+    most lowercased subtitles hold none of them, and translating is the slow part."""
+    codes = sorted(set(_fold_table()) - {ord("\n")})
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]")
+
+
 def _fold_chars(text: str) -> str:
     """Lowercase and fold; never changes the length (İ is the one lowercasing that would)."""
-    return text.replace("İ", "I").lower().translate(_fold_table())
+    lowered = text.replace("İ", "I").lower()
+    if "\n" in lowered:
+        lowered = lowered.replace("\n", " ")  # what the table does to it
+    return lowered.translate(_fold_table()) if _fold_needed().search(lowered) else lowered
 
 
 @dataclass(frozen=True)
@@ -136,13 +148,12 @@ def fold(text: str, lang: str | None = None) -> Folded:
     else:
         folded = _fold_slow(text, original)
     greek = _is_greek(lang)
-    if _HAS_LATIN.search(folded.text) and (
-        greek or _HAS_GREEK.search(folded.text) or _HAS_CYRILLIC.search(folded.text)
-    ):
+    if _HAS_LATIN.search(folded.text) and (greek or _HAS_GREEK_OR_CYRILLIC.search(folded.text)):
         folded = _fold_lookalikes(folded, greek)
     return folded
 
 
+@cache
 def _is_greek(lang: str | None) -> bool:
     spec = languages.find(lang) if lang else None
     return spec is not None and spec.stemmer == "greek"
@@ -196,7 +207,9 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
                     _TO_LATIN[source]
                 )
             else:
-                replacement = table.get(source)
+                # An accented original (ἀ) is not in the table; its folded letter (α) is, and
+                # folding the result again must not change it (idempotence).
+                replacement = table.get(source) or table.get(chars[i])
             if replacement is not None and replacement != chars[i]:
                 chars[i] = replacement
                 changed = True

@@ -64,7 +64,7 @@ def review(
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:
             continue
-        concept = matcher.termbase.get(concept_id)
+        concept = matcher.concept(concept_id)
         approved = concept.approved_in(code) if concept else ()
         if not approved:
             continue  # no approved term in this language: nothing to ask for
@@ -80,7 +80,7 @@ def review(
 
 
 def _forbidden(matcher: Matcher, match: Match, lang: str) -> GlossaryIssue:
-    concept = matcher.termbase.get(match.concept)
+    concept = matcher.concept(match.concept)
     approved = concept.approved_in(lang) if concept else ()
     advice = f"; use {_approved_list(approved)}" if approved else ""
     form = (

@@ -128,7 +128,9 @@ class Index:
 
     @classmethod
     def of(cls, report: CheckReport) -> Index:
-        """Index a finished run."""
+        """Index a finished run (one that kept its units: `check_paths(..., keep_units=True)`)."""
+        if not report.kept_units and report.ran:
+            raise ValueError("the check run did not keep its tracks and catalogues")
         index = cls()
         for unit in report.tracks:
             index.tracks.setdefault(track_key(unit.path, unit.lang), unit)
@@ -193,7 +195,7 @@ def run_status(
     """Run every check once on the chosen videos and languages; return the matrix."""
     selected = len(videos) != len(project.settings.videos)
     paths = [video_files(project, v).folder for v in videos] if selected else []
-    checks = check_paths(paths, project, langs)
+    checks = check_paths(paths, project, langs, keep_units=True)
     return status_of(project, videos, checks, langs)
 
 

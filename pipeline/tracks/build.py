@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import polib
+from typing import Literal, Protocol
 
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key
@@ -39,6 +37,14 @@ class Gap:
 
 def clean_translation(text: str) -> tuple[str, str]:
     """Normalise a msgstr into subtitle text; return (text, problem or '')."""
+    if "\r" not in text and "-->" not in text and text and text == text.strip():
+        if "\n" not in text:
+            return text, ""  # already clean (nearly every translation)
+        for line in text.split("\n"):
+            if not line or line != line.strip():
+                break
+        else:
+            return text, ""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
@@ -52,8 +58,18 @@ def clean_translation(text: str) -> tuple[str, str]:
     return joined, ""
 
 
+class Translation(Protocol):
+    """What the builder reads of a catalogue entry (a polib entry, or one from `po_read`)."""
+
+    msgstr: str
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the translation awaits review."""
+
+
 def translate_track(
-    source: Sequence[Cue], keys: Sequence[Key], entries: Mapping[Key, polib.POEntry]
+    source: Sequence[Cue], keys: Sequence[Key], entries: Mapping[Key, Translation]
 ) -> tuple[list[Cue], list[Gap]]:
     """The translated cues (source timing, translated text) and the cues left out, with why."""
     cues: list[Cue] = []

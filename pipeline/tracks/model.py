@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.errors import Diagnostic
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One subtitle: when it shows, what it says, and where it came from."""
 
@@ -48,6 +49,7 @@ class ReadResult:
         return [d for d in self.diagnostics if d.severity != "error"]
 
 
+@lru_cache(maxsize=16_384)  # a source cue's times are written for every language and format
 def format_timestamp(ms: int, separator: str = ",") -> str:
     """`HH:MM:SS,mmm` (SRT) or with `separator="."` `HH:MM:SS.mmm` (WebVTT)."""
     if ms < 0:

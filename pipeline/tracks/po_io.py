@@ -133,7 +133,9 @@ def lint_syntax(text: str, path: str) -> list[Diagnostic]:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if line.startswith(("#~", "#|")):
-            line = line[2:].strip()  # obsolete and previous entries follow the same grammar
+            # Obsolete and previous entries follow the same grammar; `#~|` is the previous
+            # msgid of an obsolete entry (polib writes it for a fuzzy entry that went away).
+            line = line[3 if line.startswith("#~|") else 2 :].strip()
             if not line or line.startswith("#"):
                 continue
         elif not line or line.startswith("#"):

@@ -22,7 +22,7 @@ import srt
 from pipeline.errors import Diagnostic, InputError, Severity
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
-from pipeline.tracks.model import Cue, ReadResult
+from pipeline.tracks.model import Cue, ReadResult, format_timestamp
 
 # One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
 _TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
@@ -286,6 +286,14 @@ def _validate(pending: list[_Pending], notes: _Notes) -> list[Cue]:
 
 def compose_srt(cues: Iterable[Cue]) -> str:
     """Plain SRT: numbered from 1, `HH:MM:SS,mmm`, LF line endings, one blank line between cues."""
+    cues = list(cues)
+    if _plain(cues):
+        # What srt.compose writes for valid cues already in time order (`msm check` composes
+        # every built track to compare it with the file on disk: this is 10 times faster).
+        return "".join(
+            f"{n}\n{format_timestamp(c.start)} --> {format_timestamp(c.end)}\n{c.text}\n\n"
+            for n, c in enumerate(cues, start=1)
+        )
     items = [
         srt.Subtitle(
             index=i,
@@ -301,6 +309,25 @@ def compose_srt(cues: Iterable[Cue]) -> str:
             raise ValueError(f"refusing to write an invalid cue: {cue!r}")
     text: str = srt.compose(items, reindex=True, strict=True)
     return text
+
+
+def _plain(cues: list[Cue]) -> bool:
+    """Whether srt.compose would write the cues as they are: valid, in time order, with text
+    that needs no repair (no blank line, not starting with a line break)."""
+    previous = (-1, -1)
+    for cue in cues:
+        text = cue.text
+        if (
+            cue.start < 0
+            or cue.start >= cue.end
+            or (cue.start, cue.end) < previous
+            or not text.strip()
+            or text[0] == "\n"
+            or "\n\n" in text
+        ):
+            return False
+        previous = (cue.start, cue.end)
+    return True
 
 
 def write_srt(path: Path, cues: Iterable[Cue]) -> None:

@@ -181,6 +181,8 @@ def _shared_prefix(previous: list[str], lines: list[str]) -> int:
 
 
 def _escape(text: str) -> str:
+    if "<" not in text and ">" not in text and "&" not in text and "{" not in text:
+        return text  # nothing to remove or escape (nearly every subtitle)
     text = _ASS_TAG.sub("", text)
     text = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", text)
     parts = re.split(r"(</?[ibu]>)", text)

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from check_helpers import DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.checks.model import Finding, Findings
 from pipeline.checks.report import list_checks, render
@@ -184,3 +186,41 @@ def test_list_checks():
     assert "cps-max" in text and "(msm fix)" in text
     rows = json.loads(list_checks("json"))
     assert {"id", "severity", "applies", "summary", "fixable"} == set(rows[0])
+
+
+_ANY_TEXT = st.text(max_size=20)  # any code point: quotes, controls, lone surrogates, emoji
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.builds(
+            Finding,
+            path=_ANY_TEXT,
+            line=st.none() | st.integers(0, 10**6),
+            context=st.none() | _ANY_TEXT,
+            cue=st.none() | st.integers(0, 999),
+            lang=_ANY_TEXT,
+            check=_ANY_TEXT,
+            severity=st.sampled_from(["error", "warning", "info"]),
+            message=_ANY_TEXT,
+            concept=st.none() | _ANY_TEXT,
+            accepted=st.booleans(),
+        ),
+        max_size=5,
+    ),
+    st.sets(_ANY_TEXT, max_size=3),
+)
+def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
+    report = CheckReport(findings=Findings(items, files))
+    found = report.findings
+    payload = {
+        "findings": [f.as_json() for f in found.items],
+        "summary": {
+            "errors": found.errors,
+            "warnings": found.warnings,
+            "files": len(found.files),
+            "accepted": found.accepted,
+        },
+    }
+    assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

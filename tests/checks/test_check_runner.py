@@ -434,3 +434,23 @@ def test_a_language_the_project_does_not_have_is_bad_usage(tmp_path):
     catalog.write_text(text, encoding="utf-8")
     with pytest.raises(UsageError, match="'eu' is not a language of this project"):
         check_paths([], Project.load(root), ["eu"])
+
+
+def test_units_are_kept_only_when_asked():
+    """msm check keeps only findings (memory on big channels); status and report keep units."""
+    from pipeline.report.status import status_of
+
+    project = Project.load(PROJECT)
+    lean = check_paths([], project)
+    assert lean.tracks == [] and lean.catalogs == [] and not lean.kept_units
+    with pytest.raises(ValueError, match="did not keep"):
+        status_of(project, project.select([]), lean)
+    kept = check_paths([], project, keep_units=True, workers=4)  # keeping forces one process
+    assert {(c.path, c.lang) for c in kept.catalogs} == {
+        (f"{video}/{lang}.po", lang)
+        for video in (B, G)
+        for lang in ("eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es")
+    }
+    assert len(kept.tracks) == 2 + 16  # the sources and every built track
+    assert findings_of(kept) == findings_of(lean)
+    assert status_of(project, project.select([]), kept).summary()["tracks"] == 18

@@ -171,13 +171,13 @@ def test_a_tbx_glossary_works_too(project: Path, tmp_path: Path):
 
 def test_the_matcher_is_built_once_per_run(project: Path, monkeypatch: pytest.MonkeyPatch):
     loads: list[Path] = []
-    real = glossary_checks.load_termbase
+    real = glossary_checks.load_matcher
 
-    def counting(path: Path):  # type: ignore[no-untyped-def]
+    def counting(path: Path, cache_dir: Path | None = None):  # type: ignore[no-untyped-def]
         loads.append(path)
-        return real(path)
+        return real(path, cache_dir)
 
-    monkeypatch.setattr(glossary_checks, "load_termbase", counting)
+    monkeypatch.setattr(glossary_checks, "load_matcher", counting)
     ctx = context(project)
     for text in ("Oferta.", "Oferty.", "Dokument."):
         run("glossary-missing", unit("pl", "The tender.", text), ctx)

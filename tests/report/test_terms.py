@@ -59,7 +59,7 @@ def test_approved_and_forbidden_terms_are_marked_differently() -> None:
 
 def test_a_report_with_any_term_finder(example: Path) -> None:
     project = Project.load(example)
-    checks = check_paths([], project)
+    checks = check_paths([], project, keep_units=True)
     status = status_of(project, project.select([]), checks)
     from pipeline.report.site import render_report
 
@@ -92,7 +92,7 @@ def test_the_real_glossary_marks_terms_and_forbidden_terms(broken: Path) -> None
 def test_without_a_glossary_the_report_says_so(example: Path) -> None:
     (example / "glossary" / "procurement.csv").unlink()
     project = Project.load(example)
-    checks = check_paths([], project)
+    checks = check_paths([], project, keep_units=True)
     finder, note = run_terms(checks, project)
     assert finder is None and "no term base" in note
     made = make_report(project, project.select([]), env={})

@@ -113,3 +113,18 @@ def test_source_date_epoch_fixes_the_clock() -> None:
     moment = now({"SOURCE_DATE_EPOCH": "1767225600"})
     assert moment == datetime(2026, 1, 1, tzinfo=UTC)
     assert po_date(moment) == "2026-01-01 00:00+0000"
+
+
+def test_an_obsolete_entry_with_a_previous_msgid_reads_back(tmp_path: Path) -> None:
+    # merge() keeps a fuzzy entry's previous msgid when its source text goes away; polib writes
+    # it as `#~| msgid`, which msgfmt accepts: our own grammar must accept it too.
+    gone = polib.POEntry(
+        msgid="New", msgstr="Nowy", previous_msgid="Old", flags=["fuzzy"], obsolete=True
+    )
+    info = HeaderInfo("Proj: Video", "2026-01-02 03:04+0000", "2026-05-06 07:08+0000")
+    path = tmp_path / "pl.po"
+    write_po(path, new_catalog(header(info, "pl"), [gone]))
+    assert "#~| msgid" in path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    (back,) = read_po(path)
+    assert (back.msgid, back.msgstr, back.obsolete) == ("New", "Nowy", True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,41 @@ def test_parse_write_parse_is_identity(track: list[Cue]) -> None:
     parsed = parse_srt(text).cues
     assert [(c.start, c.end, c.text) for c in parsed] == [(c.start, c.end, c.text) for c in track]
     assert compose_srt(parsed) == text  # and byte for byte on the way out
+
+
+def _with_srt_library(cues: list[Cue]) -> str:
+    """What compose_srt wrote before its fast path: srt.compose (the reference)."""
+    items = [
+        srt.Subtitle(
+            index=i,
+            start=timedelta(milliseconds=c.start),
+            end=timedelta(milliseconds=c.end),
+            content=c.text,
+        )
+        for i, c in enumerate(cues, start=1)
+    ]
+    for item in items:
+        if item.start >= item.end or not item.content.strip() or "\n\n" in item.content:
+            raise ValueError("invalid cue")
+    return str(srt.compose(items, reindex=True, strict=True))
+
+
+COMPOSED_TEXT = st.sampled_from(["a", "b\nc", "\nx", "y\n", "  ", "é\n\nf", "<i>z</i>", "-->"])
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.tuples(st.integers(-50, 4000), st.integers(-50, 3000), COMPOSED_TEXT), max_size=6)
+)
+def test_compose_srt_writes_what_the_srt_library_writes(parts):
+    cues, at = [], 0
+    for step, length, text in parts:
+        at += step
+        cues.append(Cue(at, at + length, text))
+    try:
+        expected = _with_srt_library(cues)
+    except ValueError:
+        with pytest.raises(ValueError):
+            compose_srt(cues)
+        return
+    assert compose_srt(cues) == expected

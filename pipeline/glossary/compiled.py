@@ -1,0 +1,90 @@
+"""A glossary compiled once: the matcher's indexes saved in the project's cache folder.
+
+Reading a term base of 10,000 concepts (90,000 terms) from CSV, validating it and indexing
+every language takes about as long as checking a small channel; the glossary changes far
+less often than the subtitles. So the first run saves the indexes to
+`.msm-cache/glossary-<key>.bin` and later runs load them (a tenth of the time) until the
+glossary file, msm's glossary code or Python changes: the key is a hash of all three.
+Concepts and terms are rebuilt only when a text mentions them.
+
+The file is written with `marshal` (plain lists, dicts and strings; fast to load). It is a
+cache of the project's own data in a git-ignored folder: a file that does not load is
+rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.errors import InputError
+from pipeline.fsutil import atomic_write_bytes
+from pipeline.glossary.files import parse_termbase
+from pipeline.glossary.matcher import Matcher
+
+FORMAT = 1  # bump when the saved layout changes
+_CODE = ("matcher.py", "morphology.py", "normalise.py", "model.py", "csv_io.py", "tbx.py")
+PREFIX = "glossary-"
+
+
+def cache_key(data: bytes) -> str:
+    """What the compiled form depends on: the glossary's bytes, the code, msm and Python."""
+    digest = hashlib.sha256(data)
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    digest.update(f"{FORMAT}/{__version__}/{sys.version}/{marshal.version}".encode())
+    return digest.hexdigest()[:32]
+
+
+def load_matcher(path: Path, cache_dir: Path | None = None) -> Matcher:
+    """A matcher for the term base at `path`, from `cache_dir` when compiled there before."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the glossary: {exc.strerror or exc}") from None
+    if cache_dir is None:
+        return Matcher(parse_termbase(data, str(path), path))
+    cached = cache_dir / f"{PREFIX}{cache_key(data)}.bin"
+    matcher = _load(cached)
+    if matcher is not None:
+        return matcher
+    matcher = Matcher(parse_termbase(data, str(path), path))
+    _save(matcher, cached)
+    return matcher
+
+
+def _load(cached: Path) -> Matcher | None:
+    try:
+        blob = cached.read_bytes()
+    except OSError:
+        return None
+    # Loading creates some 100,000 small lists and dicts with no cycles among them: the
+    # cycle collector would walk the growing heap again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        raw, indexes = marshal.loads(blob)
+        return Matcher.from_saved(raw, indexes)
+    except (EOFError, ValueError, TypeError):
+        return None  # damaged or from another layout: rebuilt by the caller
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _save(matcher: Matcher, cached: Path) -> None:
+    """Write the compiled glossary (best effort: a read-only project still gets checked)."""
+    try:
+        blob = marshal.dumps(matcher.saved())
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cached, blob)
+        for old in cached.parent.glob(f"{PREFIX}*.bin"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,114 @@
+"""Checking with worker processes gives exactly the report one process gives, in the same order;
+an unreadable input or glossary is reported once either way."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import Spec, generate
+from pipeline.checks.consistency import digest
+from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
+from pipeline.checks.registry import CheckContext, load_all
+from pipeline.checks.report import render
+from pipeline.checks.runner import CheckReport, check_paths
+from pipeline.project import Project
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    generate(Spec(videos=9, cues=14, concepts=60, seed=3, problems=0.2), root)
+    subtitles = root / "subtitles"
+    # Inputs that cannot be read, and a missing catalogue, in the middle of the run.
+    (subtitles / "video-00004" / "ro.po").write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    (subtitles / "video-00006" / "el.po").unlink()
+    (subtitles / "video-00007" / "en.srt").unlink()
+    return root
+
+
+def shape(report: CheckReport) -> tuple:
+    return (
+        report.findings.items,
+        report.ran,
+        [str(e) for e in report.errors],
+        sorted(report.findings.files),
+        report.exit_code,
+        render(report, "json"),
+        render(report, "text"),
+    )
+
+
+def test_workers_give_the_report_one_process_gives(corpus: Path):
+    project = Project.load(corpus)
+    alone = check_paths([], project, workers=1)
+    shared = check_paths([], project, workers=2)
+    assert shape(shared) == shape(alone)
+    # the run found every kind of thing: problems, an unreadable file, a missing source
+    assert len({f.check for f in alone.findings.items}) >= 12
+    assert any("video-00004/ro.po" in str(e) for e in alone.errors)
+    assert any("video-00007/en.srt" in str(e) for e in alone.errors)
+    assert any(f.check == "missing-catalog" for f in alone.findings.items)
+    assert alone.exit_code == 2
+
+
+def test_more_workers_than_parts_and_languages_filter(corpus: Path):
+    project = Project.load(corpus)
+    alone = check_paths([], project, langs=["pl", "es"], workers=1)
+    assert shape(check_paths([], project, langs=["pl", "es"], workers=8)) == shape(alone)
+    assert {f.lang for f in alone.findings.items} <= {"pl", "es"}
+
+
+def test_the_environment_chooses_the_workers(corpus: Path, monkeypatch: pytest.MonkeyPatch):
+    project = Project.load(corpus)
+    monkeypatch.setenv("MSM_CHECK_WORKERS", "2")
+    assert shape(check_paths([], project)) == shape(check_paths([], project, workers=1))
+
+
+def test_a_broken_glossary_is_reported_once_and_the_rest_still_checked(
+    corpus: Path, tmp_path: Path
+):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("concept,lang,term\nx,xx,term\n", encoding="utf-8")
+    project = Project.load(corpus)
+    for workers in (1, 2):
+        report = check_paths([], project, glossary=broken, workers=workers)
+        glossary_errors = [e for e in report.errors if "broken.csv" in str(e)]
+        assert len(glossary_errors) == 1
+        assert report.exit_code == 2
+        checks = {f.check for f in report.findings.items}
+        assert "cps-optimal" in checks and "untranslated" in checks
+        assert not {"glossary-missing", "glossary-forbidden"} & checks
+
+
+def test_gathered_catalogues_give_what_whole_catalogues_give():
+    def entry(path: str, line: int, source: str, target: str, **kw) -> EntryUnit:
+        return EntryUnit(path, line, "pl", source, target, **kw)
+
+    a = CatalogUnit(
+        "a/pl.po", "pl", [entry("a/pl.po", 3, "Yes.", "Tak."), entry("a/pl.po", 9, "No.", "Nie.")]
+    )
+    b = CatalogUnit(
+        "b/pl.po",
+        "pl",
+        [entry("b/pl.po", 4, "Yes.", "Owszem."), entry("b/pl.po", 7, "No.", "Nie.", fuzzy=True)],
+    )
+    c = CatalogUnit(
+        "c/pl.po",
+        "pl",
+        [entry("c/pl.po", 5, "Yes.", "Tak.\n"), entry("c/pl.po", 6, "Hi", "X", context="k")],
+    )
+    check = load_all()["inconsistent-translation"]
+    ctx = CheckContext()
+    whole = list(check.func(ProjectUnit([a, b, c]), ctx))
+    gathered = list(
+        check.func(ProjectUnit(gathered={check.id: [digest(x) for x in (a, b, c)]}), ctx)
+    )
+    assert gathered == whole
+    assert [(p.entry.path, p.entry.line) for p in whole if p.entry] == [("b/pl.po", 4)]

@@ -1,0 +1,105 @@
+"""The compiled glossary: saved once, loaded after; a loaded matcher finds exactly what a
+freshly built one finds, and a changed or damaged cache is never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, GLOSSARY
+
+from pipeline.glossary import Matcher, load_termbase, review
+from pipeline.glossary import compiled as compiled_mod
+from pipeline.glossary.compiled import PREFIX, load_matcher
+
+CASES = [
+    (path.stem, case["source"], case["target"])
+    for path in sorted((DATA / "acceptance").glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
+
+
+def found(matcher: Matcher, text: str, lang: str) -> list[tuple]:
+    return [(m.concept, m.term, m.start, m.end, m.text, m.how) for m in matcher.find(text, lang)]
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Path:
+    path = tmp_path / "glossary.csv"
+    shutil.copy(GLOSSARY, path)
+    return path
+
+
+def test_a_loaded_glossary_finds_what_a_built_one_finds(glossary: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    built = Matcher(load_termbase(glossary))
+    first = load_matcher(glossary, cache)  # builds and saves
+    (saved,) = cache.glob(f"{PREFIX}*.bin")
+    loaded = load_matcher(glossary, cache)  # loads
+    assert loaded._termbase is None  # really from the cache: concepts built on demand
+    for lang, source, target in CASES:
+        assert found(loaded, target, lang) == found(built, target, lang)
+        assert found(loaded, source, "en") == found(built, source, "en")
+        assert review(loaded, source, target, lang) == review(built, source, target, lang)
+        assert review(first, source, target, lang) == review(built, source, target, lang)
+    assert loaded.termbase == built.termbase
+    assert saved.is_file()
+
+
+def test_the_cache_is_used_without_reading_the_csv(glossary, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    load_matcher(glossary, cache)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the term base was parsed again")
+
+    monkeypatch.setattr(compiled_mod, "parse_termbase", refuse)
+    matcher = load_matcher(glossary, cache)
+    assert [m.concept for m in matcher.find("the contracting authority", "en")] == [
+        "contracting_authority"
+    ]
+
+
+def test_a_changed_glossary_is_compiled_again_and_the_old_file_removed(glossary, tmp_path):
+    cache = tmp_path / "cache"
+    load_matcher(glossary, cache)
+    (old,) = cache.glob(f"{PREFIX}*.bin")
+    with glossary.open("a", encoding="utf-8") as out:
+        out.write("bench_new,en,quantum tender,preferred,,,,\n")
+    matcher = load_matcher(glossary, cache)
+    assert [m.concept for m in matcher.find("A quantum tender.", "en")] == ["bench_new"]
+    (new,) = cache.glob(f"{PREFIX}*.bin")
+    assert new != old and not old.exists()
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xe9" * 40])
+def test_a_damaged_cache_is_rebuilt(glossary, tmp_path, damage):
+    cache = tmp_path / "cache"
+    load_matcher(glossary, cache)
+    (saved,) = cache.glob(f"{PREFIX}*.bin")
+    saved.write_bytes(damage)
+    matcher = load_matcher(glossary, cache)
+    assert matcher.find("poder adjudicador", "es")[0].concept == "contracting_authority"
+    assert saved.read_bytes() != damage  # written again
+
+
+def test_an_unwritable_cache_folder_still_checks(glossary, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    matcher = load_matcher(glossary, blocker / "cache")
+    assert matcher.find("instytucji zamawiającej", "pl")[0].concept == "contracting_authority"
+
+
+def test_prepare_builds_every_language_in_full(glossary):
+    matcher = Matcher(load_termbase(glossary))
+    matcher.prepare()
+    indexes = matcher._indexes
+    assert set(indexes) == set(matcher.termbase.languages)
+    assert all(
+        index.stems[wid] is not None
+        for index in indexes.values()
+        for wids in index.by_head.values()
+        for wid in wids
+    )
