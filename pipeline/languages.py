@@ -55,6 +55,9 @@ class Typography:
     space_before_unit: bool = False
     # Acronyms are written without periods: `NBE`, not `N.B.E.` (Basque).
     acronyms_without_periods: bool = False
+    # Words that are correctly written twice in a row (French `nous nous sommes`, Dutch
+    # `die die`), lower case; any other word twice in a row is a typing slip.
+    repeatable_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ _LANGUAGES: tuple[Language, ...] = (
         cps_optimal=17.0,
         cps_max=20.0,
         cps_children=17.0,
-        typography=Typography(dialogue_dash="-"),
+        typography=Typography(dialogue_dash="-", repeatable_words=frozenset({"had", "that"})),
         aliases=("en-GB", "en-US", "en_GB", "en_US", "eng"),
     ),
     Language(
@@ -138,7 +141,10 @@ _LANGUAGES: tuple[Language, ...] = (
             "deepl": ProviderCode("nl", exact=False),
         },
         typography=Typography(
-            dialogue_dash="-", dialogue_second_line_only=True, ellipsis_no_space=True
+            dialogue_dash="-",
+            dialogue_second_line_only=True,
+            ellipsis_no_space=True,
+            repeatable_words=frozenset({"die", "dat"}),
         ),
         aliases=("nl_BE", "vls", "flemish"),
     ),
@@ -157,7 +163,11 @@ _LANGUAGES: tuple[Language, ...] = (
             "deepl": ProviderCode("fr"),
         },
         typography=Typography(
-            nbsp_before=";:!?", nbsp_inside_guillemets=True, quotes="«»“”", dialogue_dash="- "
+            nbsp_before=";:!?",
+            nbsp_inside_guillemets=True,
+            quotes="«»“”",
+            dialogue_dash="- ",
+            repeatable_words=frozenset({"nous", "vous"}),
         ),
         aliases=("fr-FR", "fr-BE", "fr_FR", "fr_BE", "fra", "fre"),
     ),

@@ -23,8 +23,10 @@ from pipeline.plan import FileChange
 from pipeline.project import Project
 from pipeline.tracks.po_io import parse_po, render
 
-# The order the fixes apply in: later ones see the earlier results (`mot  !` → `mot !` → nbsp).
+# The order the fixes apply in: later ones see the earlier results (`mot  !` → `mot !` → nbsp;
+# a tab turned into a space is then a double space).
 ORDER = (
+    "invisible-character",
     "comma-below",
     "ellipsis-character",
     "double-space",

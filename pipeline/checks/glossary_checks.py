@@ -7,7 +7,7 @@ the term base is loaded and indexed once, from `--glossary FILE` (ctx.glossary_p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.checks.model import EntryUnit
@@ -94,11 +94,12 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
     memo=entry_text,
     prepare=prepare,
 )
-def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Concepts of the source that the translation leaves out (in any inflected form)."""
-    for issue in _issues(unit, ctx):
-        if issue.kind == "missing":
-            yield Problem(issue.message, concept=issue.concept)
+    issues = _issues(unit, ctx)
+    if not issues:
+        return ()
+    return [Problem(i.message, concept=i.concept) for i in issues if i.kind == "missing"]
 
 
 @register(
@@ -109,8 +110,9 @@ def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
     memo=entry_text,
     prepare=prepare,
 )
-def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Forbidden terms in the translation."""
-    for issue in _issues(unit, ctx):
-        if issue.kind == "forbidden":
-            yield Problem(issue.message, concept=issue.concept)
+    issues = _issues(unit, ctx)
+    if not issues:
+        return ()
+    return [Problem(i.message, concept=i.concept) for i in issues if i.kind == "forbidden"]

@@ -24,6 +24,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.state",
     "pipeline.checks.files",
     "pipeline.checks.glossary_checks",
+    "pipeline.checks.fidelity",
 )
 
 

@@ -283,7 +283,7 @@ class Runner:
         # The first video here: what it loads (glossary indexes, caches) the workers inherit.
         self._guard(self._video, videos[0])
         rest = list(videos[1:])
-        size = max(1, -(-len(rest) // (workers * 4)))  # a few parts per worker balance them
+        size = max(1, -(-len(rest) // (workers * 12)))  # a few parts per worker balance them
         global _WORK
         _WORK = (self, [rest[i : i + size] for i in range(0, len(rest), size)])
         context = multiprocessing.get_context("fork")
@@ -551,7 +551,12 @@ class Runner:
                 key = memo(unit)
                 found = cache.get(key)
                 if found is None:
-                    found = tuple((spec, p) for spec in specs for p in spec.func(unit, ctx))
+                    pairs = []
+                    for spec in specs:
+                        problems = spec.func(unit, ctx)
+                        if problems:  # () or []: nothing; a generator is always iterated
+                            pairs.extend([(spec, p) for p in problems])
+                    found = tuple(pairs)
                     if len(cache) >= _MEMO_LIMIT:
                         cache.clear()
                     cache[key] = found or _NOTHING

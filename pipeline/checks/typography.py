@@ -206,6 +206,68 @@ def period_after_mark(text: str, t: Typography) -> list[Edit]:
     ]
 
 
+# Characters a viewer never sees but a player or YouTube may render as a box, a break or
+# nothing, and that break search and line lengths: each with its certain replacement.
+_INVISIBLE = {
+    "\t": (" ", "a tab"),
+    "\u00ad": ("", "a soft hyphen (U+00AD)"),
+    "\u200b": ("", "a zero-width space (U+200B)"),
+    "\u200c": ("", "a zero-width non-joiner (U+200C)"),
+    "\u200d": ("", "a zero-width joiner (U+200D)"),
+    "\u2060": ("", "a word joiner (U+2060)"),
+    "\ufeff": ("", "a byte-order mark (U+FEFF) inside the text"),
+    **{chr(c): ("", f"a bidirectional control (U+{c:04X})") for c in range(0x202A, 0x202F)},
+    **{chr(c): ("", f"a bidirectional control (U+{c:04X})") for c in range(0x2066, 0x206A)},
+    "\u200e": ("", "a left-to-right mark (U+200E)"),
+    "\u200f": ("", "a right-to-left mark (U+200F)"),
+    **{
+        chr(c): ("", f"a control character (U+{c:04X})")
+        for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+    },
+}
+_INVISIBLE_RE = re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+
+
+@entry_rule(
+    "invisible-character",
+    "warning",
+    "tabs, zero-width spaces, soft hyphens, direction marks or control characters (fixable)",
+    source=True,
+    fixable=True,
+)
+def invisible_character(text: str, t: Typography) -> list[Edit]:
+    """Characters pasted from word processors and web pages that the viewer cannot see: a
+    tab becomes a space, the others are removed."""
+    if _INVISIBLE_RE.search(text) is None:
+        return []
+    edits = []
+    for m in _INVISIBLE_RE.finditer(text):
+        replacement, name = _INVISIBLE[m.group()]
+        edits.append(Edit(m.start(), m.end(), replacement, name))
+    return edits
+
+
+_REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+
+
+@entry_rule(
+    "repeated-word",
+    "warning",
+    "the same word twice in a row (the the), except where the language repeats it",
+    source=True,
+)
+def repeated_word(text: str, t: Typography) -> list[Edit]:
+    """`de de`, `the\nthe`: a slip when editing; `nous nous` (French) and the language's other
+    correct doublings are left alone. Not fixed: only a person knows which one to keep."""
+    edits = []
+    for m in _REPEATED.finditer(text):
+        word = m.group(1)
+        if word.casefold() != m.group(3).casefold() or word.casefold() in t.repeatable_words:
+            continue
+        edits.append(Edit(m.start(), m.end(), None, f'"{word}" twice in a row'))
+    return edits
+
+
 # --- French --------------------------------------------------------------------------------
 
 
@@ -519,16 +581,18 @@ _PLAIN_STYLE = re.compile(r"</?[ibu]>")
     source=True,
     memo=entry_text,
 )
-def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterator[Problem]:
+def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Style tags: YouTube takes SRT as plain text, so tags show up as text or vanish."""
     text = unit.target
     if "<" not in text and "{" not in text:
-        return
+        return ()
     tags = list(dict.fromkeys(m.group() for m in TAG.finditer(text)))
     if not tags:
-        return
+        return ()
     plain = all(_PLAIN_STYLE.fullmatch(tag) for tag in tags)
-    yield Problem(
-        f"YouTube does not render style tags: {' '.join(tags)}",
-        severity="warning" if plain else None,
+    return (
+        Problem(
+            f"YouTube does not render style tags: {' '.join(tags)}",
+            severity="warning" if plain else None,
+        ),
     )

@@ -37,6 +37,9 @@ NB = "\u00a0"
         ("fr", "«mot»", f"«{NB}mot{NB}»"),
         ("en", "Really ?", "Really ?"),  # not a certain fix outside French: reported only
         ("es", "Qué?", "Qué?"),  # the missing ¿ needs a person
+        ("pl", "zamó\u00adwienie\u200b", "zamówienie"),  # invisible characters removed
+        ("en", "a\t\tb", "a b"),  # tabs become spaces, then one space
+        ("fr", "Quoi\t?", f"Quoi{NB}?"),
     ],
 )
 def test_fix_text(lang, text, fixed):
@@ -48,7 +51,7 @@ def test_fix_counts_edits_per_check():
     assert counts == {"ellipsis-character": 1, "nbsp-punctuation": 1, "guillemet-spacing": 2}
 
 
-TEXTS = st.text(alphabet=list("ab ?!:;«»\u00a0\u202f.şţ\n1"), max_size=40)
+TEXTS = st.text(alphabet=list("ab ?!:;«»\u00a0\u202f.şţ\n1\t\u200b\u00ad"), max_size=40)
 LANGS = st.sampled_from(["fr", "ro", "en", "pl", "es"])
 
 

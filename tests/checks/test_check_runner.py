@@ -158,6 +158,11 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
     set_entry(g / "pt-PT.po", CLEAN_BUSES, CLEAN_BUSES)
     set_entry(b / "eu.po", q2, "Eta E.B.ren diru horrek\ngehiago egin ahal balu?")
     set_entry(b / "eu.po", see, "")
+    set_entry(b / "pl.po", q2, "A gdyby te pieniądze\nmogły zdziałać więcej.")
+    set_entry(b / "ro.po", q2, "Și dacă acești bani\nar putea face mai mult mult?")
+    set_entry(b / "es.po", see, "Veamos cómo fun\u00adciona…")
+    set_entry(b / "eu.po", thanks, "Eskerrik asko! www.a.eus")
+    set_entry(b / "pt-PT.po", c1, "Todos os anos, as cidades gastam\nmil milhões (em contratos.")
     for folder, lang, msgid, check in [
         (b, "fr", q2, "nbsp-punctuation"),
         (b, "fr", q4, "guillemet-spacing"),
@@ -183,6 +188,12 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
         (b, "nl-BE", c1, "fuzzy"),
         (g, "nl-BE", CLEAN_BUSES, "space-before-punctuation"),
         (g, "nl-BE", green, "line-length"),
+        (g, "nl-BE", green, "number-mismatch"),  # "20%" is gone from the new text
+        (b, "pl", q2, "end-punctuation"),
+        (b, "ro", q2, "repeated-word"),
+        (b, "es", see, "invisible-character"),
+        (b, "eu", thanks, "link-mismatch"),
+        (b, "pt-PT", c1, "bracket-mismatch"),
         (b, "pt-PT", see, "style-tags"),
         (g, "pt-PT", green, "unit-space"),
         (g, "pt-PT", CLEAN_BUSES, "identical-to-source"),

@@ -113,6 +113,27 @@ CASES = [
     ("style-tags", "en", "<i>Hello</i>", 1),
     ("style-tags", "en", '<font color="red">Hi</font>', 1),
     ("style-tags", "en", "{\\an8}Top", 1),
+    # characters nobody sees
+    ("invisible-character", "en", "plain text\nsecond line", 0),
+    ("invisible-character", "fr", f"mot{NB}!", 0),  # a no-break space is meant
+    ("invisible-character", "en", "a\ttab", 1),
+    ("invisible-character", "pl", "zamó\u00adwienie", 1),  # soft hyphen from a word processor
+    ("invisible-character", "el", "σύμ\u200bβαση", 1),
+    ("invisible-character", "ro", "\u202ascris\u202c", 1),  # two places, one problem
+    ("invisible-character", "es", "texto\x07", 1),
+    ("invisible-character", "en", "\ufeffStart", 1),
+    # the same word twice
+    ("repeated-word", "en", "the the tender", 1),
+    ("repeated-word", "en", "The\nthe tender", 1),  # across the line break, any case
+    ("repeated-word", "en", "the theme", 0),
+    ("repeated-word", "en", "what we had had", 0),  # correct English
+    ("repeated-word", "fr", "nous nous sommes", 0),  # a French reflexive
+    ("repeated-word", "fr", "de de la ville", 1),
+    ("repeated-word", "nl-BE", "die die offerte", 0),
+    ("repeated-word", "pl", "w w mieście", 1),
+    ("repeated-word", "el", "της της αρχής", 1),
+    ("repeated-word", "en", "10 10 cities", 0),  # numbers are not words
+    ("repeated-word", "ro", "și\nși", 1),
 ]
 
 
