@@ -15,6 +15,7 @@ from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.glossary import GlossaryIssue, Matcher, review
 from pipeline.glossary.compiled import load_matcher
 from pipeline.glossary.files import project_termbase_path
+from pipeline.glossary.review import IssueKind
 from pipeline.languages import SOURCE
 
 _MATCHER = "glossary.matcher"
@@ -86,6 +87,14 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
     return found
 
 
+def _problems(unit: EntryUnit, ctx: CheckContext, kind: IssueKind) -> Iterable[Problem]:
+    """The review's issues of one kind, as problems (one review serves both checks)."""
+    issues = _issues(unit, ctx)
+    if not issues:
+        return ()
+    return [Problem(i.message, concept=i.concept) for i in issues if i.kind == kind]
+
+
 @register(
     "glossary-missing",
     "entry",
@@ -96,10 +105,7 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
 )
 def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Concepts of the source that the translation leaves out (in any inflected form)."""
-    issues = _issues(unit, ctx)
-    if not issues:
-        return ()
-    return [Problem(i.message, concept=i.concept) for i in issues if i.kind == "missing"]
+    return _problems(unit, ctx, "missing")
 
 
 @register(
@@ -112,7 +118,4 @@ def glossary_missing(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 )
 def glossary_forbidden(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Forbidden terms in the translation."""
-    issues = _issues(unit, ctx)
-    if not issues:
-        return ()
-    return [Problem(i.message, concept=i.concept) for i in issues if i.kind == "forbidden"]
+    return _problems(unit, ctx, "forbidden")

@@ -430,6 +430,13 @@ def inverted_marks(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
             yield unclosed(opener)
 
 
+def _each(text: str, mark: str, note: str) -> list[Edit]:
+    """Every place of one character, reported with `note` (no certain fix)."""
+    if mark not in text:
+        return []
+    return [Edit(i, i + 1, None, note) for i, ch in enumerate(text) if ch == mark]
+
+
 @entry_rule(
     "semicolon",
     "warning",
@@ -438,13 +445,9 @@ def inverted_marks(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
 )
 def semicolon(text: str, t: Typography) -> list[Edit]:
     """A semicolon in a language whose subtitle guide avoids them (use a period or a comma)."""
-    if not t.avoid_semicolon or ";" not in text:
+    if not t.avoid_semicolon:
         return []
-    return [
-        Edit(i, i + 1, None, "a semicolon: use a period or a comma")
-        for i, ch in enumerate(text)
-        if ch == ";"
-    ]
+    return _each(text, ";", "a semicolon: use a period or a comma")
 
 
 # --- Greek ---------------------------------------------------------------------------------
@@ -458,13 +461,9 @@ def semicolon(text: str, t: Typography) -> list[Edit]:
 )
 def greek_question_mark(text: str, t: Typography) -> list[Edit]:
     """Greek asks with `;` (U+037E or U+003B); a Latin `?` is an English habit."""
-    if not t.semicolon_question or "?" not in text:
+    if not t.semicolon_question:
         return []
-    return [
-        Edit(i, i + 1, None, 'Latin "?": the Greek question mark is ";"')
-        for i, ch in enumerate(text)
-        if ch == "?"
-    ]
+    return _each(text, "?", 'Latin "?": the Greek question mark is ";"')
 
 
 # --- Dutch ---------------------------------------------------------------------------------

@@ -245,6 +245,15 @@ def _source(slug: str, lang: str, index: Index, unreadable: list[str]) -> TrackS
     )
 
 
+def _without_catalogue(
+    slug: str, lang: str, tally: Tally, verdict: Verdict, detail: str
+) -> TrackStatus:
+    """A translation cell with no catalogue to count (none yet, or unreadable)."""
+    return TrackStatus(
+        slug, lang, "translation", None, None, None, None, tally, None, verdict, detail
+    )
+
+
 def _translation(
     slug: str,
     lang: str,
@@ -257,35 +266,13 @@ def _translation(
     found = index.findings.get(key, ())
     tally = Tally.of(found)
     if not exists:
-        return TrackStatus(
-            slug,
-            lang,
-            "translation",
-            None,
-            None,
-            None,
-            None,
-            tally,
-            None,
-            "missing",
-            "no catalogue yet: run `msm update`",
+        return _without_catalogue(
+            slug, lang, tally, "missing", "no catalogue yet: run `msm update`"
         )
     unit = index.tracks.get(key)
     if key not in index.catalogs:
         why = next((p for p in unreadable if f"{lang}.po" in p), "the catalogue was not read")
-        return TrackStatus(
-            slug,
-            lang,
-            "translation",
-            None,
-            None,
-            None,
-            None,
-            tally,
-            None,
-            "unreadable",
-            _first_line(why),
-        )
+        return _without_catalogue(slug, lang, tally, "unreadable", _first_line(why))
     total = len(unit.source_cues or ()) if unit is not None else 0
     reasons = [reason for _, reason in unit.gaps] if unit is not None else []
     fuzzy = sum(1 for r in reasons if r == "fuzzy")
