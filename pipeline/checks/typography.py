@@ -247,7 +247,9 @@ def invisible_character(text: str, t: Typography) -> list[Edit]:
     return edits
 
 
-_REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+# Possessive: a shorter run of the word's letters is never followed by a space, so giving
+# letters back could never lead to a match (and cost a retry at every letter of every word).
+_REPEATED = re.compile(r"\b([^\W\d_]++)(\s++)(\1)\b", re.IGNORECASE)
 
 
 @entry_rule(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from check_helpers import cues, entry, run, track
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline.checks import typography
 from pipeline.checks.registry import load_all
 
 NB = "\u00a0"
@@ -199,3 +204,22 @@ def test_inverted_marks_locates_the_cue():
     items = cues((0, 1000, "Bien."), (1100, 2000, "Vienes?"))
     [problem] = run("inverted-marks", track("es", items))
     assert (problem.cue, problem.line) == (2, items[1].line)
+
+
+# The repeated-word pattern is possessive for speed; it must find exactly what the plain
+# (backtracking) pattern finds, on any text of letters, digits, spaces and punctuation.
+_PLAIN_REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "The", "th", "de", "ſ", "s", "S", "é", "1", "_", " ", "\n", "  ", ",", "-"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_repeated_word_possessive_pattern_finds_what_the_plain_one_does(text: str) -> None:
+    plain = [m.span() for m in _PLAIN_REPEATED.finditer(text)]
+    assert [m.span() for m in typography._REPEATED.finditer(text)] == plain
