@@ -143,22 +143,23 @@ class _Resolver:
         entry = self._video(folder)
         entry.whole = True
         entry.source = entry.source or self.inputs.wants(self.source)
+        names = _file_names(entry.folder)
         if entry.in_catalogue and self.project_ is not None:
             targets = list(self.project_.settings.target_languages)
         else:
             targets = sorted(
-                {code for p in _listing(entry.folder, ".po") if (code := lang_from_name(p))}
+                {code for p in _listing(entry.folder, names, ".po") if (code := lang_from_name(p))}
                 - {self.source}
             )
         for lang in targets:
             if self.inputs.wants(lang) and lang not in entry.langs:
                 entry.langs.append(lang)
         # Translation tracks with no catalogue next to them are checked on their own.
-        for track in _listing(entry.folder, *TRACK_SUFFIXES):
+        for track in _listing(entry.folder, names, *TRACK_SUFFIXES):
             named = lang_from_name(track)
             if named is None or named == self.source or not self.inputs.wants(named):
                 continue
-            if not (entry.folder / f"{named}.po").is_file():
+            if f"{named}.po" not in names:
                 source = entry.folder / f"{self.source}.srt"
                 self._add_file(FileInput(track, "track", named, source))
 
@@ -222,17 +223,24 @@ class _Resolver:
         self.inputs.files.append(item)
 
 
-def _listing(folder: Path, *suffixes: str) -> list[Path]:
-    # scandir knows each entry's type without a stat call per file (a big project has many)
+def _file_names(folder: Path) -> set[str]:
+    """The names of a folder's files (scandir knows each entry's type without a stat call)."""
     try:
         with os.scandir(folder) as entries:
-            return sorted(
-                folder / e.name
-                for e in entries
-                if Path(e.name).suffix.lower() in suffixes and e.is_file()
-            )
+            return {e.name for e in entries if e.is_file()}
     except OSError:
-        return []
+        return set()
+
+
+def _listing(folder: Path, names: set[str], *suffixes: str) -> list[Path]:
+    """The files among `names` with one of these suffixes, in name order."""
+    return [folder / n for n in sorted(names) if _suffix(n) in suffixes]
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix.lower()`, without making a Path per file of a big project."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def display(path: Path, root: Path | None) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polib
 import pytest
 from check_helpers import PROJECT
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pipeline.checks import inputs
 from pipeline.checks.registry import load_all
 from pipeline.checks.runner import check_paths, find_project
 from pipeline.ops.build import plan_build
@@ -465,3 +468,8 @@ def test_units_are_kept_only_when_asked():
     assert len(kept.tracks) == 2 + 16  # the sources and every built track
     assert findings_of(kept) == findings_of(lean)
     assert status_of(project, project.select([]), kept).summary()["tracks"] == 18
+
+
+@given(st.text(alphabet=".aPOsrtvT_-", max_size=8))
+def test_listing_suffix_is_pathlib_suffix(name: str) -> None:
+    assert inputs._suffix(name) == PurePosixPath(name).suffix.lower()
