@@ -60,6 +60,14 @@ def format_timestamp(ms: int, separator: str = ",") -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
 
 
+@lru_cache(maxsize=16_384)  # a source cue's timing is written for every language and format
+def timing_line(start: int, end: int, separator: str = ",") -> str:
+    """A cue's timing line, `HH:MM:SS,mmm --> HH:MM:SS,mmm` (SRT; WebVTT with `"."`)."""
+    line = f"{format_timestamp(start)} --> {format_timestamp(end)}"
+    # The separators are the line's only commas: the SRT line, already made, serves WebVTT.
+    return line if separator == "," else line.replace(",", separator)
+
+
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """How many milliseconds the two intervals share (0 when they do not touch)."""
     return max(0, min(a_end, b_end) - max(a_start, b_start))

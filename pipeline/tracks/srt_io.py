@@ -22,7 +22,7 @@ import srt
 from pipeline.errors import Diagnostic, InputError, Severity
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
-from pipeline.tracks.model import Cue, ReadResult, format_timestamp
+from pipeline.tracks.model import Cue, ReadResult, timing_line
 
 # One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
 _TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
@@ -291,8 +291,7 @@ def compose_srt(cues: Iterable[Cue]) -> str:
         # What srt.compose writes for valid cues already in time order (`msm check` composes
         # every built track to compare it with the file on disk: this is 10 times faster).
         return "".join(
-            f"{n}\n{format_timestamp(c.start)} --> {format_timestamp(c.end)}\n{c.text}\n\n"
-            for n, c in enumerate(cues, start=1)
+            [f"{n}\n{timing_line(c.start, c.end)}\n{c.text}\n\n" for n, c in enumerate(cues, 1)]
         )
     items = [
         srt.Subtitle(
