@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pipeline.errors import Diagnostic
 from pipeline.tracks.model import Cue
@@ -54,7 +54,9 @@ class Finding:
         return replace(self, severity=severity)
 
 
-@dataclass(frozen=True, slots=True)
+# Immutable, but not `frozen` (as Cue, and for the same reason: a run builds one unit per
+# entry of every catalogue): Final fields for mypy, a frozen dataclass's equality and hash.
+@dataclass(slots=True, unsafe_hash=True)
 class EntryUnit:
     """One translatable text: a PO entry, or one cue of a track read without a PO.
 
@@ -63,17 +65,17 @@ class EntryUnit:
     the source language and `target` is the source text.
     """
 
-    path: str
-    line: int | None
-    lang: str
-    source: str
-    target: str
-    context: str | None = None
-    cues: tuple[int, ...] = ()  # source cue numbers saying this text
-    fuzzy: bool = False
-    obsolete: bool = False
-    accepted: frozenset[str] = frozenset()  # check ids accepted by a reviewer on this entry
-    from_po: bool = True
+    path: Final[str]
+    line: Final[int | None]
+    lang: Final[str]
+    source: Final[str]
+    target: Final[str]
+    context: Final[str | None] = None
+    cues: Final[tuple[int, ...]] = ()  # source cue numbers saying this text
+    fuzzy: Final[bool] = False
+    obsolete: Final[bool] = False
+    accepted: Final[frozenset[str]] = frozenset()  # check ids a reviewer accepted on it
+    from_po: Final[bool] = True
 
     @property
     def cue(self) -> int | None:
