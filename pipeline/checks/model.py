@@ -19,20 +19,22 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
+# Immutable, but not `frozen` (as Cue, and for the same reason: a run locates every finding
+# as one): Final fields for mypy, a frozen dataclass's equality and hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
 
-    path: str  # the file, relative to the project root when inside it
-    line: int | None  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
-    context: str | None  # PO msgctxt, or None
-    cue: int | None  # 1-based cue number in the source track (first cue for shared entries)
-    lang: str  # BCP 47
-    check: str  # the check id, e.g. "cps-max", "glossary-missing"
-    severity: Severity
-    message: str
-    concept: str | None = None  # glossary concept id for glossary findings
-    accepted: bool = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
+    path: Final[str]  # the file, relative to the project root when inside it
+    line: Final[int | None]  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
+    context: Final[str | None]  # PO msgctxt, or None
+    cue: Final[int | None]  # 1-based cue number in the source track (first for shared entries)
+    lang: Final[str]  # BCP 47
+    check: Final[str]  # the check id, e.g. "cps-max", "glossary-missing"
+    severity: Final[Severity]
+    message: Final[str]
+    concept: Final[str | None] = None  # glossary concept id for glossary findings
+    accepted: Final[bool] = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
 
     def as_json(self) -> dict[str, Any]:
         """The contract's object for this finding."""
