@@ -56,14 +56,20 @@ def digest(catalog: CatalogUnit) -> Digest:
     """The digest of a checked catalogue."""
     rows = [e for e in catalog.entries if reviewed(e)]
     file = str(catalog.file) if catalog.file is not None else None
-    found = Digest(catalog.path, catalog.lang, file, entries=() if file else tuple(rows))
-    for entry in rows:
-        found.sources.append(_source_hash(entry.source))
-        found.targets.append(hash(normalised(entry.target)))
-        found.lines.append(entry.line or 0)
-        found.offsets.append(catalog.offsets.get(entry.line or 0, -1))
-        found.cues.append(entry.cue or 0)
-    return found
+    lines = [entry.line or 0 for entry in rows]
+    offsets = catalog.offsets
+    # Each column in one go: this runs for every catalogue of a run.
+    return Digest(
+        catalog.path,
+        catalog.lang,
+        file,
+        sources=array("q", [_source_hash(entry.source) for entry in rows]),
+        targets=array("q", [hash(normalised(entry.target)) for entry in rows]),
+        lines=array("q", lines),
+        offsets=array("q", [offsets.get(line, -1) for line in lines]),
+        cues=array("q", [entry.cues[0] if entry.cues else 0 for entry in rows]),
+        entries=() if file else tuple(rows),
+    )
 
 
 @lru_cache(maxsize=4096)  # a video's source texts come back in each of its catalogues
