@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
-from pipeline.checks.consistency import candidates, digest, reviewed, variants
+from pipeline.checks.consistency import conflicts, digest, flagged, reviewed, variants
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
 from pipeline.checks.registry import REGISTRY, CheckContext, Problem, entry_text, register
 from pipeline.checks.text import shorten, visible
@@ -137,21 +137,14 @@ def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[P
     from catalogues built by hand, every reviewed entry.
     """
     gathered = unit.gathered.get("inconsistent-translation")
-    entries = (
-        candidates(gathered)
-        if gathered is not None
-        else (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
-    )
-    for ranked in variants(entries):
-        majority = ranked[0]
-        tie = len(ranked[1]) == len(majority)
-        for group in ranked if tie else ranked[1:]:
-            other = ranked[1][0] if group is majority else majority[0]
-            for entry in group:
-                where = f"{other.path}:{other.line}"
-                yield Problem(
-                    f'translated differently in {where}: "{shorten(other.target)}"', entry=entry
-                )
+    if gathered is not None:
+        pairs: Iterable[tuple[EntryUnit, EntryUnit]] = conflicts(gathered)
+    else:
+        entries = (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
+        pairs = (pair for ranked in variants(entries) for pair in flagged(ranked))
+    for entry, other in pairs:
+        where = f"{other.path}:{other.line}"
+        yield Problem(f'translated differently in {where}: "{shorten(other.target)}"', entry=entry)
 
 
 @register(
