@@ -7,10 +7,11 @@ hash of its normalised source and one of its normalised translation, with its ms
 first cue. At the end, only the sources under which two different translation hashes met are
 candidates. They are ranked on their hashes, and only the entries that make findings, and the
 entries the findings name, are read again: each must still hash as it did, and each finding's
-two entries must say the same source exactly, so a hash collision between two sources cannot
-make a finding. If any of that fails (a file changed since it was checked, or a collision),
-every candidate is read again and grouped on the exact texts. (Two different translations of
-one source with equal hashes would go unnoticed: about one chance in 10^19 per pair.)
+two entries must say the same source exactly, so no finding names an entry of another source.
+If any of that fails (a file changed since it was checked, or two sources share a hash),
+every candidate is read again and grouped on the exact texts. Hashes can mislead only by
+colliding, about one chance in 10^19 per pair of texts: two translations of one source would
+go unnoticed, or a colliding source's entries would count towards a translation's majority.
 
 The hashes are Python's own (`hash`), the same in the worker processes a big run forks.
 """
