@@ -5,9 +5,13 @@ same language. Keeping every translation until the end would hold a channel's wh
 memory, so the runner keeps of each catalogue only a `Digest`: per reviewed entry, a 64-bit
 hash of its normalised source and one of its normalised translation, with its msgid line and
 first cue. At the end, only the sources under which two different translation hashes met are
-candidates; their catalogues are read again and the candidates grouped on the exact texts, so
-a hash collision between two sources cannot make a finding. (Two different translations of
-one source with equal hashes would go unnoticed: about one chance in 10^19 per pair.)
+candidates. They are ranked on their hashes, and only the entries that make findings, and the
+entries the findings name, are read again: each must still hash as it did, and each finding's
+two entries must say the same source exactly, so no finding names an entry of another source.
+If any of that fails (a file changed since it was checked, or two sources share a hash),
+every candidate is read again and grouped on the exact texts. Hashes can mislead only by
+colliding, about one chance in 10^19 per pair of texts: two translations of one source would
+go unnoticed, or a colliding source's entries would count towards a translation's majority.
 
 The hashes are Python's own (`hash`), the same in the worker processes a big run forks.
 """
@@ -19,11 +23,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
 from pipeline.errors import InputError
 from pipeline.tracks.po_read import PoEntry, entry_at, read_catalog
+
+T = TypeVar("T")
 
 
 def normalised(text: str) -> str:
@@ -56,14 +63,20 @@ def digest(catalog: CatalogUnit) -> Digest:
     """The digest of a checked catalogue."""
     rows = [e for e in catalog.entries if reviewed(e)]
     file = str(catalog.file) if catalog.file is not None else None
-    found = Digest(catalog.path, catalog.lang, file, entries=() if file else tuple(rows))
-    for entry in rows:
-        found.sources.append(_source_hash(entry.source))
-        found.targets.append(hash(normalised(entry.target)))
-        found.lines.append(entry.line or 0)
-        found.offsets.append(catalog.offsets.get(entry.line or 0, -1))
-        found.cues.append(entry.cue or 0)
-    return found
+    lines = [entry.line or 0 for entry in rows]
+    offsets = catalog.offsets
+    # Each column in one go: this runs for every catalogue of a run.
+    return Digest(
+        catalog.path,
+        catalog.lang,
+        file,
+        sources=array("q", [_source_hash(entry.source) for entry in rows]),
+        targets=array("q", [hash(normalised(entry.target)) for entry in rows]),
+        lines=array("q", lines),
+        offsets=array("q", [offsets.get(line, -1) for line in lines]),
+        cues=array("q", [entry.cues[0] if entry.cues else 0 for entry in rows]),
+        entries=() if file else tuple(rows),
+    )
 
 
 @lru_cache(maxsize=4096)  # a video's source texts come back in each of its catalogues
@@ -71,20 +84,85 @@ def _source_hash(source: str) -> int:
     return hash(normalised(source))
 
 
+def conflicts(digests: Sequence[Digest]) -> list[tuple[EntryUnit, EntryUnit]]:
+    """Every entry of a run translated differently from its source's other entries, with the
+    entry its finding names (see `flagged`), in run order."""
+    found = _conflicts_by_hash(digests)
+    if found is None:  # a file changed since it was checked, or two sources' hashes collide
+        found = [pair for ranked in variants(candidates(digests)) for pair in flagged(ranked)]
+    return found
+
+
+def flagged(ranked: list[list[T]]) -> Iterator[tuple[T, T]]:
+    """The entries one source's ranked translations flag, each with the entry to name: the
+    minority against the majority; on a tie every group, the majority against the runner-up."""
+    majority = ranked[0]
+    tie = len(ranked[1]) == len(majority)
+    for group in ranked if tie else ranked[1:]:
+        other = ranked[1][0] if group is majority else majority[0]
+        for entry in group:
+            yield entry, other
+
+
+Row = tuple[int, int]  # a digest's index in the run, and a row of it
+
+
+def _conflicts_by_hash(digests: Sequence[Digest]) -> list[tuple[EntryUnit, EntryUnit]] | None:
+    """`conflicts` ranked on the hashes, reading again only the entries the findings need;
+    None when one of them is not what its hashes say (`conflicts` then reads every one)."""
+    pairs = [pair for ranked in _ranked(digests) for pair in flagged(ranked)]
+    wanted: dict[int, set[int]] = {}
+    for pair in pairs:
+        for index, row in pair:
+            wanted.setdefault(index, set()).add(row)
+    units: dict[Row, EntryUnit] = {}
+    for index, rows in wanted.items():
+        found = _rows(digests[index], sorted(rows))
+        if found is None:
+            return None
+        units.update(((index, row), unit) for row, unit in found.items())
+    result = [(units[entry], units[other]) for entry, other in pairs]
+    if any(normalised(e.source) != normalised(o.source) for e, o in result):
+        return None  # two sources with one hash: only the exact texts can tell them apart
+    return result
+
+
+def _ranked(digests: Sequence[Digest]) -> Iterator[list[list[Row]]]:
+    """For each (language, source hash) that met two translation hashes: the rows of each
+    translation, most used first, in the order `variants` gives them."""
+    differing = {
+        digests[indexes[0]].lang: _differing(digests, indexes) for indexes in _by_language(digests)
+    }
+    groups: dict[tuple[str, int], dict[int, list[Row]]] = {}  # -> translation -> rows
+    for index, found in enumerate(digests):
+        met = differing[found.lang]
+        for row, source in enumerate(found.sources):
+            if source in met:
+                translations = groups.setdefault((found.lang, source), {})
+                translations.setdefault(found.targets[row], []).append((index, row))
+    for translations in groups.values():
+        yield sorted(translations.values(), key=len, reverse=True)  # a stable sort
+
+
+def _rows(found: Digest, rows: list[int]) -> dict[int, EntryUnit] | None:
+    """Rows of a digest as entry units, read again; None unless each is still what it was."""
+    if found.file is None:
+        return {row: found.entries[row] for row in rows}
+    try:
+        text = Path(found.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    taken = _verified(found, text, rows)
+    if taken is None:
+        return None
+    return {row: _unit(found, row, texts) for row, texts in zip(rows, taken, strict=True)}
+
+
 def candidates(digests: Sequence[Digest]) -> Iterator[EntryUnit]:
     """In run order, the entries of every source that met two translations (by hash)."""
-    by_lang: dict[str, list[int]] = {}
-    for index, found in enumerate(digests):
-        by_lang.setdefault(found.lang, []).append(index)
     chosen: dict[int, list[int]] = {}  # digest -> rows
-    for indexes in by_lang.values():  # one language at a time: small dicts
-        first: dict[int, int] = {}
-        differing: set[int] = set()
-        for index in indexes:
-            found = digests[index]
-            for source, target in zip(found.sources, found.targets, strict=True):
-                if first.setdefault(source, target) != target:
-                    differing.add(source)
+    for indexes in _by_language(digests):  # one language at a time: small dicts
+        differing = _differing(digests, indexes)
         if not differing:
             continue
         for index in indexes:
@@ -93,6 +171,26 @@ def candidates(digests: Sequence[Digest]) -> Iterator[EntryUnit]:
                 chosen[index] = rows
     for index in sorted(chosen):
         yield from _entries(digests[index], chosen[index])
+
+
+def _by_language(digests: Sequence[Digest]) -> Iterable[list[int]]:
+    """The digests' indexes, language by language, in run order."""
+    by_lang: dict[str, list[int]] = {}
+    for index, found in enumerate(digests):
+        by_lang.setdefault(found.lang, []).append(index)
+    return by_lang.values()
+
+
+def _differing(digests: Sequence[Digest], indexes: Iterable[int]) -> set[int]:
+    """The source hashes under which two different translation hashes met."""
+    first: dict[int, int] = {}
+    differing: set[int] = set()
+    for index in indexes:
+        found = digests[index]
+        for source, target in zip(found.sources, found.targets, strict=True):
+            if first.setdefault(source, target) != target:
+                differing.add(source)
+    return differing
 
 
 def _entries(found: Digest, rows: Iterable[int]) -> Iterator[EntryUnit]:
@@ -111,28 +209,43 @@ def _entries(found: Digest, rows: Iterable[int]) -> Iterator[EntryUnit]:
     except (OSError, UnicodeDecodeError):
         return  # gone since it was checked: nothing to compare it with now
     wanted = list(rows)
-    taken = [_at(text, found.offsets[row]) for row in wanted]
-    if not all(
-        t is not None
-        and _source_hash(t[0]) == found.sources[row]
-        and hash(normalised(t[1])) == found.targets[row]
-        for t, row in zip(taken, wanted, strict=True)
-    ):
+    taken: Sequence[Texts | None] | None = _verified(found, text, wanted)
+    if taken is None:
         taken = _read_whole(found, text, wanted)
     for row, entry in zip(wanted, taken, strict=True):
-        if entry is None:
-            continue
-        msgid, msgstr, tcomment = entry
-        cue = found.cues[row]
-        yield EntryUnit(
-            found.path,
-            found.lines[row],
-            found.lang,
-            msgid,
-            msgstr,
-            cues=(cue,) if cue else (),
-            accepted=parse_accepts(tcomment),
-        )
+        if entry is not None:
+            yield _unit(found, row, entry)
+
+
+def _unit(found: Digest, row: int, texts: Texts) -> EntryUnit:
+    """A row of a digest, with the texts read again, as the entry unit it was."""
+    msgid, msgstr, tcomment = texts
+    cue = found.cues[row]
+    return EntryUnit(
+        found.path,
+        found.lines[row],
+        found.lang,
+        msgid,
+        msgstr,
+        cues=(cue,) if cue else (),
+        accepted=parse_accepts(tcomment),
+    )
+
+
+def _verified(found: Digest, text: str, rows: list[int]) -> list[Texts] | None:
+    """The rows' texts, each read where its block started when the file was checked; None
+    unless every one is there and still hashes as it did."""
+    taken: list[Texts] = []
+    for row in rows:
+        texts = _at(text, found.offsets[row])
+        if (
+            texts is None
+            or _source_hash(texts[0]) != found.sources[row]
+            or hash(normalised(texts[1])) != found.targets[row]
+        ):
+            return None
+        taken.append(texts)
+    return taken
 
 
 Texts = tuple[str, str, str]  # msgid, msgstr, translator comment

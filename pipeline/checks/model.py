@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pipeline.errors import Diagnostic
 from pipeline.tracks.model import Cue
@@ -19,20 +19,22 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
+# Immutable, but not `frozen` (as Cue, and for the same reason: a run locates every finding
+# as one): Final fields for mypy, a frozen dataclass's equality and hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
 
-    path: str  # the file, relative to the project root when inside it
-    line: int | None  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
-    context: str | None  # PO msgctxt, or None
-    cue: int | None  # 1-based cue number in the source track (first cue for shared entries)
-    lang: str  # BCP 47
-    check: str  # the check id, e.g. "cps-max", "glossary-missing"
-    severity: Severity
-    message: str
-    concept: str | None = None  # glossary concept id for glossary findings
-    accepted: bool = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
+    path: Final[str]  # the file, relative to the project root when inside it
+    line: Final[int | None]  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
+    context: Final[str | None]  # PO msgctxt, or None
+    cue: Final[int | None]  # 1-based cue number in the source track (first for shared entries)
+    lang: Final[str]  # BCP 47
+    check: Final[str]  # the check id, e.g. "cps-max", "glossary-missing"
+    severity: Final[Severity]
+    message: Final[str]
+    concept: Final[str | None] = None  # glossary concept id for glossary findings
+    accepted: Final[bool] = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
 
     def as_json(self) -> dict[str, Any]:
         """The contract's object for this finding."""
@@ -54,7 +56,9 @@ class Finding:
         return replace(self, severity=severity)
 
 
-@dataclass(frozen=True, slots=True)
+# Immutable, but not `frozen` (as Cue, and for the same reason: a run builds one unit per
+# entry of every catalogue): Final fields for mypy, a frozen dataclass's equality and hash.
+@dataclass(slots=True, unsafe_hash=True)
 class EntryUnit:
     """One translatable text: a PO entry, or one cue of a track read without a PO.
 
@@ -63,17 +67,17 @@ class EntryUnit:
     the source language and `target` is the source text.
     """
 
-    path: str
-    line: int | None
-    lang: str
-    source: str
-    target: str
-    context: str | None = None
-    cues: tuple[int, ...] = ()  # source cue numbers saying this text
-    fuzzy: bool = False
-    obsolete: bool = False
-    accepted: frozenset[str] = frozenset()  # check ids accepted by a reviewer on this entry
-    from_po: bool = True
+    path: Final[str]
+    line: Final[int | None]
+    lang: Final[str]
+    source: Final[str]
+    target: Final[str]
+    context: Final[str | None] = None
+    cues: Final[tuple[int, ...]] = ()  # source cue numbers saying this text
+    fuzzy: Final[bool] = False
+    obsolete: Final[bool] = False
+    accepted: Final[frozenset[str]] = frozenset()  # check ids a reviewer accepted on it
+    from_po: Final[bool] = True
 
     @property
     def cue(self) -> int | None:

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
-from pipeline.checks.consistency import candidates, digest, reviewed, variants
+from pipeline.checks.consistency import conflicts, digest, flagged, reviewed, variants
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
 from pipeline.checks.registry import REGISTRY, CheckContext, Problem, entry_text, register
 from pipeline.checks.text import shorten, visible
@@ -123,11 +123,6 @@ def _first_difference(actual: str, expected: str) -> tuple[int, int | None]:
     return number, cues or None
 
 
-def _norm(text: str) -> str:
-    """Texts that differ only in line breaks and spacing are the same text."""
-    return " ".join(text.split())
-
-
 @register(
     "inconsistent-translation",
     "project",
@@ -142,21 +137,14 @@ def inconsistent_translation(unit: ProjectUnit, ctx: CheckContext) -> Iterator[P
     from catalogues built by hand, every reviewed entry.
     """
     gathered = unit.gathered.get("inconsistent-translation")
-    entries = (
-        candidates(gathered)
-        if gathered is not None
-        else (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
-    )
-    for ranked in variants(entries):
-        majority = ranked[0]
-        tie = len(ranked[1]) == len(majority)
-        for group in ranked if tie else ranked[1:]:
-            other = ranked[1][0] if group is majority else majority[0]
-            for entry in group:
-                where = f"{other.path}:{other.line}"
-                yield Problem(
-                    f'translated differently in {where}: "{shorten(other.target)}"', entry=entry
-                )
+    if gathered is not None:
+        pairs: Iterable[tuple[EntryUnit, EntryUnit]] = conflicts(gathered)
+    else:
+        entries = (e for catalog in unit.catalogs for e in catalog.entries if reviewed(e))
+        pairs = (pair for ranked in variants(entries) for pair in flagged(ranked))
+    for entry, other in pairs:
+        where = f"{other.path}:{other.line}"
+        yield Problem(f'translated differently in {where}: "{shorten(other.target)}"', entry=entry)
 
 
 @register(
@@ -190,9 +178,12 @@ def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]
     """Probably copied, not translated; names, numbers and single words are left alone."""
     if not unit.from_po or unit.fuzzy or not unit.source or not unit.target.strip():
         return ()
-    source = _norm(visible(unit.source))
-    if source != _norm(visible(unit.target)):
+    # Texts that differ only in line breaks and spacing are the same text: compared word by
+    # word (the lists differ at once for nearly every translation; no text is joined).
+    shown = visible(unit.source).split()
+    if shown != visible(unit.target).split():
         return ()
+    source = " ".join(shown)
     words = _WORD.findall(source)
     if len(words) < 2 or _names_only(source) or "://" in source or "@" in source:
         return ()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
 TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
@@ -21,25 +20,31 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
-    if line.isascii() or max(line, default=" ") < "\u0300":
-        return len(line)  # nothing below U+0300 combines or changes under NFC
+    if line.isascii():
+        return len(line)
     if not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     return len(line) - len(_COMBINING.findall(line))
 
 
-@lru_cache(maxsize=4096)  # asked by several checks about the same cues, one track at a time
 def line_widths(text: str) -> tuple[int, ...]:
     """How many characters each line of a subtitle shows (markup not counted)."""
-    if text.isascii() and "<" not in text and "{" not in text:
-        return tuple(map(len, text.split("\n")))  # no markup, no combining marks
-    return tuple(width(line) for line in visible(text).split("\n"))
+    shown = visible(text)
+    if not shown.isascii():
+        # NFC works line by line (a line break composes with nothing): normalise once.
+        if not unicodedata.is_normalized("NFC", shown):
+            shown = unicodedata.normalize("NFC", shown)
+        if _COMBINING.search(shown):
+            return tuple(len(line) - len(_COMBINING.findall(line)) for line in shown.split("\n"))
+    return tuple(map(len, shown.split("\n")))
 
 
 def reading_chars(text: str) -> int:
     """Characters for reading speed: markup stripped, spaces and punctuation counted, line
     breaks not (subtitle-standards.md, as Netflix and Subtitle Edit count)."""
-    return sum(line_widths(text))
+    shown = visible(text)
+    # The sum of `line_widths`: the widths add up over the lines, line breaks counted out.
+    return width(shown) - shown.count("\n")
 
 
 def shorten(text: str, size: int = 40) -> str:

@@ -12,24 +12,26 @@ from collections.abc import Iterator
 from pipeline.checks.model import TrackUnit
 from pipeline.checks.profiles import profile_for
 from pipeline.checks.registry import CheckContext, Problem, register
-from pipeline.checks.text import line_widths, reading_chars, shorten, visible, width
+from pipeline.checks.text import line_widths, shorten, visible, width
 from pipeline.tracks.model import Cue, format_timestamp
 
 
-def _cps(cue: Cue) -> tuple[float, int]:
-    chars = reading_chars(cue.text)
-    return (chars * 1000.0 / cue.duration if cue.duration > 0 else float("inf")), chars
-
-
-def _speeds(unit: TrackUnit, ctx: CheckContext) -> list[tuple[Cue, float, int]]:
-    """Each cue with its reading speed and characters, computed once for both speed checks."""
-    cached = ctx.cache.get("timing.speeds")
+def _measures(unit: TrackUnit, ctx: CheckContext) -> list[tuple[Cue, float, int, int]]:
+    """Each cue with its reading speed, its characters and its widest line: measured once
+    per track for the two speed checks and the line-length check."""
+    cached = ctx.cache.get("timing.measures")
     if cached is not None and cached[0] is unit:
-        speeds: list[tuple[Cue, float, int]] = cached[1]
-        return speeds
-    speeds = [(cue, *_cps(cue)) for cue in unit.cues]
-    ctx.cache["timing.speeds"] = (unit, speeds)
-    return speeds
+        measures: list[tuple[Cue, float, int, int]] = cached[1]
+        return measures
+    measures = []
+    for cue in unit.cues:
+        widths = line_widths(cue.text)
+        chars = sum(widths)  # reading characters: line breaks do not count
+        duration = cue.duration
+        cps = chars * 1000.0 / duration if duration > 0 else float("inf")
+        measures.append((cue, cps, chars, max(widths)))
+    ctx.cache["timing.measures"] = (unit, measures)
+    return measures
 
 
 def _speed(cue: Cue, cps: float, chars: int, limit: float, what: str) -> Problem:
@@ -51,7 +53,7 @@ def _speed(cue: Cue, cps: float, chars: int, limit: float, what: str) -> Problem
 def cps_optimal(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Warn between the optimal and the maximum reading speed."""
     profile = profile_for(ctx, unit.lang)
-    for cue, cps, chars in _speeds(unit, ctx):
+    for cue, cps, chars, _ in _measures(unit, ctx):
         if profile.cps_optimal < cps <= profile.cps_max:
             yield _speed(cue, cps, chars, profile.cps_optimal, "optimal reading speed")
 
@@ -66,7 +68,7 @@ def cps_optimal(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
 def cps_max(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Too fast to read: above the maximum reading speed."""
     profile = profile_for(ctx, unit.lang)
-    for cue, cps, chars in _speeds(unit, ctx):
+    for cue, cps, chars, _ in _measures(unit, ctx):
         if cps > profile.cps_max:
             yield _speed(cue, cps, chars, profile.cps_max, "maximum")
 
@@ -81,8 +83,8 @@ def cps_max(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
 def line_length(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
     """Lines longer than the limit (markup not counted)."""
     limit = profile_for(ctx, unit.lang).max_chars_per_line
-    for cue in unit.cues:
-        if max(line_widths(cue.text)) <= limit:
+    for cue, _, _, widest in _measures(unit, ctx):
+        if widest <= limit:
             continue
         for number, line in enumerate(visible(cue.text).split("\n"), start=1):
             size = width(line)

@@ -428,6 +428,12 @@ _BLOCK = re.compile(
 )
 
 
+# The groups of a block, in the order `match.groups()` gives them (`_block` unpacks them so).
+_GROUPS = ("pre", "ctx", "at", "id", "plural", "str", "plurals")
+assert tuple(_BLOCK.groupindex) == (*_GROUPS, *(f"g{name}" for name in _GROUPS[1:]))
+_PRE, _AT, _GONE_AT = _BLOCK.groupindex["pre"], _BLOCK.groupindex["at"], _BLOCK.groupindex["gat"]
+
+
 def _value(block: str, joint: str) -> str:
     """The text of a string and its continuation lines, joined at `joint` (`"\\n"` or
     `"\\n#~ "`): a line holds no line break, so the joint is found only between strings."""
@@ -464,8 +470,8 @@ def _fast(text: str) -> PoCatalog | None:
     for match in _BLOCK.finditer(text):
         if match.start() != position:
             return None
-        start = match.start("pre")
-        line += text.count("\n", position, start)
+        start = match.start(_PRE)
+        line += start - position  # a block opens with blank lines only
         position = match.end()
         entry, at, header = _block(match, line if entries else 0, header, not entries)
         entry.line = line + text.count("\n", start, at)
@@ -482,23 +488,22 @@ def _block(
     """The entry of one block the fast path matched, where its msgid keyword starts, and the
     file's header (translator comments before the first entry)."""
     entry = PoEntry(linenum)
-    entry.offset = match.start("pre")
-    pre = match.group("pre")
+    entry.offset = match.start(_PRE)
+    pre, ctx, _, found, plural, msgstr, plurals, gctx, _, gfound, gplural, gstr, gplurals = (
+        match.groups()
+    )
     if pre:
         if _only_notes(pre):
             entry._notes = pre  # `#.` and `#:` lines only: read if ever asked
         else:
             header = _comments(entry, pre, header, first)
-    at = match.start("at")
-    joint = _LIVE_JOINT
-    if at >= 0:
-        found, ctx, plural, msgstr, plurals = match.group("id", "ctx", "plural", "str", "plurals")
+    if found is not None:
+        joint = _LIVE_JOINT
+        at = match.start(_AT)
     else:
         joint = _GONE_JOINT
-        at = match.start("gat")
-        found, ctx, plural, msgstr, plurals = match.group(
-            "gid", "gctx", "gplural", "gstr", "gplurals"
-        )
+        at = match.start(_GONE_AT)
+        found, ctx, plural, msgstr, plurals = gfound, gctx, gplural, gstr, gplurals
         entry.obsolete = 1
     entry.msgid = _value(found, joint)
     if ctx is not None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
-from pipeline.tracks.model import Cue, ReadResult, format_timestamp
+from pipeline.tracks.model import Cue, ReadResult, timing_line
 
 _TS = r"(?:(\d+):)?(\d{2}):(\d{2})([.,])(\d{3})"
 _TIMING = re.compile(rf"^\s*{_TS}\s+-->\s+{_TS}(?:\s+.*)?$")
@@ -197,13 +197,15 @@ def _escape(text: str) -> str:
 
 def compose_vtt(cues: Iterable[Cue]) -> str:
     """Plain WebVTT: a header, numbered cues, `HH:MM:SS.mmm`, text escaped for WebVTT."""
-    out = ["WEBVTT", ""]
-    for number, cue in enumerate(cues, start=1):
-        out.append(str(number))
-        out.append(f"{format_timestamp(cue.start, '.')} --> {format_timestamp(cue.end, '.')}")
-        out.extend(_escape(cue.text).split("\n"))
-        out.append("")
-    return "\n".join(out)
+    # Built cue by cue in one join: `msm check` composes every built track to compare it
+    # with the file on disk.
+    body = "".join(
+        [
+            f"\n{n}\n{timing_line(cue.start, cue.end, '.')}\n{_escape(cue.text)}\n"
+            for n, cue in enumerate(cues, 1)
+        ]
+    )
+    return "WEBVTT\n" + body
 
 
 def write_vtt(path: Path, cues: Iterable[Cue]) -> None:

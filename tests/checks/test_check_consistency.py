@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import Spec, generate
-from pipeline.checks.consistency import candidates, digest, variants
+from pipeline.checks import consistency
+from pipeline.checks.consistency import _conflicts_by_hash, candidates, digest, flagged, variants
 from pipeline.checks.model import CatalogUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.runner import check_paths
@@ -104,3 +105,29 @@ def test_catalogues_read_by_the_exact_reader_have_no_offsets_and_still_work(corp
     assert problems(ProjectUnit(gathered={CHECK: [digest(c) for c in whole]})) == problems(
         ProjectUnit(whole)
     )
+
+
+def _shown(pairs: list) -> list[tuple]:
+    return [
+        (e.path, e.line, e.cue, e.accepted, e.target, o.path, o.line, o.target) for e, o in pairs
+    ]
+
+
+def test_a_run_reads_again_only_the_entries_its_findings_need(corpus: Path):
+    digests = [digest(c) for c in catalogues(corpus)]
+    quick = _conflicts_by_hash(digests)
+    assert quick is not None  # nothing changed since the check: no candidate read in vain
+    exact = [pair for ranked in variants(candidates(digests)) for pair in flagged(ranked)]
+    assert _shown(quick) == _shown(exact)
+    assert len(quick) > 10
+
+
+def test_sources_sharing_a_hash_are_told_apart_on_the_exact_texts(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+):
+    whole = catalogues(corpus)
+    expected = problems(ProjectUnit(whole))
+    monkeypatch.setattr(consistency, "_source_hash", lambda source: 7)  # every source collides
+    digests = [digest(c) for c in whole]
+    assert _conflicts_by_hash(digests) is None
+    assert problems(ProjectUnit(gathered={CHECK: digests})) == expected

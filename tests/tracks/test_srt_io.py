@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.tracks.model import Cue
-from pipeline.tracks.srt_io import compose_srt, parse_srt, read_srt, write_srt
+from pipeline.tracks.model import Cue, ReadResult
+from pipeline.tracks.srt_io import _parse_exact, _usual, compose_srt, parse_srt, read_srt, write_srt
 
 GOOD = "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,500\nWorld\n"
 
@@ -333,3 +334,87 @@ def test_compose_srt_writes_what_the_srt_library_writes(parts):
             compose_srt(cues)
         return
     assert compose_srt(cues) == expected
+
+
+# The usual layout is read by one regular expression (`_usual`); it must give exactly what
+# the line-by-line reader gives, and leave to it every file that reader would say anything
+# about. Generated files: a composed track, then a few lines damaged the ways real files are.
+DAMAGE: list[Callable[[str], str]] = [
+    lambda line: line + " ",
+    lambda line: " " + line,
+    lambda line: line + "\u00a0",
+    lambda line: line + "\r",
+    lambda line: line + " -> b",
+    lambda line: line + "\x07",
+    lambda line: "",  # a blank line (or none: the cue's number and text glued)
+    lambda line: " ",
+    lambda line: "5",  # a number where text, a timing or nothing stood
+    lambda line: "0" + line,  # 01 as a number; 000:00:01,000 as hours
+    lambda line: line + "\n" + line,
+    lambda line: line.replace(",", "."),
+    lambda line: line.replace(" --> ", " -> "),
+    lambda line: line.replace("-->", "->", 1).replace(" ->", "-->"),
+    lambda line: line.replace(":0", ":7", 1),  # out of order, overlapping, minutes over 59
+    lambda line: ":7".join(line.rsplit(":0", 1)),  # the same at the end of a timing line
+    lambda line: line.replace("0,", "0,5", 1),
+    lambda line: line + " X1:10",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    tracks(),
+    st.lists(st.tuples(st.sampled_from(DAMAGE), st.integers(0, 200)), max_size=3),
+    st.sampled_from(["", "\n", "\n\n"]),
+    st.sampled_from(["", "\n", "\n\n"]),
+)
+def test_the_usual_layout_reads_as_line_by_line(
+    track: list[Cue], damage: list[tuple[Callable[[str], str], int]], before: str, after: str
+) -> None:
+    lines = compose_srt(track).split("\n")
+    for change, nth in damage:
+        at = nth % len(lines)
+        lines[at] = change(lines[at])
+    text = before + "\n".join(lines)
+    text = text[:-2] + after if text.endswith("\n\n") else text
+    assert _outcome(parse_srt, text) == _outcome(_parse_exact, text)
+
+
+def _outcome(parse: Callable[[str, str], ReadResult], text: str) -> tuple[object, ...]:
+    try:
+        result = parse(text, "t.srt")
+    except InputError as exc:
+        return ("error", str(exc), [str(d) for d in exc.diagnostics])
+    cues = [(c.start, c.end, c.text, c.index, c.line) for c in result.cues]
+    return ("read", cues, [str(d) for d in result.diagnostics], result.encoding)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("04,500", "64,500"),  # seconds over 59 where nothing else would tell
+        GOOD.replace("00:00:04", "00:60:04"),
+        GOOD.replace("00:00:03,000 --> 00:00:04", "00:00:63,000 --> 00:02:04"),
+        GOOD.replace("00:00:03,000 --> 00:00:04", "00:61:03,000 --> 02:00:04"),
+        GOOD.replace("00:00:04", "100:00:04"),
+        GOOD.replace("World", "World\n2"),
+        GOOD.replace("World", "World -> there"),
+        GOOD.replace("World", "World — > there"),
+        GOOD[:-1],  # no line break at the end
+        GOOD.replace("\n\n", "\n\n\n"),
+        GOOD.replace("2\n", "02\n"),
+    ],
+)
+def test_edges_of_the_usual_layout_read_as_line_by_line(text: str) -> None:
+    assert _outcome(parse_srt, text) == _outcome(_parse_exact, text)
+
+
+def test_the_usual_layout_takes_the_fast_path() -> None:
+    text = "\n" + GOOD.replace("Hello", "Hello\n<i>there</i>") + "\n\n"
+    cues = _usual(text)
+    assert cues is not None
+    assert [(c.start, c.end, c.text, c.index, c.line) for c in cues] == [
+        (1000, 2000, "Hello\n<i>there</i>", 1, 3),
+        (3000, 4500, "World", 2, 8),
+    ]
+    assert _usual(GOOD.replace("World", "World ")) is None  # the reader strips it silently

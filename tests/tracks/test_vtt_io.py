@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.tracks.formats import compose, read_track
-from pipeline.tracks.model import Cue
-from pipeline.tracks.vtt_io import FROZEN_MS, compose_vtt, parse_vtt
+from pipeline.tracks.model import Cue, format_timestamp
+from pipeline.tracks.vtt_io import FROZEN_MS, _escape, compose_vtt, parse_vtt
 from tests.tracks.test_srt_io import tracks
 
 DATA = Path(__file__).parent.parent / "data" / "vtt"
+VTT_TEXT = st.sampled_from(["a", "b\nc", "x, y", "A & B <3", "<i>ok</i>\n{\\an8}top", "é\nś"])
 
 
 def texts(cues: list[Cue]) -> list[str]:
@@ -92,6 +94,24 @@ def test_vtt_round_trip(track: list[Cue]) -> None:
     assume(not any(ch in c.text for c in track for ch in "<{"))
     parsed = parse_vtt(compose_vtt(track)).cues
     assert [(c.start, c.end, c.text) for c in parsed] == [(c.start, c.end, c.text) for c in track]
+
+
+def _line_by_line(cues: list[Cue]) -> str:
+    """What compose_vtt wrote before it joined whole cues: one list item per line."""
+    out = ["WEBVTT", ""]
+    for number, cue in enumerate(cues, start=1):
+        out.append(str(number))
+        out.append(f"{format_timestamp(cue.start, '.')} --> {format_timestamp(cue.end, '.')}")
+        out.extend(_escape(cue.text).split("\n"))
+        out.append("")
+    return "\n".join(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**8), st.integers(1, 9000), VTT_TEXT), max_size=5))
+def test_compose_vtt_writes_what_line_by_line_writes(parts: list[tuple[int, int, str]]) -> None:
+    cues = [Cue(start, start + length, text) for start, length, text in parts]
+    assert compose_vtt(cues) == _line_by_line(cues)
 
 
 def test_read_track_picks_the_reader_by_content(tmp_path: Path) -> None:

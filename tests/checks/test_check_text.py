@@ -1,0 +1,59 @@
+"""Text measures shared by the checks: the one-pass shortcuts give what line by line gives."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.text import line_widths, reading_chars, visible, width
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def reference_width(line: str) -> int:
+    """The definition, without shortcuts: NFC, then every combining mark left takes no room."""
+    line = unicodedata.normalize("NFC", line)
+    return len(line) - len(_COMBINING.findall(line))
+
+
+def reference_widths(text: str) -> tuple[int, ...]:
+    """Line by line, as the checks count a subtitle."""
+    return tuple(reference_width(line) for line in visible(text).split("\n"))
+
+
+# Subtitle text with what makes measuring hard: markup, decomposed and precomposed accents
+# (ș as s + U+0326), Greek tonos, Hangul jamo (NFC joins two into one syllable), a Hebrew
+# point (not in the combining blocks counted out), a singleton NFC maps elsewhere (U+212B Å),
+# a mark that NFC splits in two (U+0344).
+PIECES = [*"ab <i>/{}\\\n", "é", "ș", "s\u0326", "e\u0301", "ά", "α\u0301", "\u05b4", "\u212b"]
+TEXT = st.lists(
+    st.sampled_from([*PIECES, "\u0344", "\u1dc0", "\u00a0", "ł", "\u1100", "\u1161"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(TEXT)
+def test_widths_and_reading_characters_are_the_line_by_line_counts(text: str) -> None:
+    expected = reference_widths(text)
+    assert line_widths(text) == expected
+    assert reading_chars(text) == sum(expected)
+    assert width(text.replace("\n", " ")) == reference_width(text.replace("\n", " "))
+
+
+@pytest.mark.parametrize(
+    ("text", "widths"),
+    [
+        ("Plain ASCII\nline two", (11, 8)),
+        ("<i>Drop markup</i>\n{\\an8}top", (11, 3)),
+        ("Contractul se s\u0326emneaza\u0306", (22,)),  # decomposed Romanian: marks count 0
+        ("Διαγωνισμός\nάνοιξε", (11, 6)),
+        ("\u1100\u1161 <b>x</b>", (3,)),  # two jamo that NFC joins into one syllable
+    ],
+)
+def test_known_widths(text: str, widths: tuple[int, ...]) -> None:
+    assert line_widths(text) == widths
+    assert reading_chars(text) == sum(widths)
