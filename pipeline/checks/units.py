@@ -9,16 +9,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.checks.model import EntryUnit
-from pipeline.tracks.merge import SourceEntry
+from pipeline.tracks.merge import SourceEntry, cue_notes
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
 from pipeline.tracks.po_read import PoEntry
 
 _ACCEPT = re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
-_TIMING_NOTE = re.compile(
-    r"^cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})",
-    re.MULTILINE,
-)
 _NO_ACCEPTS: frozenset[str] = frozenset()
 
 
@@ -79,7 +75,7 @@ def po_units(
         if positions is not None:
             cues = positions.get(key, ())
         else:
-            cues = tuple(int(m.group(1)) for m in _TIMING_NOTE.finditer(entry.comment or ""))
+            cues = tuple(n for n, _, _ in cue_notes(entry.comment))
         # Positional: a dataclass's __init__ matches keywords one by one, which cost a third
         # of this loop (it runs for every entry of every catalogue).
         unit = EntryUnit(
@@ -147,11 +143,8 @@ def timing_from_comments(po: Iterable[PoEntry]) -> tuple[list[Cue], list[Key]]:
     for entry in po:
         if entry.obsolete or not entry.comment:
             continue
-        for m in _TIMING_NOTE.finditer(entry.comment):
-            g = [int(x) for x in m.groups()]
-            start = ((g[1] * 60 + g[2]) * 60 + g[3]) * 1000 + g[4]
-            end = ((g[5] * 60 + g[6]) * 60 + g[7]) * 1000 + g[8]
+        for n, start, end in cue_notes(entry.comment):
             if end > start:
-                timed[g[0]] = (Cue(start, end, entry.msgid, g[0]), key_of(entry))
+                timed[n] = (Cue(start, end, entry.msgid, n), key_of(entry))
     order = sorted(timed)
     return [timed[n][0] for n in order], [timed[n][1] for n in order]

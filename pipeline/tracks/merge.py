@@ -24,7 +24,13 @@ from pipeline.tracks.po_io import Key, key_of
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
 SAME_PLACE = 0.5  # an old entry whose cues cover half the new cue's time is the same cue, edited
-_CUE_NOTE = re.compile(r"^cue \d+: (\d+):(\d\d):(\d\d),(\d{3}) --> (\d+):(\d\d):(\d\d),(\d{3})")
+# What `template_entry` writes into an entry's `#.` comment, one line per cue:
+# `cue 3: 00:00:10,709 --> 00:00:15,960 (5.3 s)`. Read back by `cue_notes`; a hand-edited
+# period for the comma (the WebVTT way) means the same time.
+_CUE_NOTE = re.compile(
+    r"^cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -199,17 +205,19 @@ def _take(target: polib.POEntry, source: polib.POEntry) -> None:
     target.previous_msgctxt = source.previous_msgctxt
 
 
+def cue_notes(comment: str | None) -> list[tuple[int, int, int]]:
+    """The cues an entry's `#.` comment records: (cue number, start ms, end ms), in order."""
+    found = []
+    for m in _CUE_NOTE.finditer(comment or ""):
+        n, h1, m1, s1, f1, h2, m2, s2, f2 = (int(g) for g in m.groups())
+        start = ((h1 * 60 + m1) * 60 + s1) * 1000 + f1
+        found.append((n, start, ((h2 * 60 + m2) * 60 + s2) * 1000 + f2))
+    return found
+
+
 def spans(entry: polib.POEntry) -> list[tuple[int, int]]:
     """The cue timings recorded in an entry's `#.` comments (ours), in milliseconds."""
-    found = []
-    for line in (entry.comment or "").split("\n"):
-        m = _CUE_NOTE.match(line)
-        if m:
-            h1, m1, s1, f1, h2, m2, s2, f2 = (int(g) for g in m.groups())
-            found.append(
-                (((h1 * 60 + m1) * 60 + s1) * 1000 + f1, ((h2 * 60 + m2) * 60 + s2) * 1000 + f2)
-            )
-    return found
+    return [(start, end) for _, start, end in cue_notes(entry.comment)]
 
 
 def _same_place(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib.POEntry | None:

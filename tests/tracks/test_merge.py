@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from pipeline.tracks.merge import cue_keys, merge, source_entries, template_entry
+from pipeline.tracks.merge import cue_keys, cue_notes, merge, source_entries, template_entry
 from pipeline.tracks.model import Cue
 
 
@@ -111,3 +111,32 @@ def test_an_empty_obsolete_twin_never_duplicates_a_live_entry() -> None:
     old = [entry("Back", "", obsolete=True)]
     merged, _ = merge([entry("Back")], old)
     assert [(e.msgid, e.obsolete) for e in merged] == [("Back", False)]
+
+
+@pytest.mark.parametrize(
+    ("comment", "notes"),
+    [
+        ("cue 1: 00:00:01,000 --> 00:00:05,930 (4.9 s)", [(1, 1000, 5930)]),
+        # a hand edit in the WebVTT way: the same time
+        ("cue 2: 00:00:06.010 --> 00:00:10.629", [(2, 6010, 10629)]),
+        (
+            "cue 7: 01:02:03,004 --> 01:02:04,000 (1.0 s)\ncue 8: 01:02:04,100 --> 01:02:05,000",
+            [(7, 3723004, 3724000), (8, 3724100, 3725000)],
+        ),
+        ("a translator's note\ncue 3: 00:00:01,000 --> 00:00:02,000", [(3, 1000, 2000)]),
+        ("see cue 3: 00:00:01,000 --> 00:00:02,000", []),  # not at the start of a line
+        ("cue 3: 0:00:01 --> 0:00:02", []),  # no milliseconds: not ours
+        ("", []),
+        (None, []),
+    ],
+)
+def test_cue_notes_reads_what_the_template_writes(
+    comment: str | None, notes: list[tuple[int, int, int]]
+) -> None:
+    assert cue_notes(comment) == notes
+
+
+def test_cue_notes_round_trip_the_template_comment() -> None:
+    cues = [Cue(1000, 5930, "Hello", 4), Cue(3_600_000, 3_601_500, "Hello", 9)]
+    entry = template_entry(source_entries(cues, {})[0], "en.srt")
+    assert cue_notes(entry.comment) == [(4, 1000, 5930), (9, 3_600_000, 3_601_500)]
