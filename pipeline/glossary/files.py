@@ -8,7 +8,6 @@ from typing import Literal
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
-from pipeline.glossary.tbx import read_tbx, write_tbx
 
 GLOSSARY_DIR = "glossary"
 GLOSSARY_FILE = "procurement.csv"
@@ -42,6 +41,9 @@ def parse_termbase(
     """A term base from the bytes of a CSV or TBX file."""
     kind = format_of(path or Path(where), data)
     if kind == "tbx":
+        # Here, not at the top: XML support costs every `msm check` ~20 ms of imports.
+        from pipeline.glossary.tbx import read_tbx
+
         return read_tbx(data, where, lang_map)
     try:
         text = data.decode("utf-8-sig")
@@ -67,5 +69,7 @@ def render_termbase(termbase: TermBase, fmt: str) -> str:
     if fmt == "csv":
         return write_csv(termbase)
     if fmt in ("tbx", "tbx2"):
+        from pipeline.glossary.tbx import write_tbx
+
         return write_tbx(termbase, 3 if fmt == "tbx" else 2)
     raise ValueError(f"unknown glossary format {fmt!r}")
