@@ -9,7 +9,7 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, cast
@@ -23,12 +23,13 @@ from pipeline.glossary.morphology import (
     snowball_guard,
     stemmer,
 )
-from pipeline.glossary.normalise import TOKEN, fold, skeleton
+from pipeline.glossary.normalise import TOKEN, Folded, fold, fold_word, skeleton, wordwise
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
 _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
 _FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
+_WORDS_LIMIT = 200_000  # words whose analysis a language index remembers, per cache
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class _LanguageIndex:
                 self.entries,
                 self.stems,
             ) = saved
-        self.cache: dict[str, Analysis] = {}
+        self.cache: dict[str, Analysis] = {}  # folded word -> analysis
+        self.forms: dict[str, Analysis] = {}  # word as written in a wordwise text -> analysis
 
     def saved(self) -> tuple[Any, ...]:
         """The index as plain data (what `__init__` takes back)."""
@@ -174,8 +176,35 @@ class _LanguageIndex:
         if found is not None:
             return found
         result = self._analyse(word)
+        if len(self.cache) >= _WORDS_LIMIT:
+            self.cache.clear()
         self.cache[word] = result
         return result
+
+    def analyse_folded(self, words: list[str]) -> list[Analysis]:
+        """The analyses of a text's folded words."""
+        known = list(map(self.cache.get, words))  # words seen before: one C-level pass
+        if None not in known:
+            return cast(list[Analysis], known)  # no None left in it
+        return [self.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
+
+    def analyse_written(self, words: list[str]) -> list[Analysis] | None:
+        """The analyses of the words of a `wordwise` text, as written (each distinct form
+        folded once); None should one of them not fold alone (then fold the text whole)."""
+        forms = self.forms
+        known = list(map(forms.get, words))
+        if None not in known:
+            return cast(list[Analysis], known)
+        new = set(words).difference(forms)  # analyses do not depend on the order
+        if len(forms) + len(new) > _WORDS_LIMIT:
+            forms.clear()
+            new = set(words)
+        for word in new:
+            folded = fold_word(word, self.lang)
+            if folded is None:
+                return None
+            forms[word] = self.analyse(folded)
+        return list(map(forms.__getitem__, words))
 
     def _analyse(self, word: str) -> Analysis:
         skel = skeleton(word)
@@ -325,33 +354,44 @@ class Matcher:
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every term of `lang` in `text`: longest matches win, exclusions removed."""
+        return list(self.matches(text, lang))
+
+    def matches(self, text: str, lang: str, *, remember: bool = True) -> tuple[Match, ...]:
+        """What `find` finds, as a tuple (the caller may keep it; nothing copies it).
+
+        A matcher remembers what it found in the last texts it was asked about (a run asks
+        about each source text once per target language). `remember=False` is for a text
+        asked about once (a translation): remembering it would push out those that repeat.
+        """
         code = resolve(lang)
+        if not remember:
+            return self._find(text, code)
         key = (code, text)
         found = self._found.get(key)
         if found is None:
             if len(self._found) >= _FOUND_LIMIT:
                 self._found.clear()
-            found = self._found[key] = tuple(self._find(text, code))
-        return list(found)
+            found = self._found[key] = self._find(text, code)
+        return found
 
-    def _find(self, text: str, code: str) -> list[Match]:
+    def _find(self, text: str, code: str, by_word: bool = True) -> tuple[Match, ...]:
+        """The matches in `text`; `by_word=False` folds it whole even when it is `wordwise`
+        (the general path, which the tests compare the word-by-word one with)."""
         index = self._index(code)
         if not index.words:
-            return []
-        folded = fold(text, code)
-        words = TOKEN.findall(folded.text)
-        known = list(map(index.cache.get, words))  # words seen before: one C-level pass
-        analyses: list[Analysis] = (
-            [index.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
-            if None in known
-            else cast(list[Analysis], known)  # no None left in it
-        )
+            return ()
+        folded: Folded | None = None
+        analyses = index.analyse_written(TOKEN.findall(text)) if by_word and wordwise(text) else None
+        if analyses is None:
+            folded = fold(text, code)
+            analyses = index.analyse_folded(TOKEN.findall(folded.text))
         if not any(analyses):
-            return []  # no word of the text is a word of a term (most texts)
-        raws = list(self._walk(index, analyses))
+            return ()  # no word of the text is a word of a term (most texts)
+        raws = self._walk(index, analyses)
         if not raws:
-            return []
-        spans = [m.span() for m in TOKEN.finditer(folded.text)]  # now that something matched
+            return ()
+        # Token spans, now that something matched (a wordwise text lines up with its fold).
+        spans = [m.span() for m in TOKEN.finditer(text if folded is None else folded.text)]
         excluded = [(r.first, r.last) for r in raws if r.entry[2] == _EXCLUDE]
         matches: list[Match] = []
         for raw in _outermost([r for r in raws if r.entry[2] != _EXCLUDE]):
@@ -359,7 +399,9 @@ class Matcher:
                 continue
             cpos, tpos, kind = raw.entry
             term = self._concept_at(cpos).terms[tpos]
-            start, end = folded.span(spans[raw.first][0], spans[raw.last - 1][1])
+            start, end = spans[raw.first][0], spans[raw.last - 1][1]
+            if folded is not None:
+                start, end = folded.span(start, end)
             how: How = "stem"
             if raw.exact:
                 how = "exact" if kind == _TERM else "variant"
@@ -367,14 +409,26 @@ class Matcher:
         return _best_per_span(matches)
 
     @staticmethod
-    def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> Iterable[_Raw]:
+    def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> list[_Raw]:
+        """Every path of the trie the words spell from each word on, in text order."""
         children, entries = index.children, index.entries
+        root = children[0]
+        size = len(analyses)
+        raws: list[_Raw] = []
         for first, hits in enumerate(analyses):
             if not hits:
                 continue
-            frontier: list[tuple[int, bool]] = [(0, True)]
-            position = first
-            while frontier and position < len(analyses):
+            # The first step on its own: most words that are a word of some term start none.
+            frontier: list[tuple[int, bool]] = []
+            for wid, how in hits:
+                child = root.get(wid)
+                if child is None:
+                    continue
+                frontier.append((child, how == _EXACT))
+                for entry in entries.get(child, ()):
+                    raws.append(_Raw(first, first + 1, entry, how == _EXACT))
+            position = first + 1
+            while frontier and position < size:
                 step: list[tuple[int, bool]] = []
                 for node, exact in frontier:
                     for wid, how in analyses[position]:
@@ -384,9 +438,10 @@ class Matcher:
                         still_exact = exact and how == _EXACT
                         step.append((child, still_exact))
                         for entry in entries.get(child, ()):
-                            yield _Raw(first, position + 1, entry, still_exact)
+                            raws.append(_Raw(first, position + 1, entry, still_exact))
                 frontier = step
                 position += 1
+        return raws
 
 
 def _outermost(raws: list[_Raw]) -> list[_Raw]:
@@ -405,7 +460,7 @@ def _outermost(raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
-def _best_per_span(matches: list[Match]) -> list[Match]:
+def _best_per_span(matches: list[Match]) -> tuple[Match, ...]:
     """One match per concept and span: exact before variant before inflected."""
     best: dict[tuple[str, int, int], Match] = {}
     for match in matches:
@@ -413,4 +468,4 @@ def _best_per_span(matches: list[Match]) -> list[Match]:
         old = best.get(key)
         if old is None or _RANK[match.how] < _RANK[old.how]:
             best[key] = match
-    return sorted(best.values(), key=lambda m: (m.start, m.end, m.concept))
+    return tuple(sorted(best.values(), key=lambda m: (m.start, m.end, m.concept)))

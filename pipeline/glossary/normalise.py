@@ -218,6 +218,44 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
     return Folded("".join(chars), folded.original, folded.starts, folded.ends)
 
 
+# What stops a text from folding word by word (see `wordwise`): markup, the characters that
+# vanish, and the two modifier-letter apostrophes, which are letters (\w) that fold to "'"
+# (not one). Every other character folds to a character that is a word character exactly
+# when it was one (a test checks all of Unicode), so folding moves no word boundary. And
+# Cyrillic: a word mixing Greek and Cyrillic letters has its look-alikes folded only when
+# some other word of the text holds a Latin letter (rare enough to fold such texts whole).
+_NOT_WORDWISE = re.compile(f"[<{{{_DELETE}\u02bb\u02bc{CYRILLIC}]")
+
+
+def wordwise(text: str) -> bool:
+    """Whether `text` folds word by word: its folded words are `fold_word` of its own words
+    (`TOKEN` over the original), at the same offsets.
+
+    Most subtitles do; then a matcher folds and analyses each distinct word once for the
+    whole run instead of folding every text whole (what `fold` costs is most of the cost
+    of a text that mentions no term).
+    """
+    if text.isascii():  # constant time; ASCII is NFC and holds none of the rest
+        return "<" not in text and "{" not in text
+    return unicodedata.is_normalized("NFC", text) and not _NOT_WORDWISE.search(text)
+
+
+def fold_word(word: str, lang: str | None = None) -> str | None:
+    """One word of a `wordwise` text, folded as `fold` folds it inside the text; None
+    should it not fold into one word of the same length (then fold the text whole).
+
+    Why the words fold alone as they fold in the text: folding is character by character
+    (lowercasing a final sigma depends on its neighbours, but σ and ς fold alike), and the
+    look-alike rewrite looks at one word at a time (its scripts, and in Greek text whether
+    it is all Latin capitals), with the language as the only other input.
+    """
+    folded = fold(word, lang)
+    text = folded.text
+    if folded.starts is not None or len(text) != len(word) or not TOKEN.fullmatch(text):
+        return None
+    return text
+
+
 def skeleton(word: str) -> str:
     """A folded word without Latin diacritics: the form word comparisons are made on."""
     return word.translate(_strip_table())

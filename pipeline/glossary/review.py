@@ -42,7 +42,8 @@ def review(
     forbidden term, in any form, whatever the source says.
     """
     code = resolve(lang)
-    found = matcher.find(target, code)
+    # Each translation is asked about once: not remembered (source texts are, see below).
+    found = matcher.matches(target, code, remember=False)
     issues: list[GlossaryIssue] = []
     reported: set[tuple[str, str]] = set()
     forbidden_concepts: set[str] = set()
@@ -59,7 +60,7 @@ def review(
         return issues
     present = {m.concept for m in found if m.term.approved}
     mentioned: dict[str, Match] = {}
-    for match in matcher.find(source, source_lang):
+    for match in matcher.matches(source, source_lang):  # once per target language
         mentioned.setdefault(match.concept, match)
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:

@@ -1,0 +1,115 @@
+"""Folding word by word (the matcher's fast path) gives what folding the whole text gives."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.glossary import Matcher, TermBase
+from pipeline.glossary.matcher import resolve
+from pipeline.glossary.normalise import TOKEN, _fold_chars, fold, fold_word, wordwise
+
+LANGS = ["en", "el", "pl", "fr", "ro", "eu", "nl-BE", "pt-PT", "es"]
+
+# Pieces of text that fold in every way there is: case, Greek accents and final sigma,
+# cedillas, look-alike letters of three scripts (alone and inside words), Latin capitals
+# that look Greek, the modifier-letter apostrophes, characters that vanish, markup,
+# decomposed letters, spaces, hyphens and apostrophes of all kinds.
+PIECES = [
+    "contracting", "Authority", "AUTHORITIES", "αρχή", "Αναθέτουσα", "ΑΡΧΉΣ", "ς", "σ",
+    "Hμερομηνία", "MME", "EU", "ΑВ", "κа", "Оferta", "oferta", "zamówieniа", "umów", "Umowa",
+    "Autorităţile", "şi", "ț", "İstanbul", "l\u02bcoffre", "\u02bb", "adju\u00adcateur",
+    "x\u200by", "<i>", "</i>", "{\\an8}", "{", "<", "e\u0301", "\u0301", "Ω", "\u2126",
+    "\u00b5", "\u037e", "\u037a", "ΐ", "ᾶ", "ἀ", "ͅ", "12", "_", "d’", "kmo’s", "—", "-",
+    "\u2011", "’", "'", "`", "\u00b4", ",", ".", "…", "\u00e9", "É", "ß", "ẞ", "ǅ",
+]  # fmt: skip
+SEPARATORS = ["", " ", "  ", "\n", "\u00a0", "\u202f", "\t", "-", "\u2028"]
+
+texts = st.lists(
+    st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=8
+).map(lambda parts: "".join(piece + sep for piece, sep in parts))
+any_text = st.one_of(texts, st.text(max_size=30))
+
+
+def test_folding_moves_no_word_boundary_but_at_the_two_modifier_apostrophes():
+    """What `wordwise` rests on, for every character of Unicode: folding a character gives a
+    word character exactly when it was one, but for ʻ and ʼ (which it keeps out)."""
+    everything = "".join(
+        chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000
+    )
+    folded = _fold_chars(everything)
+    assert len(folded) == len(everything)
+    word = re.compile(r"\w")
+    before = {m.start() for m in word.finditer(everything)}
+    after = {m.start() for m in word.finditer(folded)}
+    assert {everything[i] for i in before ^ after} == {"\u02bb", "\u02bc"}
+    assert not wordwise("l\u02bcoffre") and not wordwise("x\u02bby")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contracting authority", True),
+        ("Αναθέτουσα αρχή\nΟι MME", True),
+        ("Autorităţile şi – d’offre", True),
+        ("<i>lot</i>", False),  # markup
+        ("adju\u00adcateur", False),  # a character that vanishes
+        (unicodedata.normalize("NFD", "umów"), False),  # not NFC
+        ("l\u02bcoffre", False),  # a letter that folds to an apostrophe
+        ("Оferta", False),  # Cyrillic: whether it folds depends on other words
+    ],
+)
+def test_wordwise(text: str, expected: bool):
+    assert wordwise(text) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=any_text, lang=st.sampled_from(LANGS))
+@example(text="abc ΑВ", lang="en")  # a Greek-Cyrillic word folds only beside Latin letters
+@example(text="ΑВ ok", lang="el")
+def test_wordwise_texts_fold_word_by_word(text: str, lang: str):
+    if not wordwise(text):
+        return
+    folded = fold(text, lang)
+    assert folded.starts is None  # lines up with the original
+    words = [(m.group(), m.span()) for m in TOKEN.finditer(text)]
+    assert [(m.group(), m.span()) for m in TOKEN.finditer(folded.text)] == [
+        (fold_word(word, lang), span) for word, span in words
+    ]
+
+
+@pytest.fixture(scope="module")
+def wide_matcher(project_termbase: TermBase) -> Matcher:
+    return Matcher(project_termbase)
+
+
+def _term_texts(termbase: TermBase) -> list[str]:
+    found: list[str] = []
+    for concept in termbase:
+        for term in concept.terms:
+            found.extend([term.text, *term.variants, *term.exclude])
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), lang=st.sampled_from(LANGS))
+def test_the_matcher_finds_the_same_word_by_word_and_whole(
+    project_termbase: TermBase, wide_matcher: Matcher, data: st.DataObject, lang: str
+):
+    terms = [t for t in _term_texts(project_termbase) if t]
+    pieces = st.one_of(
+        st.sampled_from(terms),
+        st.sampled_from(terms).map(str.upper),
+        st.sampled_from(terms).map(lambda t: t + "s"),
+        st.sampled_from(terms).map(lambda t: t[:-1]),
+        st.sampled_from(PIECES),
+    )
+    parts = data.draw(st.lists(st.tuples(pieces, st.sampled_from(SEPARATORS)), max_size=6))
+    text = "".join(piece + sep for piece, sep in parts)
+    code = resolve(lang)
+    assert wide_matcher._find(text, code) == wide_matcher._find(text, code, by_word=False)
