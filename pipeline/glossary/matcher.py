@@ -9,7 +9,8 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, cast
@@ -100,6 +101,7 @@ class _LanguageIndex:
                 self.stems,
             ) = saved
         self.cache: dict[str, Analysis] = {}  # folded word -> analysis
+        self.ordered: list[str] | None = None  # the skeletons, sorted (when first needed)
         self.forms: dict[str, Analysis] = {}  # word as written in a wordwise text -> analysis
 
     def saved(self) -> tuple[Any, ...]:
@@ -142,10 +144,28 @@ class _LanguageIndex:
         self.folded.append(word)
         self.stems.append(None)
         self.by_skeleton.setdefault(skel, []).append(wid)
+        self.ordered = None
         if self.stem is not None and len(skel) > MIN_STEM:
             self.by_head.setdefault(skel[: MIN_STEM + 1], []).append(wid)
         self.prefixes.add(skel[:MIN_STEM])
         return wid
+
+    def _tails(self, stem: str, most: int) -> Set[str] | None:
+        """What follows `stem` in the skeletons of the term words that begin with it; None
+        when more than `most` words do (trying `most` lemmas is then as quick)."""
+        ordered = self.ordered
+        if ordered is None:
+            ordered = self.ordered = sorted(self.by_skeleton)
+        first = bisect_left(ordered, stem)
+        if first == len(ordered) or not ordered[first].startswith(stem):
+            return _NO_TAILS  # the most common answer, found with one look-up
+        # Past every word beginning with `stem`: term words are \w+, never U+10FFFF.
+        bound = min(len(ordered), first + most + 1)
+        last = bisect_left(ordered, stem + "\U0010ffff", first, bound)
+        if last > first + most:
+            return None
+        size = len(stem)
+        return {word[size:] for word in ordered[first:last]}
 
     def _stem_of(self, wid: int) -> str:
         found = self.stems[wid]
@@ -188,9 +208,9 @@ class _LanguageIndex:
             return cast(list[Analysis], known)  # no None left in it
         return [self.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
 
-    def analyse_written(self, words: list[str]) -> list[Analysis] | None:
+    def analyse_written(self, words: list[str]) -> list[Analysis]:
         """The analyses of the words of a `wordwise` text, as written (each distinct form
-        folded once); None should one of them not fold alone (then fold the text whole)."""
+        is folded once)."""
         forms = self.forms
         known = list(map(forms.get, words))
         if None not in known:
@@ -200,13 +220,12 @@ class _LanguageIndex:
             forms.clear()
             new = set(words)
         for word in new:
-            folded = fold_word(word, self.lang)
-            if folded is None:
-                return None
-            forms[word] = self.analyse(folded)
+            forms[word] = self.analyse(fold_word(word, self.lang))
         return list(map(forms.__getitem__, words))
 
-    def _analyse(self, word: str) -> Analysis:
+    def _analyse(self, word: str, pruned: bool = True) -> Analysis:
+        """What `analyse` finds; `pruned=False` tries every lemma, even of stems no term word
+        begins with (what the tests compare the pruned search with)."""
         skel = skeleton(word)
         exact = self.words.get(word)
         if skel[:MIN_STEM] not in self.prefixes and len(skel) >= MIN_STEM:
@@ -217,9 +236,24 @@ class _LanguageIndex:
         for wid in self.by_skeleton.get(skel, ()):
             hits.setdefault(wid, _TABLE)
         if len(skel) >= MIN_STEM:
-            for lemma in self.rules.lemmas(skel):
-                for wid in self.by_skeleton.get(lemma, ()):
-                    hits.setdefault(wid, _TABLE)
+            by_skeleton = self.by_skeleton
+            for stem, others in self.rules.swaps(skel):
+                # A lemma is a term word only if that word begins with the stem: most stems
+                # begin none, or a few that do not end in any of the (in Basque, hundreds
+                # of) endings to try; the sorted words say so at once.
+                tails = self._tails(stem, len(others)) if pruned else None
+                endings: Iterable[str] = others  # every lemma
+                if tails is not None:
+                    common = others & tails
+                    if not common:
+                        continue
+                    if len(common) > 1:  # in the order of `others`, as if trying every lemma
+                        endings = [ending for ending in others if ending in common]
+                    else:
+                        endings = common
+                for other in endings:
+                    for wid in by_skeleton.get(stem + other, ()):
+                        hits.setdefault(wid, _TABLE)
         head = skel[: MIN_STEM + 1]
         if not hits and self.stem is not None and len(skel) > MIN_STEM and head in self.by_head:
             best: list[int] = []
@@ -239,12 +273,11 @@ class _LanguageIndex:
         return tuple(hits.items())
 
 
-@dataclass(slots=True)
-class _Raw:
-    first: int  # token indexes [first, last)
-    last: int
-    entry: Entry
-    exact: bool
+_NO_TAILS: frozenset[str] = frozenset()
+
+# A path of the trie that words of a text spell: token indexes [first, last), the trie
+# entry, whether every word matched exactly. A plain tuple: a text can spell thousands.
+_Raw = tuple[int, int, Entry, bool]
 
 
 # A concept as saved: (id, note, line, terms), each term as Term's fields in order.
@@ -381,8 +414,9 @@ class Matcher:
         if not index.words:
             return ()
         folded: Folded | None = None
-        analyses = index.analyse_written(TOKEN.findall(text)) if by_word and wordwise(text) else None
-        if analyses is None:
+        if by_word and wordwise(text):
+            analyses = index.analyse_written(TOKEN.findall(text))
+        else:
             folded = fold(text, code)
             analyses = index.analyse_folded(TOKEN.findall(folded.text))
         if not any(analyses):
@@ -392,18 +426,19 @@ class Matcher:
             return ()
         # Token spans, now that something matched (a wordwise text lines up with its fold).
         spans = [m.span() for m in TOKEN.finditer(text if folded is None else folded.text)]
-        excluded = [(r.first, r.last) for r in raws if r.entry[2] == _EXCLUDE]
+        excluded = [(first, last) for first, last, entry, _ in raws if entry[2] == _EXCLUDE]
         matches: list[Match] = []
-        for raw in _outermost([r for r in raws if r.entry[2] != _EXCLUDE]):
-            if any(a <= raw.first and raw.last <= b for a, b in excluded):
+        for first, last, (cpos, tpos, kind), exact in _outermost(
+            [raw for raw in raws if raw[2][2] != _EXCLUDE]
+        ):
+            if excluded and any(a <= first and last <= b for a, b in excluded):
                 continue
-            cpos, tpos, kind = raw.entry
             term = self._concept_at(cpos).terms[tpos]
-            start, end = spans[raw.first][0], spans[raw.last - 1][1]
+            start, end = spans[first][0], spans[last - 1][1]
             if folded is not None:
                 start, end = folded.span(start, end)
             how: How = "stem"
-            if raw.exact:
+            if exact:
                 how = "exact" if kind == _TERM else "variant"
             matches.append(Match(self._ids[cpos], term, start, end, text[start:end], how))
         return _best_per_span(matches)
@@ -426,7 +461,7 @@ class Matcher:
                     continue
                 frontier.append((child, how == _EXACT))
                 for entry in entries.get(child, ()):
-                    raws.append(_Raw(first, first + 1, entry, how == _EXACT))
+                    raws.append((first, first + 1, entry, how == _EXACT))
             position = first + 1
             while frontier and position < size:
                 step: list[tuple[int, bool]] = []
@@ -438,7 +473,7 @@ class Matcher:
                         still_exact = exact and how == _EXACT
                         step.append((child, still_exact))
                         for entry in entries.get(child, ()):
-                            raws.append(_Raw(first, position + 1, entry, still_exact))
+                            raws.append((first, position + 1, entry, still_exact))
                 frontier = step
                 position += 1
         return raws
@@ -446,17 +481,17 @@ class Matcher:
 
 def _outermost(raws: list[_Raw]) -> list[_Raw]:
     """Drop matches lying strictly inside a longer one (one sweep over sorted spans)."""
-    raws.sort(key=lambda r: (r.first, -r.last))
+    raws.sort(key=lambda r: (r[0], -r[1]))
     kept: list[_Raw] = []
     reach = -1
     span_of_reach = (-1, -1)
     for raw in raws:
-        span = (raw.first, raw.last)
-        if raw.last <= reach and span != span_of_reach:
+        span = (raw[0], raw[1])
+        if raw[1] <= reach and span != span_of_reach:
             continue
         kept.append(raw)
-        if raw.last > reach:
-            reach, span_of_reach = raw.last, span
+        if raw[1] > reach:
+            reach, span_of_reach = raw[1], span
     return kept
 
 

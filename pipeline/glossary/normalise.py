@@ -147,9 +147,14 @@ def fold(text: str, lang: str | None = None) -> Folded:
         folded = Folded(_fold_chars(text), original)
     else:
         folded = _fold_slow(text, original)
+    return _with_lookalikes(folded, lang)
+
+
+def _with_lookalikes(folded: Folded, lang: str | None) -> Folded:
+    """Folded text with the look-alike letters of its mixed-script words folded."""
     greek = _is_greek(lang)
     if _HAS_LATIN.search(folded.text) and (greek or _HAS_GREEK_OR_CYRILLIC.search(folded.text)):
-        folded = _fold_lookalikes(folded, greek)
+        return _fold_lookalikes(folded, greek)
     return folded
 
 
@@ -240,20 +245,16 @@ def wordwise(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text) and not _NOT_WORDWISE.search(text)
 
 
-def fold_word(word: str, lang: str | None = None) -> str | None:
-    """One word of a `wordwise` text, folded as `fold` folds it inside the text; None
-    should it not fold into one word of the same length (then fold the text whole).
+def fold_word(word: str, lang: str | None = None) -> str:
+    """One word of a `wordwise` text, folded as `fold` folds it inside the text.
 
-    Why the words fold alone as they fold in the text: folding is character by character
-    (lowercasing a final sigma depends on its neighbours, but σ and ς fold alike), and the
-    look-alike rewrite looks at one word at a time (its scripts, and in Greek text whether
-    it is all Latin capitals), with the language as the only other input.
+    Such a text folds by `_fold_chars` and the look-alike rewrite. The first goes character
+    by character (lowercasing a final sigma depends on its neighbours, but σ and ς fold
+    alike); the second one word at a time (its scripts, and in Greek text whether it is all
+    Latin capitals), with the language as the only other input, as long as no word mixes
+    Greek and Cyrillic letters (`wordwise` keeps Cyrillic out).
     """
-    folded = fold(word, lang)
-    text = folded.text
-    if folded.starts is not None or len(text) != len(word) or not TOKEN.fullmatch(text):
-        return None
-    return text
+    return _with_lookalikes(Folded(_fold_chars(word), word), lang).text
 
 
 def skeleton(word: str) -> str:

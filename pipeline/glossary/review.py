@@ -58,9 +58,12 @@ def review(
         issues.append(_forbidden(matcher, match, code))
     if not source.strip() or resolve(source_lang) == code:
         return issues
+    mentions = matcher.matches(source, source_lang)  # asked about once per target language
+    if not mentions:
+        return issues  # the source mentions no concept (most texts)
     present = {m.concept for m in found if m.term.approved}
     mentioned: dict[str, Match] = {}
-    for match in matcher.matches(source, source_lang):  # once per target language
+    for match in mentions:
         mentioned.setdefault(match.concept, match)
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:
