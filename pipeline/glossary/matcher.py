@@ -31,6 +31,7 @@ _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
 _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
 _FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
 _WORDS_LIMIT = 200_000  # words whose analysis a language index remembers, per cache
+_STEM_GROUP_AFTER = 16  # text words guarded one by one before a group is stemmed whole
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class _LanguageIndex:
         self.entries: dict[int, list[Entry]] = {}
         self.stems: list[str | None] = []  # id -> Snowball stem, once a text word needed it
         self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
+        self.asked: dict[str, int] = {}  # head -> text words that asked before by_stem had it
         if saved is not None:
             (
                 self.words,
@@ -258,10 +260,26 @@ class _LanguageIndex:
         if not hits and self.stem is not None and len(skel) > MIN_STEM and head in self.by_head:
             best: list[int] = []
             best_key = (-1, 0)
-            for wid in self._stemmed(head).get(self.stem(word), ()):
+            # The words sharing the first letters with an equal stem, in ascending order. A
+            # group of a big glossary is big and Snowball slow: until a few text words have
+            # asked, the guard (cheap, few pass it) goes first and only those are stemmed.
+            asked = self.asked.get(head, 0) + 1
+            lazily = head not in self.by_stem and asked <= _STEM_GROUP_AFTER
+            text_stem: str | None = None
+            if lazily:
+                self.asked[head] = asked
+                wids: Sequence[int] = self.by_head[head]
+            else:
+                wids = self._stemmed(head).get(self.stem(word), ())
+            for wid in wids:
                 shared = snowball_guard(skel, self.skeletons[wid], self.rules)
                 if shared is None:
                     continue
+                if lazily:
+                    if text_stem is None:
+                        text_stem = self.stem(word)
+                    if self._stem_of(wid) != text_stem:
+                        continue
                 # Of several over-stemmed candidates, the closest written form wins.
                 key = (shared, -(len(self.skeletons[wid]) - shared))
                 if key > best_key:

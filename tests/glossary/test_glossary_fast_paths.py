@@ -135,3 +135,30 @@ def test_pruned_lemma_search_finds_what_trying_every_lemma_finds(
     text_word = word[: len(word) - cut] + ending + data.draw(st.sampled_from(["", "a", "x"]))
     # The same hits in the same order (the order decides between equal matches).
     assert index._analyse(text_word) == index._analyse(text_word, pruned=False)
+
+
+@pytest.fixture(scope="module")
+def stemmed_matcher(project_termbase: TermBase) -> Matcher:
+    matcher = Matcher(project_termbase)
+    matcher.prepare()  # every group of term words stemmed up front
+    return matcher
+
+
+TAILS = ["", "s", "a", "e", "o", "en", "ing", "ής", "ami", "ului", "ak", "ion", "ed", "er"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guarding_first_finds_what_stemming_the_whole_group_finds(
+    wide_matcher: Matcher, stemmed_matcher: Matcher, lang: str
+):
+    """Every term word, cut short and given another ending, both ways (the Snowball route
+    is taken by the words that no ending class relates to a term word)."""
+    lazy = wide_matcher._index(resolve(lang))
+    grouped = stemmed_matcher._index(resolve(lang))
+    for word in lazy.folded:
+        for cut in range(3):
+            for tail in TAILS:
+                text_word = word[: len(word) - cut] + tail
+                lazy.by_stem.clear()  # no group stemmed yet, none asked about
+                lazy.asked.clear()
+                assert lazy._analyse(text_word) == grouped._analyse(text_word), text_word
