@@ -9,6 +9,7 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
@@ -24,7 +25,15 @@ from pipeline.glossary.morphology import (
     snowball_guard,
     stemmer,
 )
-from pipeline.glossary.normalise import TOKEN, Folded, fold, fold_word, skeleton, wordwise
+from pipeline.glossary.normalise import (
+    TOKEN,
+    Folded,
+    fold,
+    fold_word,
+    skeleton,
+    wordwise,
+    written_forms,
+)
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
@@ -317,6 +326,10 @@ class Matcher:
         # What `find` found, by (language, text): a run asks about each source text once per
         # target language. Bounded, so a run over a whole channel keeps memory flat.
         self._found: dict[tuple[str, str], tuple[Match, ...]] = {}
+        # Per language: a pattern finding the words a forbidden term may begin with in a
+        # wordwise text, or True (any text may hold one), or False (there is none).
+        self._screens: dict[str, re.Pattern[str] | bool] = {}
+        self._forbidden: dict[str, list[str]] | None = None  # phrases, by language
 
     # --- a compiled glossary: saved indexes, concepts built when a match needs them ----------
 
@@ -423,6 +436,77 @@ class Matcher:
             if len(self._found) >= _FOUND_LIMIT:
                 self._found.clear()
             found = self._found[key] = self._find(text, code)
+        return found
+
+    def may_hold_forbidden(self, text: str, lang: str) -> bool:
+        """False when `text` holds no forbidden term of `lang` for sure; True when it may
+        (then `find` says).
+
+        A text word stands for a term word only when their skeletons begin with the same
+        MIN_STEM letters (or are equal, when shorter), and a term is found only where each
+        of its words is: so a pattern of how one word of each forbidden term begins, over
+        the text as written when it is `wordwise`, tells without folding the text or
+        analysing a word. Most texts mention no forbidden term.
+        """
+        code = resolve(lang)
+        screen = self._screens.get(code)
+        if screen is None:
+            screen = self._screens[code] = self._screen(code)
+        if isinstance(screen, bool):
+            return screen
+        return not wordwise(text) or screen.search(text) is not None
+
+    def _screen(self, code: str) -> re.Pattern[str] | bool:
+        """The pattern `may_hold_forbidden` looks for in texts of language `code`: how the
+        longest word of each of its forbidden terms begins (a short word such as "de" would
+        let most texts through), as a tree of alternatives (one look at each letter), each
+        letter as the class of its written forms."""
+        if self._forbidden is None:
+            self._forbidden = self._forbidden_phrases()
+        tree: dict[str, Any] = {}
+        for phrase in self._forbidden.get(code, ()):
+            words = TOKEN.findall(fold(phrase, code).text)  # as `_LanguageIndex.add` has them
+            if not words:
+                continue
+            node = tree
+            start = max(map(skeleton, words), key=len)[:MIN_STEM]
+            for char in start:
+                node = node.setdefault(char, {})
+            # A shorter word must be the whole word (a longer one may go on).
+            node[""] = r"(?!\w)" if len(start) < MIN_STEM else ""
+        if not tree:
+            return False
+
+        def branches(node: dict[str, Any]) -> str | None:
+            found: list[str] = []
+            for char, below in sorted(node.items()):
+                if not char:
+                    found.append(below)  # the end: sorts first, an empty branch only if it is
+                    continue
+                forms, rest = written_forms(char), branches(below)
+                if forms is None or rest is None:
+                    return None  # a letter nothing here knows the forms of
+                found.append(forms + rest)
+            if "" in found:  # the shortest start is enough: it takes in the longer ones
+                return ""
+            return found[0] if len(found) == 1 else f"(?:{'|'.join(found)})"
+
+        pattern = branches(tree)
+        return True if pattern is None else re.compile(r"(?<!\w)" + pattern)
+
+    def _forbidden_phrases(self) -> dict[str, list[str]]:
+        """The forbidden terms and their variants, by language (read from the saved concepts
+        when the matcher was loaded, without building them)."""
+        rows: Iterable[tuple[str, str, str, tuple[str, ...]]]
+        if self._termbase is not None:
+            terms = (term for concept in self._termbase.concepts for term in concept.terms)
+            rows = ((t.text, t.lang, t.status, t.variants) for t in terms)
+        else:
+            rows = (fields[:4] for concept in self._raw for fields in concept[3])
+        found: dict[str, list[str]] = {}
+        for text, lang, status, variants in rows:
+            if status == "forbidden":
+                found.setdefault(lang, []).extend((text, *variants))
         return found
 
     def _find(self, text: str, code: str, by_word: bool = True) -> tuple[Match, ...]:

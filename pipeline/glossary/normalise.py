@@ -257,6 +257,64 @@ def fold_word(word: str, lang: str | None = None) -> str:
     return _with_lookalikes(Folded(_fold_chars(word), word), lang).text
 
 
+# The blocks holding every character whose fold (with `skeleton`) lies below U+3040: Latin,
+# Greek, Cyrillic and the rest of the alphabets and punctuation there, Latin Extended-D,
+# small and full-width forms (a test checks every other code point folds above).
+_SOURCE_BLOCKS = ((0x0000, 0x3040), (0xA720, 0xA800), (0xFE50, 0xFE70), (0xFF00, 0xFFF0))
+SOURCE_TOP = "\u3040"
+
+
+@cache
+def _sources() -> dict[str, set[str]]:
+    """`written_forms` for every character below U+3040 (built once, on first use)."""
+    chars = "".join(
+        chr(code)
+        for low, high in _SOURCE_BLOCKS
+        for code in range(low, high)
+        if not 0xD800 <= code < 0xE000
+    )
+    folded = _fold_chars(chars)  # character by character: a final sigma folds as σ does
+    found: dict[str, set[str]] = {}
+    lookalikes = _TO_GREEK.keys() | _TO_LATIN.keys()
+    for char, fold_, skel in zip(chars, folded, skeleton(folded), strict=True):
+        found.setdefault(skel, set()).add(char)
+        if char not in lookalikes and fold_ not in lookalikes:
+            continue
+        # What the look-alike rewrite may make of it inside a word of another script: it
+        # reads the original character and the folded one (see `_fold_lookalikes`).
+        twin = _TO_LATIN.get(char)
+        for other in (
+            _TO_GREEK.get(char),
+            _TO_GREEK.get(fold_),
+            _TO_LATIN.get(char),
+            _TO_LATIN.get(fold_),
+            twin and (_TO_GREEK.get(twin.upper()) or _TO_GREEK.get(twin)),
+        ):
+            if other:
+                found.setdefault(skeleton(other), set()).add(char)
+    return found
+
+
+@cache
+def written_forms(char: str) -> str | None:
+    """A pattern class of every character of a `wordwise` text that can stand for `char` (a
+    character of a word's skeleton) in the same place: itself, its other case, its accented
+    forms, its look-alikes in the other scripts. None above U+3040, where nobody looked."""
+    if char >= SOURCE_TOP:
+        return None
+    codes = sorted(map(ord, _sources().get(char, ())))
+    runs: list[str] = []
+    at = 0
+    while at < len(codes):
+        end = at
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        low, high = re.escape(chr(codes[at])), re.escape(chr(codes[end]))
+        runs.append(low if at == end else f"{low}-{high}")
+        at = end + 1
+    return f"[{''.join(runs)}]" if runs else None
+
+
 def skeleton(word: str) -> str:
     """A folded word without Latin diacritics: the form word comparisons are made on."""
     return word.translate(_strip_table())

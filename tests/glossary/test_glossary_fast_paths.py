@@ -1,7 +1,9 @@
 """The matcher's fast paths find what the general ones find.
 
 Folding word by word gives what folding the whole text gives; looking up only the lemmas of
-stems some term word begins with gives what looking up every lemma gives.
+stems some term word begins with gives what looking up every lemma gives; guarding before
+stemming finds what stemming a whole group finds; a text the forbidden-term screen passes
+over holds no forbidden term.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.glossary import Matcher, TermBase
+from pipeline.glossary import Matcher, TermBase, review
 from pipeline.glossary.matcher import resolve
-from pipeline.glossary.normalise import TOKEN, _fold_chars, fold, fold_word, wordwise
+from pipeline.glossary.normalise import (
+    _SOURCE_BLOCKS,
+    SOURCE_TOP,
+    TOKEN,
+    _fold_chars,
+    fold,
+    fold_word,
+    skeleton,
+    wordwise,
+    written_forms,
+)
 
 LANGS = ["en", "el", "pl", "fr", "ro", "eu", "nl-BE", "pt-PT", "es"]
 
@@ -162,3 +174,71 @@ def test_guarding_first_finds_what_stemming_the_whole_group_finds(
                 lazy.by_stem.clear()  # no group stemmed yet, none asked about
                 lazy.asked.clear()
                 assert lazy._analyse(text_word) == grouped._analyse(text_word), text_word
+
+
+def _every_character() -> str:
+    return "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+
+
+def test_written_forms_hold_every_character_that_folds_to_the_letter():
+    """What the screen rests on, for every character of Unicode: the characters whose fold
+    lies below U+3040 all lie in the blocks `written_forms` scans, and each is among the
+    written forms of what it folds to."""
+    everything = _every_character()
+    folded = skeleton(_fold_chars(everything))
+    assert len(folded) == len(everything)  # character by character
+    below = re.compile(f"[\\x00-{chr(ord(SOURCE_TOP) - 1)}]")
+    for found in below.finditer(folded):
+        char = everything[found.start()]
+        assert any(low <= ord(char) < high for low, high in _SOURCE_BLOCKS), hex(ord(char))
+        forms = written_forms(found.group())
+        assert forms is not None and re.fullmatch(forms, char), hex(ord(char))
+    assert written_forms("\u4e00") is None  # above: nobody looked
+
+
+# Look-alike letters a writer may slip into a word of another script, and back.
+SWAPS = {"o": "ο", "a": "α", "e": "ε", "i": "ι", "k": "κ", "ο": "o", "α": "a", "ε": "e", "ν": "v"}
+
+
+def _altered(data: st.DataObject, phrase: str) -> str:
+    """A phrase as a text may write it: in capitals, inflected, cut short, with a look-alike
+    letter of another script."""
+    how = data.draw(st.sampled_from(["as is", "upper", "title", "ending", "cut", "swap"]))
+    if how == "upper":
+        return phrase.upper()
+    if how == "title":
+        return phrase.title()
+    if how == "ending":
+        return phrase + data.draw(st.sampled_from(["s", "a", "ów", "ak", "ului", "ης", "en"]))
+    if how == "cut":
+        return phrase[:-1]
+    if how == "swap" and phrase:
+        at = data.draw(st.integers(0, len(phrase) - 1))
+        return phrase[:at] + SWAPS.get(phrase[at], phrase[at]) + phrase[at + 1 :]
+    return phrase
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), lang=st.sampled_from(LANGS))
+def test_a_text_the_screen_passes_over_holds_no_forbidden_term(
+    table_matcher: Matcher, data: st.DataObject, lang: str
+):
+    code = resolve(lang)
+    terms = [t for concept in table_matcher.termbase.concepts for t in concept.terms]
+    forbidden = [
+        phrase
+        for term in terms
+        if term.lang == code and not term.approved
+        for phrase in (term.text, *term.variants)
+    ]
+    approved = [term.text for term in terms if term.lang == code and term.approved]
+    pieces = st.sampled_from(forbidden + approved + PIECES)
+    parts = data.draw(st.lists(st.tuples(pieces, st.sampled_from(SEPARATORS)), max_size=5))
+    text = _joined([(_altered(data, piece), sep) for piece, sep in parts])
+    screened = table_matcher.may_hold_forbidden(text, lang)
+    if any(not match.term.approved for match in table_matcher.find(text, lang)):
+        assert screened
+    if not forbidden:  # English, the source language: nothing to screen for
+        assert not screened
+    if not screened:
+        assert review(table_matcher, "", text, lang) == []
