@@ -480,15 +480,13 @@ class Matcher:
         def branches(node: dict[str, Any]) -> str | None:
             found: list[str] = []
             for char, below in sorted(node.items()):
-                if not char:
-                    found.append(below)  # the end: sorts first, an empty branch only if it is
+                if not char:  # a start ends here
+                    found.append(below)
                     continue
                 forms, rest = written_forms(char), branches(below)
                 if forms is None or rest is None:
                     return None  # a letter nothing here knows the forms of
                 found.append(forms + rest)
-            if "" in found:  # the shortest start is enough: it takes in the longer ones
-                return ""
             return found[0] if len(found) == 1 else f"(?:{'|'.join(found)})"
 
         pattern = branches(tree)

@@ -299,7 +299,8 @@ def _sources() -> dict[str, set[str]]:
 def written_forms(char: str) -> str | None:
     """A pattern class of every character of a `wordwise` text that can stand for `char` (a
     character of a word's skeleton) in the same place: itself, its other case, its accented
-    forms, its look-alikes in the other scripts. None above U+3040, where nobody looked."""
+    forms, its look-alikes in the other scripts. None above U+3040, where nobody looked (and
+    for a character nothing folds to)."""
     if char >= SOURCE_TOP:
         return None
     codes = sorted(map(ord, _sources().get(char, ())))
