@@ -9,6 +9,7 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
@@ -41,9 +42,10 @@ _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
 _FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
 _WORDS_LIMIT = 200_000  # words whose analysis a language index remembers, per cache
 _STEM_GROUP_AFTER = 16  # text words guarded one by one before a group is stemmed whole
+_MANY_MATCHES = 1_000  # paths of one text from which building their matches pauses the GC
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One occurrence of a term in a text."""
 
@@ -527,21 +529,30 @@ class Matcher:
         # Token spans, now that something matched (a wordwise text lines up with its fold).
         spans = [m.span() for m in TOKEN.finditer(text if folded is None else folded.text)]
         excluded = [(first, last) for first, last, entry, _ in raws if entry[2] == _EXCLUDE]
-        matches: list[Match] = []
-        for first, last, (cpos, tpos, kind), exact in _outermost(
-            [raw for raw in raws if raw[2][2] != _EXCLUDE]
-        ):
-            if excluded and any(a <= first and last <= b for a, b in excluded):
-                continue
-            term = self._concept_at(cpos).terms[tpos]
-            start, end = spans[first][0], spans[last - 1][1]
-            if folded is not None:
-                start, end = folded.span(start, end)
-            how: How = "stem"
-            if exact:
-                how = "exact" if kind == _TERM else "variant"
-            matches.append(Match(self._ids[cpos], term, start, end, text[start:end], how))
-        return _best_per_span(matches)
+        kept = _outermost([raw for raw in raws if raw[2][2] != _EXCLUDE])
+        # Thousands of paths (a long text, a big glossary) make thousands of matches with no
+        # cycle among them: the cycle collector would walk the whole heap, glossary and all,
+        # while they pile up. Paused meanwhile, as `compiled.py` pauses it while loading.
+        paused = len(kept) >= _MANY_MATCHES and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            matches: list[Match] = []
+            concepts, ids = self._concepts, self._ids
+            for first, last, (cpos, tpos, kind), exact in kept:
+                if excluded and any(a <= first and last <= b for a, b in excluded):
+                    continue
+                concept = concepts[cpos] or self._concept_at(cpos)
+                start, end = spans[first][0], spans[last - 1][1]
+                if folded is not None:
+                    start, end = folded.span(start, end)
+                how: How = ("exact" if kind == _TERM else "variant") if exact else "stem"
+                term = concept.terms[tpos]
+                matches.append(Match(ids[cpos], term, start, end, text[start:end], how))
+            return _best_per_span(matches)
+        finally:
+            if paused:
+                gc.enable()
 
     @staticmethod
     def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> list[_Raw]:
@@ -581,26 +592,29 @@ class Matcher:
 
 def _outermost(raws: list[_Raw]) -> list[_Raw]:
     """Drop matches lying strictly inside a longer one (one sweep over sorted spans)."""
-    raws.sort(key=lambda r: (r[0], -r[1]))
+    # By first word, the longest first; an int key (not a tuple per path, which a text with
+    # thousands of paths would hand to the garbage collector).
+    ends = 1 + max(raw[1] for raw in raws)
+    raws.sort(key=lambda raw: raw[0] * ends - raw[1])
     kept: list[_Raw] = []
-    reach = -1
-    span_of_reach = (-1, -1)
+    reach = reach_first = -1  # the span reaching furthest so far
     for raw in raws:
-        span = (raw[0], raw[1])
-        if raw[1] <= reach and span != span_of_reach:
+        first, last = raw[0], raw[1]
+        if last <= reach and (first != reach_first or last != reach):
             continue
         kept.append(raw)
-        if raw[1] > reach:
-            reach, span_of_reach = raw[1], span
+        if last > reach:
+            reach, reach_first = last, first
     return kept
 
 
 def _best_per_span(matches: list[Match]) -> tuple[Match, ...]:
     """One match per concept and span: exact before variant before inflected."""
-    best: dict[tuple[str, int, int], Match] = {}
+    best: dict[tuple[int, int, str], Match] = {}
+    rank = _RANK
     for match in matches:
-        key = (match.concept, match.start, match.end)
+        key = (match.start, match.end, match.concept)
         old = best.get(key)
-        if old is None or _RANK[match.how] < _RANK[old.how]:
+        if old is None or rank[match.how] < rank[old.how]:
             best[key] = match
-    return tuple(sorted(best.values(), key=lambda m: (m.start, m.end, m.concept)))
+    return tuple(best[key] for key in sorted(best))

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.glossary import Matcher, TermBase, review
+from pipeline.glossary import Concept, Matcher, Term, TermBase, review
 from pipeline.glossary.matcher import resolve
 from pipeline.glossary.normalise import (
     _SOURCE_BLOCKS,
@@ -241,3 +241,25 @@ def test_a_text_the_screen_passes_over_holds_no_forbidden_term(
         assert not screened
     if not screened:
         assert review(table_matcher, "", text, lang) == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_text_with_thousands_of_matches_leaves_the_collector_as_it_found_it(enabled: bool):
+    """Building thousands of matches pauses the cycle collector; it is on again after (and
+    stays off when the caller had turned it off)."""
+    import gc
+
+    matcher = Matcher(TermBase((Concept("c", (Term("lot", "en"), Term("lots", "en"))),)))
+    text = " ".join(["lot", "lots"] * 1_500)
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        found = matcher.find(text, "en")
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+    assert len(found) == 3_000
+    assert [m.text for m in found[:2]] == ["lot", "lots"]
+    assert all(text[m.start : m.end] == m.text for m in found)
