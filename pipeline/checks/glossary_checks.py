@@ -68,7 +68,8 @@ def _source_language(ctx: CheckContext) -> str:
 
 
 def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
-    if unit.obsolete or not unit.target.strip() or unit.lang == _source_language(ctx):
+    source_lang = _source_language(ctx)
+    if unit.obsolete or not unit.target.strip() or unit.lang == source_lang:
         return []
     matcher = matcher_for(ctx)
     if matcher is None:
@@ -82,7 +83,7 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
     if last is not None and last[0] == key:
         found: list[GlossaryIssue] = last[1]
         return found
-    found = review(matcher, source, unit.target, unit.lang, _source_language(ctx))
+    found = review(matcher, source, unit.target, unit.lang, source_lang)
     ctx.cache[_REVIEW] = (key, found)
     return found
 

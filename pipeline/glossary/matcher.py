@@ -9,7 +9,10 @@ cost is per word of text, independent of how many terms the glossary holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, cast
@@ -23,15 +26,26 @@ from pipeline.glossary.morphology import (
     snowball_guard,
     stemmer,
 )
-from pipeline.glossary.normalise import TOKEN, fold, skeleton
+from pipeline.glossary.normalise import (
+    TOKEN,
+    Folded,
+    fold,
+    fold_word,
+    skeleton,
+    wordwise,
+    written_forms,
+)
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
 _EXACT, _TABLE, _SNOWBALL = 0, 1, 2  # how one word matched
 _FOUND_LIMIT = 20_000  # texts whose matches a Matcher remembers (source texts repeat)
+_WORDS_LIMIT = 200_000  # words whose analysis a language index remembers, per cache
+_STEM_GROUP_AFTER = 16  # text words guarded one by one before a group is stemmed whole
+_MANY_MATCHES = 1_000  # paths of one text from which building their matches pauses the GC
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One occurrence of a term in a text."""
 
@@ -86,6 +100,7 @@ class _LanguageIndex:
         self.entries: dict[int, list[Entry]] = {}
         self.stems: list[str | None] = []  # id -> Snowball stem, once a text word needed it
         self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
+        self.asked: dict[str, int] = {}  # head -> text words that asked before by_stem had it
         if saved is not None:
             (
                 self.words,
@@ -98,7 +113,9 @@ class _LanguageIndex:
                 self.entries,
                 self.stems,
             ) = saved
-        self.cache: dict[str, Analysis] = {}
+        self.cache: dict[str, Analysis] = {}  # folded word -> analysis
+        self.ordered: list[str] | None = None  # the skeletons, sorted (when first needed)
+        self.forms: dict[str, Analysis] = {}  # word as written in a wordwise text -> analysis
 
     def saved(self) -> tuple[Any, ...]:
         """The index as plain data (what `__init__` takes back)."""
@@ -140,10 +157,28 @@ class _LanguageIndex:
         self.folded.append(word)
         self.stems.append(None)
         self.by_skeleton.setdefault(skel, []).append(wid)
+        self.ordered = None
         if self.stem is not None and len(skel) > MIN_STEM:
             self.by_head.setdefault(skel[: MIN_STEM + 1], []).append(wid)
         self.prefixes.add(skel[:MIN_STEM])
         return wid
+
+    def _tails(self, stem: str, most: int) -> Set[str] | None:
+        """What follows `stem` in the skeletons of the term words that begin with it; None
+        when more than `most` words do (trying `most` lemmas is then as quick)."""
+        ordered = self.ordered
+        if ordered is None:
+            ordered = self.ordered = sorted(self.by_skeleton)
+        first = bisect_left(ordered, stem)
+        if first == len(ordered) or not ordered[first].startswith(stem):
+            return _NO_TAILS  # the most common answer, found with one look-up
+        # Past every word beginning with `stem`: term words are \w+, never U+10FFFF.
+        bound = min(len(ordered), first + most + 1)
+        last = bisect_left(ordered, stem + "\U0010ffff", first, bound)
+        if last > first + most:
+            return None
+        size = len(stem)
+        return {word[size:] for word in ordered[first:last]}
 
     def _stem_of(self, wid: int) -> str:
         found = self.stems[wid]
@@ -174,10 +209,36 @@ class _LanguageIndex:
         if found is not None:
             return found
         result = self._analyse(word)
+        if len(self.cache) >= _WORDS_LIMIT:
+            self.cache.clear()
         self.cache[word] = result
         return result
 
-    def _analyse(self, word: str) -> Analysis:
+    def analyse_folded(self, words: list[str]) -> list[Analysis]:
+        """The analyses of a text's folded words."""
+        known = list(map(self.cache.get, words))  # words seen before: one C-level pass
+        if None not in known:
+            return cast(list[Analysis], known)  # no None left in it
+        return [self.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
+
+    def analyse_written(self, words: list[str]) -> list[Analysis]:
+        """The analyses of the words of a `wordwise` text, as written (each distinct form
+        is folded once)."""
+        forms = self.forms
+        known = list(map(forms.get, words))
+        if None not in known:
+            return cast(list[Analysis], known)
+        new = set(words).difference(forms)  # analyses do not depend on the order
+        if len(forms) + len(new) > _WORDS_LIMIT:
+            forms.clear()
+            new = set(words)
+        for word in new:
+            forms[word] = self.analyse(fold_word(word, self.lang))
+        return list(map(forms.__getitem__, words))
+
+    def _analyse(self, word: str, pruned: bool = True) -> Analysis:
+        """What `analyse` finds; `pruned=False` tries every lemma, even of stems no term word
+        begins with (what the tests compare the pruned search with)."""
         skel = skeleton(word)
         exact = self.words.get(word)
         if skel[:MIN_STEM] not in self.prefixes and len(skel) >= MIN_STEM:
@@ -188,17 +249,48 @@ class _LanguageIndex:
         for wid in self.by_skeleton.get(skel, ()):
             hits.setdefault(wid, _TABLE)
         if len(skel) >= MIN_STEM:
-            for lemma in self.rules.lemmas(skel):
-                for wid in self.by_skeleton.get(lemma, ()):
-                    hits.setdefault(wid, _TABLE)
+            by_skeleton = self.by_skeleton
+            for stem, others in self.rules.swaps(skel):
+                # A lemma is a term word only if that word begins with the stem: most stems
+                # begin none, or a few that do not end in any of the (in Basque, hundreds
+                # of) endings to try; the sorted words say so at once.
+                tails = self._tails(stem, len(others)) if pruned else None
+                endings: Iterable[str] = others  # every lemma
+                if tails is not None:
+                    common = others & tails
+                    if not common:
+                        continue
+                    if len(common) > 1:  # in the order of `others`, as if trying every lemma
+                        endings = [ending for ending in others if ending in common]
+                    else:
+                        endings = common
+                for other in endings:
+                    for wid in by_skeleton.get(stem + other, ()):
+                        hits.setdefault(wid, _TABLE)
         head = skel[: MIN_STEM + 1]
         if not hits and self.stem is not None and len(skel) > MIN_STEM and head in self.by_head:
             best: list[int] = []
             best_key = (-1, 0)
-            for wid in self._stemmed(head).get(self.stem(word), ()):
+            # The words sharing the first letters with an equal stem, in ascending order. A
+            # group of a big glossary is big and Snowball slow: until a few text words have
+            # asked, the guard (cheap, few pass it) goes first and only those are stemmed.
+            asked = self.asked.get(head, 0) + 1
+            lazily = head not in self.by_stem and asked <= _STEM_GROUP_AFTER
+            text_stem: str | None = None
+            if lazily:
+                self.asked[head] = asked
+                wids: Sequence[int] = self.by_head[head]
+            else:
+                wids = self._stemmed(head).get(self.stem(word), ())
+            for wid in wids:
                 shared = snowball_guard(skel, self.skeletons[wid], self.rules)
                 if shared is None:
                     continue
+                if lazily:
+                    if text_stem is None:
+                        text_stem = self.stem(word)
+                    if self._stem_of(wid) != text_stem:
+                        continue
                 # Of several over-stemmed candidates, the closest written form wins.
                 key = (shared, -(len(self.skeletons[wid]) - shared))
                 if key > best_key:
@@ -210,12 +302,11 @@ class _LanguageIndex:
         return tuple(hits.items())
 
 
-@dataclass(slots=True)
-class _Raw:
-    first: int  # token indexes [first, last)
-    last: int
-    entry: Entry
-    exact: bool
+_NO_TAILS: frozenset[str] = frozenset()
+
+# A path of the trie that words of a text spell: token indexes [first, last), the trie
+# entry, whether every word matched exactly. A plain tuple: a text can spell thousands.
+_Raw = tuple[int, int, Entry, bool]
 
 
 # A concept as saved: (id, note, line, terms), each term as Term's fields in order.
@@ -237,6 +328,10 @@ class Matcher:
         # What `find` found, by (language, text): a run asks about each source text once per
         # target language. Bounded, so a run over a whole channel keeps memory flat.
         self._found: dict[tuple[str, str], tuple[Match, ...]] = {}
+        # Per language: a pattern finding the words a forbidden term may begin with in a
+        # wordwise text, or True (any text may hold one), or False (there is none).
+        self._screens: dict[str, re.Pattern[str] | bool] = {}
+        self._forbidden: dict[str, list[str]] | None = None  # phrases, by language
 
     # --- a compiled glossary: saved indexes, concepts built when a match needs them ----------
 
@@ -325,56 +420,161 @@ class Matcher:
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every term of `lang` in `text`: longest matches win, exclusions removed."""
+        return list(self.matches(text, lang))
+
+    def matches(self, text: str, lang: str, *, remember: bool = True) -> tuple[Match, ...]:
+        """What `find` finds, as a tuple (the caller may keep it; nothing copies it).
+
+        A matcher remembers what it found in the last texts it was asked about (a run asks
+        about each source text once per target language). `remember=False` is for a text
+        asked about once (a translation): remembering it would push out those that repeat.
+        """
         code = resolve(lang)
+        if not remember:
+            return self._find(text, code)
         key = (code, text)
         found = self._found.get(key)
         if found is None:
             if len(self._found) >= _FOUND_LIMIT:
                 self._found.clear()
-            found = self._found[key] = tuple(self._find(text, code))
-        return list(found)
+            found = self._found[key] = self._find(text, code)
+        return found
 
-    def _find(self, text: str, code: str) -> list[Match]:
+    def may_hold_forbidden(self, text: str, lang: str) -> bool:
+        """False when `text` holds no forbidden term of `lang` for sure; True when it may
+        (then `find` says).
+
+        A text word stands for a term word only when their skeletons begin with the same
+        MIN_STEM letters (or are equal, when shorter), and a term is found only where each
+        of its words is: so a pattern of how one word of each forbidden term begins, over
+        the text as written when it is `wordwise`, tells without folding the text or
+        analysing a word. Most texts mention no forbidden term.
+        """
+        code = resolve(lang)
+        screen = self._screens.get(code)
+        if screen is None:
+            screen = self._screens[code] = self._screen(code)
+        if isinstance(screen, bool):
+            return screen
+        return not wordwise(text) or screen.search(text) is not None
+
+    def _screen(self, code: str) -> re.Pattern[str] | bool:
+        """The pattern `may_hold_forbidden` looks for in texts of language `code`: how the
+        longest word of each of its forbidden terms begins (a short word such as "de" would
+        let most texts through), as a tree of alternatives (one look at each letter), each
+        letter as the class of its written forms."""
+        if self._forbidden is None:
+            self._forbidden = self._forbidden_phrases()
+        tree: dict[str, Any] = {}
+        for phrase in self._forbidden.get(code, ()):
+            words = TOKEN.findall(fold(phrase, code).text)  # as `_LanguageIndex.add` has them
+            if not words:
+                continue
+            node = tree
+            start = max(map(skeleton, words), key=len)[:MIN_STEM]
+            for char in start:
+                node = node.setdefault(char, {})
+            # A shorter word must be the whole word (a longer one may go on).
+            node[""] = r"(?!\w)" if len(start) < MIN_STEM else ""
+        if not tree:
+            return False
+
+        def branches(node: dict[str, Any]) -> str | None:
+            found: list[str] = []
+            for char, below in sorted(node.items()):
+                if not char:  # a start ends here
+                    found.append(below)
+                    continue
+                forms, rest = written_forms(char), branches(below)
+                if forms is None or rest is None:
+                    return None  # a letter nothing here knows the forms of
+                found.append(forms + rest)
+            return found[0] if len(found) == 1 else f"(?:{'|'.join(found)})"
+
+        pattern = branches(tree)
+        return True if pattern is None else re.compile(r"(?<!\w)" + pattern)
+
+    def _forbidden_phrases(self) -> dict[str, list[str]]:
+        """The forbidden terms and their variants, by language (read from the saved concepts
+        when the matcher was loaded, without building them)."""
+        rows: Iterable[tuple[str, str, str, tuple[str, ...]]]
+        if self._termbase is not None:
+            terms = (term for concept in self._termbase.concepts for term in concept.terms)
+            rows = ((t.text, t.lang, t.status, t.variants) for t in terms)
+        else:
+            rows = (fields[:4] for concept in self._raw for fields in concept[3])
+        found: dict[str, list[str]] = {}
+        for text, lang, status, variants in rows:
+            if status == "forbidden":
+                found.setdefault(lang, []).extend((text, *variants))
+        return found
+
+    def _find(self, text: str, code: str, by_word: bool = True) -> tuple[Match, ...]:
+        """The matches in `text`; `by_word=False` folds it whole even when it is `wordwise`
+        (the general path, which the tests compare the word-by-word one with)."""
         index = self._index(code)
         if not index.words:
-            return []
-        folded = fold(text, code)
-        words = TOKEN.findall(folded.text)
-        known = list(map(index.cache.get, words))  # words seen before: one C-level pass
-        analyses: list[Analysis] = (
-            [index.analyse(w) if a is None else a for w, a in zip(words, known, strict=True)]
-            if None in known
-            else cast(list[Analysis], known)  # no None left in it
-        )
+            return ()
+        folded: Folded | None = None
+        if by_word and wordwise(text):
+            analyses = index.analyse_written(TOKEN.findall(text))
+        else:
+            folded = fold(text, code)
+            analyses = index.analyse_folded(TOKEN.findall(folded.text))
         if not any(analyses):
-            return []  # no word of the text is a word of a term (most texts)
-        raws = list(self._walk(index, analyses))
+            return ()  # no word of the text is a word of a term (most texts)
+        raws = self._walk(index, analyses)
         if not raws:
-            return []
-        spans = [m.span() for m in TOKEN.finditer(folded.text)]  # now that something matched
-        excluded = [(r.first, r.last) for r in raws if r.entry[2] == _EXCLUDE]
-        matches: list[Match] = []
-        for raw in _outermost([r for r in raws if r.entry[2] != _EXCLUDE]):
-            if any(a <= raw.first and raw.last <= b for a, b in excluded):
-                continue
-            cpos, tpos, kind = raw.entry
-            term = self._concept_at(cpos).terms[tpos]
-            start, end = folded.span(spans[raw.first][0], spans[raw.last - 1][1])
-            how: How = "stem"
-            if raw.exact:
-                how = "exact" if kind == _TERM else "variant"
-            matches.append(Match(self._ids[cpos], term, start, end, text[start:end], how))
-        return _best_per_span(matches)
+            return ()
+        # Token spans, now that something matched (a wordwise text lines up with its fold).
+        spans = [m.span() for m in TOKEN.finditer(text if folded is None else folded.text)]
+        excluded = [(first, last) for first, last, entry, _ in raws if entry[2] == _EXCLUDE]
+        kept = _outermost([raw for raw in raws if raw[2][2] != _EXCLUDE])
+        # Thousands of paths (a long text, a big glossary) make thousands of matches with no
+        # cycle among them: the cycle collector would walk the whole heap, glossary and all,
+        # while they pile up. Paused meanwhile, as `compiled.py` pauses it while loading.
+        paused = len(kept) >= _MANY_MATCHES and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            matches: list[Match] = []
+            concepts, ids = self._concepts, self._ids
+            for first, last, (cpos, tpos, kind), exact in kept:
+                if excluded and any(a <= first and last <= b for a, b in excluded):
+                    continue
+                concept = concepts[cpos] or self._concept_at(cpos)
+                start, end = spans[first][0], spans[last - 1][1]
+                if folded is not None:
+                    start, end = folded.span(start, end)
+                how: How = ("exact" if kind == _TERM else "variant") if exact else "stem"
+                term = concept.terms[tpos]
+                matches.append(Match(ids[cpos], term, start, end, text[start:end], how))
+            return _best_per_span(matches)
+        finally:
+            if paused:
+                gc.enable()
 
     @staticmethod
-    def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> Iterable[_Raw]:
+    def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> list[_Raw]:
+        """Every path of the trie the words spell from each word on, in text order."""
         children, entries = index.children, index.entries
+        root = children[0]
+        size = len(analyses)
+        raws: list[_Raw] = []
         for first, hits in enumerate(analyses):
             if not hits:
                 continue
-            frontier: list[tuple[int, bool]] = [(0, True)]
-            position = first
-            while frontier and position < len(analyses):
+            # The first step on its own: most words that are a word of some term start none.
+            frontier: list[tuple[int, bool]] = []
+            for wid, how in hits:
+                child = root.get(wid)
+                if child is None:
+                    continue
+                frontier.append((child, how == _EXACT))
+                for entry in entries.get(child, ()):
+                    raws.append((first, first + 1, entry, how == _EXACT))
+            position = first + 1
+            while frontier and position < size:
                 step: list[tuple[int, bool]] = []
                 for node, exact in frontier:
                     for wid, how in analyses[position]:
@@ -384,33 +584,37 @@ class Matcher:
                         still_exact = exact and how == _EXACT
                         step.append((child, still_exact))
                         for entry in entries.get(child, ()):
-                            yield _Raw(first, position + 1, entry, still_exact)
+                            raws.append((first, position + 1, entry, still_exact))
                 frontier = step
                 position += 1
+        return raws
 
 
 def _outermost(raws: list[_Raw]) -> list[_Raw]:
     """Drop matches lying strictly inside a longer one (one sweep over sorted spans)."""
-    raws.sort(key=lambda r: (r.first, -r.last))
+    # By first word, the longest first; an int key (not a tuple per path, which a text with
+    # thousands of paths would hand to the garbage collector).
+    ends = 1 + max(raw[1] for raw in raws)
+    raws.sort(key=lambda raw: raw[0] * ends - raw[1])
     kept: list[_Raw] = []
-    reach = -1
-    span_of_reach = (-1, -1)
+    reach = reach_first = -1  # the span reaching furthest so far
     for raw in raws:
-        span = (raw.first, raw.last)
-        if raw.last <= reach and span != span_of_reach:
+        first, last = raw[0], raw[1]
+        if last <= reach and (first != reach_first or last != reach):
             continue
         kept.append(raw)
-        if raw.last > reach:
-            reach, span_of_reach = raw.last, span
+        if last > reach:
+            reach, reach_first = last, first
     return kept
 
 
-def _best_per_span(matches: list[Match]) -> list[Match]:
+def _best_per_span(matches: list[Match]) -> tuple[Match, ...]:
     """One match per concept and span: exact before variant before inflected."""
-    best: dict[tuple[str, int, int], Match] = {}
+    best: dict[tuple[int, int, str], Match] = {}
+    rank = _RANK
     for match in matches:
-        key = (match.concept, match.start, match.end)
+        key = (match.start, match.end, match.concept)
         old = best.get(key)
-        if old is None or _RANK[match.how] < _RANK[old.how]:
+        if old is None or rank[match.how] < rank[old.how]:
             best[key] = match
-    return sorted(best.values(), key=lambda m: (m.start, m.end, m.concept))
+    return tuple(best[key] for key in sorted(best))

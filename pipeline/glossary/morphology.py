@@ -59,13 +59,15 @@ class Inflection:
         object.__setattr__(self, "endings", frozenset(reverse) | {""})
         object.__setattr__(self, "longest", max((len(k) for k in reverse), default=0))
 
-    def lemmas(self, word: str) -> Iterator[str]:
-        """Every form `word` (a skeleton) may be an inflection of, by swapping endings."""
+    def swaps(self, word: str) -> Iterator[tuple[str, frozenset[str]]]:
+        """The forms `word` (a skeleton) may be an inflection of, by swapping endings: each way
+        to cut a known ending off it (longest stem first), as the stem and the endings that
+        may take the cut one's place (each stem + ending is one such form)."""
         size = len(word)
         for cut in range(0, min(self.longest, size - MIN_STEM) + 1):
-            ending = word[size - cut :] if cut else ""
-            for other in self.reverse.get(ending, ()):
-                yield word[: size - cut] + other
+            others = self.reverse.get(word[size - cut :] if cut else "")
+            if others:
+                yield word[: size - cut], others
 
 
 def _basque_endings() -> tuple[str, ...]:

@@ -147,9 +147,14 @@ def fold(text: str, lang: str | None = None) -> Folded:
         folded = Folded(_fold_chars(text), original)
     else:
         folded = _fold_slow(text, original)
+    return _with_lookalikes(folded, lang)
+
+
+def _with_lookalikes(folded: Folded, lang: str | None) -> Folded:
+    """Folded text with the look-alike letters of its mixed-script words folded."""
     greek = _is_greek(lang)
     if _HAS_LATIN.search(folded.text) and (greek or _HAS_GREEK_OR_CYRILLIC.search(folded.text)):
-        folded = _fold_lookalikes(folded, greek)
+        return _fold_lookalikes(folded, greek)
     return folded
 
 
@@ -216,6 +221,99 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
     if not changed:
         return folded
     return Folded("".join(chars), folded.original, folded.starts, folded.ends)
+
+
+# What stops a text from folding word by word (see `wordwise`): markup, the characters that
+# vanish, and the two modifier-letter apostrophes, which are letters (\w) that fold to "'"
+# (not one). Every other character folds to a character that is a word character exactly
+# when it was one (a test checks all of Unicode), so folding moves no word boundary. And
+# Cyrillic: a word mixing Greek and Cyrillic letters has its look-alikes folded only when
+# some other word of the text holds a Latin letter (rare enough to fold such texts whole).
+_NOT_WORDWISE = re.compile(f"[<{{{_DELETE}\u02bb\u02bc{CYRILLIC}]")
+
+
+def wordwise(text: str) -> bool:
+    """Whether `text` folds word by word: its folded words are `fold_word` of its own words
+    (`TOKEN` over the original), at the same offsets.
+
+    Most subtitles do; then a matcher folds and analyses each distinct word once for the
+    whole run instead of folding every text whole (what `fold` costs is most of the cost
+    of a text that mentions no term).
+    """
+    if text.isascii():  # constant time; ASCII is NFC and holds none of the rest
+        return "<" not in text and "{" not in text
+    return unicodedata.is_normalized("NFC", text) and not _NOT_WORDWISE.search(text)
+
+
+def fold_word(word: str, lang: str | None = None) -> str:
+    """One word of a `wordwise` text, folded as `fold` folds it inside the text.
+
+    Such a text folds by `_fold_chars` and the look-alike rewrite. The first goes character
+    by character (lowercasing a final sigma depends on its neighbours, but σ and ς fold
+    alike); the second one word at a time (its scripts, and in Greek text whether it is all
+    Latin capitals), with the language as the only other input, as long as no word mixes
+    Greek and Cyrillic letters (`wordwise` keeps Cyrillic out).
+    """
+    return _with_lookalikes(Folded(_fold_chars(word), word), lang).text
+
+
+# The blocks holding every character whose fold (with `skeleton`) lies below U+3040: Latin,
+# Greek, Cyrillic and the rest of the alphabets and punctuation there, Latin Extended-D,
+# small and full-width forms (a test checks every other code point folds above).
+_SOURCE_BLOCKS = ((0x0000, 0x3040), (0xA720, 0xA800), (0xFE50, 0xFE70), (0xFF00, 0xFFF0))
+SOURCE_TOP = "\u3040"
+
+
+@cache
+def _sources() -> dict[str, set[str]]:
+    """`written_forms` for every character below U+3040 (built once, on first use)."""
+    chars = "".join(
+        chr(code)
+        for low, high in _SOURCE_BLOCKS
+        for code in range(low, high)
+        if not 0xD800 <= code < 0xE000
+    )
+    folded = _fold_chars(chars)  # character by character: a final sigma folds as σ does
+    found: dict[str, set[str]] = {}
+    lookalikes = _TO_GREEK.keys() | _TO_LATIN.keys()
+    for char, fold_, skel in zip(chars, folded, skeleton(folded), strict=True):
+        found.setdefault(skel, set()).add(char)
+        if char not in lookalikes and fold_ not in lookalikes:
+            continue
+        # What the look-alike rewrite may make of it inside a word of another script: it
+        # reads the original character and the folded one (see `_fold_lookalikes`).
+        twin = _TO_LATIN.get(char)
+        for other in (
+            _TO_GREEK.get(char),
+            _TO_GREEK.get(fold_),
+            _TO_LATIN.get(char),
+            _TO_LATIN.get(fold_),
+            twin and (_TO_GREEK.get(twin.upper()) or _TO_GREEK.get(twin)),
+        ):
+            if other:
+                found.setdefault(skeleton(other), set()).add(char)
+    return found
+
+
+@cache
+def written_forms(char: str) -> str | None:
+    """A pattern class of every character of a `wordwise` text that can stand for `char` (a
+    character of a word's skeleton) in the same place: itself, its other case, its accented
+    forms, its look-alikes in the other scripts. None above U+3040, where nobody looked (and
+    for a character nothing folds to)."""
+    if char >= SOURCE_TOP:
+        return None
+    codes = sorted(map(ord, _sources().get(char, ())))
+    runs: list[str] = []
+    at = 0
+    while at < len(codes):
+        end = at
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        low, high = re.escape(chr(codes[at])), re.escape(chr(codes[end]))
+        runs.append(low if at == end else f"{low}-{high}")
+        at = end + 1
+    return f"[{''.join(runs)}]" if runs else None
 
 
 def skeleton(word: str) -> str:

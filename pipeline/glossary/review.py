@@ -42,7 +42,13 @@ def review(
     forbidden term, in any form, whatever the source says.
     """
     code = resolve(lang)
-    found = matcher.find(target, code)
+    mentions: tuple[Match, ...] = ()
+    if source.strip() and resolve(source_lang) != code:
+        mentions = matcher.matches(source, source_lang)  # asked about once per target language
+    if not mentions and not matcher.may_hold_forbidden(target, code):
+        return []  # nothing to look for in the translation (most texts)
+    # Each translation is asked about once: not remembered (source texts are).
+    found = matcher.matches(target, code, remember=False)
     issues: list[GlossaryIssue] = []
     reported: set[tuple[str, str]] = set()
     forbidden_concepts: set[str] = set()
@@ -55,11 +61,11 @@ def review(
             continue
         reported.add(key)
         issues.append(_forbidden(matcher, match, code))
-    if not source.strip() or resolve(source_lang) == code:
+    if not mentions:
         return issues
     present = {m.concept for m in found if m.term.approved}
     mentioned: dict[str, Match] = {}
-    for match in matcher.find(source, source_lang):
+    for match in mentions:
         mentioned.setdefault(match.concept, match)
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:

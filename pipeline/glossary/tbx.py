@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
-from xml.sax.saxutils import escape, quoteattr
 
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.csv_io import LangMap, language_problem, resolve_language
@@ -235,6 +234,22 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             continue
         terms.append(Term(text, lang, status, (), exclude, note, needs_review))
     return terms
+
+
+def escape(text: str) -> str:
+    """Text escaped for XML content."""
+    # Imported here: xml.sax.saxutils pulls in urllib.request (some 20 ms), which every run
+    # that reads the glossary would pay for; only writing TBX needs it.
+    from xml.sax.saxutils import escape as escaped
+
+    return escaped(text)
+
+
+def quoteattr(text: str) -> str:
+    """Text escaped and quoted as an XML attribute value."""
+    from xml.sax.saxutils import quoteattr as quoted  # see `escape`
+
+    return quoted(text)
 
 
 def write_tbx(
