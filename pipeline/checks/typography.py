@@ -172,13 +172,18 @@ def double_space(text: str, t: Typography) -> list[Edit]:
 )
 def space_before_punctuation(text: str, t: Typography) -> list[Edit]:
     """`word ,` or `word ?`; French marks that take a no-break space are left to that check."""
-    if " " not in text and NBSP not in text and NNBSP not in text:
+    # Most texts have no space right before a mark: one plain search says so, where the
+    # pattern's look-behind would be tried at every character.
+    if _SPACE_THEN_MARK.search(text) is None:
         return []
     edits = []
     for m in _space_before(t.nbsp_before).finditer(text):
         mark = m.group(1)
         edits.append(Edit(m.start(), m.end(), None, f'space before "{mark}"'))
     return edits
+
+
+_SPACE_THEN_MARK = re.compile(f"[{_SPACES}][,.;:!?]")
 
 
 @functools.cache
@@ -198,7 +203,7 @@ _MARK_THEN_PERIOD = re.compile(r"[?!]\.(?!\.)")
 )
 def period_after_mark(text: str, t: Typography) -> list[Edit]:
     """`Really?.`: the question or exclamation mark already ends the sentence."""
-    if "." not in text:
+    if "?." not in text and "!." not in text:
         return []
     return [
         Edit(m.start(), m.end(), None, "a period after a question or exclamation mark")

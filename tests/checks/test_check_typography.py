@@ -223,3 +223,27 @@ _PLAIN_REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 def test_repeated_word_possessive_pattern_finds_what_the_plain_one_does(text: str) -> None:
     plain = [m.span() for m in _PLAIN_REPEATED.finditer(text)]
     assert [m.span() for m in typography._REPEATED.finditer(text)] == plain
+
+
+# Quick tests skip texts before the finders' patterns run; with or without them, the same edits.
+_PUNCTUATION_TEXT = st.lists(
+    st.sampled_from(["a", "é", "1", " ", NB, "\u202f", "\n", ",", ".", "..", ";", ":", "!", "?"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PUNCTUATION_TEXT, st.sampled_from(["en", "fr", "pl", "el"]))
+def test_space_before_punctuation_quick_test_misses_nothing(text: str, lang: str) -> None:
+    t = typography.typography_of(lang)
+    every = [(m.start(), m.end()) for m in typography._space_before(t.nbsp_before).finditer(text)]
+    found = typography.space_before_punctuation(text, t)
+    assert [(e.start, e.end) for e in found] == every
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PUNCTUATION_TEXT)
+def test_period_after_mark_quick_test_misses_nothing(text: str) -> None:
+    every = [(m.start(), m.end()) for m in typography._MARK_THEN_PERIOD.finditer(text)]
+    found = typography.period_after_mark(text, typography.typography_of("en"))
+    assert [(e.start, e.end) for e in found] == every
