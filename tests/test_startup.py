@@ -8,42 +8,40 @@ import sys
 HEAVY = ("yt_dlp", "deep_translator", "tomlkit")
 
 
-def test_importing_the_cli_imports_no_heavy_library():
-    code = f"import sys, pipeline.cli; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+def _fresh(code: str) -> str:
+    """What `code` prints in a fresh interpreter (nothing imported by this test run)."""
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == ""
+    return result.stdout.strip()
+
+
+def _loaded(setup: str, modules: tuple[str, ...]) -> str:
+    """Which of `modules` a fresh interpreter has loaded after running `setup`."""
+    return _fresh(
+        f"import sys\n{setup}\nprint(','.join(m for m in {modules!r} if m in sys.modules))"
+    )
+
+
+def test_importing_the_cli_imports_no_heavy_library():
+    assert _loaded("import pipeline.cli", HEAVY) == ""
 
 
 def test_pull_help_does_not_import_yt_dlp():
-    code = (
-        "import sys\n"
+    setup = (
         "from click.testing import CliRunner\n"
         "from pipeline.cli import cli\n"
         "r = CliRunner().invoke(cli, ['pull', '--help'])\n"
         "assert r.exit_code == 0, r.output\n"
-        "assert 'Example:' in r.output\n"
-        "print('yt_dlp' in sys.modules)\n"
+        "assert 'Example:' in r.output"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
+    assert _loaded(setup, ("yt_dlp",)) == ""
 
 
 def test_loading_the_checks_imports_no_xml_or_http_machinery():
     # xml.sax.saxutils (the TBX writer) pulls in urllib.request, http.client and ssl: ~20 ms
     # on every `msm check`, for a glossary format the run may never meet.
-    code = (
-        "import sys\n"
-        "from pipeline.checks.registry import load_all\n"
-        "load_all()\n"
-        "import pipeline.checks.runner\n"
-        "print(','.join(m for m in ('xml.sax', 'urllib.request', 'http.client', 'ssl')"
-        " if m in sys.modules))\n"
+    setup = (
+        "from pipeline.checks.registry import load_all\nload_all()\nimport pipeline.checks.runner"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert _loaded(setup, ("xml.sax", "urllib.request", "http.client", "ssl")) == ""
