@@ -10,6 +10,7 @@ our languages write numbers and questions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -68,6 +69,17 @@ def _digits(text: str) -> str:
     return _NOT_DIGITS.sub("", text)
 
 
+# The source side of a comparison: each source text is compared with its translation in every
+# language of the project, so what a check reads from it is worked out once (a bounded memo;
+# a translation is seen once and gets none).
+_SOURCE_MEMO = 16_384
+
+
+@functools.lru_cache(maxsize=_SOURCE_MEMO)
+def _source_digits(text: str) -> str:
+    return _digits(text)
+
+
 def _written(text: str, digits: Iterable[str]) -> list[str]:
     """How the text writes each of these numbers (its first spelling), in text order."""
     wanted = set(digits)
@@ -91,9 +103,12 @@ def number_mismatch(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     decimal and thousands separators may change (2.5 → 2,5; 1,000 → 1 000), numbers up to ten
     may be spelled out."""
     pair = _pair(unit)
-    if pair is None or (_DIGIT.search(pair[0]) is None and _DIGIT.search(pair[1]) is None):
+    if pair is None:
         return _NO_PROBLEMS
-    if _digits(pair[0]) == _digits(pair[1]):
+    had = _source_digits(pair[0])
+    if not had and _DIGIT.search(pair[1]) is None:
+        return _NO_PROBLEMS
+    if had == _digits(pair[1]):
         return _NO_PROBLEMS  # the same digits in the same order, grouped or broken otherwise
     source, target = map(_numbers, pair)
     if source == target:
@@ -125,6 +140,11 @@ def _links(text: str) -> list[str]:
     return [m.group().rstrip(_TRAILING) for m in _LINK.finditer(text)]
 
 
+@functools.lru_cache(maxsize=_SOURCE_MEMO)
+def _source_links(text: str) -> tuple[str, ...]:
+    return tuple(_links(text))
+
+
 @register(
     "link-mismatch",
     "entry",
@@ -138,7 +158,7 @@ def link_mismatch(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     pair = _pair(unit)
     if pair is None:
         return _NO_PROBLEMS
-    source, target = _links(pair[0]), _links(pair[1])
+    source, target = _source_links(pair[0]), _links(pair[1])
     if not source and not target:
         return _NO_PROBLEMS
     had = {link.casefold() for link in source}
@@ -224,6 +244,11 @@ def _ending(text: str, t: Typography) -> str:
     return "open" if end and end[-1].isalnum() else "other"
 
 
+@functools.lru_cache(maxsize=_SOURCE_MEMO)
+def _source_ending(text: str, lang: str) -> str:
+    return _ending(text, typography_of(lang))
+
+
 _ENDINGS = {
     ("question", "*"): "the source asks a question here; the translation does not end with "
     "a question mark",
@@ -250,7 +275,7 @@ def end_punctuation(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     if pair is None:
         return _NO_PROBLEMS
     source_lang = ctx.settings.source_language if ctx.settings is not None else "en"
-    source = _ending(pair[0], typography_of(source_lang))
+    source = _source_ending(pair[0], source_lang)
     target = _ending(pair[1], typography_of(unit.lang))
     if source == target:
         return _NO_PROBLEMS

@@ -116,3 +116,19 @@ def test_end_punctuation_reads_the_source_language_from_the_settings():
 def test_fidelity_checks_are_not_run_on_the_source_track():
     for check in {c for c, *_ in CASES}:
         assert not load_all()[check].source
+
+
+@pytest.mark.parametrize(
+    ("check", "source", "kept", "changed"),
+    [
+        ("number-mismatch", "It costs €250,000.", "Kosztuje 250 000 €.", "Kosztuje 25 000 €."),
+        ("link-mismatch", "See www.example.eu.", "Zob. www.example.eu.", "Zob. www.exemple.eu."),
+        ("end-punctuation", "Is it open?", "Czy jest otwarty?", "Jest otwarty."),
+    ],
+)
+def test_one_source_judged_against_each_translation_on_its_own(check, source, kept, changed):
+    # What is read from a source text is remembered for its other languages' translations:
+    # the translation must still decide, in either order.
+    for first, second in ((kept, changed), (changed, kept)):
+        found = [len(run(check, entry("pl", target, source))) for target in (first, second)]
+        assert found == [int(first is changed), int(second is changed)]
