@@ -342,6 +342,11 @@ def compose_srt(cues: Iterable[Cue]) -> str:
         return "".join(
             [f"{n}\n{timing_line(c.start, c.end)}\n{c.text}\n\n" for n, c in enumerate(cues, 1)]
         )
+    return compose_with_library(cues)
+
+
+def compose_with_library(cues: list[Cue]) -> str:
+    """`compose_srt` through srt.compose: the general path (and the fast path's reference)."""
     items = [
         srt.Subtitle(
             index=i,

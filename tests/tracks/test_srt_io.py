@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,15 @@ from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.tracks.model import Cue, ReadResult
-from pipeline.tracks.srt_io import _parse_exact, _usual, compose_srt, parse_srt, read_srt, write_srt
+from pipeline.tracks.srt_io import (
+    _parse_exact,
+    _usual,
+    compose_srt,
+    compose_with_library,
+    parse_srt,
+    read_srt,
+    write_srt,
+)
 
 GOOD = "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,500\nWorld\n"
 
@@ -298,23 +305,6 @@ def test_parse_write_parse_is_identity(track: list[Cue]) -> None:
     assert compose_srt(parsed) == text  # and byte for byte on the way out
 
 
-def _with_srt_library(cues: list[Cue]) -> str:
-    """What compose_srt wrote before its fast path: srt.compose (the reference)."""
-    items = [
-        srt.Subtitle(
-            index=i,
-            start=timedelta(milliseconds=c.start),
-            end=timedelta(milliseconds=c.end),
-            content=c.text,
-        )
-        for i, c in enumerate(cues, start=1)
-    ]
-    for item in items:
-        if item.start >= item.end or not item.content.strip() or "\n\n" in item.content:
-            raise ValueError("invalid cue")
-    return str(srt.compose(items, reindex=True, strict=True))
-
-
 COMPOSED_TEXT = st.sampled_from(["a", "b\nc", "\nx", "y\n", "  ", "é\n\nf", "<i>z</i>", "-->"])
 
 
@@ -328,7 +318,7 @@ def test_compose_srt_writes_what_the_srt_library_writes(parts):
         at += step
         cues.append(Cue(at, at + length, text))
     try:
-        expected = _with_srt_library(cues)
+        expected = compose_with_library(cues)  # through srt.compose
     except ValueError:
         with pytest.raises(ValueError):
             compose_srt(cues)
