@@ -75,6 +75,20 @@ def resolve(lang: str) -> str:
     return found.code if found else lang
 
 
+# What a compiled glossary keeps of a language's index, in this order (`saved`, `__init__`).
+_SAVED = (
+    "words",
+    "folded",
+    "skeletons",
+    "by_skeleton",
+    "by_head",
+    "prefixes",
+    "children",
+    "entries",
+    "stems",
+)
+
+
 class _LanguageIndex:
     """The trie and word analyser of one language.
 
@@ -102,34 +116,15 @@ class _LanguageIndex:
         self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
         self.asked: dict[str, int] = {}  # head -> text words that asked before by_stem had it
         if saved is not None:
-            (
-                self.words,
-                self.folded,
-                self.skeletons,
-                self.by_skeleton,
-                self.by_head,
-                self.prefixes,
-                self.children,
-                self.entries,
-                self.stems,
-            ) = saved
+            for name, value in zip(_SAVED, saved, strict=True):
+                setattr(self, name, value)
         self.cache: dict[str, Analysis] = {}  # folded word -> analysis
         self.ordered: list[str] | None = None  # the skeletons, sorted (when first needed)
         self.forms: dict[str, Analysis] = {}  # word as written in a wordwise text -> analysis
 
     def saved(self) -> tuple[Any, ...]:
         """The index as plain data (what `__init__` takes back)."""
-        return (
-            self.words,
-            self.folded,
-            self.skeletons,
-            self.by_skeleton,
-            self.by_head,
-            self.prefixes,
-            self.children,
-            self.entries,
-            self.stems,
-        )
+        return tuple(getattr(self, name) for name in _SAVED)
 
     def stem_all(self) -> None:
         """Compute every stem the Snowball route may need now rather than on first use."""
