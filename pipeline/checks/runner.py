@@ -10,7 +10,8 @@ loops; nothing else of a catalogue outlives its own checks, so memory stays flat
 Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
 (`memo`) run once per distinct text and language; a big run is split into contiguous runs of
 videos checked by worker processes (forked after the first video, so they inherit the loaded
-glossary) and merged in order, giving exactly the report a single process gives.
+glossary; the runs shrink towards the end so the workers finish together) and merged in order,
+giving exactly the report a single process gives.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
@@ -54,6 +55,8 @@ from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key
 from pipeline.tracks.po_read import PoCatalog, PoEntry, read_catalog
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -102,6 +105,7 @@ _NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
 # about what they save (measured on 2 cores: even at 6 videos, two processes already win a
 # little; at 40 videos they take two thirds of the time).
 PARALLEL_MIN_CATALOGS = 48
+_SHARE = 2  # a part takes 1/(workers × _SHARE) of the videos left (see shrinking_parts)
 WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
 
 
@@ -282,10 +286,8 @@ class Runner:
             return
         # The first video here: what it loads (glossary indexes, caches) the workers inherit.
         self._guard(self._video, videos[0])
-        rest = list(videos[1:])
-        size = max(1, -(-len(rest) // (workers * 12)))  # a few parts per worker balance them
         global _WORK
-        _WORK = (self, [rest[i : i + size] for i in range(0, len(rest), size)])
+        _WORK = (self, shrinking_parts(list(videos[1:]), workers))
         context = multiprocessing.get_context("fork")
         gc.freeze()  # the workers share the parent's objects; the collector would copy them
         try:
@@ -652,6 +654,19 @@ def _finding_fields(finding: Finding) -> tuple[Any, ...]:
         finding.concept,
         finding.accepted,
     )
+
+
+def shrinking_parts(items: list[T], workers: int) -> list[list[T]]:
+    """`items` cut into contiguous parts for `workers` processes, each part a fixed share of
+    what is left (big parts first, single items last): few parts to hand over, and the
+    workers finish within about one item of each other."""
+    parts: list[list[T]] = []
+    at = 0
+    while at < len(items):
+        size = max(1, (len(items) - at) // (workers * _SHARE))
+        parts.append(items[at : at + size])
+        at += size
+    return parts
 
 
 def _cpus() -> int:

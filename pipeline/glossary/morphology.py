@@ -50,11 +50,11 @@ class Inflection:
     def __post_init__(self) -> None:
         reverse: dict[str, set[str]] = {}
         for group in self.classes:
-            endings = [skeleton(fold(e).text) for e in group]  # ς → σ, ą → a
-            for a in endings:
-                for b in endings:
-                    if a != b:
-                        reverse.setdefault(a, set()).add(b)
+            endings = {skeleton(fold(e).text) for e in group}  # ς → σ, ą → a
+            if len(endings) < 2:
+                continue
+            for a in endings:  # every other ending of the class (Basque: hundreds)
+                reverse.setdefault(a, set()).update(endings.difference((a,)))
         object.__setattr__(self, "reverse", {k: frozenset(v) for k, v in reverse.items()})
         object.__setattr__(self, "endings", frozenset(reverse) | {""})
         object.__setattr__(self, "longest", max((len(k) for k in reverse), default=0))

@@ -7,13 +7,15 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks.corpus import Spec, generate
 from pipeline.checks.consistency import digest
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.report import render
-from pipeline.checks.runner import CheckReport, check_paths
+from pipeline.checks.runner import CheckReport, check_paths, shrinking_parts
 from pipeline.project import Project
 
 pytestmark = pytest.mark.skipif(
@@ -112,3 +114,24 @@ def test_gathered_catalogues_give_what_whole_catalogues_give():
     )
     assert gathered == whole
     assert [(p.entry.path, p.entry.line) for p in whole if p.entry] == [("b/pl.po", 4)]
+
+
+@given(st.integers(min_value=0, max_value=3000), st.integers(min_value=1, max_value=16))
+def test_parts_cover_the_videos_in_order_big_first_single_last(count: int, workers: int):
+    items = list(range(count))
+    parts = shrinking_parts(items, workers)
+    assert [i for part in parts for i in part] == items  # contiguous, in order, all of them
+    sizes = [len(part) for part in parts]
+    assert all(size >= 1 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # the biggest first
+    # The workers finish within about one video of each other: the last parts are single
+    # videos (one per worker at least, when there are that many), and no part is more than
+    # a share of what was left when it was cut.
+    if count >= workers:
+        assert sizes[-workers:] == [1] * workers
+    at = 0
+    for size in sizes:
+        assert size == 1 or size * workers * 2 <= count - at
+        at += size
+    # Few parts to hand over: about 2 × workers × ln(videos / (2 × workers)), plus the singles.
+    assert len(parts) <= 2 * workers * (1 + max(0, count).bit_length()) + 2 * workers
