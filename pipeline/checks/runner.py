@@ -106,6 +106,7 @@ _NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
 # little; at 40 videos they take two thirds of the time).
 PARALLEL_MIN_CATALOGS = 48
 _SHARE = 2  # a part takes 1/(workers × _SHARE) of the videos left (see shrinking_parts)
+_PART_MAX = 40  # videos; more would only keep more findings in flight (memory)
 WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
 
 
@@ -659,11 +660,12 @@ def _finding_fields(finding: Finding) -> tuple[Any, ...]:
 def shrinking_parts(items: list[T], workers: int) -> list[list[T]]:
     """`items` cut into contiguous parts for `workers` processes, each part a fixed share of
     what is left (big parts first, single items last): few parts to hand over, and the
-    workers finish within about one item of each other."""
+    workers finish within about one item of each other. No part holds more than _PART_MAX
+    items: a worker keeps a part's findings until it hands the part over."""
     parts: list[list[T]] = []
     at = 0
     while at < len(items):
-        size = max(1, (len(items) - at) // (workers * _SHARE))
+        size = max(1, min(_PART_MAX, (len(items) - at) // (workers * _SHARE)))
         parts.append(items[at : at + size])
         at += size
     return parts

@@ -15,7 +15,7 @@ from pipeline.checks.consistency import digest
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.report import render
-from pipeline.checks.runner import CheckReport, check_paths, shrinking_parts
+from pipeline.checks.runner import _PART_MAX, CheckReport, check_paths, shrinking_parts
 from pipeline.project import Project
 
 pytestmark = pytest.mark.skipif(
@@ -122,7 +122,7 @@ def test_parts_cover_the_videos_in_order_big_first_single_last(count: int, worke
     parts = shrinking_parts(items, workers)
     assert [i for part in parts for i in part] == items  # contiguous, in order, all of them
     sizes = [len(part) for part in parts]
-    assert all(size >= 1 for size in sizes)
+    assert all(1 <= size <= _PART_MAX for size in sizes)
     assert sizes == sorted(sizes, reverse=True)  # the biggest first
     # The workers finish within about one video of each other: the last parts are single
     # videos (one per worker at least, when there are that many), and no part is more than
@@ -133,5 +133,6 @@ def test_parts_cover_the_videos_in_order_big_first_single_last(count: int, worke
     for size in sizes:
         assert size == 1 or size * workers * 2 <= count - at
         at += size
-    # Few parts to hand over: about 2 × workers × ln(videos / (2 × workers)), plus the singles.
-    assert len(parts) <= 2 * workers * (1 + max(0, count).bit_length()) + 2 * workers
+    # Few parts to hand over: the capped ones, then about 2 × workers × ln(videos left) more.
+    capped = sum(1 for size in sizes if size == _PART_MAX)
+    assert len(parts) - capped <= 2 * workers * (2 + count.bit_length())
