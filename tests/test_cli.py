@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import click
@@ -48,19 +46,6 @@ def test_every_command_has_a_summary_and_an_example(path: tuple[str, ...]) -> No
     assert len(summary.strip()) > 10
     assert "Example" in result.output
     assert "msm " in result.output.split("Example", 1)[1]
-
-
-def test_importing_the_cli_loads_no_heavy_library() -> None:
-    code = (
-        "import sys, pipeline.cli\n"
-        "heavy = [m for m in ('yt_dlp', 'deep_translator', 'requests', 'polib', 'srt')"
-        " if m in sys.modules]\n"
-        "print(','.join(heavy))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert out == "", f"imported at start-up: {out}"
 
 
 def test_version() -> None:

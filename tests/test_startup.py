@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("yt_dlp", "deep_translator", "tomlkit")
+# Libraries only some commands need: each loads on first use, inside the function using it.
+HEAVY = ("yt_dlp", "deep_translator", "requests", "tomlkit", "polib", "srt")
 
 
 def _fresh(code: str) -> str:
