@@ -52,7 +52,7 @@ class Inflection:
         for group in self.classes:
             endings = {skeleton(fold(e).text) for e in group}  # ς → σ, ą → a
             if len(endings) < 2:
-                continue
+                continue  # nothing to swap with: the ending must not become a key either
             for a in endings:  # every other ending of the class (Basque: hundreds)
                 reverse.setdefault(a, set()).update(endings.difference((a,)))
         object.__setattr__(self, "reverse", {k: frozenset(v) for k, v in reverse.items()})
