@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.checks.gates import Gate
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.checks.text import visible
@@ -151,6 +152,7 @@ def _source_links(text: str) -> tuple[str, ...]:
     "warning",
     "a web or e-mail address of the source missing or changed in the translation, or added",
     memo=entry_text,
+    gate=Gate.of(("@", "://", "www.", "WWW.", "<", "{"), source=True),
 )
 def link_mismatch(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Links are copied, never translated, and a subtitle does not add one of its own (a
@@ -200,6 +202,7 @@ def _balanced(text: str, opening: str, closing: str) -> bool:
     "warning",
     "brackets ( ) [ ] that do not pair up, or a [label] of the source without its brackets",
     memo=entry_text,
+    gate=Gate.of("()[]", source=True),
 )
 def bracket_mismatch(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """A bracket left open is a slip; a sound or speaker label in square brackets keeps

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.checks.gates import Gate
 from pipeline.checks.model import CatalogUnit, EntryUnit, Severity
 from pipeline.project import Settings
 
@@ -89,6 +90,9 @@ class CheckSpec:
     # Loads what the check shares across the run (a glossary) before any unit is checked,
     # so an unreadable resource is reported once and parallel workers inherit it.
     prepare: Prepare | None = None
+    # Memoised entry checks: what every text they could report on holds; the runner calls
+    # them only on the texts of a file holding it (see gates.py).
+    gate: Gate | None = None
 
 
 REGISTRY: dict[str, CheckSpec] = {}
@@ -114,10 +118,13 @@ def register(
     memo: MemoKey | None = None,
     gather: Gather | None = None,
     prepare: Prepare | None = None,
+    gate: Gate | None = None,
 ) -> Callable[[CheckFunc], CheckFunc]:
     """Declare a check function under `id`."""
     if memo is not None and scope != "entry":
         raise ValueError(f"{id}: only entry checks can be memoised")
+    if gate is not None and memo is None:
+        raise ValueError(f"{id}: only memoised entry checks take a gate")
     if gather is not None and scope != "project":
         raise ValueError(f"{id}: only project checks gather from catalogues")
 
@@ -135,6 +142,7 @@ def register(
             memo,
             gather,
             prepare,
+            gate,
         )
         return func
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar, cast
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
 from pipeline.checks.config import ChecksConfig
+from pipeline.checks.gates import Texts
 from pipeline.checks.inputs import FileInput, Inputs, VideoInput, display
 from pipeline.checks.model import (
     CatalogUnit,
@@ -100,7 +101,8 @@ def find_project(paths: Sequence[Path], explicit: Path | None, cwd: Path) -> Pro
 
 _GC_YOUNG = 20_000  # allocations between collections of young objects (Python's default: 700)
 _MEMO_LIMIT = 10_000  # distinct texts whose entry problems one language's memo keeps
-_NOTHING: tuple[tuple[CheckSpec, Problem], ...] = ()
+_Found = tuple[tuple[CheckSpec, Problem], ...]  # what an entry's memoised checks found
+_NOTHING: _Found = ()
 # Below this many catalogues a run stays in one process: forking and merging would cost
 # about what they save (measured on 2 cores: even at 6 videos, two processes already win a
 # little; at 40 videos they take two thirds of the time).
@@ -540,31 +542,65 @@ class Runner:
 
     def _entries(self, units: Iterable[EntryUnit], lang: str, is_source: bool, path: str) -> None:
         """Run the entry checks on units of one file (the memoised ones once per text)."""
+        units = list(units)
+        if not units:
+            return
+        self._checks("entry", lang, is_source, path)
         plan = self.dispatch.entry_plan(lang, is_source)
-        plain, memos, ctx, add = plan.plain, plan.memos, self.ctx, self._add
-        marked = False
-        for unit in units:
-            if not marked:
-                self._checks("entry", lang, is_source, path)
-                marked = True
+        plain, ctx, add = plan.plain, self.ctx, self._add
+        memoised = [self._memoised(memo, specs, cache, units) for memo, specs, cache in plan.memos]
+        for at, unit in enumerate(units):
             for spec in plain:
                 for problem in spec.func(unit, ctx):
                     add(spec, unit, problem)
-            for memo, specs, cache in memos:
-                key = memo(unit)
-                found = cache.get(key)
-                if found is None:
-                    pairs = []
-                    for spec in specs:
-                        problems = spec.func(unit, ctx)
-                        if problems:  # () or []: nothing; a generator is always iterated
-                            pairs.extend([(spec, p) for p in problems])
-                    found = tuple(pairs)
-                    if len(cache) >= _MEMO_LIMIT:
-                        cache.clear()
-                    cache[key] = found or _NOTHING
-                for spec, problem in found:
+            for found in memoised:
+                for spec, problem in found[at]:
                     add(spec, unit, problem)
+
+    def _memoised(
+        self,
+        memo: Callable[[EntryUnit], Any],
+        specs: list[CheckSpec],
+        cache: dict[Any, _Found],
+        units: list[EntryUnit],
+    ) -> list[_Found]:
+        """What the checks sharing a memo key find in each unit: the keys seen before from
+        the memo, the new ones (each once) checked now."""
+        keys = list(map(memo, units))
+        known = list(map(cache.get, keys))
+        if None not in known:
+            return cast(list[_Found], known)  # no None left in it
+        fresh: dict[Any, EntryUnit] = {}
+        for key, unit, found in zip(keys, units, known, strict=True):
+            if found is None and key not in fresh:
+                fresh[key] = unit
+        made = dict(zip(fresh, self._check_fresh(specs, list(fresh.values())), strict=True))
+        if len(cache) + len(made) > _MEMO_LIMIT:
+            cache.clear()
+        cache.update(made)
+        pairs = zip(keys, known, strict=True)
+        return [made[key] if found is None else found for key, found in pairs]
+
+    def _check_fresh(self, specs: list[CheckSpec], units: list[EntryUnit]) -> list[_Found]:
+        """Call each check on the units it applies to: a gated check only on the units
+        whose texts hold its gate (one search over all their texts, see gates.py)."""
+        ctx = self.ctx
+        always = [spec for spec in specs if spec.gate is None]
+        also: list[list[CheckSpec]] = [[] for _ in units]
+        texts = Texts(units)
+        for spec in specs:
+            if spec.gate is not None:
+                for at in texts.holding(spec.gate):
+                    also[at].append(spec)
+        found: list[_Found] = []
+        for unit, extra in zip(units, also, strict=True):
+            pairs: list[tuple[CheckSpec, Problem]] = []
+            for spec in always + extra if extra else always:
+                problems = spec.func(unit, ctx)
+                if problems:  # () or []: nothing; a generator is always iterated
+                    pairs.extend([(spec, p) for p in problems])
+            found.append(tuple(pairs) or _NOTHING)
+        return found
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
         if self.keep_units:

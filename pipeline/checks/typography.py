@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline import languages
+from pipeline.checks.gates import Gate
 from pipeline.checks.model import EntryUnit, Severity, TrackUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.checks.text import TAG, excerpt, visible
@@ -80,15 +81,27 @@ def entry_rule(
     langs: frozenset[str] | None = None,
     source: bool = False,
     fixable: bool = False,
+    gate: Iterable[str] = (),
 ) -> Callable[[Finder], Finder]:
-    """Register a finder as an entry check (and as a fix when its replacements are certain)."""
+    """Register a finder as an entry check (and as a fix when its replacements are certain).
+
+    `gate`: literals one of which every text the finder reports on holds (a string: each of
+    its characters), what the finder's own first test looks for (see gates.py).
+    """
 
     def decorate(finder: Finder) -> Finder:
         if langs is not None and not langs:
             raise ValueError(f"{id}: no language has this convention")
-        register(id, "entry", severity, summary, langs=langs, source=source, memo=entry_text)(
-            _entry_check(finder)
-        )
+        register(
+            id,
+            "entry",
+            severity,
+            summary,
+            langs=langs,
+            source=source,
+            memo=entry_text,
+            gate=Gate.of(gate) if gate else None,
+        )(_entry_check(finder))
         FINDERS[id] = finder
         if fixable:
             FIXABLE[id] = finder
@@ -100,12 +113,16 @@ def entry_rule(
 # --- every language ------------------------------------------------------------------------
 
 
+_COMMA_BELOW = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
+
+
 @entry_rule(
     "comma-below",
     "error",
     "Romanian ş ţ with a cedilla instead of ș ț with a comma below (fixable)",
     langs=languages.codes_where(lambda t: t.comma_below),
     fixable=True,
+    gate=_COMMA_BELOW,
 )
 def comma_below(text: str, t: Typography) -> list[Edit]:
     """Romanian letters with a cedilla (legacy code pages) instead of the comma below."""
@@ -118,7 +135,6 @@ def comma_below(text: str, t: Typography) -> list[Edit]:
     ]
 
 
-_COMMA_BELOW = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
 _THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
@@ -128,6 +144,7 @@ _THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
     'three dots "..." instead of the ellipsis character … (fixable)',
     source=True,
     fixable=True,
+    gate=("...",),
 )
 def ellipsis_character(text: str, t: Typography) -> list[Edit]:
     """Three periods where the single character … belongs (Netflix, all our languages)."""
@@ -148,6 +165,7 @@ _DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
     "two or more spaces in a row inside a line (fixable)",
     source=True,
     fixable=True,
+    gate=("  ", NBSP, NNBSP),
 )
 def double_space(text: str, t: Typography) -> list[Edit]:
     """Runs of spaces inside a line collapse to one (a no-break space wins if there is one)."""
@@ -200,6 +218,7 @@ _MARK_THEN_PERIOD = re.compile(r"[?!]\.(?!\.)")
     "warning",
     "a period right after ? or !",
     source=True,
+    gate=("?.", "!."),
 )
 def period_after_mark(text: str, t: Typography) -> list[Edit]:
     """`Really?.`: the question or exclamation mark already ends the sentence."""
@@ -277,6 +296,11 @@ def repeated_word(text: str, t: Typography) -> list[Edit]:
 
 # --- French --------------------------------------------------------------------------------
 
+# Every mark that takes a no-break space before it in some language.
+_NBSP_MARKS = "".join(
+    sorted({mark for code in languages.LANGUAGES for mark in typography_of(code).nbsp_before})
+)
+
 
 @entry_rule(
     "nbsp-punctuation",
@@ -284,6 +308,7 @@ def repeated_word(text: str, t: Typography) -> list[Edit]:
     "French: no-break space (U+00A0) before ; : ! ? (fixable)",
     langs=languages.codes_where(lambda t: t.nbsp_before),
     fixable=True,
+    gate=_NBSP_MARKS,
 )
 def nbsp_punctuation(text: str, t: Typography) -> list[Edit]:
     """A normal, narrow or missing space before a mark that takes a no-break space.
@@ -327,6 +352,7 @@ def nbsp_punctuation(text: str, t: Typography) -> list[Edit]:
     "French: no-break spaces inside « » (fixable)",
     langs=languages.codes_where(lambda t: t.nbsp_inside_guillemets),
     fixable=True,
+    gate="«»",
 )
 def guillemet_spacing(text: str, t: Typography) -> list[Edit]:
     """`« mot »` takes no-break spaces inside the guillemets, never normal ones or none."""
@@ -363,6 +389,7 @@ _DOUBLE_QUOTES = '"“”„«»‟'
     "warning",
     "quotation marks of another language (Polish „…”, French « »)",
     langs=languages.codes_where(lambda t: t.quotes),
+    gate=_DOUBLE_QUOTES,
 )
 def quote_style(text: str, t: Typography) -> list[Edit]:
     """Straight or foreign double quotes where the language has its own."""
@@ -449,6 +476,7 @@ def _each(text: str, mark: str, note: str) -> list[Edit]:
     "warning",
     "Spanish subtitles avoid semicolons",
     langs=languages.codes_where(lambda t: t.avoid_semicolon),
+    gate=";",
 )
 def semicolon(text: str, t: Typography) -> list[Edit]:
     """A semicolon in a language whose subtitle guide avoids them (use a period or a comma)."""
@@ -465,6 +493,7 @@ def semicolon(text: str, t: Typography) -> list[Edit]:
     "warning",
     "Greek: a Latin ? where the Greek question mark ; belongs",
     langs=languages.codes_where(lambda t: t.semicolon_question),
+    gate="?",
 )
 def greek_question_mark(text: str, t: Typography) -> list[Edit]:
     """Greek asks with `;` (U+037E or U+003B); a Latin `?` is an English habit."""
@@ -481,6 +510,7 @@ def greek_question_mark(text: str, t: Typography) -> list[Edit]:
     "warning",
     "Dutch: no space between the ellipsis and a sentence split over two subtitles",
     langs=languages.codes_where(lambda t: t.ellipsis_no_space),
+    gate=("…", "..."),
 )
 def ellipsis_spacing(text: str, t: Typography) -> list[Edit]:
     """`word…` at the end of one subtitle and `…word` at the start of the next, no spaces."""
@@ -538,7 +568,9 @@ def acronym_periods(text: str, t: Typography) -> list[Edit]:
 
 # --- dialogue and markup -------------------------------------------------------------------
 
-_DIALOGUE = re.compile(r"^([-‐–—])([ \u00a0]?)(?=[^\s\d\-‐–—])")
+_DASHES = "-‐–—"  # hyphen-minus, hyphen, en dash, em dash
+_DASH = f"[{re.escape(_DASHES)}]"
+_DIALOGUE = re.compile(rf"^({_DASH})([ \u00a0]?)(?=[^\s\d{re.escape(_DASHES)}])")
 
 
 @entry_rule(
@@ -546,10 +578,11 @@ _DIALOGUE = re.compile(r"^([-‐–—])([ \u00a0]?)(?=[^\s\d\-‐–—])")
     "warning",
     "the dialogue dash written in another language's style (-Text, - Text, second line only)",
     source=True,
+    gate=_DASHES,
 )
 def dialogue_dash(text: str, t: Typography) -> list[Edit]:
     """Two speakers in one subtitle, marked the way the language's guide says."""
-    if "-" not in text and "–" not in text and "—" not in text:
+    if not any(dash in text for dash in _DASHES):
         return []
     lines = visible(text).split("\n")
     marked = [(n, _DIALOGUE.match(line)) for n, line in enumerate(lines)]
@@ -586,6 +619,7 @@ _PLAIN_STYLE = re.compile(r"</?[ibu]>")
     "markup YouTube does not render: <font>, {\\an8} (error); <i> <b> <u> (warning)",
     source=True,
     memo=entry_text,
+    gate=Gate.of("<{"),
 )
 def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     """Style tags: YouTube takes SRT as plain text, so tags show up as text or vanish."""

@@ -1,0 +1,89 @@
+"""Gates: which texts of a file an entry check needs to look at, found in one pass.
+
+Most entry checks find nothing in most texts, and say so at once (no "..." in the text, no
+bracket, no "<"): the call costs more than the test. A check may declare a `Gate`, literals
+one of which every text it could report on holds; the runner joins a file's new texts with a
+separator and looks for each literal once in the whole (`str.find`, which skips through
+text far faster than a Python call per text, or than a regular expression's scan), and
+calls the check only on the texts holding one. No literal holds the separator, so none is
+found across two texts; each gated check has a property test that no text it reports on
+escapes its gate (tests/checks/test_check_gates.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.checks.model import EntryUnit
+
+SEPARATOR = "\x00"  # between the joined texts (kept out of every gate)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Literals one of which every text an entry check could report on holds."""
+
+    literals: tuple[str, ...]
+    source: bool = False  # look in the source text too (checks comparing it with the target)
+
+    def __post_init__(self) -> None:
+        if not self.literals or any(not lit or SEPARATOR in lit for lit in self.literals):
+            raise ValueError(f"a gate needs literals without {SEPARATOR!r}: {self.literals!r}")
+
+    @classmethod
+    def of(cls, literals: Iterable[str], source: bool = False) -> Gate:
+        """A gate from literals (a string stands for each of its characters)."""
+        return cls(tuple(dict.fromkeys(literals)), source)
+
+
+class Texts:
+    """The target (and source) texts of some units, each joined once for every gate."""
+
+    def __init__(self, units: Sequence[EntryUnit]) -> None:
+        self.units = units
+        self._joined: dict[bool, str | None] = {}
+
+    def holding(self, gate: Gate) -> set[int]:
+        """The positions (in `units`) of the units whose texts hold one of the literals
+        (all of them, should a text hold the separator itself)."""
+        joined = self._texts(source=False)
+        if joined is None:
+            return set(range(len(self.units)))
+        found = _holding(gate.literals, joined)
+        if gate.source:
+            joined = self._texts(source=True)
+            if joined is None:
+                return set(range(len(self.units)))
+            found |= _holding(gate.literals, joined)
+        return found
+
+    def _texts(self, source: bool) -> str | None:
+        """The texts joined, or None when one holds the separator (then a text's position
+        is not the number of separators before it)."""
+        if source not in self._joined:
+            texts = [u.source if source else u.target for u in self.units]
+            joined: str | None = SEPARATOR.join(texts)
+            if joined is not None and joined.count(SEPARATOR) != len(texts) - 1:
+                joined = None
+            self._joined[source] = joined
+        return self._joined[source]
+
+
+def _holding(literals: tuple[str, ...], joined: str) -> set[int]:
+    """The texts holding a literal: one search per such text, from the start of the next.
+    A text's position is the number of separators before it (counted only on a find: most
+    literals are in no text of a file)."""
+    found: set[int] = set()
+    for literal in literals:
+        text, counted = 0, 0  # separators up to `counted`
+        at = joined.find(literal)
+        while at >= 0:
+            text += joined.count(SEPARATOR, counted, at)
+            found.add(text)
+            end = joined.find(SEPARATOR, at)
+            if end < 0:
+                break
+            text, counted = text + 1, end + 1
+            at = joined.find(literal, counted)
+    return found

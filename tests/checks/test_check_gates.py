@@ -1,0 +1,141 @@
+"""Gates: the runner calls a gated check only on the texts holding one of its literals.
+
+Two properties keep that sound: the joined search finds exactly the texts holding a literal,
+and no text a gated check reports on lacks its gate (else the runner would miss a finding).
+"""
+
+from __future__ import annotations
+
+import pytest
+from check_helpers import context, entry
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import languages
+from pipeline.checks.gates import SEPARATOR, Gate, Texts
+from pipeline.checks.registry import CheckSpec, load_all
+
+GATED = sorted((spec for spec in load_all().values() if spec.gate), key=lambda s: s.id)
+
+# Texts built from what the checks look for: marks, spaces, quotes, dashes, brackets, digits,
+# tags, links, letters of our languages (cedillas, Greek) and line breaks.
+_PIECES = [
+    *"aAeéşţŞŢșțΑαάbBxX0123456789 \n\t.,;:!?¿¡…-‐–—()[]{}<>@/«»\"“”„‟'’%",
+    "\u00a0",
+    "\u202f",
+    "\u200b",
+    "...",
+    "  ",
+    "?.",
+    "!.",
+    "www.",
+    "WWW.",
+    "https://",
+    "a@b.eu",
+    "<i>",
+    "</i>",
+    "{\\an8}",
+    "word",
+    "de",
+    "nous",
+    "N.B.E.",
+    "14%",
+    "6 km",
+    "2.500",
+    "1 000",
+    "- ",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@pytest.mark.parametrize("spec", GATED, ids=lambda s: s.id)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=_TEXT, target=_TEXT, data=st.data())
+def test_no_text_a_gated_check_reports_on_lacks_its_gate(
+    spec: CheckSpec, source: str, target: str, data: st.DataObject
+) -> None:
+    langs = sorted(spec.langs or languages.LANGUAGES)
+    lang = data.draw(st.sampled_from(langs))
+    unit = entry(lang, target, source)
+    assert spec.gate is not None
+    if list(spec.func(unit, context())):
+        assert Texts([unit]).holding(spec.gate) == {0}
+
+
+# A text each gated check reports (so the property above is not vacuous for any of them).
+REPORTED = [
+    ("ellipsis-character", "fr", "", "Attendez..."),
+    ("double-space", "pl", "", "dwa  razy"),
+    ("period-after-mark", "es", "", "¿De verdad?."),
+    ("comma-below", "ro", "", "Aşa"),
+    ("quote-style", "pl", "", 'Mówi "tak"'),
+    ("dialogue-dash", "fr", "", "– Oui.\n– Non."),
+    ("style-tags", "el", "", "<font color=red>Ναι</font>"),
+    ("bracket-mismatch", "es", "The (public) buyer.", "El (comprador público."),
+    ("link-mismatch", "pt-PT", "See https://ted.europa.eu.", "Ver o portal."),
+    ("nbsp-punctuation", "fr", "", "Vraiment ?"),
+    ("guillemet-spacing", "fr", "", "Il dit «oui»."),
+    ("semicolon", "es", "", "Uno; dos."),
+    ("greek-question-mark", "el", "", "Αλήθεια?"),
+    ("ellipsis-spacing", "nl-BE", "", "en dan …"),
+]
+
+
+@pytest.mark.parametrize(("check", "lang", "source", "target"), REPORTED)
+def test_the_gate_lets_through_what_the_check_reports(
+    check: str, lang: str, source: str, target: str
+) -> None:
+    spec = load_all()[check]
+    unit = entry(lang, target, source or "Some English text.")
+    assert list(spec.func(unit, context()))
+    assert spec.gate is not None and Texts([unit]).holding(spec.gate) == {0}
+
+
+def test_every_gated_check_has_a_case_it_reports() -> None:
+    assert {case[0] for case in REPORTED} == {spec.id for spec in GATED}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(_TEXT, max_size=12),
+    literals=st.lists(st.sampled_from([p for p in _PIECES if p.strip()]), min_size=1, max_size=4),
+)
+def test_the_joined_search_finds_exactly_the_texts_holding_a_literal(
+    texts: list[str], literals: list[str]
+) -> None:
+    units = [entry("fr", text, source="") for text in texts]
+    found = Texts(units).holding(Gate.of(literals))
+    assert found == {at for at, text in enumerate(texts) if any(lit in text for lit in literals)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(sources=st.lists(_TEXT, min_size=1, max_size=8), data=st.data())
+def test_a_source_gate_also_looks_in_the_source_texts(
+    sources: list[str], data: st.DataObject
+) -> None:
+    targets = data.draw(st.lists(_TEXT, min_size=len(sources), max_size=len(sources)))
+    units = [entry("es", t, s) for s, t in zip(sources, targets, strict=True)]
+    found = Texts(units).holding(Gate.of("()[]", source=True))
+    expected = {at for at, u in enumerate(units) if any(c in u.source + u.target for c in "()[]")}
+    assert found == expected
+    assert Texts(units).holding(Gate.of("()[]")) == {
+        at for at, u in enumerate(units) if any(c in u.target for c in "()[]")
+    }
+
+
+@pytest.mark.parametrize("literals", [(), ("",), (f"a{SEPARATOR}b",)])
+def test_a_gate_needs_literals_that_cannot_span_two_texts(literals: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match="gate"):
+        Gate(literals)
+
+
+@pytest.mark.parametrize("source", [False, True])
+def test_a_text_holding_the_separator_itself_lets_every_text_through(source: bool) -> None:
+    """Positions are counted in separators: a text holding one would shift the rest, so
+    then every text of the file is checked (invisible-character reports the character)."""
+    units = [entry("fr", "a", source=f"x{SEPARATOR}"), entry("fr", f"b{SEPARATOR}...", source="")]
+    units = units if source else units[::-1]
+    assert Texts(units).holding(Gate.of(("...",), source=source)) == {0, 1}
+    assert Texts(units[1:]).holding(Gate.of(("...",), source=source)) == (
+        {0} if "..." in units[1].target else set()
+    )
