@@ -178,10 +178,21 @@ def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]
     """Probably copied, not translated; names, numbers and single words are left alone."""
     if not unit.from_po or unit.fuzzy or not unit.source or not unit.target.strip():
         return ()
+    source, target = unit.source, unit.target
+    # Equal word lists begin with the same character, and most translations do not (when
+    # neither text holds markup, "<" or "{", which `visible` would remove first).
+    if (
+        source.lstrip()[:1] != target.lstrip()[:1]
+        and "<" not in source
+        and "{" not in source
+        and "<" not in target
+        and "{" not in target
+    ):
+        return ()
     # Texts that differ only in line breaks and spacing are the same text: compared word by
     # word (the lists differ at once for nearly every translation; no text is joined).
-    shown = visible(unit.source).split()
-    if shown != visible(unit.target).split():
+    shown = visible(source).split()
+    if shown != visible(target).split():
         return ()
     source = " ".join(shown)
     words = _WORD.findall(source)

@@ -486,8 +486,13 @@ class Matcher:
                 found.append(forms + rest)
             return found[0] if len(found) == 1 else f"(?:{'|'.join(found)})"
 
-        pattern = branches(tree)
-        return True if pattern is None else re.compile(r"(?<!\w)" + pattern)
+        starts: list[tuple[str, str]] = []  # each first letter's class, and what follows it
+        for char, below in sorted(tree.items()):
+            forms, rest = written_forms(char) if char else None, branches(below)
+            if forms is None or rest is None:
+                return True  # a letter nothing here knows the forms of, or an empty start
+            starts.append((forms, rest))
+        return re.compile(screen_pattern(starts))
 
     def _forbidden_phrases(self) -> dict[str, list[str]]:
         """The forbidden terms and their variants, by language (read from the saved concepts
@@ -583,6 +588,25 @@ class Matcher:
                 frontier = step
                 position += 1
         return raws
+
+
+def screen_pattern(starts: list[tuple[str, str]], skipping: bool = True) -> str:
+    """The screen's pattern from each first letter's class (`[...]`) and what may follow it:
+    where no word character comes before, one of the first letters and what follows it.
+
+    `skipping` puts the first letters apart: a pattern opening with one character class is
+    searched for by skipping, in C, every character outside it, while one opening with a
+    look-behind is tried at every character (about four times slower over a subtitle). So:
+    any first letter, then "no word character before it", then the branch of that letter
+    (its class looked back at). `skipping=False` is the plain form the tests compare it with.
+    """
+    if not skipping:
+        plain = [forms + rest for forms, rest in starts]
+        return r"(?<!\w)" + (plain[0] if len(plain) == 1 else f"(?:{'|'.join(plain)})")
+    firsts = "".join(forms[1:-1] for forms, _ in starts)  # escaped characters and ranges
+    rests = [f"(?<={forms}){rest}" for forms, rest in starts]
+    branch = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
+    return rf"[{firsts}](?<!\w.){branch}"
 
 
 def _outermost(raws: list[_Raw]) -> list[_Raw]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from check_helpers import cues, entry, run, track
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.checks.model import CatalogUnit, CommittedFile, EntryUnit, ProjectUnit
 from pipeline.tracks.srt_io import compose_srt
@@ -53,6 +55,28 @@ def test_obsolete_points_at_each_entry():
 def test_identical_to_source(source, target, kw, expected):
     unit = entry("pl", target, source=source, **kw)
     assert len(run("identical-to-source", unit)) == expected
+
+
+_SPACING = st.sampled_from([" ", "  ", "\n", "\u00a0", "\t", " \n"])
+_AROUND = st.sampled_from(["", " ", "\n", "<i>", "{\\an8}", "<i> ", " <b>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["public", "procurement", "ça", "zamówienia"]), min_size=2),
+    data=st.data(),
+)
+def test_texts_differing_only_in_spacing_and_markup_are_always_identical(
+    words: list[str], data: st.DataObject
+) -> None:
+    """The quick test (different first characters shown: not identical) never hides one."""
+
+    def written() -> str:
+        gaps = data.draw(st.lists(_SPACING, min_size=len(words) - 1, max_size=len(words) - 1))
+        body = words[0] + "".join(gap + word for gap, word in zip(gaps, words[1:], strict=True))
+        return data.draw(_AROUND) + body + data.draw(_AROUND)
+
+    assert len(run("identical-to-source", entry("pl", written(), source=written()))) == 1
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.glossary import Concept, Matcher, Term, TermBase, review
-from pipeline.glossary.matcher import resolve
+from pipeline.glossary.matcher import resolve, screen_pattern
 from pipeline.glossary.normalise import (
     _SOURCE_BLOCKS,
     SOURCE_TOP,
@@ -241,6 +241,43 @@ def test_a_text_the_screen_passes_over_holds_no_forbidden_term(
         assert not screened
     if not screened:
         assert review(table_matcher, "", text, lang) == []
+
+
+def _forms(letters: str) -> str:
+    classes = [written_forms(letter) for letter in letters]
+    assert all(classes)
+    return "".join(map(str, classes))
+
+
+# Screens as `Matcher._screen` builds them: first letters' classes with what may follow.
+_STARTS = [
+    (_forms("c"), _forms("on")),
+    (_forms("p"), f"(?:{_forms('ro')}|{_forms('u')})"),
+    (_forms("σ"), _forms("υ") + r"(?!\w)"),
+    (_forms("a"), _forms("t")),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    size=st.integers(1, len(_STARTS)),
+    text=st.lists(
+        st.sampled_from([*"coOnNpPrRuUaAtTσςΣυΥ", "ç", "ό", "с", "x", "1", "_", *SEPARATORS]),
+        max_size=24,
+    ).map("".join),
+)
+def test_the_screen_skipping_to_first_letters_finds_what_the_plain_pattern_finds(
+    size: int, text: str
+):
+    starts = _STARTS[:size]
+    skipping = re.compile(screen_pattern(starts))
+    plain = re.compile(screen_pattern(starts, skipping=False))
+    assert plain.pattern.startswith(r"(?<!\w)") and skipping.pattern.startswith("[")
+    found = skipping.search(text)
+    expected = plain.search(text)
+    assert (found is None) == (expected is None)
+    if found and expected:
+        assert found.span() == expected.span()
 
 
 @pytest.mark.parametrize("enabled", [True, False])
