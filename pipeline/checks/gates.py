@@ -63,10 +63,9 @@ class Texts:
         is not the number of separators before it)."""
         if source not in self._joined:
             texts = [u.source if source else u.target for u in self.units]
-            joined: str | None = SEPARATOR.join(texts)
-            if joined is not None and joined.count(SEPARATOR) != len(texts) - 1:
-                joined = None
-            self._joined[source] = joined
+            joined = SEPARATOR.join(texts)
+            whole = joined.count(SEPARATOR) == len(texts) - 1
+            self._joined[source] = joined if whole else None
         return self._joined[source]
 
 

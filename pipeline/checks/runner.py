@@ -8,10 +8,11 @@ settings enable for each unit, and turn their Problems into located Findings. Cr
 loops; nothing else of a catalogue outlives its own checks, so memory stays flat.
 
 Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
-(`memo`) run once per distinct text and language; a big run is split into contiguous runs of
-videos checked by worker processes (forked after the first video, so they inherit the loaded
-glossary; the runs shrink towards the end so the workers finish together) and merged in order,
-giving exactly the report a single process gives.
+(`memo`) run once per distinct text and language, and a check with a `gate` only on the texts
+of a file holding one of its literals (gates.py: one search over the file); a big run is
+split into contiguous runs of videos checked by worker processes (forked after the first
+video, so they inherit the loaded glossary; the runs shrink towards the end so the workers
+finish together) and merged in order, giving exactly the report a single process gives.
 """
 
 from __future__ import annotations
