@@ -156,6 +156,48 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(project):
     assert "\033[" not in piped.stdout
 
 
+def console(*args: str) -> subprocess.CompletedProcess[str]:
+    """`msm ARGS` as the console script runs it (its process ends with os._exit after check)."""
+    command = [sys.executable, "-m", "pipeline", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_the_console_script_ends_with_the_whole_report_and_the_exit_status(project):
+    break_french(project)
+    # Findings enough that the report fills the pipe several times over.
+    po = project / BUDGET / "fr.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f"{NB}?", " ?"), "utf-8")
+    pl = project / BUDGET / "pl.po"
+    text = pl.read_text(encoding="utf-8")
+    pl.write_text(text.replace('msgstr "Tak."', 'msgstr "Tak."\n\n' + _padding()), "utf-8")
+    for fmt in ("text", "json", "junit", "github"):
+        inside = msm("-C", str(project), "check", "--format", fmt)
+        outside = console("-C", str(project), "check", "--format", fmt)
+        assert (outside.returncode, outside.stdout) == (inside.exit_code, inside.stdout)
+        assert outside.returncode == 1 and len(outside.stdout) > 2**16
+    report = project / "report.json"
+    written = console("-C", str(project), "check", "--format", "json", "-o", str(report))
+    assert written.returncode == 1 and written.stdout == ""
+    assert "errors" in written.stderr and json.loads(report.read_text("utf-8"))["findings"]
+    assert console("-C", str(project), "check", "--format", "xml").returncode == 2
+    status = console("-C", str(project), "status", "--format", "json")
+    assert status.returncode == 0 and json.loads(status.stdout)
+
+
+def test_the_console_script_reports_unreadable_input_before_it_ends(project):
+    po = project / BUDGET / "pl.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tak."', 'msgstr "Tak.'), "utf-8")
+    result = console("-C", str(project), "check", "--format", "json")
+    assert result.returncode == 2
+    json.loads(result.stdout)
+    assert f"{po}:" in result.stderr and "malformed string" in result.stderr
+
+
+def _padding() -> str:
+    """Obsolete entries enough for a long report (each one a finding)."""
+    return "\n".join(f'#~ msgid "Old line {n}"\n#~ msgstr "Stara linia {n}"\n' for n in range(1500))
+
+
 def test_fix_dry_run_shows_a_diff_and_writes_nothing(project):
     po = project / BUDGET / "fr.po"
     po.write_text(po.read_text(encoding="utf-8").replace(f"plus{NB}?", "plus ?"), "utf-8")
