@@ -22,12 +22,12 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TypeVar
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
 from pipeline.errors import InputError
+from pipeline.fsutil import read_bytes
 from pipeline.tracks.po_read import PoEntry, entry_at, read_catalog
 
 T = TypeVar("T")
@@ -149,7 +149,7 @@ def _rows(found: Digest, rows: list[int]) -> dict[int, EntryUnit] | None:
     if found.file is None:
         return {row: found.entries[row] for row in rows}
     try:
-        text = Path(found.file).read_text(encoding="utf-8-sig")
+        text = read_bytes(found.file).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     taken = _verified(found, text, rows)
@@ -205,7 +205,7 @@ def _entries(found: Digest, rows: Iterable[int]) -> Iterator[EntryUnit]:
             yield found.entries[row]
         return
     try:
-        text = Path(found.file).read_text(encoding="utf-8-sig")
+        text = read_bytes(found.file).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # gone since it was checked: nothing to compare it with now
     wanted = list(rows)

@@ -32,6 +32,10 @@ class VideoInput:
     source: bool = False  # check the source track itself
     whole: bool = False  # every language: report missing catalogues
     in_catalogue: bool = False
+    # The folder's files and which of them are symbolic links, as its listing gave them
+    # (None: not listed); the runner then needs no system call to ask.
+    files: frozenset[str] | None = None
+    links: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -143,7 +147,8 @@ class _Resolver:
         entry = self._video(folder)
         entry.whole = True
         entry.source = entry.source or self.inputs.wants(self.source)
-        names = _file_names(entry.folder)
+        names, links = _file_names(entry.folder)
+        entry.files, entry.links = frozenset(names), frozenset(links)
         if entry.in_catalogue and self.project_ is not None:
             targets = list(self.project_.settings.target_languages)
         else:
@@ -223,13 +228,21 @@ class _Resolver:
         self.inputs.files.append(item)
 
 
-def _file_names(folder: Path) -> set[str]:
-    """The names of a folder's files (scandir knows each entry's type without a stat call)."""
+def _file_names(folder: Path) -> tuple[set[str], set[str]]:
+    """The names of a folder's files, and those of them that are symbolic links (scandir
+    knows each entry's type without a stat call)."""
+    files: set[str] = set()
+    links: set[str] = set()
     try:
         with os.scandir(folder) as entries:
-            return {e.name for e in entries if e.is_file()}
+            for e in entries:
+                if e.is_file():
+                    files.add(e.name)
+                    if e.is_symlink():
+                        links.add(e.name)
     except OSError:
-        return set()
+        pass
+    return files, links
 
 
 def _listing(folder: Path, names: set[str], *suffixes: str) -> list[Path]:

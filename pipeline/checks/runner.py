@@ -51,6 +51,7 @@ from pipeline.checks.units import (
     timing_from_comments,
 )
 from pipeline.errors import InputError, MsmError, ProjectError, UsageError
+from pipeline.fsutil import read_bytes
 from pipeline.project import CATALOG, Project, find_root
 from pipeline.tracks.build import translate_track
 from pipeline.tracks.merge import cue_keys, source_entries
@@ -205,7 +206,8 @@ class Runner:
         self.keep_units = keep_units
         self.report = CheckReport(context=self.ctx, kept_units=keep_units)
         self._marked: set[tuple[str, Scope, str, bool]] = set()
-        self._folders: dict[Path, str] = {}  # how `display` shows each video folder
+        # How `display` shows each video folder, and its files that are symbolic links.
+        self._folders: dict[Path, tuple[str, frozenset[str] | None]] = {}
         self.missing: list[tuple[str, str]] = []
         self.gathering = [
             (spec.id, spec.gather)
@@ -269,16 +271,26 @@ class Runner:
         """`display(path)`, without resolving every file of a video folder again: a file that
         is not a symbolic link resolves to its folder's resolved path plus its name."""
         folder = path.parent
-        if path.is_symlink() or path.name in ("", ".", ".."):
+        known = self._folders.get(folder)
+        if known is None:
+            known = self._folder(folder, None)
+        base, links = known
+        linked = path.name in links if links is not None else path.is_symlink()
+        if linked or path.name in ("", ".", ".."):
             return display(path, self.root)
-        base = self._folders.get(folder)
-        if base is None:
-            base = self._folders[folder] = display(folder, self.root)
-            if len(self._folders) > 10_000:
-                self._folders.clear()
         if folder.is_absolute() and self.root is not None and base != folder.as_posix():
             return path.name if base == "." else f"{base}/{path.name}"
         return display(path, self.root)
+
+    def _folder(
+        self, folder: Path, links: frozenset[str] | None
+    ) -> tuple[str, frozenset[str] | None]:
+        """How reports show a folder, and its files that are symbolic links (None: not known,
+        ask each file), kept for the folder's other files."""
+        if len(self._folders) >= 10_000:
+            self._folders.clear()
+        known = self._folders[folder] = (display(folder, self.root), links)
+        return known
 
     # --- many videos: one process, or several --------------------------------------------
 
@@ -349,7 +361,10 @@ class Runner:
     def _video(self, item: VideoInput) -> None:
         """A video folder: the source track, then each language's catalogue and built track."""
         src_path = item.folder / f"{self.source_lang}.srt"
-        if not src_path.is_file():
+        files = item.files  # the folder's listing (None: ask the file system)
+        if item.files is not None:
+            self._folder(item.folder, item.links)
+        if not (src_path.name in files if files is not None else src_path.is_file()):
             raise InputError(
                 f"{src_path}: the source track is missing (add it, or pull it with `msm pull`)"
             )
@@ -380,7 +395,7 @@ class Runner:
             self._entries(units, self.source_lang, True, shown)
         for lang in item.langs:
             po_path = item.folder / f"{lang}.po"
-            if not po_path.is_file():
+            if not (po_path.name in files if files is not None else po_path.is_file()):
                 if item.whole:
                     self.missing.append((self._display(po_path), lang))
                 continue
@@ -404,7 +419,7 @@ class Runner:
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
             try:
-                data = built.read_bytes()
+                data = read_bytes(built)
             except (FileNotFoundError, IsADirectoryError):
                 continue
             committed.append(CommittedFile(self._show(built), fmt, data))
@@ -733,7 +748,7 @@ def _check_part(index: int) -> _Part:
 def _read_po(path: Path) -> PoCatalog:
     """Read and validate a catalogue once (as `parse_po` would, in one fast pass)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}:1: not UTF-8 (invalid byte at {exc.start})") from None
     except OSError as exc:

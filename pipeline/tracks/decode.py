@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
+from pipeline.fsutil import read_bytes
 
 # Legacy code pages worth trying, by language. Order breaks ties between identical decodings.
 _CENTRAL = ("cp1250", "iso-8859-2")
@@ -68,7 +69,7 @@ class Decoded:
 def read_text(path: Path, lang: str | None = None) -> Decoded:
     """Read and decode a subtitle file; an unreadable file raises InputError."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, str(path), lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path, PurePosixPath
@@ -308,6 +309,13 @@ def test_each_file_is_read_once(tmp_path, monkeypatch):
             return _original(self, *args, **kwargs)
 
         monkeypatch.setattr(Path, name, spy)
+    opened = os.open  # what pipeline.fsutil.read_bytes reads with
+
+    def spy_open(path, *args, **kwargs):
+        reads.append(Path(path).resolve())
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy_open)
     check_paths([], Project.load(root))
     subtitle_reads = [p for p in reads if p.suffix in (".srt", ".vtt", ".po")]
     assert len(subtitle_reads) == len(set(subtitle_reads)) == 50
@@ -400,6 +408,38 @@ def test_a_loose_srt_without_a_language_is_bad_usage(tmp_path):
     report = check_paths([path], None)
     assert report.exit_code == 2
     assert "pass --lang" in str(report.errors[0])
+
+
+def test_files_linked_from_elsewhere_are_shown_where_they_live(tmp_path):
+    """A video folder's listing tells which files are symbolic links: those are shown by the
+    path they resolve to, as `display` shows them; the others by their folder."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    shared = root / "shared"
+    shared.mkdir()
+    (root / B / "fr.po").rename(shared / "fr.po")
+    (root / B / "fr.po").symlink_to(shared / "fr.po")
+    set_entry(shared / "fr.po", YES, "")
+    (root / G / "pl.po").unlink()  # gone: the run says so, and reads nothing in its place
+    for workers in (1, 2):
+        report = check_paths([], Project.load(root), workers=workers)
+        found = {(f.path, f.check) for f in report.findings.items}
+        assert ("shared/fr.po", "untranslated") in found
+        assert f"{B}/fr.srt" in report.findings.files and f"{B}/fr.po" not in report.findings.files
+        assert (f"{G}/pl.po", "missing-catalog") in found
+        assert not report.errors
+
+
+def test_a_source_track_gone_from_a_listed_video_is_an_input_error(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    (root / G / "en.srt").unlink()
+    report = check_paths([], Project.load(root))
+    assert report.exit_code == 2
+    assert [str(e) for e in report.errors] == [
+        f"{root / G / 'en.srt'}: the source track is missing (add it, or pull it with `msm pull`)"
+    ]
+    assert f"{B}/fr.po" in report.findings.files
 
 
 def test_a_translation_srt_next_to_the_source_is_compared_with_it(tmp_path):
