@@ -20,7 +20,8 @@ from pipeline.languages import SOURCE
 
 _MATCHER = "glossary.matcher"
 CACHE_DIR = ".msm-cache"  # the project's git-ignored cache folder
-_REVIEW = "glossary.review"
+_REVIEW = "glossary.reviews"
+_REVIEWS_KEPT = 4_096  # more than a file's texts: the second check finds the first's review
 
 
 def glossary_settings(ctx: CheckContext) -> dict[str, str | None]:
@@ -76,15 +77,17 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
         return []
     # A fuzzy translation was made for an older source text: only its own words are judged.
     source = "" if unit.fuzzy else unit.source
-    # Both checks ask about the same entry one after the other (the runner also remembers
-    # their problems per distinct text), so the last review is all there is to keep.
+    # Both checks ask about the same texts, one check after the other over a file's new
+    # texts (the runner remembers their problems per distinct text): the reviews of the
+    # last few hundred texts are all there is to keep.
     key = (unit.lang, source, unit.target)
-    last = ctx.cache.get(_REVIEW)
-    if last is not None and last[0] == key:
-        found: list[GlossaryIssue] = last[1]
-        return found
-    found = review(matcher, source, unit.target, unit.lang, source_lang)
-    ctx.cache[_REVIEW] = (key, found)
+    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] = ctx.cache.setdefault(_REVIEW, {})
+    found = reviews.get(key)
+    if found is None:
+        found = review(matcher, source, unit.target, unit.lang, source_lang)
+        if len(reviews) >= _REVIEWS_KEPT:
+            reviews.clear()
+        reviews[key] = found
     return found
 
 

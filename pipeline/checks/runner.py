@@ -8,8 +8,9 @@ settings enable for each unit, and turn their Problems into located Findings. Cr
 loops; nothing else of a catalogue outlives its own checks, so memory stays flat.
 
 Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
-(`memo`) run once per distinct text and language, and a check with a `gate` only on the texts
-of a file holding one of its literals (gates.py: one search over the file); a big run is
+(`memo`) run once per distinct text and language, one check at a time over a file's new texts,
+and a check with a `gate` only on the texts of a file holding one of its literals (gates.py:
+one search over the file); a big run is
 split into contiguous runs of videos checked by worker processes (forked after the first
 video, so they inherit the loaded glossary; the runs shrink towards the end so the workers
 finish together) and merged in order, giving exactly the report a single process gives.
@@ -22,6 +23,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -598,25 +600,36 @@ class Runner:
         return [made[key] if found is None else found for key, found in pairs]
 
     def _check_fresh(self, specs: list[CheckSpec], units: list[EntryUnit]) -> list[_Found]:
-        """Call each check on the units it applies to: a gated check only on the units
-        whose texts hold its gate (one search over all their texts, see gates.py)."""
+        """Call each check on the units it applies to, one check at a time over all of them
+        (`map`: no Python loop per unit and check; only the units where a check found
+        something are visited again): a gated check only on the units whose texts hold its
+        gate (one search over all their texts, see gates.py)."""
         ctx = self.ctx
-        always = [spec for spec in specs if spec.gate is None]
-        also: list[list[CheckSpec]] = [[] for _ in units]
-        texts = Texts(units)
+        found: list[list[tuple[CheckSpec, Problem]] | None] = [None] * len(units)
+        texts: Texts | None = None
         for spec in specs:
-            if spec.gate is not None:
-                for at in texts.holding(spec.gate):
-                    also[at].append(spec)
-        found: list[_Found] = []
-        for unit, extra in zip(units, also, strict=True):
-            pairs: list[tuple[CheckSpec, Problem]] = []
-            for spec in always + extra if extra else always:
-                problems = spec.func(unit, ctx)
-                if problems:  # () or []: nothing; a generator is always iterated
-                    pairs.extend([(spec, p) for p in problems])
-            found.append(tuple(pairs) or _NOTHING)
-        return found
+            if spec.gate is None:
+                chosen, places = units, None
+            else:
+                texts = texts or Texts(units)
+                places = sorted(texts.holding(spec.gate))
+                if not places:
+                    continue
+                chosen = [units[at] for at in places]
+            results = list(map(spec.func, chosen, repeat(ctx, len(chosen))))
+            # () or []: nothing; a generator is always visited (and may yield nothing).
+            for at in compress(range(len(results)), results):
+                pairs = [(spec, p) for p in results[at]]
+                if not pairs:
+                    continue
+                if places is not None:
+                    at = places[at]
+                already = found[at]
+                if already is None:
+                    found[at] = pairs
+                else:
+                    already.extend(pairs)
+        return [_NOTHING if pairs is None else tuple(pairs) for pairs in found]
 
     def _track(self, unit: TrackUnit, is_source: bool) -> None:
         if self.keep_units:

@@ -6,14 +6,21 @@ and no text a gated check reports on lacks its gate (else the runner would miss 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
 import pytest
 from check_helpers import context, entry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import languages
+from pipeline.checks import glossary_checks
+from pipeline.checks.config import ChecksConfig
 from pipeline.checks.gates import SEPARATOR, Gate, Texts
-from pipeline.checks.registry import CheckSpec, load_all
+from pipeline.checks.registry import CheckSpec, Problem, load_all
+from pipeline.checks.runner import Runner
 
 GATED = sorted((spec for spec in load_all().values() if spec.gate), key=lambda s: s.id)
 
@@ -146,3 +153,77 @@ def test_a_text_holding_the_separator_itself_lets_every_text_through(source: boo
     assert Texts(units[1:]).holding(Gate.of(("...",), source=source)) == (
         {0} if "..." in units[1].target else set()
     )
+
+
+# --- the runner's batch: every check over a file's new texts, one check at a time -------------
+
+_GLOSSARY = Path(__file__).parents[2] / "glossary" / "procurement.csv"
+# Words the glossary knows (approved and forbidden, several languages), among the rest.
+_TERMS = [
+    "contracting authority",
+    "the public procurement ",
+    "tender",
+    "autoridad contratante",
+    "licitación",
+    "aanbestedende overheid",
+    "autoritatea contractantă",
+    "instytucja zamawiająca",
+    "αναθέτουσα αρχή",
+    "pouvoir adjudicateur",
+    "aanbestedende dienst",
+    "inschrijving",
+    "δημόσιες προμήθειες",
+    "podmiot gospodarczy",
+]
+_BATCH_TEXT = st.lists(st.sampled_from(_PIECES + _TERMS), max_size=10).map("".join)
+
+
+def _runner() -> Runner:
+    return Runner(None, ChecksConfig.from_raw(None), _GLOSSARY)
+
+
+def _problems(found: Iterable[tuple[CheckSpec, Problem]]) -> Counter[tuple[object, ...]]:
+    return Counter((s.id, p.message, p.line, p.concept, p.severity) for s, p in found)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lang=st.sampled_from(sorted(languages.LANGUAGES)),
+    texts=st.lists(st.tuples(_BATCH_TEXT, _BATCH_TEXT, st.booleans()), min_size=1, max_size=12),
+)
+def test_a_batch_finds_what_each_check_finds_on_each_text(
+    lang: str, texts: list[tuple[str, str, bool]]
+) -> None:
+    """The runner calls one check after the other over all the new texts of a file (gated
+    ones only where their gate holds); each text gets exactly what calling every check on it,
+    one text at a time, gives."""
+    runner, alone = _runner(), _runner()
+    is_source = lang == languages.SOURCE
+    specs = runner.dispatch.checks("entry", lang, is_source)
+    units = [entry(lang, target, source, fuzzy=fuzzy) for source, target, fuzzy in texts]
+    batch = runner._check_fresh(specs, units)
+    assert len(batch) == len(units)
+    for unit, found in zip(units, batch, strict=True):
+        one_by_one = [(spec, p) for spec in specs for p in spec.func(unit, alone.ctx)]
+        assert _problems(found) == _problems(one_by_one)
+
+
+def test_both_glossary_checks_share_one_review_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    reviewed: list[str] = []
+    real = glossary_checks.review
+
+    def counted(matcher, source, target, *args):  # the real review, counted
+        reviewed.append(target)
+        return real(matcher, source, target, *args)
+
+    monkeypatch.setattr(glossary_checks, "review", counted)
+    runner = _runner()
+    specs = [spec for spec in runner.dispatch.checks("entry", "es", False) if "glossary" in spec.id]
+    assert len(specs) == 2
+    targets = [f"La licitación {n}." for n in range(50)]
+    units = [
+        entry("es", t, "The public procurement of the contracting authority.") for t in targets
+    ]
+    found = runner._check_fresh(specs, units)
+    assert reviewed == targets  # once each, though both checks asked about every one
+    assert all(any(s.id == "glossary-missing" for s, _ in pairs) for pairs in found)
