@@ -566,12 +566,15 @@ class Runner:
         self._checks("entry", lang, is_source, path)
         plan = self.dispatch.entry_plan(lang, is_source)
         plain, ctx, add = plan.plain, self.ctx, self._add
-        memoised = [self._memoised(memo, specs, cache, units) for memo, specs, cache in plan.memos]
-        for at, unit in enumerate(units):
-            for spec in plain:
-                for problem in spec.func(unit, ctx):
-                    add(spec, unit, problem)
-            for found in memoised:
+        if plain:
+            for unit in units:
+                for spec in plain:
+                    for problem in spec.func(unit, ctx):
+                        add(spec, unit, problem)
+        for memo, specs, cache in plan.memos:
+            found = self._memoised(memo, specs, cache, units)
+            for at in compress(range(len(found)), found):  # the units with a finding
+                unit = units[at]
                 for spec, problem in found[at]:
                     add(spec, unit, problem)
 
