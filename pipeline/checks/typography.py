@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline import languages
-from pipeline.checks.gates import Gate
+from pipeline.checks.gates import SEPARATOR, Gate
 from pipeline.checks.model import EntryUnit, Severity, TrackUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.checks.text import TAG, excerpt, visible
@@ -81,12 +81,13 @@ def entry_rule(
     langs: frozenset[str] | None = None,
     source: bool = False,
     fixable: bool = False,
-    gate: Iterable[str] = (),
+    gate: Iterable[str] | re.Pattern[str] = (),
 ) -> Callable[[Finder], Finder]:
     """Register a finder as an entry check (and as a fix when its replacements are certain).
 
     `gate`: literals one of which every text the finder reports on holds (a string: each of
-    its characters), what the finder's own first test looks for (see gates.py).
+    its characters), or a pattern every such text matches: what the finder's own first test
+    looks for (see gates.py).
     """
 
     def decorate(finder: Finder) -> Finder:
@@ -182,11 +183,16 @@ def double_space(text: str, t: Typography) -> list[Edit]:
     ]
 
 
+# A space of any kind right before a mark: every text the check below reports on has one.
+_SPACE_THEN_MARK = re.compile(f"[{_SPACES}][,.;:!?]")
+
+
 @entry_rule(
     "space-before-punctuation",
     "warning",
     "a space before , . ; : ! ? where the language puts none",
     source=True,
+    gate=_SPACE_THEN_MARK,
 )
 def space_before_punctuation(text: str, t: Typography) -> list[Edit]:
     """`word ,` or `word ?`; French marks that take a no-break space are left to that check."""
@@ -199,9 +205,6 @@ def space_before_punctuation(text: str, t: Typography) -> list[Edit]:
         mark = m.group(1)
         edits.append(Edit(m.start(), m.end(), None, f'space before "{mark}"'))
     return edits
-
-
-_SPACE_THEN_MARK = re.compile(f"[{_SPACES}][,.;:!?]")
 
 
 @functools.cache
@@ -250,6 +253,8 @@ _INVISIBLE = {
     },
 }
 _INVISIBLE_RE = re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+# The gate: every one but the separator (a text holding that one lets every text through).
+_INVISIBLE_GATE = re.compile("[" + re.escape("".join(_INVISIBLE).replace(SEPARATOR, "")) + "]")
 
 
 @entry_rule(
@@ -258,6 +263,7 @@ _INVISIBLE_RE = re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
     "tabs, zero-width spaces, soft hyphens, direction marks or control characters (fixable)",
     source=True,
     fixable=True,
+    gate=_INVISIBLE_GATE,
 )
 def invisible_character(text: str, t: Typography) -> list[Edit]:
     """Characters pasted from word processors and web pages that the viewer cannot see: a
@@ -281,6 +287,7 @@ _REPEATED = re.compile(r"\b([^\W\d_]++)(\s++)(\1)\b", re.IGNORECASE)
     "warning",
     "the same word twice in a row (the the), except where the language repeats it",
     source=True,
+    gate=_REPEATED,
 )
 def repeated_word(text: str, t: Typography) -> list[Edit]:
     """`de de`, `the\nthe`: a slip when editing; `nous nous` (French) and the language's other

@@ -6,6 +6,7 @@ and no text a gated check reports on lacks its gate (else the runner would miss 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -92,6 +93,9 @@ REPORTED = [
     ("semicolon", "es", "", "Uno; dos."),
     ("greek-question-mark", "el", "", "Αλήθεια?"),
     ("ellipsis-spacing", "nl-BE", "", "en dan …"),
+    ("repeated-word", "pl", "", "To jest jest dobre."),
+    ("invisible-character", "ro", "", "Achiziții\u200bpublice"),
+    ("space-before-punctuation", "es", "", "Sí , claro."),
 ]
 
 
@@ -135,6 +139,50 @@ def test_a_source_gate_also_looks_in_the_source_texts(
     assert Texts(units).holding(Gate.of("()[]")) == {
         at for at, u in enumerate(units) if any(c in u.target for c in "()[]")
     }
+
+
+PATTERNED = [spec for spec in GATED if spec.gate is not None and spec.gate.pattern is not None]
+
+
+@pytest.mark.parametrize("spec", PATTERNED, ids=lambda s: s.id)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_TEXT, max_size=12))
+def test_a_pattern_finds_in_the_joined_texts_the_texts_it_finds_one_by_one(
+    spec: CheckSpec, texts: list[str]
+) -> None:
+    gate = spec.gate
+    assert gate is not None and gate.pattern is not None
+    units = [entry("fr", text, source="") for text in texts]
+    expected = {at for at, text in enumerate(texts) if gate.pattern.search(text)}
+    if any(SEPARATOR in text for text in texts):
+        expected = set(range(len(texts)))
+    assert Texts(units).holding(gate) == expected
+
+
+def test_the_checks_with_a_pattern_gate() -> None:
+    assert {spec.id for spec in PATTERNED} >= {
+        "repeated-word",
+        "invisible-character",
+        "space-before-punctuation",
+    }
+
+
+def test_a_pattern_match_taking_in_a_separator_lets_every_text_through() -> None:
+    units = [entry("fr", text, source="") for text in ("no", "xa", "bx", "plain")]
+    assert Texts(units).holding(Gate.of(re.compile("a.b"))) == {0, 1, 2, 3}
+    assert Texts(units).holding(Gate.of(re.compile("x[ab]"))) == {1}
+
+
+@pytest.mark.parametrize(
+    "gate",
+    [
+        lambda: Gate(("a",), pattern=re.compile("a")),
+        lambda: Gate((), pattern=re.compile("[\x00-\x1f]")),
+    ],
+)
+def test_a_pattern_gate_has_no_literals_and_never_matches_the_separator(gate) -> None:
+    with pytest.raises(ValueError, match="pattern gate"):
+        gate()
 
 
 @pytest.mark.parametrize("literals", [(), ("",), (f"a{SEPARATOR}b",)])
