@@ -69,25 +69,30 @@ def _source_language(ctx: CheckContext) -> str:
 
 
 def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
-    source_lang = _source_language(ctx)
-    if unit.obsolete or not unit.target.strip() or unit.lang == source_lang:
+    if unit.obsolete:
         return []
-    matcher = matcher_for(ctx)
-    if matcher is None:
-        return []
-    # A fuzzy translation was made for an older source text: only its own words are judged.
-    source = "" if unit.fuzzy else unit.source
+    target = unit.target
     # Both checks ask about the same texts, one check after the other over a file's new
     # texts (the runner remembers their problems per distinct text): the reviews of the
-    # last few hundred texts are all there is to keep.
-    key = (unit.lang, source, unit.target)
-    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] = ctx.cache.setdefault(_REVIEW, {})
-    found = reviews.get(key)
-    if found is None:
-        found = review(matcher, source, unit.target, unit.lang, source_lang)
-        if len(reviews) >= _REVIEWS_KEPT:
-            reviews.clear()
-        reviews[key] = found
+    # last few thousand texts are all there is to keep.
+    key = (unit.lang, "" if unit.fuzzy else unit.source, target)
+    reviews: dict[tuple[str, str, str], list[GlossaryIssue]] | None = ctx.cache.get(_REVIEW)
+    if reviews is None:
+        reviews = ctx.cache[_REVIEW] = {}
+    else:
+        found = reviews.get(key)
+        if found is not None:
+            return found
+    source_lang = _source_language(ctx)
+    matcher = matcher_for(ctx)
+    if matcher is None or not target.strip() or unit.lang == source_lang:
+        found = []
+    else:
+        # A fuzzy translation was made for an older source text: only its own words count.
+        found = review(matcher, key[1], target, unit.lang, source_lang)
+    if len(reviews) >= _REVIEWS_KEPT:
+        reviews.clear()
+    reviews[key] = found
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,13 +99,12 @@ class CheckSpec:
 REGISTRY: dict[str, CheckSpec] = {}
 
 
-def entry_text(unit: EntryUnit) -> tuple[str, str, bool, bool, bool, frozenset[str]]:
-    """An entry's texts, flags and acceptances: the memo key of entry checks that read
-    nothing else of it (not its file, line or cues).
-
-    Checks sharing one key function share one look-up per unit (see the runner).
-    """
-    return (unit.source, unit.target, unit.fuzzy, unit.obsolete, unit.from_po, unit.accepted)
+# An entry's texts, flags and acceptances: the memo key of entry checks that read nothing
+# else of it (not its file, line or cues). Checks sharing one key function share one look-up
+# per unit (see the runner). An attrgetter: the key is made in C for every unit of a run.
+entry_text: Callable[[EntryUnit], tuple[str, str, bool, bool, bool, frozenset[str]]] = attrgetter(
+    "source", "target", "fuzzy", "obsolete", "from_po", "accepted"
+)
 
 
 def register(

@@ -425,7 +425,7 @@ class Runner:
             except (FileNotFoundError, IsADirectoryError):
                 continue
             committed.append(CommittedFile(self._show(built), fmt, data))
-        entries = {_key(e): e for e in po if not e.obsolete}
+        entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         self._finish_catalog(
             po_path, shown, lang, current, gone, by_key, cues, keys, entries, committed
         )
@@ -536,7 +536,7 @@ class Runner:
         shown = self._show(item.path)
         current, gone, by_key = po_units(po, shown, lang)
         cues, keys = timing_from_comments(po)
-        entries = {_key(e): e for e in po if not e.obsolete}
+        entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         numbers = [c.index for c in cues]
         self._finish_catalog(
             item.path, shown, lang, current, gone, by_key, cues, keys, entries, (), numbers
@@ -703,10 +703,6 @@ class Runner:
             concept=problem.concept,
             accepted=is_accepted,
         )
-
-
-def _key(entry: PoEntry) -> Key:
-    return (entry.msgctxt or None, entry.msgid)
 
 
 def _finding_fields(finding: Finding) -> tuple[Any, ...]:

@@ -513,3 +513,27 @@ def test_units_are_kept_only_when_asked():
 @given(st.text(alphabet=".aPOsrtvT_-", max_size=8))
 def test_listing_suffix_is_pathlib_suffix(name: str) -> None:
     assert inputs._suffix(name) == PurePosixPath(name).suffix.lower()
+
+
+def test_the_memo_key_is_an_entrys_texts_flags_and_acceptances():
+    from dataclasses import replace
+
+    from pipeline.checks.model import EntryUnit
+    from pipeline.checks.registry import entry_text
+
+    unit = EntryUnit("a.po", 3, "fr", "Yes.", "Oui.", cues=(1,), accepted=frozenset({"x"}))
+    assert entry_text(unit) == ("Yes.", "Oui.", False, False, True, frozenset({"x"}))
+    # What the memoised checks may not read: another file, line, context or cue, same key.
+    assert entry_text(replace(unit, path="b.po", line=9, context="c", cues=(4,))) == entry_text(
+        unit
+    )
+    changed = [
+        {"source": "No."},
+        {"target": "Non."},
+        {"fuzzy": True},
+        {"obsolete": True},
+        {"from_po": False},
+        {"accepted": frozenset()},
+    ]
+    assert len({entry_text(replace(unit, **change)) for change in changed}) == len(changed)
+    assert entry_text(unit) not in {entry_text(replace(unit, **c)) for c in changed}
