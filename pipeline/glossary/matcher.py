@@ -457,16 +457,18 @@ class Matcher:
         """The pattern `may_hold_forbidden` looks for in texts of language `code`: how the
         longest word of each of its forbidden terms begins (a short word such as "de" would
         let most texts through), as a tree of alternatives (one look at each letter), each
-        letter as the class of its written forms."""
+        letter as the class of its written forms. How much of the word: what no inflection
+        changes (`fixed_start`)."""
         if self._forbidden is None:
             self._forbidden = self._forbidden_phrases()
+        rules = inflection(code)
         tree: dict[str, Any] = {}
         for phrase in self._forbidden.get(code, ()):
             words = TOKEN.findall(fold(phrase, code).text)  # as `_LanguageIndex.add` has them
             if not words:
                 continue
             node = tree
-            start = max(map(skeleton, words), key=len)[:MIN_STEM]
+            start = max((fixed_start(skeleton(word), rules) for word in words), key=len)
             for char in start:
                 node = node.setdefault(char, {})
             # A shorter word must be the whole word (a longer one may go on).
@@ -588,6 +590,18 @@ class Matcher:
                 frontier = step
                 position += 1
         return raws
+
+
+def fixed_start(skel: str, rules: Inflection) -> str:
+    """What every text word standing for a term word (of this skeleton) begins with, as
+    `_LanguageIndex._analyse` relates them: an exact or skeleton match changes nothing; an
+    ending swap and the Snowball route (whose lost letters must be an ending too) change
+    only an ending of the language that the term word ends with. So: all but the longest
+    such ending, and never less than MIN_STEM letters (the whole of a shorter word)."""
+    if len(skel) <= MIN_STEM:
+        return skel
+    reach = max(len(ending) for ending in rules.endings if skel.endswith(ending))
+    return skel[: max(MIN_STEM, len(skel) - reach)]
 
 
 def screen_pattern(starts: list[tuple[str, str]], skipping: bool = True) -> str:
