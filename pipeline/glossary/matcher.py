@@ -304,6 +304,10 @@ _NO_TAILS: frozenset[str] = frozenset()
 _Raw = tuple[int, int, Entry, bool]
 
 
+# A screen for forbidden terms: a pattern of their first letters, and by those first letters
+# (as skeletons) what a word's skeleton must begin with (see `Matcher._screen`).
+_Screen = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
+
 # A concept as saved: (id, note, line, terms), each term as Term's fields in order.
 RawConcept = tuple[str, str, int | None, tuple[tuple[Any, ...], ...]]
 
@@ -325,7 +329,9 @@ class Matcher:
         self._found: dict[tuple[str, str], tuple[Match, ...]] = {}
         # Per language: a pattern finding the words a forbidden term may begin with in a
         # wordwise text, or True (any text may hold one), or False (there is none).
-        self._screens: dict[str, re.Pattern[str] | bool] = {}
+        self._screens: dict[str, _Screen | bool] = {}
+        # Per language: written words the screen looked at, with their skeletons.
+        self._skeletons: dict[str, dict[str, str]] = {}
         self._forbidden: dict[str, list[str]] | None = None  # phrases, by language
 
     # --- a compiled glossary: saved indexes, concepts built when a match needs them ----------
@@ -439,11 +445,12 @@ class Matcher:
         """False when `text` holds no forbidden term of `lang` for sure; True when it may
         (then `find` says).
 
-        A text word stands for a term word only when their skeletons begin with the same
-        MIN_STEM letters (or are equal, when shorter), and a term is found only where each
-        of its words is: so a pattern of how one word of each forbidden term begins, over
-        the text as written when it is `wordwise`, tells without folding the text or
-        analysing a word. Most texts mention no forbidden term.
+        A text word stands for a term word only when its skeleton begins with all of the
+        term word that no inflection changes (`fixed_start`; the whole word, when shorter
+        than MIN_STEM), and a term is found only where each of its words is: so a pattern
+        of how one word of each forbidden term begins, over the text as written when it is
+        `wordwise`, finds the few words worth folding (once per distinct word), without
+        folding the text or analysing a word. Most texts mention no forbidden term.
         """
         code = resolve(lang)
         screen = self._screens.get(code)
@@ -451,25 +458,53 @@ class Matcher:
             screen = self._screens[code] = self._screen(code)
         if isinstance(screen, bool):
             return screen
-        return not wordwise(text) or screen.search(text) is not None
+        if not wordwise(text):
+            return True
+        pattern, starts = screen
+        at = 0
+        while (found := pattern.search(text, at)) is not None:
+            # A word whose first letters may be a start's: does its skeleton begin with one?
+            word = TOKEN.match(text, found.start())
+            if word is None:
+                return True  # not a word as the matcher splits them: let `find` say
+            skel = self._skeleton(word.group(), code)
+            for start in starts.get(skel[:MIN_STEM], ()):
+                if skel.startswith(start) if len(start) >= MIN_STEM else skel == start:
+                    return True
+            at = word.end()
+        return False
 
-    def _screen(self, code: str) -> re.Pattern[str] | bool:
-        """The pattern `may_hold_forbidden` looks for in texts of language `code`: how the
-        longest word of each of its forbidden terms begins (a short word such as "de" would
-        let most texts through), as a tree of alternatives (one look at each letter), each
-        letter as the class of its written forms. How much of the word: what no inflection
-        changes (`fixed_start`)."""
+    def _skeleton(self, word: str, code: str) -> str:
+        """The skeleton of a word of a `wordwise` text, as the matcher analyses it."""
+        known = self._skeletons.setdefault(code, {})
+        skel = known.get(word)
+        if skel is None:
+            if len(known) >= _WORDS_LIMIT:
+                known.clear()
+            skel = known[word] = skeleton(fold_word(word, code))
+        return skel
+
+    def _screen(self, code: str) -> _Screen | bool:
+        """What `may_hold_forbidden` looks for in texts of language `code`: how the longest
+        word of each of its forbidden terms begins (a short word such as "de" would let most
+        texts through). First a pattern of the first MIN_STEM letters (a tree of
+        alternatives, one look at each letter, each letter as the class of its written
+        forms: a class costs a little to compile, so no deeper); then, for each word it
+        finds, the word's skeleton must begin with as much of a term's word as no inflection
+        changes (`fixed_start`), by the skeletons of the starts the pattern matched."""
         if self._forbidden is None:
             self._forbidden = self._forbidden_phrases()
         rules = inflection(code)
         tree: dict[str, Any] = {}
+        whole: dict[str, list[str]] = {}  # the first MIN_STEM letters -> the fixed starts
         for phrase in self._forbidden.get(code, ()):
             words = TOKEN.findall(fold(phrase, code).text)  # as `_LanguageIndex.add` has them
             if not words:
                 continue
             node = tree
             start = max((fixed_start(skeleton(word), rules) for word in words), key=len)
-            for char in start:
+            whole.setdefault(start[:MIN_STEM], []).append(start)
+            for char in start[:MIN_STEM]:
                 node = node.setdefault(char, {})
             # A shorter word must be the whole word (a longer one may go on).
             node[""] = r"(?!\w)" if len(start) < MIN_STEM else ""
@@ -494,7 +529,8 @@ class Matcher:
             if forms is None or rest is None:
                 return True  # a letter nothing here knows the forms of, or an empty start
             starts.append((forms, rest))
-        return re.compile(screen_pattern(starts))
+        pattern = re.compile(screen_pattern(starts))
+        return pattern, {first: tuple(found) for first, found in whole.items()}
 
     def _forbidden_phrases(self) -> dict[str, list[str]]:
         """The forbidden terms and their variants, by language (read from the saved concepts
