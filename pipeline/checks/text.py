@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
 TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
@@ -37,6 +38,19 @@ def line_widths(text: str) -> tuple[int, ...]:
         if _COMBINING.search(shown):
             return tuple(len(line) - len(_COMBINING.findall(line)) for line in shown.split("\n"))
     return tuple(map(len, shown.split("\n")))
+
+
+def plain(texts: Sequence[str]) -> bool:
+    """Whether each line of these texts shows as many characters as it holds (no markup, and
+    no combining mark once in NFC): then `line_widths` gives each line's length. One test
+    for all of a track's texts (NFC works text by text: the separator composes with
+    nothing), where `line_widths` tests each text."""
+    joined = "\x00".join(texts)
+    if "<" in joined or "{" in joined:
+        return False
+    if joined.isascii():
+        return True
+    return unicodedata.is_normalized("NFC", joined) and _COMBINING.search(joined) is None
 
 
 def reading_chars(text: str) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pipeline.checks.model import TrackUnit
 from pipeline.checks.profiles import profile_for
 from pipeline.checks.registry import CheckContext, Problem, register
-from pipeline.checks.text import line_widths, shorten, visible, width
+from pipeline.checks.text import line_widths, plain, shorten, visible, width
 from pipeline.tracks.model import Cue, format_timestamp
 
 
@@ -24,12 +24,21 @@ def _measures(unit: TrackUnit, ctx: CheckContext) -> list[tuple[Cue, float, int,
         measures: list[tuple[Cue, float, int, int]] = cached[1]
         return measures
     measures = []
-    for cue in unit.cues:
-        widths = line_widths(cue.text)
-        chars = sum(widths)  # reading characters: line breaks do not count
+    cues = unit.cues
+    fast = plain([cue.text for cue in cues])  # widths are line lengths (nearly every track)
+    for cue in cues:
+        text = cue.text
+        if not fast:
+            widths = line_widths(text)
+            chars, widest = sum(widths), max(widths)  # line breaks are not read
+        elif "\n" in text:
+            lines = text.split("\n")
+            chars, widest = len(text) - len(lines) + 1, max(map(len, lines))
+        else:
+            chars = widest = len(text)
         duration = cue.duration
         cps = chars * 1000.0 / duration if duration > 0 else float("inf")
-        measures.append((cue, cps, chars, max(widths)))
+        measures.append((cue, cps, chars, widest))
     ctx.cache["timing.measures"] = (unit, measures)
     return measures
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import line_widths, reading_chars, visible, width
+from pipeline.checks.text import line_widths, plain, reading_chars, visible, width
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -57,3 +57,29 @@ def test_widths_and_reading_characters_are_the_line_by_line_counts(text: str) ->
 def test_known_widths(text: str, widths: tuple[int, ...]) -> None:
     assert line_widths(text) == widths
     assert reading_chars(text) == sum(widths)
+
+
+@settings(max_examples=500)
+@given(st.lists(TEXT, min_size=1, max_size=6))
+def test_texts_said_plain_have_widths_that_are_line_lengths(texts: list[str]) -> None:
+    """`plain` says, for a whole track at once, that each line's width is its length."""
+    if plain(texts):
+        for text in texts:
+            assert reference_widths(text) == tuple(map(len, text.split("\n")))
+    if all(t.isascii() and "<" not in t and "{" not in t for t in texts):
+        assert plain(texts)  # the common case takes the fast path
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Plain\nASCII", "Ça va"], True),
+        (["ok", "<i>tag</i>"], False),
+        (["ok", "x\u0301"], False),  # a combining mark NFC cannot compose: it takes no room
+        (["s\u0326"], False),  # not in NFC (s + U+0326 composes to ș)
+        (["Διαγωνισμός", "άνοιξε", "ș"], True),
+        (["\u05b4"], True),  # a Hebrew point: not in the blocks counted out, so it counts
+    ],
+)
+def test_plain_texts(texts: list[str], expected: bool) -> None:
+    assert plain(texts) is expected
