@@ -53,9 +53,9 @@ class Digest:
     file: str | None  # where to read it again; None: a catalogue built in memory
     sources: array[int] = field(default_factory=lambda: array("q"))  # hash of normalised source
     targets: array[int] = field(default_factory=lambda: array("q"))  # hash of normalised target
-    lines: array[int] = field(default_factory=lambda: array("q"))  # msgid line (0: unknown)
-    offsets: array[int] = field(default_factory=lambda: array("q"))  # block start (-1: unknown)
-    cues: array[int] = field(default_factory=lambda: array("q"))  # first cue (0: none)
+    lines: array[int] = field(default_factory=lambda: array("i"))  # msgid line (0: unknown)
+    offsets: array[int] = field(default_factory=lambda: array("i"))  # block start (-1: unknown)
+    cues: array[int] = field(default_factory=lambda: array("i"))  # first cue (0: none)
     entries: tuple[EntryUnit, ...] = ()  # the reviewed entries themselves, when no file
 
 
@@ -72,11 +72,20 @@ def digest(catalog: CatalogUnit) -> Digest:
         file,
         sources=array("q", [_source_hash(entry.source) for entry in rows]),
         targets=array("q", [hash(normalised(entry.target)) for entry in rows]),
-        lines=array("q", lines),
-        offsets=array("q", [offsets.get(line, -1) for line in lines]),
-        cues=array("q", [entry.cues[0] if entry.cues else 0 for entry in rows]),
+        lines=_small(lines),
+        offsets=_small([offsets.get(line, -1) for line in lines]),
+        cues=_small([entry.cues[0] if entry.cues else 0 for entry in rows]),
         entries=() if file else tuple(rows),
     )
+
+
+def _small(values: list[int]) -> array[int]:
+    """Lines, offsets and cue numbers in 32 bits when they fit (always, short of a 2 GB
+    file): a worker process sends every digest of its videos back to the parent."""
+    try:
+        return array("i", values)
+    except OverflowError:
+        return array("q", values)
 
 
 @lru_cache(maxsize=4096)  # a video's source texts come back in each of its catalogues

@@ -4,6 +4,7 @@ an unreadable input or glossary is reported once either way."""
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.corpus import Spec, generate
-from pipeline.checks.consistency import digest
+from pipeline.checks.consistency import _small, digest
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.report import render
-from pipeline.checks.runner import _PART_MAX, CheckReport, check_paths, shrinking_parts
+from pipeline.checks.runner import (
+    _PART_MAX,
+    _PIPE_SIZE,
+    CheckReport,
+    _widen_results_pipe,
+    check_paths,
+    shrinking_parts,
+)
 from pipeline.project import Project
 
 pytestmark = pytest.mark.skipif(
@@ -136,3 +144,21 @@ def test_parts_cover_the_videos_in_order_big_first_single_last(count: int, worke
     # Few parts to hand over: the capped ones, then about 2 × workers × ln(videos left) more.
     capped = sum(1 for size in sizes if size == _PART_MAX)
     assert len(parts) - capped <= 2 * workers * (2 + count.bit_length())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
+def test_the_results_pipe_holds_a_big_part() -> None:
+    import fcntl
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        _widen_results_pipe(pool)
+        size = fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= _PIPE_SIZE
+        assert pool.apply(len, ("abc",)) == 3
+    _widen_results_pipe(object())  # anything else: left as it is, no error
+
+
+def test_digest_columns_are_32_bits_unless_a_number_needs_64() -> None:
+    assert _small([0, 1, -1, 2**31 - 1]).typecode == "i"
+    wide = _small([1, 2**40])
+    assert wide.typecode == "q" and list(wide) == [1, 2**40]
