@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from pipeline import languages
@@ -63,7 +64,14 @@ class Inputs:
 
 def lang_from_name(path: Path) -> str | None:
     """The language a file name states: `pl.srt`, `talk.pl.srt`, `nl_BE.po`, or None."""
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    return _lang_of(path.name)
+
+
+@lru_cache(maxsize=4096)  # every video folder holds the same few names
+def _lang_of(name: str) -> str | None:
+    """`lang_from_name` of a file name."""
+    suffix = PurePosixPath(name).suffix
+    stem = name[: -len(suffix)] if suffix else name
     for candidate in (stem.rsplit(".", 1)[-1], stem):
         lang = languages.find(candidate)
         if lang is not None:
@@ -153,20 +161,19 @@ class _Resolver:
             targets = list(self.project_.settings.target_languages)
         else:
             targets = sorted(
-                {code for p in _listing(entry.folder, names, ".po") if (code := lang_from_name(p))}
-                - {self.source}
+                {code for n in _listing(names, ".po") if (code := _lang_of(n))} - {self.source}
             )
         for lang in targets:
             if self.inputs.wants(lang) and lang not in entry.langs:
                 entry.langs.append(lang)
         # Translation tracks with no catalogue next to them are checked on their own.
-        for track in _listing(entry.folder, names, *TRACK_SUFFIXES):
-            named = lang_from_name(track)
+        for name in _listing(names, *TRACK_SUFFIXES):
+            named = _lang_of(name)
             if named is None or named == self.source or not self.inputs.wants(named):
                 continue
             if f"{named}.po" not in names:
                 source = entry.folder / f"{self.source}.srt"
-                self._add_file(FileInput(track, "track", named, source))
+                self._add_file(FileInput(entry.folder / name, "track", named, source))
 
     def walk(self, folder: Path) -> None:
         found = False
@@ -245,9 +252,9 @@ def _file_names(folder: Path) -> tuple[set[str], set[str]]:
     return files, links
 
 
-def _listing(folder: Path, names: set[str], *suffixes: str) -> list[Path]:
-    """The files among `names` with one of these suffixes, in name order."""
-    return [folder / n for n in sorted(names) if _suffix(n) in suffixes]
+def _listing(names: set[str], *suffixes: str) -> list[str]:
+    """The names among `names` with one of these suffixes, in name order."""
+    return [n for n in sorted(names) if _suffix(n) in suffixes]
 
 
 def _suffix(name: str) -> str:

@@ -44,6 +44,8 @@ _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 def one_line(text: str) -> str:
     """Text safe for a terminal or a log line: line breaks shown as ` / `, control characters
     (an escape sequence hidden in a subtitle file) replaced."""
+    if text.isprintable():  # no line break, no control character (most messages): as it is
+        return text
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\n", " / "))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks.model import Finding, Findings
-from pipeline.checks.report import list_checks, render
+from pipeline.checks.report import list_checks, one_line, render
 from pipeline.checks.report_github import annotation, escape_data, escape_property
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import Diagnostic, InputError
@@ -224,3 +225,11 @@ def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
         },
     }
     assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab é\n\r\t\x1b\x00\x7f\x85\x9f", "\u00a0", "\u2028"])))
+def test_one_line_replaces_breaks_and_control_characters(text: str) -> None:
+    """The quick path (a printable text as it is) gives what the whole replacement gives."""
+    expected = re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f]", "\ufffd", text.replace("\r\n", "\n"))
+    assert one_line(text) == expected.replace("\n", " / ")
+    assert "\n" not in one_line(text) and "\x1b" not in one_line(text)

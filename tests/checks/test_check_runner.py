@@ -537,3 +537,20 @@ def test_the_memo_key_is_an_entrys_texts_flags_and_acceptances():
     ]
     assert len({entry_text(replace(unit, **change)) for change in changed}) == len(changed)
     assert entry_text(unit) not in {entry_text(replace(unit, **c)) for c in changed}
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        ("pl.srt", "pl"),
+        ("talk.pl.srt", "pl"),
+        ("nl_BE.po", "nl-BE"),
+        ("pt.vtt", "pt-PT"),
+        ("en.srt", "en"),
+        ("talk.srt", None),
+        ("notes", None),
+        ("ro", "ro"),
+    ],
+)
+def test_the_language_a_file_name_states(name: str, lang: str | None) -> None:
+    assert inputs.lang_from_name(Path("some/folder") / name) == lang
