@@ -2,8 +2,8 @@
 
 Reading a term base of 10,000 concepts (90,000 terms) from CSV, validating it and indexing
 every language takes about as long as checking a small channel; the glossary changes far
-less often than the subtitles. So the first run saves the indexes to
-`.msm-cache/glossary-<key>.bin` and later runs load them (a tenth of the time) until the
+less often than the subtitles. So the first run saves the indexes (and the forbidden-term
+screens, as pattern text) to `.msm-cache/glossary-<key>.bin` and later runs load them (a tenth of the time) until the
 glossary file, msm's glossary code or Python changes: the key is a hash of all three.
 Concepts and terms are rebuilt only when a text mentions them.
 
@@ -26,7 +26,7 @@ from pipeline.fsutil import atomic_write_bytes
 from pipeline.glossary.files import parse_termbase
 from pipeline.glossary.matcher import Matcher
 
-FORMAT = 1  # bump when the saved layout changes
+FORMAT = 2  # bump when the saved layout changes
 _CODE = ("matcher.py", "morphology.py", "normalise.py", "model.py", "csv_io.py", "tbx.py")
 PREFIX = "glossary-"
 
@@ -68,8 +68,8 @@ def _load(cached: Path) -> Matcher | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        raw, indexes = marshal.loads(blob)
-        return Matcher.from_saved(raw, indexes)
+        raw, indexes, screens = marshal.loads(blob)
+        return Matcher.from_saved(raw, indexes, screens)
     except (EOFError, ValueError, TypeError):
         return None  # damaged or from another layout: rebuilt by the caller
     finally:
@@ -80,7 +80,7 @@ def _load(cached: Path) -> Matcher | None:
 def _save(matcher: Matcher, cached: Path) -> None:
     """Write the compiled glossary (best effort: a read-only project still gets checked)."""
     try:
-        blob = marshal.dumps(matcher.saved())
+        blob = marshal.dumps((*matcher.saved(), matcher.saved_screens()))
         cached.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(cached, blob)
         for old in cached.parent.glob(f"{PREFIX}*.bin"):

@@ -307,6 +307,8 @@ _Raw = tuple[int, int, Entry, bool]
 # A screen for forbidden terms: a pattern of their first letters, and by those first letters
 # (as skeletons) what a word's skeleton must begin with (see `Matcher._screen`).
 _Screen = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
+# The same as plain data (the pattern as text), or True/False (every text, none).
+ScreenSpec = tuple[str, dict[str, tuple[str, ...]]] | bool
 
 # A concept as saved: (id, note, line, terms), each term as Term's fields in order.
 RawConcept = tuple[str, str, int | None, tuple[tuple[Any, ...], ...]]
@@ -330,6 +332,7 @@ class Matcher:
         # Per language: a pattern finding the words a forbidden term may begin with in a
         # wordwise text, or True (any text may hold one), or False (there is none).
         self._screens: dict[str, _Screen | bool] = {}
+        self._screen_specs: dict[str, ScreenSpec] = {}  # saved ones (a loaded glossary)
         # Per language: written words the screen looked at, with their skeletons.
         self._skeletons: dict[str, dict[str, str]] = {}
         self._forbidden: dict[str, list[str]] | None = None  # phrases, by language
@@ -337,15 +340,29 @@ class Matcher:
     # --- a compiled glossary: saved indexes, concepts built when a match needs them ----------
 
     @classmethod
-    def from_saved(cls, raw: Sequence[RawConcept], indexes: dict[str, tuple[Any, ...]]) -> Matcher:
-        """A matcher from what `saved()` gave (see compiled.py)."""
+    def from_saved(
+        cls,
+        raw: Sequence[RawConcept],
+        indexes: dict[str, tuple[Any, ...]],
+        screens: dict[str, ScreenSpec] | None = None,
+    ) -> Matcher:
+        """A matcher from what `saved()` and `saved_screens()` gave (see compiled.py)."""
         matcher = cls(TermBase())
         matcher._termbase = None
         matcher._raw = raw
         matcher._concepts = [None] * len(raw)
         matcher._ids = [concept[0] for concept in raw]
         matcher._saved = dict(indexes)
+        matcher._screen_specs = dict(screens or {})
         return matcher
+
+    def saved_screens(self) -> dict[str, ScreenSpec]:
+        """Every language's forbidden-term screen as plain data (what `_screen` compiles): a
+        loaded glossary then builds none (building one reads every character's written
+        forms: a tenth of a second before the first text of a run)."""
+        if self._forbidden is None:
+            self._forbidden = self._forbidden_phrases()
+        return {code: self._screen_spec(code) for code in sorted(self._forbidden)}
 
     def saved(self) -> tuple[list[RawConcept], dict[str, tuple[Any, ...]]]:
         """The concepts and every language's index as plain data (built now if need be)."""
@@ -485,6 +502,16 @@ class Matcher:
         return skel
 
     def _screen(self, code: str) -> _Screen | bool:
+        """The screen of language `code`, compiled (from the saved spec, if any)."""
+        spec = self._screen_specs.get(code)
+        if spec is None:
+            spec = self._screen_spec(code)
+        if isinstance(spec, bool):
+            return spec
+        pattern, starts = spec
+        return re.compile(pattern), starts
+
+    def _screen_spec(self, code: str) -> ScreenSpec:
         """What `may_hold_forbidden` looks for in texts of language `code`: how the longest
         word of each of its forbidden terms begins (a short word such as "de" would let most
         texts through). First a pattern of the first MIN_STEM letters (a tree of
@@ -529,8 +556,7 @@ class Matcher:
             if forms is None or rest is None:
                 return True  # a letter nothing here knows the forms of, or an empty start
             starts.append((forms, rest))
-        pattern = re.compile(screen_pattern(starts))
-        return pattern, {first: tuple(found) for first, found in whole.items()}
+        return screen_pattern(starts), {first: tuple(found) for first, found in whole.items()}
 
     def _forbidden_phrases(self) -> dict[str, list[str]]:
         """The forbidden terms and their variants, by language (read from the saved concepts

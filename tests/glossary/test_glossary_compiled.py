@@ -12,6 +12,7 @@ from conftest import DATA, GLOSSARY
 
 from pipeline.glossary import Matcher, load_termbase, review
 from pipeline.glossary import compiled as compiled_mod
+from pipeline.glossary import matcher as matcher_mod
 from pipeline.glossary.compiled import PREFIX, load_matcher
 
 CASES = [
@@ -46,6 +47,34 @@ def test_a_loaded_glossary_finds_what_a_built_one_finds(glossary: Path, tmp_path
         assert review(first, source, target, lang) == review(built, source, target, lang)
     assert loaded.termbase == built.termbase
     assert saved.is_file()
+
+
+def test_a_loaded_glossary_screens_with_the_saved_screens(
+    glossary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The forbidden-term screens are saved as pattern text and starts, and a loaded matcher
+    compiles those instead of building its own; they say what a built matcher's say."""
+    cache = tmp_path / "cache"
+    built = Matcher(load_termbase(glossary))
+    for lang, _source, target in CASES:
+        built.may_hold_forbidden(target, lang)  # its own screens, built now
+    expected = built.saved_screens()
+    load_matcher(glossary, cache)
+    loaded = load_matcher(glossary, cache)
+
+    def unbuildable(char: str) -> str:
+        raise AssertionError("a loaded glossary builds no screen")
+
+    monkeypatch.setattr(matcher_mod, "written_forms", unbuildable)
+    specs = loaded._screen_specs
+    assert specs and specs == expected
+    assert any(not isinstance(spec, bool) for spec in specs.values())
+    for lang, _source, target in CASES:
+        assert loaded.may_hold_forbidden(target, lang) == built.may_hold_forbidden(target, lang)
+    for code, spec in specs.items():
+        screen = loaded._screens.get(code)
+        if screen is not None and not isinstance(spec, bool):
+            assert not isinstance(screen, bool) and screen[0].pattern == spec[0]
 
 
 def test_the_cache_is_used_without_reading_the_csv(glossary, tmp_path, monkeypatch):
