@@ -3,8 +3,9 @@
 Reading a term base of 10,000 concepts (90,000 terms) from CSV, validating it and indexing
 every language takes about as long as checking a small channel; the glossary changes far
 less often than the subtitles. So the first run saves the indexes (and the forbidden-term
-screens, as pattern text) to `.msm-cache/glossary-<key>.bin` and later runs load them (a tenth of the time) until the
-glossary file, msm's glossary code or Python changes: the key is a hash of all three.
+screens, as pattern text) to `.msm-cache/glossary-<key>.bin` and later runs load them (a
+tenth of the time) until the glossary file, msm's glossary code or Python changes: the key
+is a hash of all three.
 Concepts and terms are rebuilt only when a text mentions them.
 
 The file is written with `marshal` (plain lists, dicts and strings; fast to load). It is a

@@ -554,3 +554,29 @@ def test_the_memo_key_is_an_entrys_texts_flags_and_acceptances():
 )
 def test_the_language_a_file_name_states(name: str, lang: str | None) -> None:
     assert inputs.lang_from_name(Path("some/folder") / name) == lang
+
+
+def test_a_run_leaves_no_cyclic_garbage_and_the_collector_as_it_was(tmp_path):
+    """The runner turns the cycle collector off for a run (objects are freed by their counts);
+    that holds only while a run makes no reference cycles: a broken project (findings,
+    unreadable files, accepted findings, the glossary) leaves nothing for the collector."""
+    import gc
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    plant(root)
+    (root / G / "pl.po").write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")  # unreadable
+    project = Project.load(root)
+    check_paths([], project)  # imports, compiled patterns, caches: made once, kept
+    gc.collect()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        report = check_paths([], project)
+        assert report.errors and report.findings.items
+        del report
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    check_paths([], project)
+    assert gc.isenabled()
