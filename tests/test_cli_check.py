@@ -238,3 +238,20 @@ def test_importing_the_cli_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_collector_is_off_only_in_the_console_script(project):
+    """The console script checks with the cycle collector off (the process ends right after);
+    a check called in process (a test, a library user) leaves it as it was."""
+    import gc
+
+    assert gc.isenabled()
+    assert msm("-C", str(project), "check").exit_code == 0
+    assert gc.isenabled()
+    code = (
+        "import gc, sys; from pipeline import cli; end = cli._end_now; "
+        "cli._end_now = lambda status: (print('collector on:', gc.isenabled()), end(status)); "
+        f"sys.argv = ['msm', '-C', {str(project)!r}, 'check']; cli.main()"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert ran.returncode == 0 and "collector on: False" in ran.stdout
