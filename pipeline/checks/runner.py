@@ -24,6 +24,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -594,16 +595,19 @@ class Runner:
         known = list(map(cache.get, keys))
         if None not in known:
             return cast(list[_Found], known)  # no None left in it
+        # The units not seen before (positions found in C), each new key once: the first
+        # unit with it (a memoised check reads only what the key holds).
+        new = list(compress(range(len(known)), map(is_, known, repeat(None))))
         fresh: dict[Any, EntryUnit] = {}
-        for key, unit, found in zip(keys, units, known, strict=True):
-            if found is None and key not in fresh:
-                fresh[key] = unit
+        for at in reversed(new):
+            fresh[keys[at]] = units[at]
         made = dict(zip(fresh, self._check_fresh(specs, list(fresh.values())), strict=True))
         if len(cache) + len(made) > _MEMO_LIMIT:
             cache.clear()
         cache.update(made)
-        pairs = zip(keys, known, strict=True)
-        return [made[key] if found is None else found for key, found in pairs]
+        for at in new:
+            known[at] = made[keys[at]]
+        return cast(list[_Found], known)  # every None replaced
 
     def _check_fresh(self, specs: list[CheckSpec], units: list[EntryUnit]) -> list[_Found]:
         """Call each check on the units it applies to, one check at a time over all of them

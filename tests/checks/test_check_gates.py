@@ -275,3 +275,29 @@ def test_both_glossary_checks_share_one_review_per_text(monkeypatch: pytest.Monk
     found = runner._check_fresh(specs, units)
     assert reviewed == targets  # once each, though both checks asked about every one
     assert all(any(s.id == "glossary-missing" for s, _ in pairs) for pairs in found)
+
+
+def test_each_new_text_is_checked_once_and_every_unit_gets_its_findings() -> None:
+    """`_memoised`: texts seen before come from the memo, new ones are checked once each
+    (the first unit with the text), and every unit, repeated or not, gets what was found."""
+    runner = _runner()
+    plan = runner.dispatch.entry_plan("fr", False)
+    [(memo, specs, cache)] = plan.memos
+    checked: list[str] = []
+    real = runner._check_fresh
+
+    def counted(specs_, units_):
+        checked.extend(u.target for u in units_)
+        return real(specs_, units_)
+
+    runner._check_fresh = counted  # type: ignore[method-assign]
+    texts = ["Attendez...", "Oui.", "Attendez...", "Vraiment ?", "Oui.", "Attendez..."]
+    units = [entry("fr", t, line=n) for n, t in enumerate(texts, start=1)]
+    first = runner._memoised(memo, specs, cache, units)
+    assert sorted(checked) == sorted(set(texts))
+    again = runner._memoised(memo, specs, cache, [*units, entry("fr", "Non.")])
+    assert sorted(checked) == sorted({*texts, "Non."})  # only the new text
+    for found in (first, again[: len(units)]):
+        ids = [{spec.id for spec, _ in pairs} for pairs in found]
+        assert ids[0] == ids[2] == ids[5] and "ellipsis-character" in ids[0]
+        assert "nbsp-punctuation" in ids[3] and ids[1] == ids[4]
