@@ -215,6 +215,7 @@ def test_skip_link_is_first_and_reaches_the_content(browser, site: Path) -> None
     assert focused == "Skip to the cues"
     assert page.locator(".skip").is_visible()  # shown when focused
     page.keyboard.press("Enter")
+    page.wait_for_url("**#cues", timeout=10_000)  # the browser follows the link on its own time
     assert page.url.endswith("#cues")
     page.close()
     watch.assert_clean()
