@@ -37,17 +37,19 @@ def render_text(report: CheckReport, color: bool = False) -> str:
         out.append(_paint(one_line(path), "file", color))
         line_width = max(len(str(f.line or "")) for f in items)
         check_width = max(len(f.check) for f in items)
-        for f in items:
+        for f in items:  # a line per finding: tens of thousands for a channel
             where = str(f.line or "").rjust(line_width)
-            label = _label(f)
-            style = "accepted" if f.accepted else f.severity
-            cue = f"cue {f.cue}: " if f.cue is not None else ""
-            context = f" [context {f.context!r}]" if f.context else ""
-            concept = f" [{f.concept}]" if f.concept else ""
-            text = one_line(f"{cue}{f.message}{context}{concept}")
-            out.append(
-                f"  {where}  {_paint(f'{label:<8}', style, color)} {f.check:<{check_width}}  {text}"
-            )
+            label = f"{_label(f):<8}"
+            if color:
+                label = _paint(label, "accepted" if f.accepted else f.severity, color)
+            text = f.message
+            if f.cue is not None:
+                text = f"cue {f.cue}: {text}"
+            if f.context:
+                text = f"{text} [context {f.context!r}]"
+            if f.concept:
+                text = f"{text} [{f.concept}]"
+            out.append(f"  {where}  {label} {f.check:<{check_width}}  {one_line(text)}")
         out.append("")
     bad = report.findings.errors > 0 or bool(report.errors)
     out.append(_paint(summary_line(report), "bad" if bad else "good", color))
