@@ -372,7 +372,7 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
         ),
         _row(peer, counts.cues, f"{theirs['filters']}", theirs["reported"]),
         "",
-        f"- **msm check is {ratio:.1f}× faster than pofilter** ({ratio_alone:.1f}× in one "
+        f"- **msm check is {ratio:.2f}× faster than pofilter** ({ratio_alone:.1f}× in one "
         f"process; pofilter uses one core, msm uses {os.cpu_count()} workers on a run this big). "
         f"Our cost: {per_cue:.1f} µs per cue (wall), {alone.median / counts.cues * 1e6:.1f} µs "
         "per cue in one process.",
@@ -387,7 +387,7 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     )
     res.target(
         "`msm check` ≥ 10× faster than `pofilter` on the same PO files, running more checks",
-        f"{ratio:.1f}× ({ratio_alone:.1f}× in one process); {facts['on_catalogues']} msm checks "
+        f"{ratio:.2f}× ({ratio_alone:.1f}× in one process); {facts['on_catalogues']} msm checks "
         f"per catalogue vs {theirs['filters']} pofilter filters",
         ratio >= 10,
     )
