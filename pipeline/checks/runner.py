@@ -9,11 +9,12 @@ loops; nothing else of a catalogue outlives its own checks, so memory stays flat
 
 Speed: catalogues are read in one pass (po_read.py); entry checks that depend only on the text
 (`memo`) run once per distinct text and language, one check at a time over a file's new texts,
-and a check with a `gate` only on the texts of a file holding one of its literals (gates.py:
-one search over the file); a big run is
-split into contiguous runs of videos checked by worker processes (forked after the first
-video, so they inherit the loaded glossary; the runs shrink towards the end so the workers
-finish together) and merged in order, giving exactly the report a single process gives.
+and a check with a `gate` only on the texts of a file holding one of its literals or matching
+its pattern (gates.py: one search over the file); the cycle collector is off for the run; a
+big run is split into contiguous runs of videos checked by worker processes (forked after the
+first video, so they inherit the loaded glossary; the runs shrink towards the end so the
+workers finish together) and merged in order, giving exactly the report a single process
+gives.
 """
 
 from __future__ import annotations
@@ -368,7 +369,7 @@ class Runner:
         """A video folder: the source track, then each language's catalogue and built track."""
         src_path = item.folder / f"{self.source_lang}.srt"
         files = item.files  # the folder's listing (None: ask the file system)
-        if item.files is not None:
+        if files is not None:
             self._folder(item.folder, item.links)
         if not (src_path.name in files if files is not None else src_path.is_file()):
             raise InputError(
