@@ -11,10 +11,10 @@ Speed: catalogues are read in one pass (po_read.py); entry checks that depend on
 (`memo`) run once per distinct text and language, one check at a time over a file's new texts,
 and a check with a `gate` only on the texts of a file holding one of its literals or matching
 its pattern (gates.py: one search over the file); the cycle collector is off for the run; a
-big run is split into contiguous runs of videos checked by worker processes (forked after the
-first video, so they inherit the loaded glossary; the runs shrink towards the end so the
-workers finish together) and merged in order, giving exactly the report a single process
-gives.
+big run is split into contiguous runs of videos checked by this process and worker processes
+(forked once the glossary is loaded, so they inherit it; each takes the next run when it is
+free, and the runs shrink towards the end so all finish together), merged in input order,
+giving exactly the report a single process gives.
 """
 
 from __future__ import annotations
@@ -169,12 +169,13 @@ class _Dispatch:
 class _Part:
     """What checking some videos produced, as plain data (sent back by a worker process)."""
 
-    findings: list[tuple[Any, ...]]
+    findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
     ran: dict[str, set[str]]
     errors: list[MsmError]
     files: set[str]
     gathered: dict[str, list[Any]]
     missing: list[tuple[str, str]]
+    as_fields: bool = True
 
 
 class Runner:
@@ -306,20 +307,57 @@ class Runner:
             for video in videos:
                 self._guard(self._video, video)
             return
-        # The first video here: what it loads (glossary indexes, caches) the workers inherit.
-        self._guard(self._video, videos[0])
-        global _WORK
-        _WORK = (self, shrinking_parts(list(videos[1:]), workers))
+        # This process checks parts too, beside `workers - 1` forked ones: its own parts
+        # need no hand-over, and one process fewer is forked. Each takes the next part when
+        # it is free (a shared counter); parts are merged in input order as they come.
         context = multiprocessing.get_context("fork")
+        parts = shrinking_parts(list(videos), workers)
+        taken = context.Value("i", 0)
+        handed = context.Queue()
+        _widen_pipe(handed)
+        done: dict[int, _Part] = {}
+        merged = 0  # parts merged so far (in order)
+        global _WORK
+        _WORK = (self, parts, taken, handed)
         gc.freeze()  # the workers share the parent's objects; the collector would copy them
         try:
-            with context.Pool(workers) as pool:
-                _widen_results_pipe(pool)
-                for part in pool.imap(_check_part, range(len(_WORK[1]))):
-                    self._merge(part)
+            with context.Pool(workers - 1) as pool:
+                loops = [pool.apply_async(_check_parts) for _ in range(workers - 1)]
+                while (index := _next_part(taken, len(parts))) is not None:
+                    done[index] = self._own_part(parts[index])
+                    while not handed.empty():
+                        at, part = handed.get()
+                        done[at] = part
+                    merged = self._merge_ready(done, merged)
+                for loop in loops:
+                    loop.get()  # a worker's own failure is raised here
+                while merged < len(parts):
+                    at, part = handed.get()
+                    done[at] = part
+                    merged = self._merge_ready(done, merged)
         finally:
             _WORK = None
             gc.unfreeze()
+
+    def _own_part(self, videos: Sequence[VideoInput]) -> _Part:
+        """Check some videos here, apart from what was found so far (merged in order)."""
+        kept = self.report, self.gathered, self.missing
+        self.report = CheckReport()
+        self.gathered = {check: [] for check, _ in self.gathering}
+        self.missing = []
+        try:
+            for video in videos:
+                self._guard(self._video, video)
+            return self._take_part(as_fields=False)
+        finally:
+            self.report, self.gathered, self.missing = kept
+
+    def _merge_ready(self, done: dict[int, _Part], merged: int) -> int:
+        """Merge the parts next in input order that are done; return how many are merged."""
+        while merged in done:
+            self._merge(done.pop(merged))
+            merged += 1
+        return merged
 
     def _workers_for(self, videos: Sequence[VideoInput]) -> int:
         wanted = 1 if self.keep_units else self.workers
@@ -335,16 +373,19 @@ class Runner:
             return 1
         return min(wanted, len(videos) - 1)
 
-    def _take_part(self) -> _Part:
-        """Hand over what has been found so far, and start afresh (in a worker)."""
+    def _take_part(self, as_fields: bool = True) -> _Part:
+        """Hand over what has been found so far, and start afresh (`as_fields`: the findings
+        as plain tuples, for a worker to send)."""
         report = self.report
+        items = report.findings.items
         part = _Part(
-            [_finding_fields(f) for f in report.findings.items],
+            [_finding_fields(f) for f in items] if as_fields else items,
             report.ran,
             report.errors,
             report.findings.files,
             self.gathered,
             self.missing,
+            as_fields,
         )
         self.report = CheckReport()
         self.gathered = {check: [] for check, _ in self.gathering}
@@ -354,7 +395,10 @@ class Runner:
     def _merge(self, part: _Part) -> None:
         """Add a worker's part, in input order."""
         report = self.report
-        report.findings.items.extend(Finding(*fields) for fields in part.findings)
+        if part.as_fields:
+            report.findings.items.extend(Finding(*fields) for fields in part.findings)
+        else:
+            report.findings.items.extend(part.findings)
         for path, ids in part.ran.items():
             report.ran.setdefault(path, set()).update(ids)
         report.errors.extend(part.errors)
@@ -746,15 +790,15 @@ def shrinking_parts(items: list[T], workers: int) -> list[list[T]]:
 _PIPE_SIZE = 1 << 20  # bytes; what Linux lets any process set (/proc/sys/fs/pipe-max-size)
 
 
-def _widen_results_pipe(pool: Any) -> None:
+def _widen_pipe(queue: Any) -> None:
     """Let a worker hand over a part without waiting for the parent to read it: the pipe the
     results come back through holds 64 KB by default, a part's findings and digests several
-    hundred, and the parent gets a core only between the workers' time slices (measured:
-    ~10 ms per big part). Best effort: Linux only, and through the pool's own queue."""
+    hundred, and the parent reads only between its own parts (measured: ~10 ms per big
+    part). Best effort: Linux only, and through the queue's own pipe."""
     try:
         import fcntl
 
-        fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        fcntl.fcntl(queue._writer.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
     except (ImportError, AttributeError, OSError, ValueError):
         pass  # the default size: slower hand-overs, the same report
 
@@ -766,19 +810,34 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-# What a worker process checks: the runner and the parts of the video list, set by the
-# parent just before it forks (the workers inherit them; nothing is pickled on the way in).
-_WORK: tuple[Runner, list[list[VideoInput]]] | None = None
+# What a worker process checks: the runner, the parts of the video list, the counter of
+# parts taken and the queue parts go back through, set by the parent just before it forks
+# (the workers inherit them; nothing is pickled on the way in).
+_WORK: tuple[Runner, list[list[VideoInput]], Any, Any] | None = None
 
 
-def _check_part(index: int) -> _Part:
-    """In a worker: check one contiguous part of the videos; return what it found."""
+def _next_part(taken: Any, count: int) -> int | None:
+    """The next part nobody has taken yet, now taken (None when all are)."""
+    with taken.get_lock():
+        index: int = taken.value
+        if index >= count:
+            return None
+        taken.value = index + 1
+    return index
+
+
+def _check_parts() -> int:
+    """In a worker: check parts until none is left, handing each over as it is done."""
     assert _WORK is not None
-    runner, parts = _WORK
+    runner, parts, taken, handed = _WORK
     runner._take_part()  # start clean: drop what the parent had found before forking
-    for video in parts[index]:
-        runner._guard(runner._video, video)
-    return runner._take_part()
+    count = 0
+    while (index := _next_part(taken, len(parts))) is not None:
+        for video in parts[index]:
+            runner._guard(runner._video, video)
+        handed.put((index, runner._take_part()))
+        count += 1
+    return count
 
 
 def _read_po(path: Path) -> PoCatalog:

@@ -20,7 +20,8 @@ from pipeline.checks.runner import (
     _PART_MAX,
     _PIPE_SIZE,
     CheckReport,
-    _widen_results_pipe,
+    _next_part,
+    _widen_pipe,
     check_paths,
     shrinking_parts,
 )
@@ -73,6 +74,26 @@ def test_more_workers_than_parts_and_languages_filter(corpus: Path):
     alone = check_paths([], project, langs=["pl", "es"], workers=1)
     assert shape(check_paths([], project, langs=["pl", "es"], workers=8)) == shape(alone)
     assert {f.lang for f in alone.findings.items} <= {"pl", "es"}
+
+
+@pytest.mark.parametrize("video", ["video-00001", "video-00008"])
+def test_a_failure_in_any_process_is_raised_not_waited_for(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, video: str
+):
+    """A bug while checking a video (not a bad input, which is reported) ends the run with
+    its error, whether this process or a worker met it: nobody waits for a lost part."""
+    from pipeline.checks.runner import Runner
+
+    real = Runner._video
+
+    def buggy(self, item):
+        if item.folder.name == video:
+            raise RuntimeError(f"bug at {video}")
+        return real(self, item)
+
+    monkeypatch.setattr(Runner, "_video", buggy)
+    with pytest.raises(RuntimeError, match=f"bug at {video}"):
+        check_paths([], Project.load(corpus), workers=3)
 
 
 def test_the_environment_chooses_the_workers(corpus: Path, monkeypatch: pytest.MonkeyPatch):
@@ -147,15 +168,39 @@ def test_parts_cover_the_videos_in_order_big_first_single_last(count: int, worke
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
-def test_the_results_pipe_holds_a_big_part() -> None:
+def test_the_pipe_parts_come_back_through_holds_a_big_part() -> None:
     import fcntl
 
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        _widen_results_pipe(pool)
-        size = fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_GETPIPE_SZ)
-        assert size >= _PIPE_SIZE
-        assert pool.apply(len, ("abc",)) == 3
-    _widen_results_pipe(object())  # anything else: left as it is, no error
+    context = multiprocessing.get_context("fork")
+    handed = context.Queue()
+    _widen_pipe(handed)
+    assert fcntl.fcntl(handed._writer.fileno(), fcntl.F_GETPIPE_SZ) >= _PIPE_SIZE
+    handed.put(("x" * 100_000, 1))
+    assert handed.get(timeout=10) == ("x" * 100_000, 1)
+    _widen_pipe(object())  # anything else: left as it is, no error
+
+
+def test_each_part_is_taken_once_whoever_asks() -> None:
+    """The parent and its workers take parts from one shared counter (inherited on fork)."""
+    global _TAKEN
+    context = multiprocessing.get_context("fork")
+    _TAKEN = context.Value("i", 0)
+    with context.Pool(2) as pool:
+        theirs = pool.map(_take_all, [50] * 3)
+        ours = _take_all(50)
+    got = sorted([*ours, *(index for taken in theirs for index in taken)])
+    assert got == list(range(50))
+    assert _next_part(_TAKEN, 50) is None
+
+
+_TAKEN = None
+
+
+def _take_all(count: int) -> list[int]:
+    got = []
+    while (index := _next_part(_TAKEN, count)) is not None:
+        got.append(index)
+    return got
 
 
 def test_digest_columns_are_32_bits_unless_a_number_needs_64() -> None:
