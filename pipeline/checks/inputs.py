@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Literal
 
 from pipeline import languages
@@ -70,7 +70,7 @@ def lang_from_name(path: Path) -> str | None:
 @lru_cache(maxsize=4096)  # every video folder holds the same few names
 def _lang_of(name: str) -> str | None:
     """`lang_from_name` of a file name."""
-    suffix = PurePosixPath(name).suffix
+    suffix = _suffix(name)  # lowered, but as long as the name's own
     stem = name[: -len(suffix)] if suffix else name
     for candidate in (stem.rsplit(".", 1)[-1], stem):
         lang = languages.find(candidate)

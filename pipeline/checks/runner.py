@@ -167,7 +167,8 @@ class _Dispatch:
 
 @dataclass
 class _Part:
-    """What checking some videos produced, as plain data (sent back by a worker process)."""
+    """What checking some videos produced: plain data when a worker process sends it back,
+    the Findings themselves when this process checked them."""
 
     findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
     ran: dict[str, set[str]]
