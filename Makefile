@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: test lint pytest release bench bench-quick clean
+.PHONY: test lint pytest pytest-compiled release bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +14,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## test: set up .venv, lint, type-check and run the whole suite
-test: lint pytest
+## test: set up .venv, lint, type-check and run the whole suite, as Python and compiled
+test: lint pytest pytest-compiled
 
 pytest: $(STAMP)
 	$(PY) -m pytest
+
+# The suite again on build/compiled: a copy of this tree whose hot modules (pipeline.COMPILED)
+# are compiled with mypyc, as a regular install compiles them (tools/compiled_tree.py).
+COMPILED_TREE ?= build/compiled
+pytest-compiled: $(STAMP)
+	$(PY) tools/compiled_tree.py $(COMPILED_TREE)
+	cd $(COMPILED_TREE) && MSM_EXPECT_COMPILED=1 $(abspath $(PY)) -m pytest -p no:cacheprovider
 
 ## lint: ruff (lint + format) and mypy
 lint: $(STAMP)

@@ -249,10 +249,30 @@ def count(root: Path) -> Counts:
 # --- the measurements -----------------------------------------------------------------------
 
 
+# The installed msm (compiled, see setup.py) made to run this folder's modules as Python:
+# they come first on the path (the folder holds no compiled file: tests/test_compiled.py).
+PURE_PYTHON = {"PYTHONPATH": str(ROOT)}
+
+
+def msm_build(env: dict[str, str] | None = None) -> str:
+    """What `msm --version` says of the build that runs (compiled modules or Python)."""
+    done = subprocess.run(
+        [BIN / "msm", "--version"],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
 def msm_check(
-    root: Path, workers: int | None = None, out: Path | None = None
+    root: Path,
+    workers: int | None = None,
+    out: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> Callable[[bool], Run]:
-    env = {"MSM_CHECK_WORKERS": str(workers)} if workers else {}
+    env = {**(env or {}), **({"MSM_CHECK_WORKERS": str(workers)} if workers else {})}
     target = out or CORPORA / "msm-check.txt"
     return lambda memory: run([BIN / "msm", "check"], root, env, memory, target)
 
@@ -332,15 +352,21 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
         {
             "msm check": msm_check(main),
             "msm check, one process": msm_check(main, 1),
+            "msm check, as Python": msm_check(main, env=PURE_PYTHON),
             "pofilter": pofilter(main),
         },
         {
             "msm check": sizes.repeats,
             "msm check, one process": sizes.repeats,
+            "msm check, as Python": sizes.repeats,
             "pofilter": sizes.peer_repeats,
         },
     )
     ours, alone, peer = timings["msm check"], timings["msm check, one process"], timings["pofilter"]
+    pure = timings["msm check, as Python"]
+    build, pure_build = msm_build(), msm_build(PURE_PYTHON)
+    if "compiled" not in build or "pure Python" not in pure_build:
+        raise RuntimeError(f"not the builds meant: {build!r}, {pure_build!r}")
     facts, theirs = msm_facts(main), peer_facts(main)
     ratio, ratio_alone = peer.median / ours.median, peer.median / alone.median
     per_cue = ours.median / counts.cues * 1e6
@@ -370,10 +396,19 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
             f"{facts['on_all_files']} of {facts['registered']}",
             facts["reported"],
         ),
+        _row(
+            pure,
+            counts.cues,
+            f"{facts['on_all_files']} of {facts['registered']}",
+            facts["reported"],
+        ),
         _row(peer, counts.cues, f"{theirs['filters']}", theirs["reported"]),
         "",
         f"- **msm check is {ratio:.2f}× faster than pofilter** ({ratio_alone:.1f}× in one "
         f"process; pofilter uses one core, msm uses {os.cpu_count()} workers on a run this big). "
+        f"msm as installed: `{build}`; the same modules run as Python (`PYTHONPATH` on this "
+        f"folder, as an editable install runs them) are ×{pure.median / ours.median:.2f} slower: "
+        f"{peer.median / pure.median:.2f}× pofilter. "
         f"Our cost: {per_cue:.1f} µs per cue (wall), {alone.median / counts.cues * 1e6:.1f} µs "
         "per cue in one process.",
         f"- Checks: msm ran {facts['on_catalogues']} checks on every PO catalogue and its built "
@@ -387,7 +422,8 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     )
     res.target(
         "`msm check` ≥ 10× faster than `pofilter` on the same PO files, running more checks",
-        f"{ratio:.2f}× ({ratio_alone:.1f}× in one process); {facts['on_catalogues']} msm checks "
+        f"{ratio:.2f}× ({ratio_alone:.1f}× in one process, {peer.median / pure.median:.2f}× "
+        f"as Python); {facts['on_catalogues']} msm checks "
         f"per catalogue vs {theirs['filters']} pofilter filters",
         ratio >= 10,
     )
@@ -772,7 +808,7 @@ def machine() -> list[str]:
         f"- Machine: {cpu}, {os.cpu_count()} cores, {memory} RAM; {system}",
         f"- Python {platform.python_version()}; msm {version('msm')}, translate-toolkit "
         f"{version('translate-toolkit')} (with aeidon {version('aeidon')}), polib "
-        f"{version('polib')}, click {version('click')}",
+        f"{version('polib')}, click {version('click')}; `msm --version`: {msm_build()}",
         f"- Date: {datetime.now(tz=UTC).strftime('%Y-%m-%d %H:%M UTC')}",
     ]
 

@@ -129,8 +129,32 @@ def fail_if(errors: Sequence[MsmError]) -> None:
     sys.exit(max(e.exit_code for e in errors))
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`msm --version`: the version, and whether this install runs the compiled modules."""
+    if not value or ctx.resilient_parsing:
+        return
+    from pipeline import COMPILED, compiled
+
+    done = len(compiled())
+    build = (
+        f"{done} of {len(COMPILED)} check modules compiled with mypyc"
+        if done
+        else "pure Python: no compiled modules"
+    )
+    click.echo(f"msm {__version__} ({build})")
+    ctx.exit()
+
+
 @click.group(cls=MsmGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="msm")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version, and whether the check modules are compiled, and exit.",
+)
 @click.option(
     "--project",
     "-C",

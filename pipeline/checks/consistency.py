@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
@@ -57,6 +57,12 @@ class Digest:
     offsets: array[int] = field(default_factory=lambda: array("i"))  # block start (-1: unknown)
     cues: array[int] = field(default_factory=lambda: array("i"))  # first cue (0: none)
     entries: tuple[EntryUnit, ...] = ()  # the reviewed entries themselves, when no file
+
+    def __reduce__(self) -> tuple[type[Digest], tuple[Any, ...]]:
+        """Rebuilt through `__init__` when a worker sends it: compiled (setup.py), a frozen
+        class would be unpickled field by field, which frozen forbids."""
+        fields = (self.path, self.lang, self.file, self.sources, self.targets, self.lines)
+        return Digest, (*fields, self.offsets, self.cues, self.entries)
 
 
 def digest(catalog: CatalogUnit) -> Digest:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import time
 import unicodedata
 
 import pytest
@@ -168,38 +166,3 @@ def test_a_term_is_found_wherever_it_stands(before, after, space, upper, plural)
     assert len(found) == 1
     assert found[0].text == term
     assert text[found[0].start : found[0].end] == term
-
-
-SYLLABLES = ["ka", "ro", "mi", "te", "lu", "po", "sa", "ni", "ve", "do", "gri", "pla", "sto"]
-
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
-
-
-def _synthetic(count: int, seed: int = 7) -> TermBase:
-    rng = random.Random(seed)
-    concepts = [
-        Concept(f"c{i}", (Term(" ".join(_word(rng) for _ in range(rng.randint(1, 3))), "pl"),))
-        for i in range(count)
-    ]
-    return TermBase(tuple(concepts))
-
-
-def test_cost_does_not_grow_with_the_number_of_terms():
-    rng = random.Random(3)
-    # Text independent of the term lists: mostly distinct words, so the word cache is cold.
-    text = " ".join(_word(rng) + rng.choice(["", "a", "y", "ami", "owi"]) for _ in range(20_000))
-
-    def cold_time(count: int) -> float:
-        times = []
-        for _ in range(3):
-            matcher = Matcher(_synthetic(count))
-            matcher.prepare("pl")  # build the index (stems too) outside the timing
-            start = time.perf_counter()
-            matcher.find(text, "pl")
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    # 100 times the terms: a per-term cost would show as ~100x; allow noise, not growth.
-    assert cold_time(10_000) < 3 * cold_time(100) + 0.05
