@@ -441,11 +441,14 @@ def _row(timing: Timing, cues: int, checks: str, reported: int) -> str:
 
 def bench_costs(res: Results, main: Path) -> None:
     print("== cost of each check", flush=True)
+    import pipeline
     from benchmarks.check_costs import measure, table
 
     total, costs = measure(main)
+    # In this process `pipeline` is this folder's (python -m puts it first on the path).
+    build = "compiled" if pipeline.compiled() else "as Python"
     res.add(
-        "### Where the time goes (one process, every check function timed)",
+        f"### Where the time goes (one process, {build}, every check function timed)",
         "",
         *table(total, costs, top=12),
         "",

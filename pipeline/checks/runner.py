@@ -372,7 +372,7 @@ class Runner:
                 wanted = _cpus()
         if wanted <= 1 or len(videos) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return 1
-        return min(wanted, len(videos) - 1)
+        return min(wanted, len(videos))  # no process without a video to check
 
     def _take_part(self, as_fields: bool = True) -> _Part:
         """Hand over what has been found so far, and start afresh (`as_fields`: the findings

@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.corpus import Spec, generate
+from pipeline.checks.config import ChecksConfig
 from pipeline.checks.consistency import _small, digest
+from pipeline.checks.inputs import VideoInput
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.report import render
@@ -20,12 +22,13 @@ from pipeline.checks.runner import (
     _PART_MAX,
     _PIPE_SIZE,
     CheckReport,
+    Runner,
     _next_part,
     _widen_pipe,
     check_paths,
     shrinking_parts,
 )
-from pipeline.project import Project
+from pipeline.project import Project, Video
 
 pytestmark = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
@@ -94,6 +97,25 @@ def test_a_failure_in_any_process_is_raised_not_waited_for(
     monkeypatch.setattr(Runner, "_video", buggy)
     with pytest.raises(RuntimeError, match=f"bug at {video}"):
         check_paths([], Project.load(corpus), workers=3)
+
+
+@pytest.mark.parametrize(
+    ("videos", "asked", "keep_units", "processes"),
+    [
+        (1, 4, False, 1),  # one video: nothing to share
+        (2, 2, False, 2),  # this process and one worker, a video each
+        (2, 8, False, 2),  # never a process without a video
+        (10, 3, False, 3),
+        (10, 1, False, 1),
+        (10, 4, True, 1),  # msm status and msm report keep every unit: one process
+    ],
+)
+def test_how_many_processes_check(
+    videos: int, asked: int, keep_units: bool, processes: int, tmp_path: Path
+) -> None:
+    runner = Runner(None, ChecksConfig.from_raw(None), workers=asked, keep_units=keep_units)
+    items = [VideoInput(tmp_path / f"v{n}", Video(f"v{n}", f"V{n}"), ["pl"]) for n in range(videos)]
+    assert runner._workers_for(items) == processes
 
 
 def test_the_environment_chooses_the_workers(corpus: Path, monkeypatch: pytest.MonkeyPatch):
