@@ -21,11 +21,13 @@ pytest: $(STAMP)
 	$(PY) -m pytest
 
 # The suite again on build/compiled: a copy of this tree whose hot modules (pipeline.COMPILED)
-# are compiled with mypyc, as a regular install compiles them (tools/compiled_tree.py).
+# are compiled with mypyc, as a regular install compiles them (tools/compiled_tree.py);
+# PYTHONPATH makes the commands the tests start (.venv/bin/msm) run the copy too.
 COMPILED_TREE ?= build/compiled
 pytest-compiled: $(STAMP)
 	$(PY) tools/compiled_tree.py $(COMPILED_TREE)
-	cd $(COMPILED_TREE) && MSM_EXPECT_COMPILED=1 $(abspath $(PY)) -m pytest -p no:cacheprovider
+	cd $(COMPILED_TREE) && MSM_EXPECT_COMPILED=1 PYTHONPATH=$(abspath $(COMPILED_TREE)) \
+		$(abspath $(PY)) -m pytest -p no:cacheprovider
 
 ## lint: ruff (lint + format) and mypy
 lint: $(STAMP)

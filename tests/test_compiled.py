@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import runpy
+import subprocess
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from importlib.util import find_spec
@@ -52,6 +53,14 @@ def test_version_says_whether_the_modules_are_compiled() -> None:
         assert f"{count} of {count} check modules compiled with mypyc" in result.output
     else:
         assert "pure Python" in result.output
+
+
+def test_the_console_script_runs_the_same_build() -> None:
+    """Tests that start `msm` test the build this pass means too (the compiled pass puts its
+    copy first on PYTHONPATH, which the console script inherits)."""
+    script = Path(sys.executable).parent / "msm"
+    done = subprocess.run([script, "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout == CliRunner().invoke(cli, ["--version"]).output
 
 
 def _setup_arguments(
