@@ -94,8 +94,8 @@ def unlisted_extensions(dest: Path, listed: list[str]) -> list[Path]:
 
 
 def build(dest: Path) -> None:
-    """Compile the listed modules in place (setup.py's extensions), and check that those and
-    only those are compiled."""
+    """Remove the compiled files of modules no longer listed, compile the listed ones in
+    place (setup.py's extensions), and check that each one is."""
     listed = _ask(dest, "pipeline.COMPILED")
     for path in unlisted_extensions(dest, listed):
         path.unlink()
