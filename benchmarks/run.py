@@ -332,6 +332,7 @@ class Results:
     """Everything measured, for RESULTS.md."""
 
     sizes: Sizes
+    build: str = ""  # what `msm --version` said in the check benchmark
     lines: list[str] = field(default_factory=list)
     targets: list[tuple[str, str, bool | None]] = field(default_factory=list)
 
@@ -365,6 +366,7 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     ours, alone, peer = timings["msm check"], timings["msm check, one process"], timings["pofilter"]
     pure = timings["msm check, as Python"]
     build, pure_build = msm_build(), msm_build(PURE_PYTHON)
+    res.build = build
     if "compiled" not in build or "pure Python" not in pure_build:
         raise RuntimeError(f"not the builds meant: {build!r}, {pure_build!r}")
     facts, theirs = msm_facts(main), peer_facts(main)
@@ -779,7 +781,7 @@ def bench_memory(res: Results, big: Path) -> None:
 # --- the report ------------------------------------------------------------------------------
 
 
-def machine() -> list[str]:
+def machine(build: str) -> list[str]:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -811,7 +813,7 @@ def machine() -> list[str]:
         f"- Machine: {cpu}, {os.cpu_count()} cores, {memory} RAM; {system}",
         f"- Python {platform.python_version()}; msm {version('msm')}, translate-toolkit "
         f"{version('translate-toolkit')} (with aeidon {version('aeidon')}), polib "
-        f"{version('polib')}, click {version('click')}; `msm --version`: {msm_build()}",
+        f"{version('polib')}, click {version('click')}; `msm --version`: {build}",
         f"- Date: {datetime.now(tz=UTC).strftime('%Y-%m-%d %H:%M UTC')}",
     ]
 
@@ -829,7 +831,7 @@ def write(res: Results, out: Path, started: float, quick: bool) -> None:
         "session, msm's runs interleaved with the peer's; every ratio compares runs made here "
         "and now. Corpora come from `benchmarks/corpus.py` (deterministic, seed 1).",
         "",
-        *machine(),
+        *machine(res.build),
         f"- The whole benchmark took {(time.perf_counter() - started) / 60:.1f} minutes"
         + (" (`--quick`: smaller corpora, fewer repeats)" if quick else ""),
         "",

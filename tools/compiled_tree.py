@@ -37,7 +37,7 @@ SKIP_DIRS = {
     "media",
 }
 # What the build leaves in the copy (kept between runs; the tree holds no such file).
-BUILT_SUFFIXES = (*EXTENSION_SUFFIXES, ".so", ".pyd", ".c", ".h")
+BUILT_SUFFIXES = (*EXTENSION_SUFFIXES, ".pyd", ".c", ".h")  # compiled modules, C sources
 
 
 def _skipped(name: str) -> bool:
