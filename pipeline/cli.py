@@ -272,12 +272,22 @@ def build(
     is_flag=True,
     help="Trust the file as reviewed: do not mark imported entries fuzzy.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Import a file even if more than half of its cues are the source text.",
+)
 @click.pass_obj
-def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, reviewed: bool) -> None:
-    """Bring a translator's SRT back into the PO, aligned to the source cues by time.
+def import_(
+    state: State, video: str, lang: str, file: Path, dry_run: bool, reviewed: bool, force: bool
+) -> None:
+    """Bring a translator's SRT or WebVTT back into the PO, aligned to the source cues by time.
 
     Changed entries are marked fuzzy with a comment (the old translation is kept in it), so a
-    reviewer sees them. Cues that overlap no source cue are listed, never dropped silently.
+    reviewer sees them. A merged cue lands on every source cue it covers, a split cue is
+    joined (both stay fuzzy, with a note). Cues that overlap no source cue are listed, never
+    dropped silently. A file that is mostly the source text is refused (--force imports it),
+    and the source text never replaces a translation.
 
     \b
     Example:
@@ -289,24 +299,20 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
 
     project = state.project
     code = project.languages([languages.get(lang).code])[0]
-    plan = plan_import(project, project.video(video), code, file, now(), reviewed)
+    plan = plan_import(project, project.video(video), code, file, now(), reviewed, force=force)
     report = plan.report
     echo_diagnostics(report.warnings)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     for cue in report.unplaced:
         click.echo(
-            f"{file}:{cue.line}: not placed (overlaps no source cue): "
+            f"{file}:{cue.line}: cue {cue.index} not placed (overlaps no source cue): "
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
         )
     if plan.change is not None:
         report_changes([plan.change], project.root, dry_run)
-    click.echo(
-        f"{len(report.changed)} entries changed, {report.unchanged} unchanged, "
-        f"{len(report.unplaced)} cues not placed, "
-        f"{len(report.untranslated)} source cues still untranslated"
-    )
+    click.echo(report.summary())
 
 
 @cli.command()
