@@ -4,20 +4,29 @@ replaces a translation, merged and split cues land on every source cue they cove
 from __future__ import annotations
 
 import shutil
+import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import cli
+from pipeline.ops.importer import plan_import
+from pipeline.ops.update import plan_update
+from pipeline.plan import apply
+from pipeline.project import Project
 from pipeline.tracks.model import Cue
 from pipeline.tracks.srt_io import compose_srt, parse_srt
 from pipeline.tracks.vtt_io import compose_vtt
-from tests.conftest import msgfmt_check
+from tests.conftest import CATALOG, DEMO_CUES, msgfmt_check
 
 ROOT = Path(__file__).parent.parent.parent
 SLUG = "what-is-public-procurement"
+MOMENT = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -207,3 +216,66 @@ def test_other_suffixes_are_refused_with_exit_2(example: Path, tmp_path) -> None
     path.write_text("[Script Info]\n", encoding="utf-8")
     result = msm(example, "import", SLUG, "pl", str(path))
     assert result.exit_code == 2 and "expected an .srt or .vtt file" in result.output
+
+
+# --- nothing the translator wrote is lost (property) ---------------------------------------
+
+WORDS = ["zamówienie", "oferta", "umowa", "gmina", "szkoła", "dostawa", "termin", "kryteria"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 12_500),
+            st.integers(100, 6000),
+            st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=3),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_every_imported_text_lands_in_the_po_or_is_reported(spans, translated) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        (root / "subtitles" / "demo").mkdir(parents=True)
+        (root / "subtitles" / "catalog.toml").write_text(CATALOG.format(targets='["pl"]'))
+        write(root / "subtitles" / "demo" / "en.srt", list(DEMO_CUES))
+        project = Project.load(root)
+        video = project.video("demo")
+        if translated:  # an existing catalogue with a translation for every entry
+            apply(plan_update(project, [video], ["pl"], MOMENT).changes)
+            po = polib.pofile(str(root / "subtitles" / "demo" / "pl.po"))
+            for n, entry in enumerate(po):
+                entry.msgstr = f"stare {n}"
+            po.save()
+        theirs = [
+            Cue(
+                start,
+                start + length,
+                "\n".join(f"{' '.join(line)} {i}" for line in lines) or f"x {i}",
+            )
+            for i, (start, length, lines) in enumerate(spans, start=1)
+        ]
+        file = write(Path(tmp) / "pl.srt", sorted(theirs, key=lambda c: (c.start, c.end)))
+        read_back = parse_srt(file.read_text(encoding="utf-8"), str(file)).cues
+        plan = plan_import(project, video, "pl", file, MOMENT)
+    report = plan.report
+    # Every entry the file speaks for is counted once: changed, unchanged, kept or not importable.
+    counted = len(report.changed) + report.unchanged + len(report.kept) + len(report.kept_source)
+    assert counted <= report.offered <= report.entries
+    if not report.not_imported:
+        assert counted == report.offered
+    texts = []
+    if plan.change is not None:
+        for entry in polib.pofile(plan.change.new):
+            texts.extend([entry.msgstr, entry.tcomment or ""])
+    found = " ".join(" ".join(texts).split())
+    notes = " ".join(" ".join(report.notes).split())
+    unplaced = {(c.start, c.end, c.text) for c in report.unplaced}
+    for cue in read_back:
+        if (cue.start, cue.end, cue.text) in unplaced:
+            continue
+        lines = [" ".join(line.split()) for line in cue.text.split("\n")]
+        assert all(line in found or line in notes for line in lines), (cue, found, notes)
