@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -21,6 +21,9 @@ from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
 from pipeline.plan import FileChange, apply
 from pipeline.project import Project
+
+if TYPE_CHECKING:
+    from pipeline.ops.build import BuiltTrack
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -240,26 +243,30 @@ def build(
       msm build --lang fr --lang es
     """
     from pipeline.ops.build import plan_build
+    from pipeline.tracks.build import gap_fix
 
     project = state.project
     plan = plan_build(project, project.select(videos), project.languages(langs), allow_incomplete)
     echo_diagnostics(plan.warnings)
     incomplete = [t for t in plan.tracks if t.gaps]
-    for track in incomplete:
-        verdict = "left out" if allow_incomplete else "missing"
-        click.echo(
-            f"{track.slug}/{track.lang}: {len(track.gaps)} of {track.total} cues {verdict}:",
-            err=True,
-        )
-        for gap in track.gaps:
-            click.echo(f"  {gap}", err=True)
+    echo_gaps(incomplete, allow_incomplete)
     report_changes(plan.changes, project.root, dry_run)
     fail_if(plan.errors)
     if incomplete and not allow_incomplete:
+        names = ", ".join(f"{t.slug}/{t.lang}" for t in incomplete)
         raise click.ClickException(
-            f"{len(incomplete)} track(s) incomplete; translate and review the cues above, "
-            "or pass --allow-incomplete"
+            f"{len(incomplete)} track(s) incomplete ({names}); nothing written for them: "
+            + gap_fix(g.reason for t in incomplete for g in t.gaps)
         )
+
+
+def echo_gaps(tracks: Iterable[BuiltTrack], allow_incomplete: bool) -> None:
+    """List the cues each track cannot have and why (`msm build` and `msm bundle` alike)."""
+    verdict = "left out" if allow_incomplete else "cannot ship"
+    for track in tracks:
+        click.echo(track.gap_line(verdict) + ":", err=True)
+        for gap in track.gaps:
+            click.echo(f"  {gap}", err=True)
 
 
 @cli.command("import")
@@ -272,12 +279,22 @@ def build(
     is_flag=True,
     help="Trust the file as reviewed: do not mark imported entries fuzzy.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Import a file even if more than half of its cues are the source text.",
+)
 @click.pass_obj
-def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, reviewed: bool) -> None:
-    """Bring a translator's SRT back into the PO, aligned to the source cues by time.
+def import_(
+    state: State, video: str, lang: str, file: Path, dry_run: bool, reviewed: bool, force: bool
+) -> None:
+    """Bring a translator's SRT or WebVTT back into the PO, aligned to the source cues by time.
 
     Changed entries are marked fuzzy with a comment (the old translation is kept in it), so a
-    reviewer sees them. Cues that overlap no source cue are listed, never dropped silently.
+    reviewer sees them. A merged cue lands on every source cue it covers, a split cue is
+    joined (both stay fuzzy, with a note). Cues that overlap no source cue are listed, never
+    dropped silently. A file that is mostly the source text is refused (--force imports it),
+    and the source text never replaces a translation.
 
     \b
     Example:
@@ -289,24 +306,20 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
 
     project = state.project
     code = project.languages([languages.get(lang).code])[0]
-    plan = plan_import(project, project.video(video), code, file, now(), reviewed)
+    plan = plan_import(project, project.video(video), code, file, now(), reviewed, force=force)
     report = plan.report
     echo_diagnostics(report.warnings)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     for cue in report.unplaced:
         click.echo(
-            f"{file}:{cue.line}: not placed (overlaps no source cue): "
+            f"{file}:{cue.line}: cue {cue.index} not placed (overlaps no source cue): "
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
         )
     if plan.change is not None:
         report_changes([plan.change], project.root, dry_run)
-    click.echo(
-        f"{len(report.changed)} entries changed, {report.unchanged} unchanged, "
-        f"{len(report.unplaced)} cues not placed, "
-        f"{len(report.untranslated)} source cues still untranslated"
-    )
+    click.echo(report.summary())
 
 
 @cli.command()
@@ -756,17 +769,29 @@ def bundle_create(
     from pipeline.bundle.release import default_out, make_release
     from pipeline.checks import report
     from pipeline.fsutil import atomic_write_bytes
+    from pipeline.tracks.build import gap_fix
 
     project = state.project
     release = make_release(project, project.select(videos), version, os.environ, allow_incomplete)
     click.echo(report.summary_line(release.checks), err=True)
+    echo_gaps(release.bundle.incomplete, allow_incomplete)
     if release.bundle.refused:
         for reason in release.bundle.refused:
             click.echo(f"refused: {reason}", err=True)
-        raise click.ClickException(
-            "no bundle written; fix the problems above (see `msm check`)"
-            + ("" if allow_incomplete else " or pass --allow-incomplete")
-        )
+        gaps = bool(release.bundle.incomplete) and not allow_incomplete
+        others = len(release.bundle.refused) > len(release.bundle.incomplete) or not gaps
+        reasons = (g.reason for t in release.bundle.incomplete for g in t.gaps)
+        fixes = [gap_fix(reasons)] if gaps else []
+        if others:
+            fixes.append(
+                "fix the check errors (see `msm check`)"
+                + (
+                    ""
+                    if allow_incomplete
+                    else ", or pass --allow-incomplete to leave out the track"
+                )
+            )
+        raise click.ClickException("no bundle written; " + "; ".join(fixes))
     target = (out or default_out(project)) / release.bundle.name
     atomic_write_bytes(target, release.bundle.data)
     manifest = release.bundle.manifest

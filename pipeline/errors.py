@@ -64,3 +64,7 @@ class ProjectError(MsmError):
 
 class IncompleteError(MsmError):
     """A build would ship untranslated or unreviewed cues (exit status 1)."""
+
+
+class RefusedImportError(MsmError):
+    """An import that would put mostly source text into a translation (exit status 1)."""

@@ -178,7 +178,7 @@ def test_the_console_script_ends_with_the_whole_report_and_the_exit_status(proje
     report = project / "report.json"
     written = console("-C", str(project), "check", "--format", "json", "-o", str(report))
     assert written.returncode == 1 and written.stdout == ""
-    assert "errors" in written.stderr and json.loads(report.read_text("utf-8"))["findings"]
+    assert "1 error" in written.stderr and json.loads(report.read_text("utf-8"))["findings"]
     assert console("-C", str(project), "check", "--format", "xml").returncode == 2
     status = console("-C", str(project), "status", "--format", "json")
     assert status.returncode == 0 and json.loads(status.stdout)

@@ -15,7 +15,7 @@ from pipeline.bundle.manifest import MANIFEST, SCHEMA, safe_path, sha256
 from pipeline.bundle.zipper import zip_bytes
 from pipeline.checks.model import Finding
 from pipeline.errors import MsmError, ProjectError
-from pipeline.ops.build import translated_track
+from pipeline.ops.build import BuiltTrack, translated_track
 from pipeline.ops.source import Source, load_source
 from pipeline.project import Project, Video, check_slug
 from pipeline.tracks.model import Cue
@@ -54,6 +54,9 @@ class Bundle:
     data: bytes = b""
     manifest: dict[str, Any] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)  # reasons; a refused bundle has no data
+    # Tracks with cues that cannot ship (untranslated, fuzzy…): shipped without them when
+    # incomplete tracks are allowed, else among the reasons for refusal. Same as `msm build`.
+    incomplete: list[BuiltTrack] = field(default_factory=list)
 
 
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
@@ -101,7 +104,7 @@ def assemble(
         source = load_source(project, video)
         tracks = [_source_track(project, source, grouped, files)]
         for lang in project.settings.target_languages:
-            entry, problem = _translation(source, lang, grouped, allow_incomplete, files)
+            entry, problem = _translation(source, lang, grouped, allow_incomplete, files, bundle)
             if problem:
                 if allow_incomplete:
                     excluded.append({"slug": video.slug, "lang": lang, "reason": problem})
@@ -206,18 +209,26 @@ def _translation(
     grouped: Mapping[tuple[str, str], list[Finding]],
     allow_incomplete: bool,
     files: dict[str, bytes],
+    bundle: Bundle,
 ) -> tuple[dict[str, Any] | None, str]:
-    """The manifest entry of one translation (None when it cannot ship) and the problem, if any."""
+    """The manifest entry of one translation (None when it cannot ship) and the problem, if any.
+
+    The track is built here from the PO, exactly as `msm build` builds it, so a stale built
+    file on disk never ships and never blocks.
+    """
     try:
         track = translated_track(source, lang)
     except MsmError as exc:
         return None, str(exc)
-    tally = counts(grouped.get((source.video.slug, lang), []))
+    found = grouped.get((source.video.slug, lang), [])
+    tally = counts(found)
     if tally["errors"]:
-        return None, f"{tally['errors']} check error(s)"
+        return None, _errors(found)
     missing = [gap.position for gap in track.gaps]
-    if missing and not allow_incomplete:
-        return None, f"{len(missing)} of {track.total} cues untranslated or fuzzy"
+    if missing:
+        bundle.incomplete.append(track)
+        if not allow_incomplete:
+            return None, track.gap_text("cannot ship")
     cues = plain(track.cues)
     if not cues:
         return None, "no translated cue"
@@ -225,3 +236,14 @@ def _translation(
         source.video.slug, lang, "translation", cues, track.total, missing, tally, files
     )
     return entry, ""
+
+
+def _errors(findings: Sequence[Finding]) -> str:
+    """`2 check error(s): cedilla-diacritics (cue 5), …; see `msm check``."""
+    errors = [f for f in findings if f.severity == "error" and not f.accepted]
+    shown = []
+    for finding in errors[:5]:
+        where = f" (cue {finding.cue})" if finding.cue is not None else ""
+        shown.append(f"{finding.check}{where}")
+    more = ", …" if len(errors) > 5 else ""
+    return f"{len(errors)} check error(s): {', '.join(shown)}{more}; see `msm check`"

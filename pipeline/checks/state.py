@@ -78,21 +78,36 @@ def invalid_translation(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]
 @register(
     "stale-build",
     "track",
-    "error",
+    "warning",
     "a built <lang>.srt/.vtt that differs from what `msm build` writes from the PO now",
 )
 def stale_build(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
-    """The committed track is not what the PO says: rebuild it, so the PO stays the truth."""
+    """The committed track is not what the PO says now: rebuild it, so the PO stays the truth.
+
+    A warning, not an error: the built files are derived from the PO (`msm bundle` builds its
+    own tracks from it), so a commit that changes only PO files — what Poedit and Weblate make —
+    passes. The message names what `msm build` would leave out, and the command that fixes it.
+    """
     if not unit.built_from_po or not unit.committed:
         return
+    from pipeline.tracks.build import gap_summary
     from pipeline.tracks.srt_io import compose_srt
     from pipeline.tracks.vtt_io import compose_vtt
 
+    if unit.gaps:
+        total = len(unit.cues) + len(unit.gaps)
+        fix = (
+            f"{len(unit.gaps)} of {total} cues cannot ship: {gap_summary(unit.gaps)}; "
+            "translate or review them in Poedit or Weblate, then run `msm build` — or run "
+            "`msm build --allow-incomplete` to rebuild without them"
+        )
+    else:
+        fix = "run `msm build`"
     for file in unit.committed:
         if not unit.cues:
             yield Problem(
                 f"`msm build` would not write this file now: nothing in {unit.path} is "
-                "translated and reviewed",
+                f"translated and reviewed ({fix})",
                 path=file.path,
                 line=1,
             )
@@ -103,7 +118,7 @@ def stale_build(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
         line, cue = _first_difference(file.data.decode("utf-8", "replace"), expected)
         yield Problem(
             f"differs from what `msm build` writes from {unit.path} now (first at line {line}); "
-            "run `msm build`",
+            + fix,
             path=file.path,
             line=line,
             cue=cue,

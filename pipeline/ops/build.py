@@ -10,7 +10,7 @@ from pipeline.errors import Diagnostic, InputError, MsmError
 from pipeline.ops.source import Source, load_source
 from pipeline.plan import FileChange, read_text_or_none
 from pipeline.project import Project, Video
-from pipeline.tracks.build import Gap, translate_track
+from pipeline.tracks.build import Gap, gap_summary, translate_track
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import key_of, read_po
 from pipeline.tracks.srt_io import compose_srt
@@ -31,6 +31,15 @@ class BuiltTrack:
     def complete(self) -> bool:
         """Every source cue has a reviewed translation."""
         return not self.gaps
+
+    def gap_text(self, verdict: str) -> str:
+        """`2 of 28 cues left out: 1 untranslated (cue 4), 1 fuzzy (cue 6)`."""
+        reasons = gap_summary((gap.position, gap.reason) for gap in self.gaps)
+        return f"{len(self.gaps)} of {self.total} cues {verdict}: {reasons}"
+
+    def gap_line(self, verdict: str) -> str:
+        """The same, naming the track: `slug/pl: 2 of 28 cues left out: …`."""
+        return f"{self.slug}/{self.lang}: {self.gap_text(verdict)}"
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -33,6 +33,50 @@ class Gap:
         text = self.cue.text.replace("\n", " / ")
         extra = f": {self.detail}" if self.detail else ""
         return f"cue {self.position} ({_REASONS[self.reason]}{extra}): {text[:60]}"
+
+
+# How each reason reads in a summary of a track's gaps, in the order they are listed.
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("untranslated", "untranslated"),
+    ("fuzzy", "fuzzy"),
+    ("missing", "with no PO entry"),
+    ("invalid", "unusable"),
+)
+
+
+def gap_fix(reasons: Iterable[str]) -> str:
+    """The commands that fix the given gap reasons, or `--allow-incomplete` that skips them."""
+    kinds = {reason.partition(":")[0] for reason in reasons}
+    edits = []
+    if "untranslated" in kinds:
+        edits.append("translate the untranslated cues")
+    if "fuzzy" in kinds:
+        edits.append("review the fuzzy cues (clear *Needs work*)")
+    if "invalid" in kinds:
+        edits.append("fix the unusable translations (see `msm check`)")
+    steps = [" and ".join(edits) + " in Poedit or Weblate"] if edits else []
+    if "missing" in kinds:
+        steps.append("run `msm update` for the cues with no PO entry")
+    steps.append("or pass --allow-incomplete to leave them out")
+    return ", ".join(steps)
+
+
+def gap_summary(gaps: Iterable[tuple[int, str]]) -> str:
+    """What keeps cues out of a build, e.g. `1 untranslated (cue 4), 2 fuzzy (cues 6, 9)`.
+
+    `gaps` are (cue number, reason) with reason as in `Gap.reason` (or `invalid: detail`).
+    """
+    by_kind: dict[str, list[int]] = {}
+    for number, reason in gaps:
+        by_kind.setdefault(reason.partition(":")[0], []).append(number)
+    parts = []
+    for kind, words in _KINDS:
+        numbers = by_kind.get(kind, [])
+        if numbers:
+            shown = ", ".join(str(n) for n in numbers[:10]) + (", …" if len(numbers) > 10 else "")
+            label = "cue" if len(numbers) == 1 else "cues"
+            parts.append(f"{len(numbers)} {words} ({label} {shown})")
+    return ", ".join(parts)
 
 
 def clean_translation(text: str) -> tuple[str, str]:

@@ -182,7 +182,7 @@ def test_an_error_level_finding_blocks_the_bundle(example: Path, tmp_path: Path)
     msm(example, "build")
     result = msm(example, "bundle", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert f"refused: {SLUG}/ro: 1 check error(s)" in result.output
+    assert f"refused: {SLUG}/ro: 1 check error(s): comma-below (cue 3)" in result.output
     assert not list(tmp_path.glob("*.zip"))
     # With --allow-incomplete the failing track is left out, and the manifest says so.
     result = msm(example, "bundle", "--out", str(tmp_path), "--allow-incomplete")
@@ -191,7 +191,8 @@ def test_an_error_level_finding_blocks_the_bundle(example: Path, tmp_path: Path)
         manifest = json.loads(archive.read("manifest.json"))
         assert f"{SLUG}/ro.srt" not in archive.namelist()
     assert manifest["allow_incomplete"] is True
-    assert manifest["excluded"] == [{"slug": SLUG, "lang": "ro", "reason": "1 check error(s)"}]
+    reason = "1 check error(s): comma-below (cue 3); see `msm check`"
+    assert manifest["excluded"] == [{"slug": SLUG, "lang": "ro", "reason": reason}]
 
 
 def test_untranslated_cues_block_unless_allowed(example: Path, tmp_path: Path) -> None:
@@ -201,13 +202,12 @@ def test_untranslated_cues_block_unless_allowed(example: Path, tmp_path: Path) -
     live[3].msgstr = ""
     live[5].flags.append("fuzzy")
     po.save()
-    stale = msm(example, "bundle", "--out", str(tmp_path))
-    assert stale.exit_code == 1 and "stale" in msm(example, "check").output
-    for built in (example / "subtitles" / SLUG).glob("pl.*t"):
-        built.unlink()  # an incomplete track has no built files (`msm build` refuses it)
+    # The committed pl.srt/pl.vtt are now stale: a warning, and the bundle builds its own.
+    assert "stale-build" in msm(example, "check").output
     result = msm(example, "bundle", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert f"{SLUG}/pl: 2 of 28 cues untranslated or fuzzy" in result.output
+    reason = f"{SLUG}/pl: 2 of 28 cues cannot ship: 1 untranslated (cue 4), 1 fuzzy (cue 6)"
+    assert f"refused: {reason}" in result.output
     result = msm(example, "bundle", "--out", str(tmp_path), "--allow-incomplete")
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(only_zip(tmp_path)) as archive:
