@@ -27,7 +27,6 @@ VERDICT_WORDS: dict[Verdict, str] = {
     "ready": "msm bundle would ship it as it is",
     "incomplete": "cues still to translate or to review (fuzzy)",
     "errors": "error-level findings to fix",
-    "stale": "the committed SRT/VTT differs from the PO: run msm build",
     "blocked": "ready itself, but the source track has errors",
     "missing": "no catalogue for this language yet: run msm update",
     "unreadable": "a file could not be read (see the message)",

@@ -18,7 +18,7 @@ from pipeline.checks.runner import CheckReport, check_paths
 from pipeline.project import Project, Video
 from pipeline.store import video_files
 
-Verdict = Literal["ready", "incomplete", "errors", "stale", "blocked", "missing", "unreadable"]
+Verdict = Literal["ready", "incomplete", "errors", "blocked", "missing", "unreadable"]
 Build = Literal["current", "stale", "absent", "none"]
 
 # The order a coordinator acts in: the first verdict that applies is the track's.
@@ -27,7 +27,6 @@ VERDICTS: tuple[Verdict, ...] = (
     "unreadable",
     "incomplete",
     "errors",
-    "stale",
     "blocked",
     "ready",
 )
@@ -293,15 +292,16 @@ def _translation(
         detail = f"fix {_plural(without_stale.errors, 'error')} (`msm check`)"
         if build == "stale":
             detail += ", then run `msm build`"
-    elif build == "stale" or tally.errors:
-        verdict, detail = "stale", "the built track differs from the PO: run `msm build`"
     elif source is not None and source.verdict != "ready":
         verdict, detail = "blocked", f"the source track is not ready: {source.detail}"
     else:
         verdict = "ready"
-        detail = "ready to publish" + (
-            f" ({_plural(tally.warnings, 'warning')} to look at)" if tally.warnings else ""
-        )
+        # `msm bundle` builds its tracks from the PO, so a committed build that is out of date
+        # does not stop the track shipping; it is only worth refreshing.
+        notes = [f"{_plural(tally.warnings, 'warning')} to look at"] if tally.warnings else []
+        if build == "stale":
+            notes.append("the committed SRT/VTT is out of date: `msm build` refreshes it")
+        detail = "ready to publish" + (f" ({'; '.join(notes)})" if notes else "")
     return TrackStatus(
         slug,
         lang,

@@ -14,7 +14,6 @@ SYMBOLS: dict[Verdict, str] = {
     "ready": "✓",
     "incomplete": "◐",
     "errors": "✗",
-    "stale": "↻",
     "blocked": "⊘",
     "missing": "∅",
     "unreadable": "!",
@@ -30,7 +29,6 @@ _GOOD, _WARN, _BAD, _DIM, _BOLD, _RESET = (
 _VERDICT_STYLE: dict[Verdict, str] = {
     "ready": _GOOD,
     "incomplete": _WARN,
-    "stale": _WARN,
     "errors": _BAD,
     "blocked": _BAD,
     "missing": _BAD,
