@@ -1039,14 +1039,26 @@ def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="THEIRS=OURS",
     help="Read a language code of the file as one of ours (repeatable), e.g. nl=nl-BE.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="For each concept in the file, make each of its languages exactly what the file "
+    "says: terms it lacks are removed, fields it leaves out cleared. Try --dry-run first.",
+)
 @click.pass_obj
-def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...]) -> None:
-    """Merge a TBX (or CSV) file into the project's glossary.
+def glossary_import(
+    state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...], replace: bool
+) -> None:
+    """Merge a TBX (or CSV) file into the project's glossary, term by term.
 
-    Concepts match by id, else by their English term. For a matched concept, each language
-    in the file replaces ours; languages the file lacks are kept. New concepts are added.
-    The glossary is written atomically, and only when the result passes `msm glossary
-    validate` without errors; --dry-run shows the diff instead.
+    Concepts match by id, else by their English term; terms by their text. New concepts
+    and terms are added; a term the file gives another status, note or "needs review"
+    flag is updated; variants and exclusions it lists are added. Nothing the file does not
+    mention is removed or cleared (other terms, languages and concepts, forbidden terms,
+    notes, exclusions). --replace makes each language of each concept in the file exactly
+    what the file says. Every change is listed; --dry-run also shows the diff and writes
+    nothing. The glossary is written atomically, and only when the result passes `msm
+    glossary validate` without errors.
 
     \b
     Example:
@@ -1068,18 +1080,14 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     destination = _glossary_path(state, None)
     theirs = load_termbase(file, lang_of)
     ours = load_termbase(destination) if destination.exists() else TermBase()
-    report = merge(ours, theirs, project.settings.source_language)
+    report = merge(ours, theirs, project.settings.source_language, replace=replace)
     for their_id, our_id in report.matched:
         click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
-    for concept_id in report.added:
-        click.echo(f"add: {concept_id}", err=True)
-    for concept_id, langs in report.changed:
-        click.echo(f"change: {concept_id} ({', '.join(langs)})", err=True)
-    click.echo(
-        f"{len(report.added)} added, {len(report.changed)} changed, "
-        f"{len(report.unchanged)} unchanged",
-        err=True,
-    )
+    for concept_id in report.added_concepts:
+        click.echo(f"add concept: {concept_id}", err=True)
+    for change in report.changes:
+        click.echo(str(change), err=True)
+    click.echo(report.summary(), err=True)
     problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:

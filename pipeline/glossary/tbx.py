@@ -151,7 +151,8 @@ def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Re
             reader.fail(f"concept {concept_id!r}: {language_problem(code or '(none)')}")
             continue
         terms.extend(_read_terms(section, lang, concept_id, reader))
-    return Concept(concept_id, tuple(terms), " / ".join([*definitions, *note_texts]))
+    note = " / ".join([*definitions, *note_texts])
+    return Concept(concept_id, tuple(terms), note, note_stated=bool(note))
 
 
 def _notes(element: ET.Element) -> list[str]:
@@ -198,6 +199,7 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
         status: Status = "preferred"
         needs_review = False
         variant = False
+        stated: set[str] = set()  # what the file says of this term (an import keeps the rest)
         for kind, value in _properties(props):
             if kind in ("administrativeStatus", "normativeAuthorization"):
                 found = parse_status(value)
@@ -207,8 +209,10 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                     )
                 else:
                     status = found
+                    stated.add("status")
             elif kind == "processStatus":
                 needs_review = value.replace(" ", "").lower() in _REVIEW_PENDING
+                stated.add("needs_review")
             elif kind == "termType" and value.lower() == "variant":
                 variant = True
         notes = [n for holder in props for n in _notes(holder)]
@@ -220,6 +224,10 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             if p.strip()
         )
         note = " / ".join(n for n in notes if not n.startswith(EXCLUDE_PREFIX))
+        if note:
+            stated.add("note")
+        if any(n.startswith(EXCLUDE_PREFIX) for n in notes):
+            stated.add("exclude")
         if variant and terms and terms[-1].status == status:
             main = terms[-1]
             terms[-1] = Term(
@@ -230,9 +238,12 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                 main.exclude,
                 main.note,
                 main.needs_review,
+                stated=(main.stated or frozenset()) | {"variants"},
             )
             continue
-        terms.append(Term(text, lang, status, (), exclude, note, needs_review))
+        terms.append(
+            Term(text, lang, status, (), exclude, note, needs_review, stated=frozenset(stated))
+        )
     return terms
 
 
