@@ -982,10 +982,11 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tbx", "tbx2", "csv"]),
+    type=click.Choice(["tbx", "tbx3", "tbx2", "csv"]),
     default="tbx",
     show_default=True,
-    help="tbx: TBX 3 (ISO 30042:2019); tbx2: TBX 2008 martif; csv: our CSV.",
+    help="tbx: TBX-Basic, 2008 martif form (translate-toolkit, Weblate and most tools read "
+    "it; tbx2 is the same); tbx3: TBX 3 (ISO 30042:2019); csv: our CSV.",
 )
 @click.option(
     "--output",
@@ -994,21 +995,50 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     default=Path("-"),
     help="Write here (default: standard output).",
 )
+@click.option(
+    "--per-language",
+    "per_language",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write one TBX per language, DIR/<lang>.tbx (English and that language; forbidden "
+    "terms marked as Weblate reads them): a Weblate glossary with file mask DIR/*.tbx.",
+)
 @glossary_file_option
 @click.pass_obj
-def glossary_export(state: State, fmt: str, output: Path, glossary_file: Path | None) -> None:
-    """Export the glossary as TBX (TBX-Basic, version 3 or 2) or CSV.
+def glossary_export(
+    state: State, fmt: str, output: Path, per_language: Path | None, glossary_file: Path | None
+) -> None:
+    """Export the glossary as TBX (TBX-Basic) or CSV, whole or one file per language.
 
     \b
     Example:
-      msm glossary export --format tbx -o procurement.tbx
+      msm glossary export -o procurement.tbx
+      msm glossary export --per-language weblate/glossary
     """
+    from pipeline.errors import UsageError
     from pipeline.fsutil import atomic_write_text
     from pipeline.glossary import load_termbase
-    from pipeline.glossary.files import render_termbase
+    from pipeline.glossary.files import render_per_language, render_termbase
 
     termbase = load_termbase(_glossary_path(state, glossary_file))
-    text = render_termbase(termbase, "csv" if fmt == "csv" else "tbx2" if fmt == "tbx2" else "tbx")
+    if per_language is not None:
+        if fmt not in ("tbx", "tbx2") or str(output) != "-":
+            raise UsageError(
+                "--per-language writes TBX files into DIR: leave out --output and --format"
+            )
+        from pipeline.errors import ProjectError
+
+        try:
+            source = state.project.settings.source_language
+        except ProjectError:
+            source = "en"
+        files = render_per_language(termbase, source)
+        for lang, text in files.items():
+            atomic_write_text(per_language / f"{lang}.tbx", text)
+        names = ", ".join(f"{lang}.tbx" for lang in files)
+        click.echo(f"wrote {len(files)} files to {per_language}: {names}", err=True)
+        return
+    text = render_termbase(termbase, fmt)
     if str(output) == "-":
         click.echo(text, nl=False)
         return
