@@ -1,7 +1,8 @@
 """Merge an imported term base into ours, term by term: add and update, never lose.
 
-A concept of theirs is ours when the ids are equal, or else when one of its approved source-
-language terms is one of ours (other tools number their concepts, or give none). Within a
+A concept of theirs is ours when the ids are equal (or its id is ours plus the digest a
+per-language export gives a concept's further terms), or else when one of its approved
+source-language terms is one of ours (other tools number their concepts, or give none). Within a
 concept a term is ours when its text is, ignoring case (or when it is one of our variants).
 
 Merging (the default) adds the terms we lack and updates ours with what the file *states*:
@@ -19,6 +20,7 @@ Every change is reported, removals included, so `--dry-run` shows them before th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -28,6 +30,7 @@ from pipeline.glossary.normalise import fold_term
 from pipeline.languages import SOURCE
 
 ChangeKind = Literal["add", "update", "remove"]
+_ENTRY_DIGEST = re.compile(r"^.+\.[0-9a-f]{8}$")  # see tbx.write_tbx_language
 CONCEPT_NOTE = "*"  # the `lang` of a change to a concept's own note (as in the CSV)
 
 
@@ -95,7 +98,9 @@ def merge(
 
     def remember(concept: Concept) -> None:
         for term in concept.approved_in(source_language):
-            by_source.setdefault(fold_term(term.text, source_language), concept.id)
+            words = fold_term(term.text, source_language)
+            if words:  # a term without letters names nothing to match by
+                by_source.setdefault(words, concept.id)
 
     for concept in ours:
         remember(concept)
@@ -107,6 +112,10 @@ def merge(
     created: set[str] = set()
     for concept in theirs:
         target = concept.id if concept.id in by_id else None
+        # `<id>.<digest>`: the entry of one more term of concept <id> in a per-language file.
+        base = concept.id.rpartition(".")[0]
+        if target is None and _ENTRY_DIGEST.match(concept.id) and base in by_id:
+            target = base
         if target is None:
             for term in concept.approved_in(source_language):
                 target = by_source.get(fold_term(term.text, source_language))
