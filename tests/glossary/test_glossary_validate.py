@@ -118,3 +118,9 @@ def test_merge_of_the_same_term_base_changes_nothing(project_termbase: TermBase)
     assert report.termbase == project_termbase
     assert report.changes == [] and report.added_concepts == []
     assert report.unchanged == sum(len(c.terms) for c in project_termbase)
+
+
+def test_a_forbidden_term_without_a_note_is_reported():
+    rows = "a,en,tender,,,,,\na,pl,oferta,,,,,\na,pl,przetarg,forbidden,,,,{note}\n"
+    assert "warning:glossary-forbidden-reason:4" in problems(rows.format(note=""))
+    assert not any("forbidden-reason" in p for p in problems(rows.format(note="EU usage [PL1]")))
