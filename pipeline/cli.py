@@ -1024,14 +1024,16 @@ def glossary_export(
     if per_language is not None:
         if fmt not in ("tbx", "tbx2") or str(output) != "-":
             raise UsageError(
-                "--per-language writes TBX files into DIR: leave out --output and --format"
+                "--per-language writes TBX-Basic files into DIR: leave out --output, and "
+                "--format (or give tbx)"
             )
         from pipeline.errors import ProjectError
+        from pipeline.languages import SOURCE
 
         try:
             source = state.project.settings.source_language
-        except ProjectError:
-            source = "en"
+        except ProjectError:  # --glossary FILE outside a project
+            source = SOURCE
         files = render_per_language(termbase, source)
         for lang, text in files.items():
             atomic_write_text(per_language / f"{lang}.tbx", text)
