@@ -229,7 +229,9 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                 stated.add("needs_review")
             elif kind == "termType" and value.lower() == "variant":
                 variant = True
-        notes = [n for holder in props for n in _notes(holder)]
+        # A note of the whole language section (Weblate keeps a translator's explanation
+        # there, `<note from="translator">`) is a note of each of its terms.
+        notes = [*(n for holder in props for n in _notes(holder)), *_notes(section)]
         exclude = tuple(
             p.strip()
             for n in notes

@@ -135,3 +135,19 @@ def test_export_per_language_command(tmp_path: Path):
     three = CliRunner().invoke(cli, ["-C", str(project), "glossary", "export", "--format", "tbx3"])
     assert three.exit_code == 0 and 'xmlns="urn:iso:std:iso:30042:ed-2"' in three.stdout
     assert read_tbx(three.stdout.encode("utf-8")) == tb
+
+
+def test_an_explanation_added_in_weblate_comes_back_as_a_note(project_termbase: TermBase):
+    """Weblate stores a translator's explanation as a note of the language (translate-
+    toolkit's set_common_note): importing the file adds it to that term's note."""
+    store = tbxfile.parsestring(
+        write_tbx_language(project_termbase, "nl-BE").encode("utf-8"), "en", "nl-BE"
+    )
+    [unit] = [u for u in store.units if u.target == "aanbestedende overheid"]
+    unit.set_common_note("Also in Brussels usage")
+    report = merge(project_termbase, read_tbx(bytes(store)))
+    assert [str(c) for c in report.changes] == [
+        'update: contracting_authority nl-BE "aanbestedende overheid": note '
+        '"Belgian law, Wet 17 juni 2016 [BE1][BE2]" → '
+        '"Belgian law, Wet 17 juni 2016 [BE1][BE2] / Also in Brussels usage"'
+    ]
