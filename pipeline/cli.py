@@ -1007,10 +1007,11 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tbx", "tbx2", "csv"]),
+    type=click.Choice(["tbx", "tbx3", "tbx2", "csv"]),
     default="tbx",
     show_default=True,
-    help="tbx: TBX 3 (ISO 30042:2019); tbx2: TBX 2008 martif; csv: our CSV.",
+    help="tbx: TBX-Basic, 2008 martif form (translate-toolkit, Weblate and most tools read "
+    "it; tbx2 is the same); tbx3: TBX 3 (ISO 30042:2019); csv: our CSV.",
 )
 @click.option(
     "--output",
@@ -1019,21 +1020,52 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     default=Path("-"),
     help="Write here (default: standard output).",
 )
+@click.option(
+    "--per-language",
+    "per_language",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write one TBX per language, DIR/<lang>.tbx (English and that language; forbidden "
+    "terms marked as Weblate reads them): a Weblate glossary with file mask DIR/*.tbx.",
+)
 @glossary_file_option
 @click.pass_obj
-def glossary_export(state: State, fmt: str, output: Path, glossary_file: Path | None) -> None:
-    """Export the glossary as TBX (TBX-Basic, version 3 or 2) or CSV.
+def glossary_export(
+    state: State, fmt: str, output: Path, per_language: Path | None, glossary_file: Path | None
+) -> None:
+    """Export the glossary as TBX (TBX-Basic) or CSV, whole or one file per language.
 
     \b
     Example:
-      msm glossary export --format tbx -o procurement.tbx
+      msm glossary export -o procurement.tbx
+      msm glossary export --per-language weblate/glossary
     """
+    from pipeline.errors import UsageError
     from pipeline.fsutil import atomic_write_text
     from pipeline.glossary import load_termbase
-    from pipeline.glossary.files import render_termbase
+    from pipeline.glossary.files import render_per_language, render_termbase
 
     termbase = load_termbase(_glossary_path(state, glossary_file))
-    text = render_termbase(termbase, "csv" if fmt == "csv" else "tbx2" if fmt == "tbx2" else "tbx")
+    if per_language is not None:
+        if fmt not in ("tbx", "tbx2") or str(output) != "-":
+            raise UsageError(
+                "--per-language writes TBX-Basic files into DIR: leave out --output, and "
+                "--format (or give tbx)"
+            )
+        from pipeline.errors import ProjectError
+        from pipeline.languages import SOURCE
+
+        try:
+            source = state.project.settings.source_language
+        except ProjectError:  # --glossary FILE outside a project
+            source = SOURCE
+        files = render_per_language(termbase, source)
+        for lang, text in files.items():
+            atomic_write_text(per_language / f"{lang}.tbx", text)
+        names = ", ".join(f"{lang}.tbx" for lang in files)
+        click.echo(f"wrote {len(files)} files to {per_language}: {names}", err=True)
+        return
+    text = render_termbase(termbase, fmt)
     if str(output) == "-":
         click.echo(text, nl=False)
         return
@@ -1064,14 +1096,26 @@ def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="THEIRS=OURS",
     help="Read a language code of the file as one of ours (repeatable), e.g. nl=nl-BE.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="For each concept in the file, make each of its languages exactly what the file "
+    "says: terms it lacks are removed, fields it leaves out cleared. Try --dry-run first.",
+)
 @click.pass_obj
-def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...]) -> None:
-    """Merge a TBX (or CSV) file into the project's glossary.
+def glossary_import(
+    state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...], replace: bool
+) -> None:
+    """Merge a TBX (or CSV) file into the project's glossary, term by term.
 
-    Concepts match by id, else by their English term. For a matched concept, each language
-    in the file replaces ours; languages the file lacks are kept. New concepts are added.
-    The glossary is written atomically, and only when the result passes `msm glossary
-    validate` without errors; --dry-run shows the diff instead.
+    Concepts match by id, else by their English term; terms by their text. New concepts
+    and terms are added; a term the file gives another status, note or "needs review"
+    flag is updated; variants and exclusions it lists are added. Nothing the file does not
+    mention is removed or cleared (other terms, languages and concepts, forbidden terms,
+    notes, exclusions). --replace makes each language of each concept in the file exactly
+    what the file says. Every change is listed; --dry-run also shows the diff and writes
+    nothing. The glossary is written atomically, and only when the result passes `msm
+    glossary validate` without errors.
 
     \b
     Example:
@@ -1093,18 +1137,14 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     destination = _glossary_path(state, None)
     theirs = load_termbase(file, lang_of)
     ours = load_termbase(destination) if destination.exists() else TermBase()
-    report = merge(ours, theirs, project.settings.source_language)
+    report = merge(ours, theirs, project.settings.source_language, replace=replace)
     for their_id, our_id in report.matched:
         click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
-    for concept_id in report.added:
-        click.echo(f"add: {concept_id}", err=True)
-    for concept_id, langs in report.changed:
-        click.echo(f"change: {concept_id} ({', '.join(langs)})", err=True)
-    click.echo(
-        f"{len(report.added)} added, {len(report.changed)} changed, "
-        f"{len(report.unchanged)} unchanged",
-        err=True,
-    )
+    for concept_id in report.added_concepts:
+        click.echo(f"add concept: {concept_id}", err=True)
+    for change in report.changes:
+        click.echo(str(change), err=True)
+    click.echo(report.summary(), err=True)
     problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:

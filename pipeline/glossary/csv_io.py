@@ -18,6 +18,7 @@ from pipeline import languages
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.model import (
     CONCEPT_ID,
+    TERM_FIELDS,
     Concept,
     Status,
     Term,
@@ -146,8 +147,18 @@ def read_csv(
         exclude = _phrases(cells.get("exclude", ""), line, "exclusion", fail)
         if status is None or needs_review is None or variants is None or exclude is None:
             continue
+        # An empty cell states nothing: an import keeps what the glossary has there.
+        stated = frozenset(name for name in TERM_FIELDS if cells.get(name, "").strip())
         term = Term(
-            term_text, lang, status, variants, exclude, cells.get("note", ""), needs_review, line
+            term_text,
+            lang,
+            status,
+            variants,
+            exclude,
+            cells.get("note", ""),
+            needs_review,
+            line,
+            stated,
         )
         key = (concept_id, lang, term.text.casefold())
         if key in seen:
@@ -160,7 +171,12 @@ def read_csv(
         draft.terms.append(term)
     if problems:
         raise InputError(f"{where}: invalid glossary", problems)
-    return TermBase(tuple(Concept(d.id, tuple(d.terms), d.note, d.line) for d in drafts.values()))
+    return TermBase(
+        tuple(
+            Concept(d.id, tuple(d.terms), d.note, d.line, bool(d.note.strip()))
+            for d in drafts.values()
+        )
+    )
 
 
 def _status(value: str, line: int, fail: Callable[[int | None, str], None]) -> Status | None:

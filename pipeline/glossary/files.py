@@ -8,10 +8,13 @@ from typing import Literal
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
+from pipeline.languages import SOURCE
 
 GLOSSARY_DIR = "glossary"
 GLOSSARY_FILE = "procurement.csv"
-FORMATS = ("csv", "tbx", "tbx2")
+# tbx: TBX-Basic in the 2008 martif form (what translate-toolkit and Weblate read); tbx2 is
+# its older name, kept for scripts; tbx3: ISO 30042:2019.
+FORMATS = ("csv", "tbx", "tbx2", "tbx3")
 
 
 def default_termbase_path(project_root: Path) -> Path:
@@ -65,11 +68,22 @@ def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
 
 
 def render_termbase(termbase: TermBase, fmt: str) -> str:
-    """The text of a term base in `fmt`: csv, tbx (TBX 3) or tbx2 (the 2008 martif)."""
+    """The text of a term base in `fmt`: csv, tbx (= tbx2, the 2008 martif) or tbx3."""
     if fmt == "csv":
         return write_csv(termbase)
-    if fmt in ("tbx", "tbx2"):
+    if fmt in ("tbx", "tbx2", "tbx3"):
         from pipeline.glossary.tbx import write_tbx
 
-        return write_tbx(termbase, 3 if fmt == "tbx" else 2)
+        return write_tbx(termbase, 3 if fmt == "tbx3" else 2)
     raise ValueError(f"unknown glossary format {fmt!r}")
+
+
+def render_per_language(termbase: TermBase, source_language: str = SOURCE) -> dict[str, str]:
+    """One TBX text per language of the term base but the source, by language code."""
+    from pipeline.glossary.tbx import write_tbx_language
+
+    return {
+        lang: write_tbx_language(termbase, lang, source_language)
+        for lang in termbase.languages
+        if lang != source_language
+    }

@@ -15,6 +15,8 @@ from pipeline.languages import LANGUAGES, SOURCE
 
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
+# The optional fields of a term a file can leave out; what it gave is a term's `stated`.
+TERM_FIELDS: frozenset[str] = frozenset({"status", "variants", "exclude", "note", "needs_review"})
 
 # What other tools call a status (TBX administrativeStatus / normativeAuthorization values,
 # with the `-admn-sts` suffix and the `Term` infix removed), mapped onto ours.
@@ -77,6 +79,10 @@ class Term:
     note: str = ""
     needs_review: bool = False
     line: int | None = field(default=None, compare=False, repr=False)  # where it was read
+    # Which of TERM_FIELDS the file it was read from gave (an empty CSV cell, a TBX term
+    # without a status or note gives none); None: all of them (a term made in code). An
+    # import updates only what its file states (pipeline/glossary/merge.py).
+    stated: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean_text(self.text))
@@ -88,6 +94,10 @@ class Term:
     def approved(self) -> bool:
         """Preferred or admitted: a translation may use it."""
         return self.status != "forbidden"
+
+    def states(self, name: str) -> bool:
+        """Whether the file this term was read from gave the field `name`."""
+        return self.stated is None or name in self.stated
 
     def label(self) -> str:
         """The term quoted, with its status when it is not the preferred one."""
@@ -102,6 +112,7 @@ class Concept:
     terms: tuple[Term, ...] = ()
     note: str = ""
     line: int | None = field(default=None, compare=False, repr=False)
+    note_stated: bool = field(default=True, compare=False, repr=False)  # see Term.stated
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "note", clean_note(self.note))

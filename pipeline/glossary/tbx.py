@@ -1,5 +1,15 @@
 """TBX import and export: TBX 2 (ISO 30042:2008, `martif`) and TBX 3 (ISO 30042:2019, `tbx`).
 
+Export: TBX-Basic in the 2008 `martif` form is the default, because that is what the peers
+read: translate-toolkit's `tbxfile` (and so Weblate, Pootle, Virtaal) reads only `martif`
+and fails on a TBX 3 file; TBX 3 stays available for tools that follow ISO 30042:2019.
+`write_tbx_language` writes the file Weblate takes for one glossary language: the source
+language and that one language, one entry per target term, a forbidden term marked with
+the `forbidden` status Weblate turns into its forbidden flag (its docs/formats/tbx.rst:
+"forbidden or obsolete administrative status"). translate-toolkit marks a whole entry
+obsolete when all its terms are deprecated, and Weblate skips obsolete entries: one term
+per entry, beside the approved source terms, keeps every forbidden term visible.
+
 Reading goes through defusedxml: a file that declares entities (the "billion laughs") or
 refers to external ones is refused with a clear error, never expanded or fetched. Both
 versions are read by element names, so TBX-Basic, TBX-Default and private dialects, DCA style
@@ -15,7 +25,7 @@ with `msm-exclude:`.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,6 +41,7 @@ from pipeline.glossary.model import (
     sort_terms,
     text_problem,
 )
+from pipeline.languages import SOURCE
 
 TbxVersion = Literal[2, 3]
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -41,6 +52,9 @@ _EXPORT_STATUS: dict[Status, str] = {
     "admitted": "admittedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
 }
+# Weblate reads "forbidden" (or "obsolete"), not the TBX-Basic deprecatedTerm-admn-sts, as
+# its forbidden flag; our reader and translate-toolkit read it as well.
+_WEBLATE_STATUS: dict[Status, str] = {**_EXPORT_STATUS, "forbidden": "forbidden"}
 _REVIEW_PENDING = {"unprocessed", "provisionallyprocessed"}
 
 
@@ -151,7 +165,8 @@ def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Re
             reader.fail(f"concept {concept_id!r}: {language_problem(code or '(none)')}")
             continue
         terms.extend(_read_terms(section, lang, concept_id, reader))
-    return Concept(concept_id, tuple(terms), " / ".join([*definitions, *note_texts]))
+    note = " / ".join([*definitions, *note_texts])
+    return Concept(concept_id, tuple(terms), note, note_stated=bool(note))
 
 
 def _notes(element: ET.Element) -> list[str]:
@@ -198,6 +213,7 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
         status: Status = "preferred"
         needs_review = False
         variant = False
+        stated: set[str] = set()  # what the file says of this term (an import keeps the rest)
         for kind, value in _properties(props):
             if kind in ("administrativeStatus", "normativeAuthorization"):
                 found = parse_status(value)
@@ -207,11 +223,15 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                     )
                 else:
                     status = found
+                    stated.add("status")
             elif kind == "processStatus":
                 needs_review = value.replace(" ", "").lower() in _REVIEW_PENDING
+                stated.add("needs_review")
             elif kind == "termType" and value.lower() == "variant":
                 variant = True
-        notes = [n for holder in props for n in _notes(holder)]
+        # A note of the whole language section (Weblate keeps a translator's explanation
+        # there, `<note from="translator">`) is a note of each of its terms.
+        notes = [*(n for holder in props for n in _notes(holder)), *_notes(section)]
         exclude = tuple(
             p.strip()
             for n in notes
@@ -220,6 +240,10 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             if p.strip()
         )
         note = " / ".join(n for n in notes if not n.startswith(EXCLUDE_PREFIX))
+        if note:
+            stated.add("note")
+        if any(n.startswith(EXCLUDE_PREFIX) for n in notes):
+            stated.add("exclude")
         if variant and terms and terms[-1].status == status:
             main = terms[-1]
             terms[-1] = Term(
@@ -230,9 +254,12 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                 main.exclude,
                 main.note,
                 main.needs_review,
+                stated=(main.stated or frozenset()) | {"variants"},
             )
             continue
-        terms.append(Term(text, lang, status, (), exclude, note, needs_review))
+        terms.append(
+            Term(text, lang, status, (), exclude, note, needs_review, stated=frozenset(stated))
+        )
     return terms
 
 
@@ -253,7 +280,7 @@ def quoteattr(text: str) -> str:
 
 
 def write_tbx(
-    termbase: TermBase, version: TbxVersion = 3, title: str = "Procurement glossary"
+    termbase: TermBase, version: TbxVersion = 2, title: str = "Procurement glossary"
 ) -> str:
     """The TBX-Basic text of a term base: TBX 3 (ISO 30042:2019) or TBX 2 (martif)."""
     concept_tag, section_tag, term_tag = (
@@ -286,12 +313,7 @@ def write_tbx(
         if concept.note:
             out.append(f"        <note>{escape(concept.note)}</note>")
         for lang in concept.languages:
-            out.append(f"        <{section_tag} xml:lang={quoteattr(lang)}>")
-            for term in sort_terms(concept.terms_in(lang)):
-                out.extend(_term_lines(term, term.text, term_tag, variant=False))
-                for variant in term.variants:
-                    out.extend(_term_lines(term, variant, term_tag, variant=True))
-            out.append(f"        </{section_tag}>")
+            out.extend(_section_lines(concept.terms_in(lang), lang, section_tag, term_tag))
         out.append(f"      </{concept_tag}>")
     out.append("    </body>")
     out.append("  </text>")
@@ -299,12 +321,75 @@ def write_tbx(
     return "\n".join(out) + "\n"
 
 
-def _term_lines(term: Term, text: str, tag: str, variant: bool) -> list[str]:
+def write_tbx_language(
+    termbase: TermBase,
+    lang: str,
+    source_language: str = SOURCE,
+    title: str = "Procurement glossary",
+) -> str:
+    """The TBX-Basic (martif) file of one language pair, as Weblate takes a glossary language.
+
+    One `termEntry` per term of `lang`, each with the concept's approved source terms: the
+    first term of a concept (its preferred one) has the concept's id, the others the id and
+    a short digest of the term, stable whatever else changes. Concepts without an approved
+    source term or without a term in `lang` are left out; so are forbidden source terms.
+    """
+    import hashlib
+
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<martif type="TBX-Basic" xml:lang={quoteattr(source_language)}>',
+        "  <martifHeader>",
+        "    <fileDesc>",
+        f"      <sourceDesc><p>{escape(f'{title}: {source_language} to {lang}')}</p></sourceDesc>",
+        "    </fileDesc>",
+        '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+        "  </martifHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for concept in termbase:
+        sources = concept.approved_in(source_language)
+        if not sources or lang == source_language:
+            continue
+        for number, term in enumerate(sort_terms(concept.terms_in(lang))):
+            entry_id = concept.id
+            if number:
+                digest = hashlib.sha1(term.text.casefold().encode("utf-8")).hexdigest()[:8]
+                entry_id = f"{concept.id}.{digest}"
+            out.append(f"      <termEntry id={quoteattr(entry_id)}>")
+            if concept.note:
+                out.append(f"        <note>{escape(concept.note)}</note>")
+            out.extend(_section_lines(sources, source_language, "langSet", "tig"))
+            out.extend(_section_lines((term,), lang, "langSet", "tig", _WEBLATE_STATUS))
+            out.append("      </termEntry>")
+    out.extend(["    </body>", "  </text>", "</martif>"])
+    return "\n".join(out) + "\n"
+
+
+def _section_lines(
+    terms: Iterable[Term],
+    lang: str,
+    section_tag: str,
+    term_tag: str,
+    statuses: Mapping[Status, str] = _EXPORT_STATUS,
+) -> list[str]:
+    """One language section: each term, then its variants, in the canonical order."""
+    lines = [f"        <{section_tag} xml:lang={quoteattr(lang)}>"]
+    for term in sort_terms(terms):
+        lines.extend(_term_lines(term, term.text, term_tag, False, statuses))
+        for variant in term.variants:
+            lines.extend(_term_lines(term, variant, term_tag, True, statuses))
+    lines.append(f"        </{section_tag}>")
+    return lines
+
+
+def _term_lines(
+    term: Term, text: str, tag: str, variant: bool, statuses: Mapping[Status, str]
+) -> list[str]:
     pad = "            "
     lines = [f"          <{tag}>", f"{pad}<term>{escape(text)}</term>"]
-    lines.append(
-        f'{pad}<termNote type="administrativeStatus">{_EXPORT_STATUS[term.status]}</termNote>'
-    )
+    lines.append(f'{pad}<termNote type="administrativeStatus">{statuses[term.status]}</termNote>')
     if variant:
         lines.append(f'{pad}<termNote type="termType">variant</termNote>')
     elif term.needs_review:

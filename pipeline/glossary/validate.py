@@ -77,6 +77,14 @@ def validate(
         for term in concept.terms:
             if term.needs_review:
                 unverified.setdefault(term.lang, []).append(term.text)
+            if term.status == "forbidden" and not term.note:
+                add(
+                    "warning",
+                    term.line,
+                    f'{concept.id}: the forbidden term "{term.text}" ({term.lang}) has no note '
+                    "saying why or where from (translators see the note in the finding)",
+                    "glossary-forbidden-reason",
+                )
             for phrase in term.exclude:
                 if not _term_inside(phrase, term):
                     add(

@@ -91,7 +91,8 @@ def test_merge_by_id_and_language():
         ("fr", "autorité contractante", "forbidden"),
         ("pl", "instytucja zamawiająca", "preferred"),
     ]
-    assert report.changed == [("ca", ("fr",))] and report.added == []
+    assert [str(c) for c in report.changes] == ['add: ca fr "autorité contractante" (forbidden)']
+    assert report.added_concepts == [] and report.unchanged == 1 and report.kept == 2
 
 
 def test_merge_matches_foreign_ids_by_english_term_and_adds_new_concepts():
@@ -104,10 +105,10 @@ def test_merge_matches_foreign_ids_by_english_term_and_adds_new_concepts():
     )
     report = merge(ours, theirs)
     assert report.matched == [("c-1", "ca")]
-    assert report.added == ["c-2"]
+    assert report.added_concepts == ["c-2"]
     assert [c.id for c in report.termbase] == ["ca", "c-2"]
     assert [t.text for t in report.termbase.concepts[0].terms] == [
-        "Contracting authority",
+        "contracting authority",  # the same term (any case): our spelling stays
         "poder adjudicador",
     ]
 
@@ -115,5 +116,11 @@ def test_merge_matches_foreign_ids_by_english_term_and_adds_new_concepts():
 def test_merge_of_the_same_term_base_changes_nothing(project_termbase: TermBase):
     report = merge(project_termbase, project_termbase)
     assert report.termbase == project_termbase
-    assert report.changed == [] and report.added == []
-    assert len(report.unchanged) == len(project_termbase)
+    assert report.changes == [] and report.added_concepts == []
+    assert report.unchanged == sum(len(c.terms) for c in project_termbase)
+
+
+def test_a_forbidden_term_without_a_note_is_reported():
+    rows = "a,en,tender,,,,,\na,pl,oferta,,,,,\na,pl,przetarg,forbidden,,,,{note}\n"
+    assert "warning:glossary-forbidden-reason:4" in problems(rows.format(note=""))
+    assert not any("forbidden-reason" in p for p in problems(rows.format(note="EU usage [PL1]")))
