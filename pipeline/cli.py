@@ -19,7 +19,7 @@ import click
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
-from pipeline.plan import FileChange, apply
+from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,20 +104,27 @@ def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> 
         click.echo(str(d), err=True)
 
 
-def report_changes(changes: Sequence[FileChange], root: Path | None, dry_run: bool) -> None:
-    """Apply (or with --dry-run, print) the planned file changes (paths shown from `root`)."""
+def report_changes(
+    changes: Sequence[FileChange], root: Path | None, dry_run: bool
+) -> list[MsmError]:
+    """Apply (or with --dry-run, print) the planned file changes (paths shown from `root`).
+
+    Returns an error for each file left alone because it changed since it was read (or is
+    read-only); the caller reports them with its own errors (`fail_if`).
+    """
     if root is not None and not all(c.path.is_relative_to(root) for c in changes):
         root = None  # files outside the project (msm fix on loose files): full paths
     if dry_run:
         for change in changes:
             click.echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
-        return
-    apply(list(changes))
-    for change in changes:
+        return []
+    written, refused = apply_all(list(changes))
+    for change in written:
         summary = f" ({change.summary})" if change.summary else ""
         shown = change.path.relative_to(root) if root is not None else change.path
         click.echo(f"{change.action}: {shown}{summary}")
+    return refused
 
 
 def fail_if(errors: Sequence[MsmError]) -> None:
@@ -207,10 +214,10 @@ def update(
             sys.exit(1)
         click.echo("all catalogues are up to date")
         return
-    report_changes(plan.changes, project.root, dry_run)
+    refused = report_changes(plan.changes, project.root, dry_run)
     if not plan.changes and not plan.errors:
         click.echo("all catalogues are up to date")
-    fail_if(plan.errors)
+    fail_if([*refused, *plan.errors])
 
 
 @cli.command()
@@ -253,8 +260,8 @@ def build(
         )
         for gap in track.gaps:
             click.echo(f"  {gap}", err=True)
-    report_changes(plan.changes, project.root, dry_run)
-    fail_if(plan.errors)
+    refused = report_changes(plan.changes, project.root, dry_run)
+    fail_if([*refused, *plan.errors])
     if incomplete and not allow_incomplete:
         raise click.ClickException(
             f"{len(incomplete)} track(s) incomplete; translate and review the cues above, "
@@ -300,8 +307,8 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
         )
-    if plan.change is not None:
-        report_changes([plan.change], project.root, dry_run)
+    refused = report_changes([plan.change], project.root, dry_run) if plan.change else []
+    fail_if(refused)
     click.echo(
         f"{len(report.changed)} entries changed, {report.unchanged} unchanged, "
         f"{len(report.unplaced)} cues not placed, "
@@ -604,10 +611,10 @@ def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: 
     plan = plan_fixes(paths, project, langs)
     echo_diagnostics(plan.warnings)
     root = project.root if project is not None else None
-    report_changes(plan.changes, root, dry_run)
+    refused = report_changes(plan.changes, root, dry_run)
     if not plan.changes and not plan.errors:
         click.echo("nothing to fix")
-    fail_if(plan.errors)
+    fail_if([*refused, *plan.errors])
 
 
 @cli.command()
@@ -1054,10 +1061,10 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     """
     from pipeline.glossary import TermBase
     from pipeline.glossary.csv_io import resolve_language
-    from pipeline.glossary.files import format_of, load_termbase, render_termbase
+    from pipeline.glossary.files import format_of, load_termbase, parse_termbase, render_termbase
     from pipeline.glossary.merge import merge
     from pipeline.glossary.validate import validate
-    from pipeline.plan import read_text_or_none
+    from pipeline.safewrite import read_seen
 
     mapping = _parse_lang_map(lang_map)
 
@@ -1067,7 +1074,8 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     project = state.project
     destination = _glossary_path(state, None)
     theirs = load_termbase(file, lang_of)
-    ours = load_termbase(destination) if destination.exists() else TermBase()
+    data, seen = read_seen(destination)  # one read: what is merged is what the write compares
+    ours = TermBase() if data is None else parse_termbase(data, str(destination), destination)
     report = merge(ours, theirs, project.settings.source_language)
     for their_id, our_id in report.matched:
         click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
@@ -1085,7 +1093,7 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     for problem in errors:
         click.echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
-    old = read_text_or_none(destination)
+    old = None if data is None else data.decode("utf-8", "replace")
     if new == old:
         click.echo("the glossary is unchanged", err=True)
         return
@@ -1095,7 +1103,8 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
             f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
             "--dry-run"
         )
-    report_changes([FileChange(destination, new, old, "glossary")], project.root, dry_run)
+    change = FileChange(destination, new, old, "glossary", seen)
+    fail_if(report_changes([change], project.root, dry_run))
 
 
 # Set by a command that leaves a big heap behind (`msm check` over a channel: glossary
