@@ -15,13 +15,24 @@ MB = 1024 * 1024
 # subtitles are about 100 KB, a big term base a few MB, so 20 MB is far beyond a real file and
 # still small enough to hold in memory.
 MAX_FILE_BYTES = 20 * MB
+MAX_CATALOG_BYTES = 5 * MB  # catalog.toml: 10,000 videos take about 1 MB
+MAX_INFO_JSON_BYTES = 100 * MB  # a yt-dlp info JSON of a whole channel's playlist
+MAX_CACHE_BYTES = 200 * MB  # msm's own caches (the compiled glossary)
+MAX_BUNDLE_BYTES = 500 * MB  # a release bundle file (its members have limits of their own)
 
 
-class NotRegularFile(OSError):
-    """An input is a FIFO, a device, a socket or a folder: msm reads only regular files."""
+class _InputOSError(OSError):
+    """An OSError whose text is its message alone (no errno, no repr of the path)."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
-class TooLarge(OSError):
+class NotRegularFile(_InputOSError):
+    """An input is a FIFO, a device or a socket: msm reads only regular files."""
+
+
+class TooLarge(_InputOSError):
     """An input is larger than msm accepts for its kind."""
 
 

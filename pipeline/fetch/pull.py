@@ -45,7 +45,7 @@ from pipeline.fetch.state import (
     save_record,
 )
 from pipeline.fetch.ytdl import Entry, FetchError, Session
-from pipeline.fsutil import atomic_write_text
+from pipeline.fsutil import atomic_write_text, read_bytes
 from pipeline.project import CATALOG, Project, Video, parse_settings
 from pipeline.safewrite import read_text_seen, replace_if_unchanged
 from pipeline.store import video_files
@@ -472,7 +472,7 @@ class _Run:
                 continue
             try:
                 srt = folder / rec.srt
-                text = srt.read_text(encoding="utf-8")
+                text = read_bytes(srt).decode("utf-8")
             except OSError as exc:
                 row.tracks.append(
                     TrackResult(rec.lang, rec.key, rec.role, "failed", f"cache: {exc}")

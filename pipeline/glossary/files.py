@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import Diagnostic, InputError
+from pipeline.fsutil import read_bytes
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
 
@@ -58,7 +59,7 @@ def parse_termbase(
 def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
     """Read a term base from a CSV or TBX file (by suffix, else by content)."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the glossary: {exc.strerror or exc}") from None
     return parse_termbase(data, str(path), path, lang_map)

@@ -17,7 +17,7 @@ import polib
 
 from pipeline import __version__, languages
 from pipeline.errors import Diagnostic, InputError
-from pipeline.fsutil import atomic_write_text
+from pipeline.fsutil import atomic_write_text, read_bytes
 
 WRAP_WIDTH = 79  # what msgmerge and Poedit use, so files do not churn between tools
 VOLATILE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date", "X-Generator")
@@ -192,7 +192,7 @@ def parse_po(text: str, path: str) -> polib.POFile:
 def read_po(path: Path) -> polib.POFile:
     """Read and validate a PO file (UTF-8, as our headers declare)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{path}: not UTF-8",
