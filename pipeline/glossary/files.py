@@ -21,8 +21,14 @@ def default_termbase_path(project_root: Path) -> Path:
 
 
 def project_termbase_path(project_root: Path, configured: str | None = None) -> Path:
-    """The project's term base: the `[glossary] path` setting, else the default."""
-    return project_root / configured if configured else default_termbase_path(project_root)
+    """The project's term base: the `[glossary] path` setting, else the default.
+
+    It must lie inside the project (symbolic links resolved): OutsideProject otherwise.
+    """
+    from pipeline.confine import confine
+
+    path = project_root / configured if configured else default_termbase_path(project_root)
+    return confine(path, project_root, "glossary")
 
 
 def format_of(path: Path, data: bytes = b"") -> Literal["csv", "tbx"]:
