@@ -84,7 +84,11 @@ def plan_build(
                 (source.files.srt(lang), compose_srt(track.cues)),
                 (source.files.vtt(lang), compose_vtt(track.cues)),
             ):
-                old, seen = read_text_seen(path)
+                try:
+                    old, seen = read_text_seen(path)
+                except MsmError as exc:  # a FIFO, a file saved in another encoding: left alone
+                    plan.errors.append(exc)
+                    continue
                 if old != text:
                     summary = f"{len(track.cues)} cues"
                     plan.changes.append(FileChange(path, text, old, summary, seen))
