@@ -19,7 +19,7 @@ import click
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
-from pipeline.plan import FileChange, apply
+from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
 
 if TYPE_CHECKING:
@@ -107,20 +107,27 @@ def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> 
         click.echo(str(d), err=True)
 
 
-def report_changes(changes: Sequence[FileChange], root: Path | None, dry_run: bool) -> None:
-    """Apply (or with --dry-run, print) the planned file changes (paths shown from `root`)."""
+def report_changes(
+    changes: Sequence[FileChange], root: Path | None, dry_run: bool
+) -> list[MsmError]:
+    """Apply (or with --dry-run, print) the planned file changes (paths shown from `root`).
+
+    Returns an error for each file left alone because it changed since it was read (or is
+    read-only); the caller reports them with its own errors (`fail_if`).
+    """
     if root is not None and not all(c.path.is_relative_to(root) for c in changes):
         root = None  # files outside the project (msm fix on loose files): full paths
     if dry_run:
         for change in changes:
             click.echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
-        return
-    apply(list(changes))
-    for change in changes:
+        return []
+    written, refused = apply_all(list(changes))
+    for change in written:
         summary = f" ({change.summary})" if change.summary else ""
         shown = change.path.relative_to(root) if root is not None else change.path
         click.echo(f"{change.action}: {shown}{summary}")
+    return refused
 
 
 def fail_if(errors: Sequence[MsmError]) -> None:
@@ -210,10 +217,10 @@ def update(
             sys.exit(1)
         click.echo("all catalogues are up to date")
         return
-    report_changes(plan.changes, project.root, dry_run)
+    refused = report_changes(plan.changes, project.root, dry_run)
     if not plan.changes and not plan.errors:
         click.echo("all catalogues are up to date")
-    fail_if(plan.errors)
+    fail_if([*refused, *plan.errors])
 
 
 @cli.command()
@@ -250,8 +257,8 @@ def build(
     echo_diagnostics(plan.warnings)
     incomplete = [t for t in plan.tracks if t.gaps]
     echo_gaps(incomplete, allow_incomplete)
-    report_changes(plan.changes, project.root, dry_run)
-    fail_if(plan.errors)
+    refused = report_changes(plan.changes, project.root, dry_run)
+    fail_if([*refused, *plan.errors])
     if incomplete and not allow_incomplete:
         names = ", ".join(f"{t.slug}/{t.lang}" for t in incomplete)
         raise click.ClickException(
@@ -317,8 +324,8 @@ def import_(
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
         )
-    if plan.change is not None:
-        report_changes([plan.change], project.root, dry_run)
+    refused = report_changes([plan.change], project.root, dry_run) if plan.change else []
+    fail_if(refused)
     click.echo(report.summary())
 
 
@@ -617,10 +624,10 @@ def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: 
     plan = plan_fixes(paths, project, langs)
     echo_diagnostics(plan.warnings)
     root = project.root if project is not None else None
-    report_changes(plan.changes, root, dry_run)
+    refused = report_changes(plan.changes, root, dry_run)
     if not plan.changes and not plan.errors:
         click.echo("nothing to fix")
-    fail_if(plan.errors)
+    fail_if([*refused, *plan.errors])
 
 
 @cli.command()
@@ -1123,10 +1130,10 @@ def glossary_import(
     """
     from pipeline.glossary import TermBase
     from pipeline.glossary.csv_io import resolve_language
-    from pipeline.glossary.files import format_of, load_termbase, render_termbase
+    from pipeline.glossary.files import format_of, load_termbase, parse_termbase, render_termbase
     from pipeline.glossary.merge import merge
     from pipeline.glossary.validate import validate
-    from pipeline.plan import read_text_or_none
+    from pipeline.safewrite import read_seen
 
     mapping = _parse_lang_map(lang_map)
 
@@ -1136,21 +1143,22 @@ def glossary_import(
     project = state.project
     destination = _glossary_path(state, None)
     theirs = load_termbase(file, lang_of)
-    ours = load_termbase(destination) if destination.exists() else TermBase()
+    data, seen = read_seen(destination)  # one read: what is merged is what the write compares
+    ours = TermBase() if data is None else parse_termbase(data, str(destination), destination)
     report = merge(ours, theirs, project.settings.source_language, replace=replace)
     for their_id, our_id in report.matched:
         click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
     for concept_id in report.added_concepts:
         click.echo(f"add concept: {concept_id}", err=True)
-    for change in report.changes:
-        click.echo(str(change), err=True)
+    for term_change in report.changes:
+        click.echo(str(term_change), err=True)
     click.echo(report.summary(), err=True)
     problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:
         click.echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
-    old = read_text_or_none(destination)
+    old = None if data is None else data.decode("utf-8", "replace")
     if new == old:
         click.echo("the glossary is unchanged", err=True)
         return
@@ -1160,7 +1168,8 @@ def glossary_import(
             f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
             "--dry-run"
         )
-    report_changes([FileChange(destination, new, old, "glossary")], project.root, dry_run)
+    change = FileChange(destination, new, old, "glossary", seen)
+    fail_if(report_changes([change], project.root, dry_run))
 
 
 # Set by a command that leaves a big heap behind (`msm check` over a channel: glossary

@@ -1,12 +1,39 @@
 """Atomic file writes (a temp file in the same folder, fsync, then rename over the target), and
-a lean whole-file read."""
+a lean, bounded whole-file read that refuses FIFOs and devices."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+MB = 1024 * 1024
+# The largest input file msm reads (a PO, SRT, VTT, glossary, catalogue): a two-hour film's
+# subtitles are about 100 KB, a big term base a few MB, so 20 MB is far beyond a real file and
+# still small enough to hold in memory.
+MAX_FILE_BYTES = 20 * MB
+MAX_CATALOG_BYTES = 5 * MB  # catalog.toml: 10,000 videos take about 1 MB
+MAX_INFO_JSON_BYTES = 100 * MB  # a yt-dlp info JSON of a whole channel's playlist
+MAX_CACHE_BYTES = 200 * MB  # msm's own caches (the compiled glossary)
+MAX_BUNDLE_BYTES = 500 * MB  # a release bundle file (its members have limits of their own)
+
+
+class _InputOSError(OSError):
+    """An OSError whose text is its message alone (no errno, no repr of the path)."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class NotRegularFile(_InputOSError):
+    """An input is a FIFO, a device or a socket: msm reads only regular files."""
+
+
+class TooLarge(_InputOSError):
+    """An input is larger than msm accepts for its kind."""
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -39,15 +66,65 @@ def atomic_write_text(path: Path, text: str) -> None:
 _CHUNK = 1 << 16  # a subtitle file or catalogue fits in one read
 
 
-def read_bytes(path: Path | str) -> bytes:
-    """A file's bytes, as `Path.read_bytes` gives them (the same OSErrors), with fewer system
-    calls: open, read until the end, close. `msm check` reads thousands of small files; the
-    buffered file object `Path.read_bytes` builds adds a stat and a seek to each."""
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit` of them, as `Path.read_bytes` gives them.
+
+    Errors are OSErrors, as from `Path.read_bytes`: a FIFO, device or socket raises
+    NotRegularFile (opened non-blocking, so a FIFO never hangs the run), a folder
+    IsADirectoryError, a file over `limit` bytes TooLarge; each has a `strerror` a user
+    understands. Fewer system calls than `Path.read_bytes`: `msm check` reads thousands of
+    small files.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     try:
+        mode = os.fstat(fd)
+        if not stat.S_ISREG(mode.st_mode):
+            _not_regular(path, mode.st_mode)
+        if mode.st_size > limit:
+            raise TooLarge(errno.EFBIG, _too_large(mode.st_size, limit), str(path))
         chunks = [os.read(fd, _CHUNK)]
+        size = len(chunks[0])
         while chunks[-1]:
             chunks.append(os.read(fd, _CHUNK))
+            size += len(chunks[-1])
+            if size > limit:  # grew while being read
+                raise TooLarge(errno.EFBIG, _too_large(size, limit), str(path))
     finally:
         os.close(fd)
     return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
+def check_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> None:
+    """Raise as `read_bytes` would when `path` is not a regular file or is over `limit`
+    (for inputs another library opens itself: a zip, an SQLite cache)."""
+    mode = Path(path).stat()
+    if not stat.S_ISREG(mode.st_mode):
+        _not_regular(path, mode.st_mode)
+    if mode.st_size > limit:
+        raise TooLarge(errno.EFBIG, _too_large(mode.st_size, limit), str(path))
+
+
+def _not_regular(path: Path | str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    raise NotRegularFile(errno.EINVAL, f"{kind}; msm reads only regular files", str(path))
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"{_size(size)}, over the {_size(limit)} msm reads at most for this kind of file; "
+        "is it the right file?"
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n} bytes"

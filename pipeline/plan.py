@@ -6,17 +6,21 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fsutil import atomic_write_text
+from pipeline.errors import MsmError
+from pipeline.safewrite import Seen, decode_text, read_text_seen, replace_if_unchanged
+from pipeline.safewrite import read_seen as _read_seen
 
 
 @dataclass(frozen=True)
 class FileChange:
-    """A file that a command would write: its new text and what it held before (None if new)."""
+    """A file that a command would write: its new text, what it held before (None if new),
+    and the record of that read (`seen`), which the write compares against."""
 
     path: Path
     new: str
     old: str | None
     summary: str = ""
+    seen: Seen | None = None  # None: compare with `old` as text (a change made without a record)
 
     @property
     def action(self) -> str:
@@ -37,14 +41,45 @@ class FileChange:
 
 
 def read_text_or_none(path: Path) -> str | None:
-    """The file's UTF-8 text, or None when it does not exist."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
+    """The file's UTF-8 text, or None when it does not exist (bounded: see fsutil.read_bytes)."""
+    return read_text_seen(path)[0]
 
 
 def apply(changes: list[FileChange]) -> None:
-    """Write every change atomically, one file at a time."""
+    """Write every change atomically, each only if its file still holds what was read.
+
+    The first file that changed meanwhile (or is read-only) raises its error after the
+    other files are written; see `apply_all`.
+    """
+    _, errors = apply_all(changes)
+    if errors:
+        raise errors[0]
+
+
+def apply_all(changes: list[FileChange]) -> tuple[list[FileChange], list[MsmError]]:
+    """Write every change whose file still holds what was read; the changes written, and an
+    error for each file left alone (changed by someone else since, or read-only)."""
+    written: list[FileChange] = []
+    errors: list[MsmError] = []
     for change in changes:
-        atomic_write_text(change.path, change.new)
+        try:
+            replace_if_unchanged(change.path, change.new.encode("utf-8"), _seen(change))
+        except MsmError as exc:
+            errors.append(exc)
+        else:
+            written.append(change)
+    return written, errors
+
+
+def _seen(change: FileChange) -> Seen:
+    """The change's record of the read; without one, what the file holds must decode to `old`."""
+    if change.seen is not None:
+        return change.seen
+    data, seen = _read_seen(change.path)
+    if data is None or change.old is None:
+        return seen if (data is None) == (change.old is None) else Seen(change.path, "")
+    try:
+        same = decode_text(data) == change.old
+    except UnicodeDecodeError:
+        same = False
+    return seen if same else Seen(change.path, "")  # "" is no digest: the write refuses

@@ -14,6 +14,7 @@ from typing import Any
 from pipeline import languages
 from pipeline.checks.config import CHECKS_SCHEMA
 from pipeline.errors import ProjectError, UsageError
+from pipeline.fsutil import MAX_CATALOG_BYTES, read_bytes
 from pipeline.mt.config import TRANSLATE
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
 
@@ -274,9 +275,10 @@ class Project:
         root = find_root(start, explicit)
         path = root / CATALOG
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_bytes(path, MAX_CATALOG_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProjectError(f"{path}: cannot read: {exc}") from None
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise ProjectError(f"{path}: cannot read: {why}") from None
         return cls(root, parse_settings(text, str(path)))
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.confine import confine, confine_links
 from pipeline.errors import ProjectError
 from pipeline.project import Project, Video, check_slug
 
@@ -47,8 +48,10 @@ def video_files(project: Project, video: Video) -> VideoFiles:
     problem = check_slug(video.slug)
     if problem:
         raise ProjectError(problem)
+    confine(project.subtitles, project.root, "subtitles folder")
     base = project.subtitles.resolve()
     folder = (base / video.slug).resolve()
     if folder.parent != base:
         raise ProjectError(f"video folder {folder} escapes {base}")
+    confine_links(folder, project.root)  # a PO linked to a file elsewhere is refused
     return VideoFiles(video.slug, folder, project.settings.source_language)

@@ -29,9 +29,10 @@ from pipeline.mt.providers import QUOTAS, open_provider
 from pipeline.mt.report import Estimate, Failure, Outcome, TrackResult, TranslateReport
 from pipeline.mt.segment import Layout, assemble, pieces, take_apart, tidy
 from pipeline.mt.terms import GlossaryCheck, glossary_comments
-from pipeline.mt.writer import TrackWriter, read_exact
+from pipeline.mt.writer import TrackWriter, read_exact_seen
 from pipeline.ops.source import load_source
 from pipeline.project import Project, Video
+from pipeline.safewrite import Seen
 from pipeline.tracks.build import clean_translation
 from pipeline.tracks.po_io import Key, key_of, msgid_line, parse_po
 
@@ -91,6 +92,7 @@ class TrackJob:
     pair: Pair
     pending: list[Pending]
     entries: dict[Key, polib.POEntry] = field(default_factory=dict, repr=False)
+    seen: Seen | None = None  # the read `text` came from: saves compare against it
 
     def __post_init__(self) -> None:
         self.entries = {key_of(e): e for e in self.po if e.msgid and not e.obsolete}
@@ -131,7 +133,7 @@ def plan_translate(
             first_cue.setdefault(key, position)
         for lang in langs:
             path = source.files.po(lang)
-            text = read_exact(path)
+            text, seen = read_exact_seen(path)
             if text is None:
                 plan.errors.append(
                     InputError(
@@ -158,7 +160,7 @@ def plan_translate(
             pending = [
                 _pending(entry, lines, first_cue, max_chars) for entry in po if untranslated(entry)
             ]
-            job = TrackJob(video.slug, lang, path, text, po, pairs[lang], pending)
+            job = TrackJob(video.slug, lang, path, text, po, pairs[lang], pending, seen=seen)
             plan.jobs.append(job)
     return plan
 
@@ -236,7 +238,7 @@ class Drafter:
                 continue
             if job.pending:
                 self.log(f"{job.slug}/{job.lang}: drafting {len(job.pending)} entries")
-            writer = TrackWriter(job.path, job.text, job.po)
+            writer = TrackWriter(job.path, job.text, job.po, job.seen)
             unsaved = 0
             try:
                 for position, pending in enumerate(job.pending):

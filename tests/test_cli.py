@@ -201,5 +201,5 @@ def test_os_errors_are_clean_messages(make_project) -> None:
     root = make_project()
     (root / "subtitles" / "demo" / "pl.po").mkdir()  # a folder where a file should be
     result = run("update", cwd=root)
-    assert result.exit_code == 1
-    assert "Is a directory" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2  # an input msm cannot read
+    assert "pl.po: cannot read: is a folder" in result.output and "Traceback" not in result.output

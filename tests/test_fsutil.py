@@ -37,3 +37,38 @@ def test_the_errors_are_those_of_path_read_bytes(tmp_path: Path) -> None:
             path.read_bytes()
         assert type(ours.value) is type(theirs.value)
         assert ours.value.errno == theirs.value.errno
+
+
+def test_a_fifo_is_refused_at_once_not_read(tmp_path: Path) -> None:
+    import os
+
+    from pipeline.fsutil import NotRegularFile
+
+    fifo = tmp_path / "pl.po"
+    os.mkfifo(fifo)  # nobody writes to it: a blocking open would wait for ever
+    with pytest.raises(NotRegularFile) as exc:
+        read_bytes(fifo)
+    assert str(exc.value) == "a FIFO (named pipe); msm reads only regular files"
+
+
+def test_a_device_and_a_folder_are_refused(tmp_path: Path) -> None:
+    from pipeline.fsutil import NotRegularFile
+
+    with pytest.raises(NotRegularFile, match="a device"):
+        read_bytes("/dev/zero")
+    with pytest.raises(IsADirectoryError):
+        read_bytes(tmp_path)
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    from pipeline.fsutil import MB, TooLarge
+
+    path = tmp_path / "big.srt"
+    path.write_bytes(b"a" * 1001)
+    assert read_bytes(path, limit=1001) == b"a" * 1001
+    with pytest.raises(TooLarge) as exc:
+        read_bytes(path, limit=1000)
+    assert str(exc.value).startswith("1001 bytes, over the 1000 bytes msm reads at most")
+    path.write_bytes(b"a" * (3 * MB))
+    with pytest.raises(TooLarge, match=r"^3\.0 MB, over the 2\.0 MB"):
+        read_bytes(path, limit=2 * MB)

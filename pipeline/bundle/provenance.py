@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.bundle.assemble import Provenance
 from pipeline.bundle.zipper import ZIP_EPOCH
+from pipeline.fsutil import read_bytes
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -29,12 +30,14 @@ def _git(root: Path, *args: str) -> str | None:
 
 def glossary_version(folder: Path) -> dict[str, Any] | None:
     """A content hash of the term base files (CSV/TBX) in `folder`, or None if there are none."""
-    files = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".csv", ".tbx"))
+    files = sorted(
+        p for p in folder.glob("*") if p.suffix.lower() in (".csv", ".tbx") and p.is_file()
+    )
     if not files:
         return None
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0" + read_bytes(path) + b"\0")
     return {"files": [p.name for p in files], "sha256": digest.hexdigest()}
 
 

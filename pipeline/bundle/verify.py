@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.bundle.manifest import MANIFEST, sha256, validate
 from pipeline.bundle.zipper import read_zip
 from pipeline.errors import InputError
+from pipeline.fsutil import MAX_BUNDLE_BYTES, read_bytes
 
 
 @dataclass
@@ -68,7 +69,7 @@ def verify_bytes(data: bytes, name: str = "bundle.zip") -> Verification:
 def verify_file(path: Path) -> Verification:
     """Verify a bundle file on disk."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_BUNDLE_BYTES)  # refuses FIFOs and devices, never blocks
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return verify_bytes(data, str(path))

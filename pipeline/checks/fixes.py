@@ -18,9 +18,10 @@ from pipeline.checks.config import ChecksConfig
 from pipeline.checks.inputs import resolve
 from pipeline.checks.registry import load_all
 from pipeline.checks.typography import FIXABLE, typography_of
-from pipeline.errors import Diagnostic, InputError, MsmError, UsageError
+from pipeline.errors import Diagnostic, MsmError, UsageError
 from pipeline.plan import FileChange
 from pipeline.project import Project
+from pipeline.safewrite import Seen, read_text_seen
 from pipeline.tracks.po_io import parse_po, render
 
 # The order the fixes apply in: later ones see the earlier results (`mot  !` → `mot !` → nbsp;
@@ -63,7 +64,9 @@ class FixPlan:
     errors: list[MsmError] = field(default_factory=list)
 
 
-def plan_fix_po(path: Path, text: str, lang: str | None, config: ChecksConfig) -> FixPlan:
+def plan_fix_po(
+    path: Path, text: str, lang: str | None, config: ChecksConfig, seen: Seen | None = None
+) -> FixPlan:
     """The fixes of one catalogue (pure: text in, planned change out)."""
     plan = FixPlan()
     po = parse_po(text, str(path))
@@ -93,7 +96,7 @@ def plan_fix_po(path: Path, text: str, lang: str | None, config: ChecksConfig) -
                 )
             )
         summary = ", ".join(f"{n} {check}" for check, n in sorted(plan.counts.items()))
-        plan.changes.append(FileChange(path, render(po), text, summary))
+        plan.changes.append(FileChange(path, render(po), text, summary, seen))
     return plan
 
 
@@ -116,11 +119,10 @@ def plan_fixes(
         if not path.is_file():
             continue
         try:
-            text = path.read_text(encoding="utf-8-sig")
-            one = plan_fix_po(path, text, lang, config)
-        except UnicodeDecodeError as exc:
-            plan.errors.append(InputError(f"{path}: not UTF-8 (invalid byte at {exc.start})"))
-            continue
+            text, seen = read_text_seen(path, "utf-8-sig")
+            if text is None:
+                continue  # gone since it was listed
+            one = plan_fix_po(path, text, lang, config, seen)
         except MsmError as exc:
             plan.errors.append(exc)
             continue

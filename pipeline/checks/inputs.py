@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline import languages
+from pipeline.confine import confine, confine_links
 from pipeline.errors import ProjectError, UsageError
 from pipeline.project import Project, Video
 
@@ -114,10 +115,12 @@ class _Resolver:
             {v.slug: v for v in project.settings.videos} if project else {}
         )
         self.subtitles = project.subtitles.resolve() if project else None
+        self.root = project.root.resolve() if project else None
         self.seen: set[Path] = set()
 
     def project(self) -> None:
         assert self.project_ is not None and self.subtitles is not None
+        confine(self.project_.subtitles, self.project_.root, "subtitles folder")
         for video in self.project_.settings.videos:
             self.whole_video(self.subtitles / video.slug)
 
@@ -135,6 +138,12 @@ class _Resolver:
                 self.walk(path)
             return
         self.file(path)
+
+    def _inside(self, folder: Path) -> bool:
+        """Whether `folder`, as reached (links not followed), lies in the project tree."""
+        assert self.root is not None and self.project_ is not None
+        here = Path(os.path.abspath(folder))  # noqa: PTH100 - must not follow links
+        return here.is_relative_to(self.root) or here.is_relative_to(self.project_.root.absolute())
 
     def _is_video_folder(self, folder: Path) -> bool:
         return (folder / f"{self.source}.srt").is_file() or self._in_catalogue(folder)
@@ -157,6 +166,10 @@ class _Resolver:
         entry.source = entry.source or self.inputs.wants(self.source)
         names, links = _file_names(entry.folder)
         entry.files, entry.links = frozenset(names), frozenset(links)
+        if self.root is not None and self._inside(folder):  # found in the project tree
+            if not entry.folder.is_relative_to(self.root):  # resolved already
+                confine(folder, self.root, "video folder")
+            confine_links(entry.folder, self.root, entry.links)
         if entry.in_catalogue and self.project_ is not None:
             targets = list(self.project_.settings.target_languages)
         else:
@@ -187,6 +200,8 @@ class _Resolver:
                 continue
             for name in sorted(names):
                 if name.endswith(SUFFIXES):
+                    if self.root is not None and self._inside(base):  # found in the project
+                        confine(base / name, self.root, "project file")
                     self.file(base / name)
                     found = True
         if not found:

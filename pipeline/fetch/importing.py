@@ -34,8 +34,9 @@ from pipeline.fetch.state import digest
 from pipeline.fsutil import atomic_write_text
 from pipeline.ops.importer import plan_import
 from pipeline.ops.update import plan_update
-from pipeline.plan import apply, read_text_or_none
+from pipeline.plan import apply
 from pipeline.project import Project, Video
+from pipeline.safewrite import read_text_seen, replace_if_unchanged
 from pipeline.store import VideoFiles, video_files
 from pipeline.tracks.srt_io import compose_srt, parse_srt
 
@@ -80,16 +81,19 @@ def place_srt(path: Path, remote: str, base: str) -> Outcome:
     `base` is the digest of what the previous pull brought for this track ('' if none): a
     local file still equal to it was not edited, so it follows the remote track.
     """
-    local_text = read_text_or_none(path)
-    if local_text is None:
-        atomic_write_text(path, remote)
-        return Outcome("imported", "", path)
-    local = _normalised(local_text, str(path))
-    if local == remote:
-        return Outcome("unchanged")
-    if local is not None and base and digest(local) == base:
-        atomic_write_text(path, remote)
-        return Outcome("updated", "followed the remote track (no local edits)", path)
+    try:
+        local_text, seen = read_text_seen(path)
+        if local_text is None:
+            replace_if_unchanged(path, remote.encode("utf-8"), seen)
+            return Outcome("imported", "", path)
+        local = _normalised(local_text, str(path))
+        if local == remote:
+            return Outcome("unchanged")
+        if local is not None and base and digest(local) == base:
+            replace_if_unchanged(path, remote.encode("utf-8"), seen)
+            return Outcome("updated", "followed the remote track (no local edits)", path)
+    except MsmError as exc:  # changed meanwhile, read-only, unreadable: left as it is
+        return Outcome("failed", str(exc).splitlines()[0])
     beside = remote_path(path)
     atomic_write_text(beside, remote)
     why = "cannot be read" if local is None else "differs from the remote track"
@@ -139,11 +143,11 @@ def import_translation(
         plan = plan_import(
             project, video, lang, srt, moment, reviewed=not machine, origin=origin, protect=protect
         )
+        report = plan.report
+        if plan.change is not None:
+            apply([plan.change])  # refused when the PO changed since it was read
     except MsmError as exc:
         return Outcome("failed", str(exc).splitlines()[0])
-    report = plan.report
-    if plan.change is not None:
-        apply([plan.change])
     extra = []
     if report.unplaced:
         extra.append(f"{len(report.unplaced)} cue(s) overlap no source cue")

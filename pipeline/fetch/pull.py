@@ -45,8 +45,9 @@ from pipeline.fetch.state import (
     save_record,
 )
 from pipeline.fetch.ytdl import Entry, FetchError, Session
-from pipeline.fsutil import atomic_write_text
+from pipeline.fsutil import atomic_write_text, read_bytes
 from pipeline.project import CATALOG, Project, Video, parse_settings
+from pipeline.safewrite import read_text_seen, replace_if_unchanged
 from pipeline.store import video_files
 from pipeline.tracks.model import ReadResult
 from pipeline.tracks.srt_io import compose_srt, read_srt
@@ -356,13 +357,12 @@ class _Run:
 
     def _edit_catalogue(self, edits: Sequence[CatalogEdit]) -> None:
         path = self.project.root / CATALOG
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ProjectError(f"{path}: cannot read: {exc}") from None
+        text, seen = read_text_seen(path, "utf-8-sig")  # the edit compares against this read
+        if text is None:
+            raise ProjectError(f"{path}: cannot read: no such file")
         new_text = apply_edits(text, edits, str(path))
         settings = parse_settings(new_text, str(path))  # never write a catalogue we cannot read
-        atomic_write_text(path, new_text)
+        replace_if_unchanged(path, new_text.encode("utf-8"), seen)
         self.project = Project(self.project.root, settings)
 
     def _manifest(self, slug: str) -> Path:
@@ -472,7 +472,7 @@ class _Run:
                 continue
             try:
                 srt = folder / rec.srt
-                text = srt.read_text(encoding="utf-8")
+                text = read_bytes(srt).decode("utf-8")
             except OSError as exc:
                 row.tracks.append(
                     TrackResult(rec.lang, rec.key, rec.role, "failed", f"cache: {exc}")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.errors import ProjectError
-from pipeline.fsutil import atomic_write_text
+from pipeline.fsutil import atomic_write_text, read_bytes
 
 Part = Literal["video", "captions", "auto"]
 ARCHIVES: dict[Part, str] = {
@@ -49,7 +49,7 @@ class Archive:
         for part, name in ARCHIVES.items():
             path = folder / name
             try:
-                lines = path.read_text(encoding="utf-8").splitlines()
+                lines = read_bytes(path).decode("utf-8").splitlines()
             except FileNotFoundError:
                 lines = []
             except (OSError, UnicodeDecodeError) as exc:
@@ -139,7 +139,7 @@ class VideoRecord:
 def load_record(path: Path) -> VideoRecord | None:
     """The manifest at `path`, or None when there is none (or it is unreadable: we refetch)."""
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(read_bytes(path).decode("utf-8"))
         tracks = {k: TrackRecord(**v) for k, v in data.pop("tracks", {}).items()}
         return VideoRecord(**data, tracks=tracks)
     except FileNotFoundError:

@@ -208,8 +208,10 @@ class Session:
             raise FetchError(f"{url}: {error_text(exc)}") from None
 
     def _load_info(self, path: Path) -> dict[str, Any]:
+        from pipeline.fsutil import MAX_INFO_JSON_BYTES, read_bytes
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bytes(path, MAX_INFO_JSON_BYTES).decode("utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise FetchError(f"{path}: cannot read the info JSON: {exc}") from None
         if not isinstance(data, dict):

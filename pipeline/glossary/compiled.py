@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import InputError
-from pipeline.fsutil import atomic_write_bytes
+from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.glossary.files import parse_termbase
 from pipeline.glossary.matcher import Matcher
 
@@ -45,7 +45,7 @@ def cache_key(data: bytes) -> str:
 def load_matcher(path: Path, cache_dir: Path | None = None) -> Matcher:
     """A matcher for the term base at `path`, from `cache_dir` when compiled there before."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the glossary: {exc.strerror or exc}") from None
     if cache_dir is None:
@@ -61,7 +61,7 @@ def load_matcher(path: Path, cache_dir: Path | None = None) -> Matcher:
 
 def _load(cached: Path) -> Matcher | None:
     try:
-        blob = cached.read_bytes()
+        blob = read_bytes(cached, MAX_CACHE_BYTES)
     except OSError:
         return None
     # Loading creates some 100,000 small lists and dicts with no cycles among them: the

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import Diagnostic, InputError
+from pipeline.fsutil import read_bytes
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
 from pipeline.languages import SOURCE
@@ -23,8 +24,14 @@ def default_termbase_path(project_root: Path) -> Path:
 
 
 def project_termbase_path(project_root: Path, configured: str | None = None) -> Path:
-    """The project's term base: the `[glossary] path` setting, else the default."""
-    return project_root / configured if configured else default_termbase_path(project_root)
+    """The project's term base: the `[glossary] path` setting, else the default.
+
+    It must lie inside the project (symbolic links resolved): OutsideProject otherwise.
+    """
+    from pipeline.confine import confine
+
+    path = project_root / configured if configured else default_termbase_path(project_root)
+    return confine(path, project_root, "glossary")
 
 
 def format_of(path: Path, data: bytes = b"") -> Literal["csv", "tbx"]:
@@ -61,7 +68,7 @@ def parse_termbase(
 def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
     """Read a term base from a CSV or TBX file (by suffix, else by content)."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the glossary: {exc.strerror or exc}") from None
     return parse_termbase(data, str(path), path, lang_map)

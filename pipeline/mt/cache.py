@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pipeline.errors import InputError
+from pipeline.fsutil import check_regular
 
 SCHEMA_VERSION = 1
 
@@ -42,6 +43,12 @@ class TranslationCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._missing:
             return self._db
+        try:  # a FIFO or device would block SQLite or be clobbered by it
+            check_regular(self.path, limit=1 << 62)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot use as the translation cache: {exc}") from None
         try:
             if self.read_only:
                 if not self.path.is_file():

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from pipeline.errors import InputError, MsmError
-from pipeline.fsutil import atomic_write_bytes
+from pipeline.safewrite import ChangedError, Seen, read_seen, replace_if_unchanged
 from pipeline.tracks.po_io import Key, key_of, parse_po, render
 from pipeline.tracks.po_patch import EntryPatcher
 
@@ -16,12 +16,16 @@ from pipeline.tracks.po_patch import EntryPatcher
 def read_exact(path: Path) -> str | None:
     """The file's text with its line endings as they are (CRLF stays CRLF), BOM dropped
     (msgfmt rejects a BOM, and msm writes UTF-8 without one)."""
+    return read_exact_seen(path)[0]
+
+
+def read_exact_seen(path: Path) -> tuple[str | None, Seen]:
+    """`read_exact`, and the record of the read that the writer compares against."""
+    data, seen = read_seen(path)
+    if data is None:
+        return None, seen
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), seen
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
 
@@ -29,10 +33,12 @@ def read_exact(path: Path) -> str | None:
 class TrackWriter:
     """Writes one PO as drafts arrive: only the drafted entries' blocks change, atomically."""
 
-    def __init__(self, path: Path, text: str, po: polib.POFile) -> None:
+    def __init__(self, path: Path, text: str, po: polib.POFile, seen: Seen | None = None) -> None:
         self.path = path
         self.text = text  # the PO as read; every save patches this same text
-        self.written = text  # what the file should hold now (guards against other writers)
+        # What the file holds as far as msm knows (guards against other writers): the read
+        # the text came from, else the text itself as UTF-8.
+        self.seen = seen or Seen.of(path, text.encode("utf-8"))
         self.patcher = EntryPatcher(text, po)
         self.drafts: dict[Key, polib.POEntry] = {}
         self.blocks: dict[Key, str] = {}  # rendered once each: saving stays linear
@@ -48,11 +54,6 @@ class TrackWriter:
 
     def save(self, final: bool = False) -> None:
         """Write every draft so far; refuse if someone else changed the file meanwhile."""
-        if read_exact(self.path) != self.written:
-            raise MsmError(
-                f"{self.path}: changed on disk during the run; not overwritten. "
-                "Drafts made so far are cached: run the command again to apply them"
-            )
         try:
             text = self.patcher.apply(self.blocks)
         except ValueError:
@@ -61,8 +62,12 @@ class TrackWriter:
             final = True
         if final:
             parse_po(text, str(self.path))  # the whole file reads back (once, not every save)
-        atomic_write_bytes(self.path, text.encode("utf-8"))  # no BOM: msgfmt rejects one
-        self.written = text
+        try:  # no BOM: msgfmt rejects one
+            self.seen = replace_if_unchanged(self.path, text.encode("utf-8"), self.seen)
+        except ChangedError as exc:
+            raise ChangedError(
+                self.path, exc.appeared, "the drafts made so far are cached: none is sent again"
+            ) from None
 
 
 def _rendered(text: str, path: Path, drafts: Mapping[Key, polib.POEntry]) -> str:

@@ -8,8 +8,9 @@ import polib
 
 from pipeline.errors import Diagnostic, InputError, MsmError
 from pipeline.ops.source import Source, load_source
-from pipeline.plan import FileChange, read_text_or_none
+from pipeline.plan import FileChange
 from pipeline.project import Project, Video
+from pipeline.safewrite import read_text_seen
 from pipeline.tracks.build import Gap, gap_summary, translate_track
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import key_of, read_po
@@ -92,7 +93,12 @@ def plan_build(
                 (source.files.srt(lang), compose_srt(track.cues)),
                 (source.files.vtt(lang), compose_vtt(track.cues)),
             ):
-                old = read_text_or_none(path)
+                try:
+                    old, seen = read_text_seen(path)
+                except MsmError as exc:  # a FIFO, a file saved in another encoding: left alone
+                    plan.errors.append(exc)
+                    continue
                 if old != text:
-                    plan.changes.append(FileChange(path, text, old, f"{len(track.cues)} cues"))
+                    summary = f"{len(track.cues)} cues"
+                    plan.changes.append(FileChange(path, text, old, summary, seen))
     return plan

@@ -19,8 +19,9 @@ import polib
 
 from pipeline.errors import Diagnostic, InputError, RefusedImportError
 from pipeline.ops.source import Source, catalog_text, load_source
-from pipeline.plan import FileChange, read_text_or_none
+from pipeline.plan import FileChange
 from pipeline.project import Project, Video
+from pipeline.safewrite import read_text_seen
 from pipeline.tracks.align import Placement, align
 from pipeline.tracks.build import clean_translation
 from pipeline.tracks.merge import merge
@@ -122,7 +123,7 @@ def plan_import(
     proposals = _proposals(source, alignment.placements, report)
 
     path = source.files.po(lang)
-    old_text = read_text_or_none(path)
+    old_text, seen = read_text_seen(path)
     old = parse_po(old_text, str(path)) if old_text is not None else None
     entries, _ = merge(source.template_entries(), old or [])
     by_key = {key_of(e): e for e in entries if not e.obsolete}
@@ -164,7 +165,7 @@ def plan_import(
         old.metadata["PO-Revision-Date"] = po_date(moment)  # the translations did change
     new_text = catalog_text(source, lang, entries, info, old)
     summary = f"{len(report.changed)} entries imported"
-    return ImportPlan(FileChange(path, new_text, old_text, summary), report)
+    return ImportPlan(FileChange(path, new_text, old_text, summary, seen), report)
 
 
 def _normal(text: str) -> str:

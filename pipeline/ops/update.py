@@ -10,8 +10,9 @@ import polib
 
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.ops.source import Source, catalog_text, load_source
-from pipeline.plan import FileChange, read_text_or_none
+from pipeline.plan import FileChange
 from pipeline.project import Project, Video
+from pipeline.safewrite import Seen, read_text_seen
 from pipeline.tracks.merge import MergeStats, merge
 from pipeline.tracks.po_io import HeaderInfo, parse_po, po_date, without_volatile
 
@@ -55,18 +56,18 @@ def _plan_video(
 ) -> None:
     files = source.files
     template_entries = source.template_entries()
-    old_template = read_text_or_none(files.template)
+    old_template, template_seen = read_text_seen(files.template)
     created = _unchanged_date(source, old_template, template_entries) or po_date(moment)
     info = HeaderInfo(project=source.title, created=created, revised=po_date(moment))
     template = catalog_text(source, None, template_entries, info)
-    _propose(plan, files.template, template, old_template, "template")
+    _propose(plan, files.template, template, old_template, "template", template_seen)
     for lang in langs:
         path = files.po(lang)
-        old_text = read_text_or_none(path)
+        old_text, seen = read_text_seen(path)
         old = parse_po(old_text, str(path)) if old_text is not None else None
         entries, stats = merge(template_entries, old or [])
         text = catalog_text(source, lang, entries, info, old)
-        _propose(plan, path, text, old_text, str(stats))
+        _propose(plan, path, text, old_text, str(stats), seen)
         plan.tracks.append(TrackUpdate(source.video.slug, lang, stats))
 
 
@@ -88,7 +89,9 @@ def _unchanged_date(
     return created if without_volatile(again) == without_volatile(old_text) else None
 
 
-def _propose(plan: UpdatePlan, path: Path, new: str, old: str | None, summary: str) -> None:
+def _propose(
+    plan: UpdatePlan, path: Path, new: str, old: str | None, summary: str, seen: Seen
+) -> None:
     if old is not None and without_volatile(old) == without_volatile(new):
         return
-    plan.changes.append(FileChange(path, new, old, summary))
+    plan.changes.append(FileChange(path, new, old, summary, seen))

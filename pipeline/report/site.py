@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.errors import UsageError
-from pipeline.fsutil import atomic_write_bytes
+from pipeline.fsutil import atomic_write_bytes, read_bytes
 from pipeline.project import Project
 from pipeline.report.html import index_page, track_page
 from pipeline.report.pages import TrackPage, track_pages
@@ -90,7 +90,7 @@ def write_report(out: Path, files: Mapping[str, bytes]) -> list[Path]:
 def _listed(path: Path) -> set[str]:
     """The files an earlier report in this folder listed (none if there is no such report)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(path).decode("utf-8"))
     except (OSError, ValueError):
         return set()
     files = data.get("files") if isinstance(data, dict) else None

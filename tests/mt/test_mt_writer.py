@@ -67,6 +67,6 @@ def test_someone_elses_save_is_never_overwritten(tmp_path):
     writer.add(key_of(po[0]), draft_of(po[0], "Jeden."))
     edited = text.replace('msgstr ""\n', 'msgstr "Raz."\n')
     path.write_text(edited, encoding="utf-8")
-    with pytest.raises(MsmError, match="changed on disk"):
+    with pytest.raises(MsmError, match="changed since msm read it"):
         writer.save()
     assert path.read_text(encoding="utf-8") == edited

@@ -489,7 +489,7 @@ def test_a_po_edited_during_the_run_is_not_overwritten(mt_project, libre):
     libre.on_request = translator_saves
     result = invoke(root, "translate", "--lang", "pl")
     assert result.exit_code == 1
-    assert "changed on disk during the run; not overwritten" in result.stderr
+    assert "changed since msm read it; nothing was written to it" in result.stderr
     assert path.read_text(encoding="utf-8").endswith("\n# edited\n")
 
 

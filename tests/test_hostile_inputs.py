@@ -1,0 +1,102 @@
+"""FIFOs, devices and oversized files given as any input: a clear error, never a hang.
+
+Each case runs the real console entry point in a child process with a time limit, so a
+regression shows as a failed test rather than a hung suite.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.fsutil import MAX_FILE_BYTES
+from tests.conftest import CATALOG, DEMO_CUES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    from pipeline.tracks.srt_io import compose_srt
+
+    root = tmp_path / "project"
+    (root / "subtitles" / "demo").mkdir(parents=True)
+    (root / "subtitles" / "catalog.toml").write_text(CATALOG.format(targets='["pl"]'))
+    (root / "subtitles" / "demo" / "en.srt").write_text(compose_srt(DEMO_CUES), "utf-8")
+    (root / "glossary").mkdir()
+    shutil.copy(REPO / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
+    assert msm(root, "update").returncode == 0
+    return root
+
+
+def msm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a FIFO that blocks would hang for ever
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+def fifo(path: Path) -> str:
+    if path.exists():
+        path.unlink()
+    os.mkfifo(path)
+    return str(path)
+
+
+# (what, how to make the input inside the project, the command, what msm says)
+CASES = [
+    ("pl.po FIFO, update", "subtitles/demo/pl.po", ["update"], "a FIFO (named pipe)"),
+    ("pl.po FIFO, translate", "subtitles/demo/pl.po", ["translate", "-l", "pl", "-n"], "FIFO"),
+    ("built track FIFO, check", "subtitles/demo/pl.srt", ["check"], "a FIFO (named pipe)"),
+    ("glossary FIFO, import", "glossary/procurement.csv", ["glossary", "import", "{x}"], "FIFO"),
+    ("convert a FIFO", "in.srt", ["convert", "{in}", "out.vtt"], "a FIFO (named pipe)"),
+    ("import a FIFO", "in.srt", ["import", "demo", "pl", "{in}"], "a FIFO (named pipe)"),
+    ("glossary import a FIFO", "in.csv", ["glossary", "import", "{in}"], "a FIFO (named pipe)"),
+    ("bundle verify a FIFO", "in.zip", ["bundle", "verify", "{in}"], "a FIFO (named pipe)"),
+]
+
+
+@pytest.mark.parametrize(("what", "made", "args", "said"), CASES, ids=[c[0] for c in CASES])
+def test_a_fifo_is_refused_not_waited_for(project: Path, what, made, args, said):
+    made_path = fifo(project / made)
+    other = project / "other.csv"
+    shutil.copy(REPO / "glossary" / "procurement.csv", other)
+    args = [a.replace("{in}", made_path).replace("{x}", str(other)) for a in args]
+    result = msm(project, *args)
+    assert result.returncode in (1, 2), result.stdout + result.stderr
+    assert said in result.stderr and "msm reads only regular files" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "/dev/zero", "out.vtt"],
+        ["glossary", "import", "/dev/zero"],
+        ["bundle", "verify", "/dev/zero"],
+    ],
+    ids=["convert", "glossary-import", "bundle-verify"],
+)
+def test_a_device_is_refused(project: Path, args):
+    result = msm(project, *args)
+    assert result.returncode == 2, result.stderr
+    assert "/dev/zero: cannot read" in result.stderr and "a device" in result.stderr
+
+
+def test_a_subtitle_over_the_limit_is_refused_with_the_limit_named(project: Path):
+    big = project / "big.srt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    result = msm(project, "convert", str(big), "out.vtt")
+    assert result.returncode == 2
+    assert "over the 20.0 MB msm reads at most for this kind of file" in result.stderr
