@@ -151,37 +151,33 @@ def compose(text: str, po: polib.POFile, entries: Sequence[polib.POEntry]) -> st
     newline = "\r\n" if "\r\n" in text else "\n"
     by_signature = {signature(b.entry): b for b in blocks if b.entry is not None}
     by_texts = {_texts(b.entry): b for b in blocks if b.entry is not None and not b.entry.obsolete}
-    ends = [header.end, *(b.end for b in blocks)]
+    # The blank lines standing before each old block (from the end of the block before it).
+    before = {id(b): a.end for a, b in zip([header, *blocks], blocks, strict=False)}
     out = ["".join(lines[: header.end])]
     for entry in entries:
         sign = signature(entry)
         block = by_signature.pop(sign, None)
         if block is not None:
-            out.append(_separated(lines, block, ends))
+            out.append("".join(lines[before[id(block)] : block.first]))
             out.append("".join(lines[block.first : block.end]))
             continue
         rendered = render_entry(entry, newline)
         same = by_texts.get(_texts(entry)) if not entry.obsolete else None
         if same is not None and same.entry is not None and signature(same.entry) in by_signature:
             by_signature.pop(signature(same.entry))
-            out.append(_separated(lines, same, ends))
+            out.append("".join(lines[before[id(same)] : same.first]))
             out.append(_new_comments(rendered, lines, same, newline))
             continue
         out.append(newline)
         out.append(rendered)
-    out.append("".join(lines[max(ends) :]))  # blank lines and comments closing the file
+    last = blocks[-1].end if blocks else header.end
+    out.append("".join(lines[last:]))  # blank lines and comments closing the file
     pieces = [piece for piece in out if piece]
     for i in range(len(pieces) - 1):
         if not pieces[i].endswith("\n"):
             pieces[i] += newline  # the old file's last line, no longer last
     new_text = "".join(pieces)
     return new_text if _holds(new_text, po, entries) else None
-
-
-def _separated(lines: Sequence[str], block: _Block, ends: Sequence[int]) -> str:
-    """The blank lines standing before `block` in the old text."""
-    before = max((end for end in ends if end <= block.first), default=0)
-    return "".join(lines[before : block.first])
 
 
 def _new_comments(rendered: str, lines: Sequence[str], block: _Block, newline: str) -> str:
@@ -204,10 +200,17 @@ def _holds(text: str, po: polib.POFile, entries: Sequence[polib.POEntry]) -> boo
     except MsmError:
         return False
     return (
-        [signature(e) for e in again] == [signature(e) for e in entries]
+        [_readable(e) for e in again] == [_readable(e) for e in entries]
         and again.metadata == po.metadata
         and again.header == po.header
     )
+
+
+def _readable(entry: polib.POEntry) -> Signature:
+    """The signature as polib reads it back: it skips the `#~|` previous fields of an
+    obsolete entry (they are written, and kept as bytes where the entry is unchanged)."""
+    sign = signature(entry)
+    return sign[:-3] if entry.obsolete else sign
 
 
 def set_header_field(text: str, name: str, value: str) -> str:
