@@ -305,3 +305,25 @@ def test_a_real_retiming_changes_only_duration_notes(tmp_path: Path) -> None:
         line.startswith(("- #. cue ", '- "POT-Creation-Date')) for line in removed
     )
     assert all(line.startswith(("+ #. cue ", '+ "POT-Creation-Date')) for line in added)
+
+
+def test_a_loose_po_with_short_notes_still_gets_reading_speed_checks(tmp_path: Path) -> None:
+    """The notes keep what the checks of a translator's copy need: cue numbers, durations."""
+    from pipeline.checks.runner import check_paths
+
+    fixture = Path(__file__).resolve().parents[1] / "data" / "checks" / "project"
+    shutil.copytree(fixture / "subtitles", tmp_path / "subtitles")
+    project = Project.load(tmp_path)
+    run_update(project)  # the fixture's long notes become short ones
+    po_path = tmp_path / "subtitles" / "budget-basics" / "fr.po"
+    assert "#. cue 7 (1.4 s)\n" in po_path.read_text(encoding="utf-8")
+    loose = tmp_path / "mail" / "fr-copy.po"
+    loose.parent.mkdir()
+    po = polib.pofile(str(po_path))
+    yes = po.find("Yes.")
+    assert yes is not None
+    yes.msgstr = "Oui, oui, bien sûr, évidemment."
+    po.save(str(loose))
+    [finding] = check_paths([loose], None).findings.items
+    assert (finding.check, finding.cue, finding.lang) == ("cps-max", 7, "fr")
+    assert "in 1.40 s" in finding.message
