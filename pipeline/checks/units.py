@@ -62,7 +62,7 @@ def po_units(
     """The entries of a catalogue (read by `po_read`) as units: (current, obsolete, by key).
 
     `positions` gives each key's source cue numbers; without a source track they come from
-    the `#. cue N: …` comments `msm update` writes. `sources` maps source texts to one shared
+    the `#. cue N (D s)` notes `msm update` writes. `sources` maps source texts to one shared
     copy (a video's catalogues all repeat its source texts: one copy serves them all).
     """
     sources = sources or {}
