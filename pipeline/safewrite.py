@@ -108,8 +108,10 @@ def read_text_seen(path: Path, encoding: str = "utf-8") -> tuple[str | None, See
     try:
         return decode_text(data, encoding), seen
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{path}: not UTF-8 (invalid byte at offset {exc.start}); save it as UTF-8"
+            f"{path}:{line}: not {encoding.upper()} (invalid byte at offset {exc.start}); "
+            f"save it as {encoding.upper()}"
         ) from None
 
 

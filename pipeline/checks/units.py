@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.checks.model import EntryUnit
-from pipeline.tracks.merge import SourceEntry, cue_notes
+from pipeline.tracks.cue_notes import cue_numbers, read_notes
+from pipeline.tracks.merge import SourceEntry
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
 from pipeline.tracks.po_read import PoEntry
@@ -61,7 +62,7 @@ def po_units(
     """The entries of a catalogue (read by `po_read`) as units: (current, obsolete, by key).
 
     `positions` gives each key's source cue numbers; without a source track they come from
-    the `#. cue N: …` comments `msm update` writes. `sources` maps source texts to one shared
+    the `#. cue N (D s)` notes `msm update` writes. `sources` maps source texts to one shared
     copy (a video's catalogues all repeat its source texts: one copy serves them all).
     """
     sources = sources or {}
@@ -75,7 +76,7 @@ def po_units(
         if positions is not None:
             cues = positions.get(key, ())
         else:
-            cues = tuple(n for n, _, _ in cue_notes(entry.comment))
+            cues = tuple(cue_numbers(entry.comment))
         # Positional: a dataclass's __init__ matches keywords one by one, which cost a third
         # of this loop (it runs for every entry of every catalogue).
         unit = EntryUnit(
@@ -134,17 +135,28 @@ def cue_units(cues: Sequence[Cue], path: str, lang: str) -> list[EntryUnit]:
 
 
 def timing_from_comments(po: Iterable[PoEntry]) -> tuple[list[Cue], list[Key]]:
-    """The source timing a catalogue carries in its `#. cue N: start --> end` comments.
+    """The source timing a catalogue carries in its `#. cue N (D s)` notes.
 
     Lets a PO checked on its own (a translator's copy) get the reading-speed checks. Returns
-    the cues in cue-number order with the source text, and each cue's entry key.
+    the cues in cue-number order with the source text, and each cue's entry key. The notes give
+    durations, not times (cue_notes.py): the cues are laid end to end, each as long as its note
+    says; they are the built track's source timing, so no gap or overlap check looks at them.
+    Notes in the old long form (`cue N: start --> end`) give their times.
     """
-    timed: dict[int, tuple[Cue, Key]] = {}
+    timed: dict[int, tuple[int, int | None, str, Key]] = {}
     for entry in po:
         if entry.obsolete or not entry.comment:
             continue
-        for n, start, end in cue_notes(entry.comment):
-            if end > start:
-                timed[n] = (Cue(start, end, entry.msgid, n), key_of(entry))
-    order = sorted(timed)
-    return [timed[n][0] for n in order], [timed[n][1] for n in order]
+        for note in read_notes(entry.comment):
+            if note.duration > 0:
+                timed[note.number] = (note.duration, note.start, entry.msgid, key_of(entry))
+    cues: list[Cue] = []
+    keys: list[Key] = []
+    at = 0
+    for n in sorted(timed):
+        duration, start, text, key = timed[n]
+        begin = start if start is not None else at
+        cues.append(Cue(begin, begin + duration, text, n))
+        keys.append(key)
+        at = begin + duration
+    return cues, keys

@@ -1,4 +1,10 @@
-"""`msm update`: refresh each video's PO template and every language's catalogue from `en.srt`."""
+"""`msm update`: refresh each video's PO template and every language's catalogue from `en.srt`.
+
+A catalogue is changed only where its entries change (po_layout.py): one whose entries are the
+same is not written at all, whichever tool wrote it; otherwise the unchanged entries keep their
+bytes, the header keeps its fields and wrapping, and only `POT-Creation-Date` is set to the
+template's, as msgmerge does. README: "The PO format".
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,10 @@ from pipeline.ops.source import Source, catalog_text, load_source
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
 from pipeline.safewrite import Seen, read_text_seen
+from pipeline.tracks.cue_notes import settled
 from pipeline.tracks.merge import MergeStats, merge
-from pipeline.tracks.po_io import HeaderInfo, parse_po, po_date, without_volatile
+from pipeline.tracks.po_io import HeaderInfo, key_of, parse_po, po_date, without_volatile
+from pipeline.tracks.po_layout import compose, set_header_field
 
 
 @dataclass
@@ -57,6 +65,7 @@ def _plan_video(
     files = source.files
     template_entries = source.template_entries()
     old_template, template_seen = read_text_seen(files.template)
+    _settle_notes(template_entries, old_template)
     created = _unchanged_date(source, old_template, template_entries) or po_date(moment)
     info = HeaderInfo(project=source.title, created=created, revised=po_date(moment))
     template = catalog_text(source, None, template_entries, info)
@@ -66,9 +75,31 @@ def _plan_video(
         old_text, seen = read_text_seen(path)
         old = parse_po(old_text, str(path)) if old_text is not None else None
         entries, stats = merge(template_entries, old or [])
-        text = catalog_text(source, lang, entries, info, old)
+        text = None
+        if old_text is not None and old is not None:
+            text = compose(old_text, old, entries)
+            if text is not None and text != old_text:
+                # msgmerge's way: a catalogue records the template it was last merged with
+                text = set_header_field(text, "POT-Creation-Date", created)
+        if text is None:  # a new catalogue, or a layout we cannot follow: rendered whole
+            text = catalog_text(source, lang, entries, info, old)
         _propose(plan, path, text, old_text, str(stats), seen)
         plan.tracks.append(TrackUpdate(source.video.slug, lang, stats))
+
+
+def _settle_notes(entries: list[polib.POEntry], old_text: str | None) -> None:
+    """Keep the old template's `#.` notes where they still hold (durations moved by a few
+    milliseconds), so re-timing the source does not rewrite the template either."""
+    if old_text is None:
+        return
+    try:
+        old = {key_of(e): e for e in parse_po(old_text, "template") if not e.obsolete}
+    except MsmError:
+        return  # rewritten whole
+    for entry in entries:
+        before = old.get(key_of(entry))
+        if before is not None:
+            entry.comment = settled(entry.comment, before.comment)
 
 
 def _unchanged_date(

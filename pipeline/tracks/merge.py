@@ -4,33 +4,29 @@ Entries are keyed by the source text (msgid), never by timestamps: identical tex
 entry and list every cue as an occurrence; `msgctxt` only separates texts that need different
 translations. Merging follows `msgmerge --previous`: unchanged text keeps its translation,
 edited text keeps the old translation as fuzzy with `#| msgid`, vanished text becomes obsolete.
+Everything else a catalogue may hold (plural forms, flags, comments, previous fields, obsolete
+entries) is carried over as it was.
 
-We know more than msgmerge: the `#.` comments carry each cue's timing, so an edited cue is found
-at its place in time even when the edit is too large for a text-similarity match ("Yes." →
-"Yes, of course."); text similarity is the fallback for re-timed edits and foreign PO files.
+We know more than msgmerge: the `#.` notes carry each entry's cue numbers, so an edited cue is
+found at its place in the sequence of cues even when the edit is too large for a
+text-similarity match ("Yes." → "Yes, of course."); text similarity is the fallback for
+foreign PO files.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polib
 
-from pipeline.tracks.model import Cue, format_timestamp, overlap
+from pipeline.tracks.cue_notes import cue_notes as cue_notes  # re-exported: the old name
+from pipeline.tracks.cue_notes import cue_numbers, note_text, settled
+from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
-SAME_PLACE = 0.5  # an old entry whose cues cover half the new cue's time is the same cue, edited
-# What `template_entry` writes into an entry's `#.` comment, one line per cue:
-# `cue 3: 00:00:10,709 --> 00:00:15,960 (5.3 s)`. Read back by `cue_notes`; a hand-edited
-# period for the comma (the WebVTT way) means the same time.
-_CUE_NOTE = re.compile(
-    r"^cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})",
-    re.MULTILINE,
-)
 
 
 @dataclass
@@ -73,18 +69,14 @@ def cue_keys(cues: Sequence[Cue], contexts: Mapping[int, str] | None = None) -> 
 
 
 def template_entry(entry: SourceEntry, source_name: str) -> polib.POEntry:
-    """A template entry: occurrences point at the cue texts, comments carry the timing."""
-    notes = [
-        f"cue {c.index}: {format_timestamp(c.start)} --> {format_timestamp(c.end)}"
-        f" ({c.duration / 1000:.1f} s)"
-        for c in entry.cues
-    ]
+    """A template entry: occurrences point at the cue texts, the `#.` note gives each cue's
+    number and duration (`cue 3 (5.3 s)`, see cue_notes.py)."""
     return polib.POEntry(
         msgctxt=entry.msgctxt,
         msgid=entry.msgid,
         msgstr="",
         occurrences=[(source_name, str(c.text_line)) for c in entry.cues if c.text_line],
-        comment="\n".join(notes),
+        comment=note_text(entry.cues),
     )
 
 
@@ -116,15 +108,16 @@ def merge(
     """Merge the previous entries of a catalogue into fresh template entries.
 
     Returns the new entries (template order, then obsolete ones) and what happened. No
-    translation is lost: each one ends up exact, fuzzy, or obsolete.
+    translation is lost: each one ends up exact, fuzzy, or obsolete, with its plural forms,
+    flags and comments.
     """
     stats = MergeStats()
     current: dict[Key, polib.POEntry] = {}
     obsolete: dict[Key, polib.POEntry] = {}
     for entry in old:
-        if not entry.msgid:
+        if not entry.msgid and not entry.msgctxt and not entry.obsolete:
             continue  # the header
-        (obsolete if entry.obsolete else current)[key_of(entry)] = entry
+        (obsolete if entry.obsolete else current).setdefault(key_of(entry), entry)
     fresh = [_copy(e) for e in template]
     used: set[Key] = set()
     unmatched: list[polib.POEntry] = []
@@ -133,27 +126,31 @@ def merge(
         if key in current:
             _take(entry, current[key])
             used.add(key)
-            stats.kept += 1 if entry.msgstr and not entry.fuzzy else 0
-            stats.fuzzy += 1 if entry.msgstr and entry.fuzzy else 0
-            stats.new += 0 if entry.msgstr else 1
+            done = _translated(entry)
+            stats.kept += 1 if done and not entry.fuzzy else 0
+            stats.fuzzy += 1 if done and entry.fuzzy else 0
+            stats.new += 0 if done else 1
         elif key in obsolete and _has_work(obsolete[key]):
-            _take(entry, obsolete[key])
-            obsolete.pop(key)
+            _take(entry, obsolete.pop(key))
             stats.revived += 1
         else:
             unmatched.append(entry)
-    candidates = [e for k, e in current.items() if k not in used and e.msgstr]
+    candidates = [e for k, e in current.items() if k not in used and _translated(e)]
+    in_place = _same_place(fresh, current)
     consumed: set[Key] = set()
     for entry in unmatched:
-        best = _same_place(entry, candidates) or _closest(entry, candidates)
+        best = _first_candidate(in_place.get(key_of(entry), []), candidates)
+        best = best or _closest(entry, candidates)
         if best is None:
             stats.new += 1
             continue
-        _take(entry, best)
+        _take(entry, best, notes=False)
         entry.previous_msgid = (
             best.previous_msgid if best.fuzzy and best.previous_msgid else best.msgid
         )
         entry.previous_msgctxt = best.msgctxt if best.msgctxt != entry.msgctxt else None
+        if best.msgid_plural and not entry.previous_msgid_plural:
+            entry.previous_msgid_plural = best.msgid_plural
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
         consumed.add(key_of(best))
@@ -166,7 +163,7 @@ def merge(
         gone.obsolete = True
         gone.occurrences = []
         gone.comment = ""
-        obsolete[key_of(gone)] = gone
+        obsolete.setdefault(key_of(gone), gone)
         stats.obsoleted += 1
     for entry in fresh:
         # An empty obsolete twin of a live entry would be a duplicate msgfmt rejects.
@@ -176,63 +173,98 @@ def merge(
     return [*fresh, *obsolete.values()], stats
 
 
+def _translated(entry: polib.POEntry) -> bool:
+    """Whether the entry has a translation (its msgstr, or any of its plural forms)."""
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
 def _has_work(entry: polib.POEntry) -> bool:
     """Whether the entry holds anything a person wrote (a translation or a comment)."""
-    return bool(entry.msgstr or any(entry.msgstr_plural.values()) or entry.tcomment)
+    return _translated(entry) or bool(entry.tcomment)
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
+    """A new entry with every field of `entry` (lists and dicts copied, not shared)."""
     return polib.POEntry(
         msgctxt=entry.msgctxt,
         msgid=entry.msgid,
+        msgid_plural=entry.msgid_plural,
         msgstr=entry.msgstr,
+        msgstr_plural=dict(entry.msgstr_plural),
         occurrences=list(entry.occurrences),
         comment=entry.comment,
         tcomment=entry.tcomment,
         flags=list(entry.flags),
-        previous_msgid=entry.previous_msgid,
         previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
         obsolete=entry.obsolete,
     )
 
 
-def _take(target: polib.POEntry, source: polib.POEntry) -> None:
-    """Copy what the translator owns (translation, flags, comments) onto a fresh entry."""
+def _take(target: polib.POEntry, source: polib.POEntry, notes: bool = True) -> None:
+    """Copy what the translator owns (translation and plural forms, flags, comments, previous
+    fields) onto a fresh entry; with `notes`, keep the old `#.` note unless it is out of date
+    (the same entry: a duration that moved by a few milliseconds is no change)."""
     target.msgstr = source.msgstr
+    if source.msgid_plural:  # the source track has no plurals: a translator's tool added it
+        target.msgid_plural = source.msgid_plural
+        target.msgstr_plural = dict(source.msgstr_plural)
     target.tcomment = source.tcomment
     target.flags = list(source.flags)
     target.previous_msgid = source.previous_msgid
     target.previous_msgctxt = source.previous_msgctxt
+    target.previous_msgid_plural = source.previous_msgid_plural
+    if notes:
+        target.comment = settled(target.comment, source.comment)
 
 
-def cue_notes(comment: str | None) -> list[tuple[int, int, int]]:
-    """The cues an entry's `#.` comment records: (cue number, start ms, end ms), in order."""
-    found = []
-    for m in _CUE_NOTE.finditer(comment or ""):
-        n, h1, m1, s1, f1, h2, m2, s2, f2 = (int(g) for g in m.groups())
-        start = ((h1 * 60 + m1) * 60 + s1) * 1000 + f1
-        found.append((n, start, ((h2 * 60 + m2) * 60 + s2) * 1000 + f2))
+def _same_place(
+    fresh: Sequence[polib.POEntry], current: Mapping[Key, polib.POEntry]
+) -> dict[Key, list[polib.POEntry]]:
+    """For each new entry, the old entries that stood at the same places in the cue sequence.
+
+    The old and new sequences of cues (each cue by its entry's key, from the `#.` notes) are
+    aligned as a diff aligns lines; cues replaced one by one are the same cues, edited. Cue
+    numbers, not times: re-timing the video does not move a cue in the sequence, and a cue
+    inserted before the edit does not shift it.
+    """
+    old_seq = _sequence(current.values(), "old")
+    new_seq = _sequence(fresh, "new")
+    if not old_seq or not new_seq:
+        return {}
+    old_at = {n: e for e in current.values() for n in cue_numbers(e.comment)}
+    new_at = {n: e for e in reversed(fresh) for n in cue_numbers(e.comment)}
+    found: dict[Key, list[polib.POEntry]] = {}
+    matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        for k in range(min(i2 - i1, j2 - j1)):
+            old_entry, new_entry = old_at.get(i1 + k + 1), new_at.get(j1 + k + 1)
+            if old_entry is not None and new_entry is not None:
+                found.setdefault(key_of(new_entry), []).append(old_entry)
     return found
 
 
-def spans(entry: polib.POEntry) -> list[tuple[int, int]]:
-    """The cue timings recorded in an entry's `#.` comments (ours), in milliseconds."""
-    return [(start, end) for _, start, end in cue_notes(entry.comment)]
+def _sequence(entries: Iterable[polib.POEntry], side: str) -> list[tuple[str | None, str]]:
+    """The key of each cue number 1…n that the entries' notes list (a placeholder that
+    matches nothing where no entry lists a number)."""
+    at: dict[int, Key] = {}
+    for entry in entries:
+        for n in cue_numbers(entry.comment):
+            at.setdefault(n, key_of(entry))
+    if not at:
+        return []
+    return [at.get(n, (f"\0{side}", str(n))) for n in range(1, max(at) + 1)]
 
 
-def _same_place(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib.POEntry | None:
-    """The candidate shown at the same time as `entry` (the same cue, with edited text)."""
-    mine = spans(entry)
-    if not mine:
-        return None
-    length = sum(end - start for start, end in mine)
-    best: polib.POEntry | None = None
-    best_shared = SAME_PLACE * length
-    for candidate in candidates:
-        shared = sum(overlap(a, b, c, d) for a, b in mine for c, d in spans(candidate))
-        if shared > best_shared:
-            best, best_shared = candidate, shared
-    return best
+def _first_candidate(
+    found: Sequence[polib.POEntry], candidates: Sequence[polib.POEntry]
+) -> polib.POEntry | None:
+    """The first of `found` that is still a candidate (translated and not matched exactly)."""
+    open_ids = {id(c) for c in candidates}
+    return next((entry for entry in found if id(entry) in open_ids), None)
 
 
 def _closest(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib.POEntry | None:

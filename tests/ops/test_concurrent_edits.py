@@ -228,6 +228,6 @@ def test_build_leaves_a_track_saved_in_another_encoding_alone(make_project):
     srt.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nDéjà\n".encode("cp1252"))
     result = msm(root, "build")
     assert result.exit_code == 2, result.output
-    assert f"{srt}: not UTF-8" in result.stderr and "Traceback" not in result.output
+    assert f"{srt}:3: not UTF-8" in result.stderr and "Traceback" not in result.output
     assert srt.read_bytes() == "1\n00:00:01,000 --> 00:00:02,000\nDéjà\n".encode("cp1252")
     assert "[fr] Thank you." in (demo(root) / "fr.vtt").read_text()

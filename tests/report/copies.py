@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polib
 
+from pipeline.tracks.cue_notes import cue_numbers
+
 ROOT = Path(__file__).parent.parent.parent
 SLUG = "what-is-public-procurement"
 
@@ -35,7 +37,7 @@ def copy_example(target: Path) -> Path:
 
 def _entry(po: polib.POFile, cue: int) -> polib.POEntry:
     for entry in po:
-        if f"cue {cue}:" in (entry.comment or ""):
+        if cue in cue_numbers(entry.comment):
             return entry
     raise AssertionError(f"no entry for cue {cue}")
 

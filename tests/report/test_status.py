@@ -163,13 +163,13 @@ def test_video_argument_and_unknown_video(example: Path) -> None:
 def test_accepted_findings_do_not_count_against_a_track(example: Path) -> None:
     po = example / "subtitles" / SLUG / "ro.po"
     text = po.read_text(encoding="utf-8")
-    first = text.index("#. cue 3:")
+    first = text.index("#. cue 3 (")
     po.write_text(
         text[:first] + "# msm-accept: comma-below quoted from a legacy document\n" + text[first:],
         encoding="utf-8",
     )
     text = po.read_text(encoding="utf-8")
-    cue3 = text.index("#. cue 3:")
+    cue3 = text.index("#. cue 3 (")
     start = text.index("msgstr", cue3)
     end = text.index("\n\n", start)
     po.write_text(text[:start] + text[start:end].replace("ș", "ş") + text[end:], encoding="utf-8")

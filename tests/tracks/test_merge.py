@@ -5,6 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
+from pipeline.tracks.cue_notes import cue_numbers, read_notes
 from pipeline.tracks.merge import cue_keys, cue_notes, merge, source_entries, template_entry
 from pipeline.tracks.model import Cue
 
@@ -30,8 +31,7 @@ def test_identical_texts_share_one_entry_listing_every_cue() -> None:
     ]
     po = template_entry(entries[0], "en.srt")
     assert po.occurrences == [("en.srt", "2"), ("en.srt", "10")]
-    assert "cue 1: 00:00:00,000 --> 00:00:01,000" in po.comment
-    assert "cue 3: 00:00:03,000 --> 00:00:04,000" in po.comment
+    assert po.comment == "cue 1 (1.0 s)\ncue 3 (1.0 s)"
 
 
 def test_contexts_split_one_text_into_two_entries() -> None:
@@ -136,7 +136,100 @@ def test_cue_notes_reads_what_the_template_writes(
     assert cue_notes(comment) == notes
 
 
-def test_cue_notes_round_trip_the_template_comment() -> None:
+def test_the_template_note_gives_cue_numbers_and_durations_not_times() -> None:
     cues = [Cue(1000, 5930, "Hello", 4), Cue(3_600_000, 3_601_500, "Hello", 9)]
     entry = template_entry(source_entries(cues, {})[0], "en.srt")
-    assert cue_notes(entry.comment) == [(4, 1000, 5930), (9, 3_600_000, 3_601_500)]
+    assert entry.comment == "cue 4 (4.9 s)\ncue 9 (1.5 s)"
+    assert cue_notes(entry.comment) == []  # no times: they stay in en.srt
+    assert cue_numbers(entry.comment) == [4, 9]
+    assert [n.duration for n in read_notes(entry.comment)] == [4900, 1500]
+
+
+@pytest.mark.parametrize(
+    ("comment", "numbers", "durations"),
+    [
+        ("cue 1 (4.9 s)", [1], [4900]),
+        ("cue 12 (0.0 s)\ncue 13 (12.3 s)", [12, 13], [0, 12300]),
+        ("cue 1: 00:00:01,000 --> 00:00:05,930 (4.9 s)", [1], [4930]),  # the old long form
+        ("a translator's note\ncue 3 (2.0 s)", [3], [2000]),
+        ("see cue 3 (2.0 s)", [], []),
+        ("cue 3 (2 s)", [], []),  # not ours: one decimal
+        ("cue 3 (2.0 s) or so", [], []),
+        (None, [], []),
+    ],
+)
+def test_read_notes_reads_both_forms(
+    comment: str | None, numbers: list[int], durations: list[int]
+) -> None:
+    notes = read_notes(comment)
+    assert [n.number for n in notes] == numbers
+    assert [n.duration for n in notes] == durations
+
+
+def test_a_rewritten_cue_keeps_its_old_translation_by_its_place_in_the_sequence() -> None:
+    """Too different for a text match, but the same cue: the cues around it did not change,
+    and a cue inserted before it does not shift it."""
+    old = [
+        entry("Hello.", "Bonjour.", comment="cue 1 (1.0 s)"),
+        entry("Yes.", "Oui.", comment="cue 2 (1.0 s)"),
+        entry("Goodbye.", "Au revoir.", comment="cue 3 (1.0 s)"),
+    ]
+    template = [
+        entry("Welcome.", comment="cue 1 (1.0 s)"),
+        entry("Hello.", comment="cue 2 (1.0 s)"),
+        entry("Yes, of course, gladly.", comment="cue 3 (2.0 s)"),
+        entry("Goodbye.", comment="cue 4 (1.0 s)"),
+    ]
+    merged, stats = merge(template, old)
+    found = by_id(merged)
+    assert found["Yes, of course, gladly."].msgstr == "Oui."
+    assert found["Yes, of course, gladly."].fuzzy
+    assert found["Yes, of course, gladly."].previous_msgid == "Yes."
+    assert found["Welcome."].msgstr == ""
+    assert (stats.kept, stats.fuzzy, stats.new, stats.obsoleted) == (2, 1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("old_note", "new_note", "kept"),
+    [
+        ("cue 3 (5.3 s)", "cue 3 (5.4 s)", True),  # a few ms across a rounding boundary
+        ("cue 3 (5.3 s)", "cue 3 (5.2 s)", True),
+        ("cue 3 (5.3 s)", "cue 3 (5.5 s)", False),  # a real change of the duration
+        ("cue 3 (5.3 s)", "cue 4 (5.3 s)", False),  # a cue inserted before it
+        ("cue 3 (5.3 s)\ncue 7 (1.0 s)", "cue 3 (5.3 s)", False),
+        ("cue 3: 00:00:01,000 --> 00:00:06,300 (5.3 s)", "cue 3 (5.3 s)", False),  # old form
+    ],
+)
+def test_a_note_is_rewritten_only_for_a_real_change(
+    old_note: str, new_note: str, kept: bool
+) -> None:
+    old = [entry("Hello.", "Bonjour.", comment=old_note)]
+    merged, _ = merge([entry("Hello.", comment=new_note)], old)
+    assert merged[0].comment == (old_note if kept else new_note)
+
+
+def test_plural_entries_and_every_field_survive_a_merge() -> None:
+    plural = entry(
+        "One file.",
+        msgid_plural="%d files.",
+        msgstr_plural={0: "Jeden plik.", 1: "%d pliki.", 2: "%d plików."},
+        flags=["c-format", "no-wrap"],
+        tcomment="Ana checked it",
+        comment="cue 1 (1.0 s)",
+        occurrences=[("en.srt", "3")],
+    )
+    gone = entry(
+        "Old plural.",
+        msgid_plural="Old plurals.",
+        msgstr_plural={0: "a", 1: "b", 2: "c"},
+        msgctxt="menu",
+    )
+    merged, stats = merge([entry("One file.", comment="cue 1 (1.0 s)")], [plural, gone])
+    kept, obsolete = merged
+    assert kept.msgid_plural == "%d files."
+    assert kept.msgstr_plural == plural.msgstr_plural
+    assert (kept.flags, kept.tcomment) == (["c-format", "no-wrap"], "Ana checked it")
+    assert obsolete.obsolete and obsolete.msgctxt == "menu"
+    assert obsolete.msgstr_plural == {0: "a", 1: "b", 2: "c"}
+    assert obsolete.msgid_plural == "Old plurals."
+    assert (stats.kept, stats.obsoleted) == (1, 1)
