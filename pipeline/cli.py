@@ -21,6 +21,7 @@ from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
 from pipeline.plan import FileChange, apply
 from pipeline.project import Project
+from pipeline.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,7 +41,13 @@ class InputUsageError(click.ClickException):
 def click_error(error: MsmError) -> click.ClickException:
     """The click exception that shows a core error with the core's exit status."""
     kind = InputUsageError if error.exit_code == 2 else DataError
-    return kind(str(error))
+    return kind(printable(str(error)))
+
+
+def echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text with parts from outside (names, cues, terms, server messages):
+    control and bidi characters escaped, never sent raw to the terminal."""
+    click.echo(printable(message), err=err, nl=nl)
 
 
 class MsmGroup(click.Group):
@@ -53,7 +60,7 @@ class MsmGroup(click.Group):
             raise click_error(exc) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(printable(f"{where}{exc.strerror or exc}")) from None
 
 
 @dataclass
@@ -101,7 +108,7 @@ def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> 
     for d in diagnostics:
         if d.severity == "info" and quiet:
             continue
-        click.echo(str(d), err=True)
+        echo(str(d), err=True)
 
 
 def report_changes(changes: Sequence[FileChange], root: Path | None, dry_run: bool) -> None:
@@ -110,14 +117,14 @@ def report_changes(changes: Sequence[FileChange], root: Path | None, dry_run: bo
         root = None  # files outside the project (msm fix on loose files): full paths
     if dry_run:
         for change in changes:
-            click.echo(change.diff(root), nl=False)
+            echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
         return
     apply(list(changes))
     for change in changes:
         summary = f" ({change.summary})" if change.summary else ""
         shown = change.path.relative_to(root) if root is not None else change.path
-        click.echo(f"{change.action}: {shown}{summary}")
+        echo(f"{change.action}: {shown}{summary}")
 
 
 def fail_if(errors: Sequence[MsmError]) -> None:
@@ -125,7 +132,7 @@ def fail_if(errors: Sequence[MsmError]) -> None:
     if not errors:
         return
     for error in errors:
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     sys.exit(max(e.exit_code for e in errors))
 
 
@@ -201,7 +208,7 @@ def update(
     echo_diagnostics(plan.warnings)
     if check:
         for change in plan.changes:
-            click.echo(f"out of date: {change.path.relative_to(project.root)}")
+            echo(f"out of date: {change.path.relative_to(project.root)}")
         fail_if(plan.errors)
         if plan.changes:
             sys.exit(1)
@@ -247,12 +254,12 @@ def build(
     incomplete = [t for t in plan.tracks if t.gaps]
     for track in incomplete:
         verdict = "left out" if allow_incomplete else "missing"
-        click.echo(
+        echo(
             f"{track.slug}/{track.lang}: {len(track.gaps)} of {track.total} cues {verdict}:",
             err=True,
         )
         for gap in track.gaps:
-            click.echo(f"  {gap}", err=True)
+            echo(f"  {gap}", err=True)
     report_changes(plan.changes, project.root, dry_run)
     fail_if(plan.errors)
     if incomplete and not allow_incomplete:
@@ -293,9 +300,9 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
     report = plan.report
     echo_diagnostics(report.warnings)
     for note in report.notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     for cue in report.unplaced:
-        click.echo(
+        echo(
             f"{file}:{cue.line}: not placed (overlaps no source cue): "
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
@@ -355,10 +362,10 @@ def translate(
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
     plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
     for note in plan.notes:
-        click.echo(note, err=True)
+        echo(note, err=True)
     if dry_run:
         for line in estimate_lines(mt.dry_run(project, plan)):
-            click.echo(line)
+            echo(line)
         click.echo(f"quota: {mt.quota_note(plan.provider)}", err=True)
         click.echo("dry run: nothing sent, nothing written", err=True)
         fail_if(plan.errors)
@@ -366,17 +373,17 @@ def translate(
     configured = (project.settings.raw.get("glossary") or {}).get("path")
     glossary, note = project_glossary(project.root, configured)
     if note:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     outcome = mt.draft(
         project,
         plan,
         env=os.environ,
         moment=now(),
         glossary=glossary,
-        log=lambda line: click.echo(line, err=True),
+        log=lambda line: echo(line, err=True),
     )
     for line in summary_lines(outcome, project.root):
-        click.echo(line)
+        echo(line)
     fail_if(plan.errors)
     if not outcome.report.ok:
         sys.exit(1)
@@ -420,7 +427,7 @@ def convert(source: Path, target: Path, lang: str | None, fmt: str | None) -> No
         click.echo(text, nl=False)
     else:
         atomic_write_text(target, text)
-        click.echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
+        echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
 
 
 @cli.command()
@@ -480,13 +487,13 @@ def pull(
     reporter: Reporter = Silent() if quiet or not stream.isatty() else TerminalProgress(stream)
     if list_only:
         listings = list_available(project, urls, reporter)
-        click.echo(render_listing(listings), nl=False)
+        echo(render_listing(listings), nl=False)
         if any(listing.error for listing in listings):
             sys.exit(1)
         return
     options = PullOptions(video=not no_video, auto_captions=auto_captions, refresh=refresh)
     result = pull_videos(project, urls, options, reporter, now())
-    click.echo(render_summary(result), nl=False)
+    echo(render_summary(result), nl=False)
     if result.failed:
         sys.exit(1)
 
@@ -571,11 +578,11 @@ def check(
     text = report.render(result, fmt, color)
     if output is not None:
         atomic_write_text(output, text)
-        click.echo(f"{output}: {report.summary_line(result)}", err=True)
+        echo(f"{output}: {report.summary_line(result)}", err=True)
     else:
         click.echo(text, nl=False, color=color)
     for error in result.errors:
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     if result.exit_code:
         sys.exit(result.exit_code)
 
@@ -682,13 +689,13 @@ def report(state: State, videos: tuple[str, ...], langs: tuple[str, ...], out: P
     folder = out if out is not None else project.root / "dist" / "report"
     write_report(folder, made.files)
     if made.note:
-        click.echo(f"note: {made.note}", err=True)
+        echo(f"note: {made.note}", err=True)
     for problem in made.status.problems:
-        click.echo(f"unreadable: {problem}", err=True)
+        echo(f"unreadable: {problem}", err=True)
     size = sum(len(data) for data in made.files.values())
     index = folder / INDEX
     shown = index.relative_to(Path.cwd()) if index.is_relative_to(Path.cwd()) else index
-    click.echo(
+    echo(
         f"wrote {shown} ({len(made.files)} files, {size / 1024:.0f} KiB, "
         f"{time.perf_counter() - began:.2f} s)"
     )
@@ -762,7 +769,7 @@ def bundle_create(
     click.echo(report.summary_line(release.checks), err=True)
     if release.bundle.refused:
         for reason in release.bundle.refused:
-            click.echo(f"refused: {reason}", err=True)
+            echo(f"refused: {reason}", err=True)
         raise click.ClickException(
             "no bundle written; fix the problems above (see `msm check`)"
             + ("" if allow_incomplete else " or pass --allow-incomplete")
@@ -772,9 +779,9 @@ def bundle_create(
     manifest = release.bundle.manifest
     tracks = sum(len(v["tracks"]) for v in manifest["videos"])
     shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
-    click.echo(f"wrote {shown} ({len(manifest['videos'])} videos, {tracks} tracks)")
+    echo(f"wrote {shown} ({len(manifest['videos'])} videos, {tracks} tracks)")
     for item in manifest["excluded"]:
-        click.echo(f"left out: {item['slug']}/{item['lang']}: {item['reason']}", err=True)
+        echo(f"left out: {item['slug']}/{item['lang']}: {item['reason']}", err=True)
 
 
 @bundle.command("verify")
@@ -790,11 +797,13 @@ def bundle_verify(file: Path) -> None:
 
     result = verify_file(file)
     for problem in result.problems:
-        click.echo(f"{file}: {problem}")
+        echo(f"{file}: {problem}")
     if not result.intact:
-        raise click.ClickException(f"{file}: {len(result.problems)} problem(s); not intact")
+        raise click.ClickException(
+            printable(f"{file}: {len(result.problems)} problem(s); not intact")
+        )
     listed = len(result.manifest.get("files", {}))
-    click.echo(f"{file}: intact ({listed} files match the manifest)")
+    echo(f"{file}: intact ({listed} files match the manifest)")
 
 
 # --- msm glossary ------------------------------------------------------------------------
@@ -883,7 +892,7 @@ def glossary_list(state: State, glossary_file: Path | None, lang: str | None) ->
         if code:
             terms = concept.terms_in(code)
             shown = "  " + ("; ".join(t.label() for t in terms) if terms else f"(no {code} term)")
-        click.echo(f"{concept.id:<{width}}  {concept.headword()}{shown}  ({', '.join(facts)})")
+        echo(f"{concept.id:<{width}}  {concept.headword()}{shown}  ({', '.join(facts)})")
     click.echo(f"{len(termbase)} concepts", err=True)
 
 
@@ -902,9 +911,9 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
     from pipeline.glossary.model import sort_terms
 
     found = load_termbase(_glossary_path(state, glossary_file)).concept(concept)
-    click.echo(f"{found.id}: {found.headword()}")
+    echo(f"{found.id}: {found.headword()}")
     if found.note:
-        click.echo(f"  note: {found.note}")
+        echo(f"  note: {found.note}")
     for term in sort_terms(found.terms):
         facts: list[str] = [term.status]
         if term.needs_review:
@@ -914,7 +923,7 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
         if term.exclude:
             facts.append("not in: " + ", ".join(term.exclude))
         note = f" — {term.note}" if term.note else ""
-        click.echo(f"  {term.lang:<6} {term.text}  ({'; '.join(facts)}){note}")
+        echo(f"  {term.lang:<6} {term.text}  ({'; '.join(facts)}){note}")
 
 
 @glossary.command("lookup")
@@ -944,7 +953,7 @@ def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | No
     for match in matches:
         how = "inflected form" if match.how == "stem" else match.how
         shown = match.text.replace("\r\n", "\n").replace("\n", " / ")  # one line per match
-        click.echo(
+        echo(
             f'{match.concept}  "{shown}" → {match.term.text} '
             f"({match.status}, {how}) at {match.start}-{match.end}"
         )
@@ -970,10 +979,10 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     path = _glossary_path(state, glossary_file)
     problems = validate(load_termbase(path), _shown(path), _target_languages(state))
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
-    click.echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
+    echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         sys.exit(1)
 
@@ -1013,7 +1022,7 @@ def glossary_export(state: State, fmt: str, output: Path, glossary_file: Path | 
         click.echo(text, nl=False)
         return
     atomic_write_text(output, text)
-    click.echo(f"wrote {output} ({len(termbase)} concepts, {fmt})", err=True)
+    echo(f"wrote {output} ({len(termbase)} concepts, {fmt})", err=True)
 
 
 def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -1070,11 +1079,11 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     ours = load_termbase(destination) if destination.exists() else TermBase()
     report = merge(ours, theirs, project.settings.source_language)
     for their_id, our_id in report.matched:
-        click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
+        echo(f"matched {their_id} to {our_id} by its English term", err=True)
     for concept_id in report.added:
-        click.echo(f"add: {concept_id}", err=True)
+        echo(f"add: {concept_id}", err=True)
     for concept_id, langs in report.changed:
-        click.echo(f"change: {concept_id} ({', '.join(langs)})", err=True)
+        echo(f"change: {concept_id} ({', '.join(langs)})", err=True)
     click.echo(
         f"{len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged",
@@ -1083,7 +1092,7 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
     problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:
-        click.echo(f"after the import: {problem}", err=True)
+        echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
     old = read_text_or_none(destination)
     if new == old:
@@ -1091,9 +1100,11 @@ def glossary_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str
         return
     if errors and not dry_run:
         raise DataError(
-            f"{_shown(destination)} not written: the imported glossary would have "
-            f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
-            "--dry-run"
+            printable(
+                f"{_shown(destination)} not written: the imported glossary would have "
+                f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look "
+                "with --dry-run"
+            )
         )
     report_changes([FileChange(destination, new, old, "glossary")], project.root, dry_run)
 
