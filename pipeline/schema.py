@@ -171,6 +171,9 @@ class Validator:
             wanted = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in node.types)
             self._fail(where, f"expected {wanted}, got {_kind(data)}", where)
             return node.default
+        if isinstance(data, str) and "\x00" in data:  # no file name, URL or text holds one
+            self._fail(where, "must not contain a NUL character (\\x00)", where)
+            return node.default
         if isinstance(data, float) and not math.isfinite(data):
             self._fail(where, f"must be a finite number, got {data}", where)
             return node.default

@@ -33,6 +33,8 @@ COMMANDS = (
     ["translate", "--dry-run", "--lang", "pl"],
     ["build", "--dry-run"],
     ["update", "--dry-run"],
+    ["glossary", "list"],
+    ["glossary", "validate"],
 )
 
 
@@ -79,6 +81,8 @@ def settings_error(text: str) -> str:
         ("[checks]", "limits = 5", "[checks.limits] expected a table, got an integer"),
         ("[checks]", 'disabled = "cps-max"', "expected an array, got a string"),
         ("[glossary]", "path = 3", "expected a string, got an integer"),
+        ("[glossary]", 'path = "a\\u0000b"', "[glossary.path] must not contain a NUL character"),
+        ("[translate]", 'cache = "\\u0000"', "[translate.cache] must not contain a NUL"),
     ],
 )
 def test_bad_numbers_and_types_are_refused_naming_key_and_line(
@@ -169,6 +173,7 @@ SCALARS = (
     | st.booleans()
     | TEXT
     | st.sampled_from(["pl", "fr", "netflix", "ted", "error", "cps-max", "", "..", "/etc"])
+    | st.sampled_from(["\x00", "a\x00b", "~", "\\", "\x1b[31m", "\u202e", "9" * 40])
 )
 VALUES = st.recursive(
     SCALARS,
@@ -181,8 +186,8 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     node: Any = data
     for key in path[:-1]:
         if isinstance(node, list):
-            if not node:
-                node.append({})
+            if not node or not isinstance(node[0], dict):
+                node[:] = [{}]
             node = node[0]
             continue
         if not isinstance(node.get(key), dict | list):
