@@ -90,7 +90,8 @@ def declared_encoding(data: bytes) -> str | None:
         text = head.decode("utf-16-le" if le else "utf-16-be", errors="replace")
     else:
         text = head.decode("latin-1")
-    found = _DECLARATION.search(text)
+    # Only a declaration at the very start counts (after a byte order mark), as in XML.
+    found = _DECLARATION.match(text.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf"))
     return found.group(1) if found else None
 
 
