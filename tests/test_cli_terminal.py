@@ -101,10 +101,10 @@ def test_glossary_import_escapes_names_and_terms(tmp_path: Path) -> None:
 
 
 def test_a_server_message_is_escaped(tmp_path: Path) -> None:
-    """Core errors (server answers, file contents quoted in them) go through one path."""
+    """Core errors (server answers, file contents quoted in them) go through one path (an
+    answer from a real local server: tests/mt/test_translate_terminal.py)."""
     from pipeline.cli import click_error
     from pipeline.errors import MsmError
 
     shown = click_error(MsmError("server said: \x1b]0;owned\x07 \u202eoops")).format_message()
     assert shown == "server said: \\x1b]0;owned\\x07 \\u202eoops"
-    assert json.dumps(shown)  # plain text
