@@ -21,6 +21,7 @@ from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
 from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
+from pipeline.terminal import printable
 
 if TYPE_CHECKING:
     from pipeline.ops.build import BuiltTrack
@@ -43,7 +44,13 @@ class InputUsageError(click.ClickException):
 def click_error(error: MsmError) -> click.ClickException:
     """The click exception that shows a core error with the core's exit status."""
     kind = InputUsageError if error.exit_code == 2 else DataError
-    return kind(str(error))
+    return kind(printable(str(error)))
+
+
+def echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text with parts from outside (names, cues, terms, server messages):
+    control and bidi characters escaped, never sent raw to the terminal."""
+    click.echo(printable(message), err=err, nl=nl)
 
 
 class MsmGroup(click.Group):
@@ -56,7 +63,7 @@ class MsmGroup(click.Group):
             raise click_error(exc) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(printable(f"{where}{exc.strerror or exc}")) from None
 
 
 @dataclass
@@ -104,7 +111,7 @@ def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> 
     for d in diagnostics:
         if d.severity == "info" and quiet:
             continue
-        click.echo(str(d), err=True)
+        echo(str(d), err=True)
 
 
 def report_changes(
@@ -119,14 +126,14 @@ def report_changes(
         root = None  # files outside the project (msm fix on loose files): full paths
     if dry_run:
         for change in changes:
-            click.echo(change.diff(root), nl=False)
+            echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
         return []
     written, refused = apply_all(list(changes))
     for change in written:
         summary = f" ({change.summary})" if change.summary else ""
         shown = change.path.relative_to(root) if root is not None else change.path
-        click.echo(f"{change.action}: {shown}{summary}")
+        echo(f"{change.action}: {shown}{summary}")
     return refused
 
 
@@ -135,7 +142,7 @@ def fail_if(errors: Sequence[MsmError]) -> None:
     if not errors:
         return
     for error in errors:
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     sys.exit(max(e.exit_code for e in errors))
 
 
@@ -211,7 +218,7 @@ def update(
     echo_diagnostics(plan.warnings)
     if check:
         for change in plan.changes:
-            click.echo(f"out of date: {change.path.relative_to(project.root)}")
+            echo(f"out of date: {change.path.relative_to(project.root)}")
         fail_if(plan.errors)
         if plan.changes:
             sys.exit(1)
@@ -271,9 +278,9 @@ def echo_gaps(tracks: Iterable[BuiltTrack], allow_incomplete: bool) -> None:
     """List the cues each track cannot have and why (`msm build` and `msm bundle` alike)."""
     verdict = "left out" if allow_incomplete else "cannot ship"
     for track in tracks:
-        click.echo(track.gap_line(verdict) + ":", err=True)
+        echo(track.gap_line(verdict) + ":", err=True)
         for gap in track.gaps:
-            click.echo(f"  {gap}", err=True)
+            echo(f"  {gap}", err=True)
 
 
 @cli.command("import")
@@ -317,9 +324,9 @@ def import_(
     report = plan.report
     echo_diagnostics(report.warnings)
     for note in report.notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     for cue in report.unplaced:
-        click.echo(
+        echo(
             f"{file}:{cue.line}: cue {cue.index} not placed (overlaps no source cue): "
             f"{cue.text.replace(chr(10), ' / ')}",
             err=True,
@@ -375,10 +382,10 @@ def translate(
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
     plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
     for note in plan.notes:
-        click.echo(note, err=True)
+        echo(note, err=True)
     if dry_run:
         for line in estimate_lines(mt.dry_run(project, plan)):
-            click.echo(line)
+            echo(line)
         click.echo(f"quota: {mt.quota_note(plan.provider)}", err=True)
         click.echo("dry run: nothing sent, nothing written", err=True)
         fail_if(plan.errors)
@@ -386,17 +393,17 @@ def translate(
     configured = (project.settings.raw.get("glossary") or {}).get("path")
     glossary, note = project_glossary(project.root, configured)
     if note:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     outcome = mt.draft(
         project,
         plan,
         env=os.environ,
         moment=now(),
         glossary=glossary,
-        log=lambda line: click.echo(line, err=True),
+        log=lambda line: echo(line, err=True),
     )
     for line in summary_lines(outcome, project.root):
-        click.echo(line)
+        echo(line)
     fail_if(plan.errors)
     if not outcome.report.ok:
         sys.exit(1)
@@ -440,7 +447,7 @@ def convert(source: Path, target: Path, lang: str | None, fmt: str | None) -> No
         click.echo(text, nl=False)
     else:
         atomic_write_text(target, text)
-        click.echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
+        echo(f"wrote {target} ({len(result.cues)} cues, from {result.encoding})", err=True)
 
 
 @cli.command()
@@ -500,13 +507,13 @@ def pull(
     reporter: Reporter = Silent() if quiet or not stream.isatty() else TerminalProgress(stream)
     if list_only:
         listings = list_available(project, urls, reporter)
-        click.echo(render_listing(listings), nl=False)
+        echo(render_listing(listings), nl=False)
         if any(listing.error for listing in listings):
             sys.exit(1)
         return
     options = PullOptions(video=not no_video, auto_captions=auto_captions, refresh=refresh)
     result = pull_videos(project, urls, options, reporter, now())
-    click.echo(render_summary(result), nl=False)
+    echo(render_summary(result), nl=False)
     if result.failed:
         sys.exit(1)
 
@@ -591,11 +598,11 @@ def check(
     text = report.render(result, fmt, color)
     if output is not None:
         atomic_write_text(output, text)
-        click.echo(f"{output}: {report.summary_line(result)}", err=True)
+        echo(f"{output}: {report.summary_line(result)}", err=True)
     else:
         click.echo(text, nl=False, color=color)
     for error in result.errors:
-        click.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     if result.exit_code:
         sys.exit(result.exit_code)
 
@@ -702,13 +709,13 @@ def report(state: State, videos: tuple[str, ...], langs: tuple[str, ...], out: P
     folder = out if out is not None else project.root / "dist" / "report"
     write_report(folder, made.files)
     if made.note:
-        click.echo(f"note: {made.note}", err=True)
+        echo(f"note: {made.note}", err=True)
     for problem in made.status.problems:
-        click.echo(f"unreadable: {problem}", err=True)
+        echo(f"unreadable: {problem}", err=True)
     size = sum(len(data) for data in made.files.values())
     index = folder / INDEX
     shown = index.relative_to(Path.cwd()) if index.is_relative_to(Path.cwd()) else index
-    click.echo(
+    echo(
         f"wrote {shown} ({len(made.files)} files, {size / 1024:.0f} KiB, "
         f"{time.perf_counter() - began:.2f} s)"
     )
@@ -784,7 +791,7 @@ def bundle_create(
     echo_gaps(release.bundle.incomplete, allow_incomplete)
     if release.bundle.refused:
         for reason in release.bundle.refused:
-            click.echo(f"refused: {reason}", err=True)
+            echo(f"refused: {reason}", err=True)
         gaps = bool(release.bundle.incomplete) and not allow_incomplete
         others = len(release.bundle.refused) > len(release.bundle.incomplete) or not gaps
         reasons = (g.reason for t in release.bundle.incomplete for g in t.gaps)
@@ -804,9 +811,9 @@ def bundle_create(
     manifest = release.bundle.manifest
     tracks = sum(len(v["tracks"]) for v in manifest["videos"])
     shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
-    click.echo(f"wrote {shown} ({len(manifest['videos'])} videos, {tracks} tracks)")
+    echo(f"wrote {shown} ({len(manifest['videos'])} videos, {tracks} tracks)")
     for item in manifest["excluded"]:
-        click.echo(f"left out: {item['slug']}/{item['lang']}: {item['reason']}", err=True)
+        echo(f"left out: {item['slug']}/{item['lang']}: {item['reason']}", err=True)
 
 
 @bundle.command("verify")
@@ -822,11 +829,13 @@ def bundle_verify(file: Path) -> None:
 
     result = verify_file(file)
     for problem in result.problems:
-        click.echo(f"{file}: {problem}")
+        echo(f"{file}: {problem}")
     if not result.intact:
-        raise click.ClickException(f"{file}: {len(result.problems)} problem(s); not intact")
+        raise click.ClickException(
+            printable(f"{file}: {len(result.problems)} problem(s); not intact")
+        )
     listed = len(result.manifest.get("files", {}))
-    click.echo(f"{file}: intact ({listed} files match the manifest)")
+    echo(f"{file}: intact ({listed} files match the manifest)")
 
 
 # --- msm glossary ------------------------------------------------------------------------
@@ -915,7 +924,7 @@ def glossary_list(state: State, glossary_file: Path | None, lang: str | None) ->
         if code:
             terms = concept.terms_in(code)
             shown = "  " + ("; ".join(t.label() for t in terms) if terms else f"(no {code} term)")
-        click.echo(f"{concept.id:<{width}}  {concept.headword()}{shown}  ({', '.join(facts)})")
+        echo(f"{concept.id:<{width}}  {concept.headword()}{shown}  ({', '.join(facts)})")
     click.echo(f"{len(termbase)} concepts", err=True)
 
 
@@ -934,9 +943,9 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
     from pipeline.glossary.model import sort_terms
 
     found = load_termbase(_glossary_path(state, glossary_file)).concept(concept)
-    click.echo(f"{found.id}: {found.headword()}")
+    echo(f"{found.id}: {found.headword()}")
     if found.note:
-        click.echo(f"  note: {found.note}")
+        echo(f"  note: {found.note}")
     for term in sort_terms(found.terms):
         facts: list[str] = [term.status]
         if term.needs_review:
@@ -946,7 +955,7 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
         if term.exclude:
             facts.append("not in: " + ", ".join(term.exclude))
         note = f" — {term.note}" if term.note else ""
-        click.echo(f"  {term.lang:<6} {term.text}  ({'; '.join(facts)}){note}")
+        echo(f"  {term.lang:<6} {term.text}  ({'; '.join(facts)}){note}")
 
 
 @glossary.command("lookup")
@@ -976,7 +985,7 @@ def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | No
     for match in matches:
         how = "inflected form" if match.how == "stem" else match.how
         shown = match.text.replace("\r\n", "\n").replace("\n", " / ")  # one line per match
-        click.echo(
+        echo(
             f'{match.concept}  "{shown}" → {match.term.text} '
             f"({match.status}, {how}) at {match.start}-{match.end}"
         )
@@ -1002,10 +1011,10 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     path = _glossary_path(state, glossary_file)
     problems = validate(load_termbase(path), _shown(path), _target_languages(state))
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
-    click.echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
+    echo(f"{_shown(path)}: {errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         sys.exit(1)
 
@@ -1070,14 +1079,14 @@ def glossary_export(
         for lang, text in files.items():
             atomic_write_text(per_language / f"{lang}.tbx", text)
         names = ", ".join(f"{lang}.tbx" for lang in files)
-        click.echo(f"wrote {len(files)} files to {per_language}: {names}", err=True)
+        echo(f"wrote {len(files)} files to {per_language}: {names}", err=True)
         return
     text = render_termbase(termbase, fmt)
     if str(output) == "-":
         click.echo(text, nl=False)
         return
     atomic_write_text(output, text)
-    click.echo(f"wrote {output} ({len(termbase)} concepts, {fmt})", err=True)
+    echo(f"wrote {output} ({len(termbase)} concepts, {fmt})", err=True)
 
 
 def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -1147,16 +1156,16 @@ def glossary_import(
     ours = TermBase() if data is None else parse_termbase(data, str(destination), destination)
     report = merge(ours, theirs, project.settings.source_language, replace=replace)
     for their_id, our_id in report.matched:
-        click.echo(f"matched {their_id} to {our_id} by its English term", err=True)
+        echo(f"matched {their_id} to {our_id} by its English term", err=True)
     for concept_id in report.added_concepts:
-        click.echo(f"add concept: {concept_id}", err=True)
+        echo(f"add concept: {concept_id}", err=True)
     for term_change in report.changes:
-        click.echo(str(term_change), err=True)
-    click.echo(report.summary(), err=True)
+        echo(str(term_change), err=True)
+    echo(report.summary(), err=True)
     problems = validate(report.termbase, _shown(destination), project.settings.target_languages)
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:
-        click.echo(f"after the import: {problem}", err=True)
+        echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
     old = None if data is None else data.decode("utf-8", "replace")
     if new == old:
@@ -1164,9 +1173,11 @@ def glossary_import(
         return
     if errors and not dry_run:
         raise DataError(
-            f"{_shown(destination)} not written: the imported glossary would have "
-            f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look with "
-            "--dry-run"
+            printable(
+                f"{_shown(destination)} not written: the imported glossary would have "
+                f"{len(errors)} error(s) (above); fix {file.name} or the glossary, or look "
+                "with --dry-run"
+            )
         )
     change = FileChange(destination, new, old, "glossary", seen)
     fail_if(report_changes([change], project.root, dry_run))

@@ -80,7 +80,9 @@ def _check_relative(value: str) -> str | None:
 
 
 def _check_context_key(key: str) -> str | None:
-    return None if key.isdigit() and int(key) > 0 else "expected a cue number (1, 2, ...)"
+    # At most 9 digits: int() refuses 4,300 and more, and no video has a billion cues.
+    ok = key.isascii() and key.isdigit() and len(key) <= 9 and int(key) > 0
+    return None if ok else "expected a cue number (1, 2, ...)"
 
 
 VIDEO = Table(
@@ -111,7 +113,9 @@ SCHEMA = Table(
                     (list,), default=list(languages.TARGETS), check=_check_targets
                 ),
                 "channel": Value((str,), default="", check=_check_url),
-                "frame_rate": Value((int, float), default=25, check=_check_positive),
+                "frame_rate": Value(
+                    (int, float), default=25, check=_check_positive, bounds=(1, 1000)
+                ),
             }
         ),
         "pull": Table(
@@ -120,13 +124,18 @@ SCHEMA = Table(
                     (str,), default="media", check=_check_media, doc="git-ignored download folder"
                 ),
                 "retries": Value(
-                    (int,), default=10, check=_check_not_negative, doc="retries per request"
+                    (int,),
+                    default=10,
+                    check=_check_not_negative,
+                    doc="retries per request",
+                    bounds=(0, 100),
                 ),
                 "backoff": Value(
                     (int, float),
                     default=1.0,
                     check=_check_positive,
                     doc="seconds before the first retry; doubled each time, at most 60",
+                    bounds=(0.001, 60),
                 ),
             },
             doc="`msm pull`: where downloads go and how hard to retry",
@@ -187,7 +196,7 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
     """Parse and validate the settings text; every problem is reported at once."""
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError; an int of 4,300+ digits
         raise ProjectError(f"{where}: not valid TOML: {exc}") from None
     validator = Validator(text=text)
     clean = validator.validate(SCHEMA, data)

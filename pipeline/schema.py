@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 Check = Callable[[Any], str | None]  # returns an error message, or None when the value is fine
+
+# A number the settings give without bounds of its own must still be sane: no setting of
+# ours means anything beyond a billion (and inf or nan, which TOML allows, never do).
+NUMBER_CEILING = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,7 @@ class Value:
     required: bool = False
     check: Check | None = None
     doc: str = ""
+    bounds: tuple[float, float] | None = None  # inclusive, for numbers (README, "Limits")
 
 
 @dataclass(frozen=True)
@@ -80,17 +86,36 @@ class Validator:
         self.errors.append(SchemaError(where or "(top level)", message, self._line_of(key)))
 
     def _line_of(self, key: str | None) -> int | None:
+        """The line that sets `key` (a dotted path such as `checks.limits.cps_max`, or a bare
+        key): inside its own table's section when the file has one, else its first mention."""
         if not key or not self.text:
             return None
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=|^\s*\[+\s*{re.escape(key)}")
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if pattern.search(line):
+        table, _, name = key.rpartition(".")
+        name = name.split("[", 1)[0]
+        lines = self.text.splitlines()
+        setting = re.compile(rf"^\s*[\"']?{re.escape(name)}[\"']?\s*=")
+        header = re.compile(r"^\s*\[+\s*([^\]]*?)\s*\]+")
+        if table and "[" not in table:
+            wanted = [part.strip("\"'") for part in table.split(".")]
+            inside = False
+            for number, line in enumerate(lines, start=1):
+                found = header.match(line)
+                if found:
+                    parts = [p.strip().strip("\"'") for p in found.group(1).split(".")]
+                    inside = parts == wanted
+                elif inside and setting.search(line):
+                    return number
+        any_mention = re.compile(
+            rf"^\s*[\"']?{re.escape(name)}[\"']?\s*=|^\s*\[+\s*{re.escape(name)}"
+        )
+        for number, line in enumerate(lines, start=1):
+            if any_mention.search(line):
                 return number
         return None
 
     def _table(self, node: Table, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):
-            self._fail(where, f"expected a table, got {_kind(data)}")
+            self._fail(where, f"expected a table, got {_kind(data)}", where)
             data = {}  # go on with the defaults, so every other problem is reported too
         out: dict[str, Any] = {}
         for key, value in data.items():
@@ -100,7 +125,7 @@ class Validator:
                 close = difflib.get_close_matches(key, list(node.keys), n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 allowed = ", ".join(sorted(node.keys))
-                self._fail(where, f"unknown key {key!r}{hint}; allowed: {allowed}", key)
+                self._fail(where, f"unknown key {_quoted(key)}{hint}; allowed: {allowed}", path)
                 continue
             out[key] = self.validate(child, value, path)
         for key, child in node.keys.items():
@@ -121,21 +146,21 @@ class Validator:
 
     def _map(self, node: MapOf, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):
-            self._fail(where, f"expected a table, got {_kind(data)}")
+            self._fail(where, f"expected a table, got {_kind(data)}", where)
             return {}
         out: dict[str, Any] = {}
         for key, value in data.items():
             if node.key_check is not None:
                 problem = node.key_check(key)
                 if problem:
-                    self._fail(where, f"key {key!r}: {problem}", key)
+                    self._fail(where, f"key {_quoted(key)}: {problem}", f"{where}.{key}")
                     continue
             out[key] = self.validate(node.value, value, f"{where}.{key}")
         return out
 
     def _array(self, node: ArrayOf, data: Any, where: str) -> list[Any]:
         if not isinstance(data, list):
-            self._fail(where, f"expected an array, got {_kind(data)}")
+            self._fail(where, f"expected an array, got {_kind(data)}", where)
             return []
         return [self.validate(node.item, item, f"{where}[{i}]") for i, item in enumerate(data)]
 
@@ -144,13 +169,20 @@ class Validator:
         wrong_bool = isinstance(data, bool) and bool not in node.types
         if wrong_bool or not isinstance(data, node.types):
             wanted = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in node.types)
-            self._fail(where, f"expected {wanted}, got {_kind(data)}", where.rsplit(".", 1)[-1])
+            self._fail(where, f"expected {wanted}, got {_kind(data)}", where)
             return node.default
-        if node.check is not None:
-            problem = node.check(data)
-            if problem:
-                self._fail(where, problem, where.rsplit(".", 1)[-1])
-                return node.default
+        if isinstance(data, str) and "\x00" in data:  # no file name, URL or text holds one
+            self._fail(where, "must not contain a NUL character (\\x00)", where)
+            return node.default
+        if isinstance(data, float) and not math.isfinite(data):
+            self._fail(where, f"must be a finite number, got {data}", where)
+            return node.default
+        problem = node.check(data) if node.check is not None else None
+        if isinstance(data, int | float) and not isinstance(data, bool) and not problem:
+            problem = _number_problem(data, node.bounds)
+        if problem:
+            self._fail(where, problem, where)
+            return node.default
         return data
 
 
@@ -162,6 +194,31 @@ _TYPE_NAMES = {
     list: "an array",
     dict: "a table",
 }
+
+
+def _number_problem(value: float, bounds: tuple[float, float] | None) -> str | None:
+    """Why a finite number is not a sane setting (out of its bounds), or None."""
+    low, high = bounds if bounds is not None else (-NUMBER_CEILING, NUMBER_CEILING)
+    if not low <= value <= high:
+        return f"must be between {_number_text(low)} and {_number_text(high)}, got " + (
+            _number_text(value)
+        )
+    return None
+
+
+def _number_text(value: float) -> str:
+    """`3,600,000`, `0.001`, `1e+300`; never str() of a huge int (refused from 4,300 digits)."""
+    if isinstance(value, int) and not -(10**15) < value < 10**15:
+        return "a number of more than 15 digits"
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
+        return f"{int(value):,}"
+    return f"{value:g}"
+
+
+def _quoted(key: str) -> str:
+    """A key as a message quotes it: repr (control characters escaped), cut at 60."""
+    text = repr(key)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _kind(data: Any) -> str:

@@ -1,18 +1,22 @@
-"""`msm bundle verify`: check a bundle's manifest schema and every file's SHA-256."""
+"""`msm bundle verify`: check a bundle's manifest schema and every file's SHA-256.
+
+The bundle may come from anywhere: the zip is read within limits (pipeline.bundle.zipper),
+the manifest is bounded and type-checked before use (pipeline.bundle.manifest).
+"""
 
 from __future__ import annotations
 
-import json
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.bundle.manifest import MANIFEST, sha256, validate
-from pipeline.bundle.zipper import read_zip
+from pipeline.bundle.manifest import MANIFEST, MAX_MANIFEST_BYTES, parse_manifest, validate
+from pipeline.bundle.zipper import LIMITS, ZipLimits, scan_zip
 from pipeline.errors import InputError
 from pipeline.fsutil import MAX_BUNDLE_BYTES, read_bytes
+
+MAX_PROBLEMS = 200  # listed one per line; beyond this, a count
 
 
 @dataclass
@@ -29,40 +33,50 @@ class Verification:
         return not self.problems
 
 
-def verify_bytes(data: bytes, name: str = "bundle.zip") -> Verification:
-    """Verify a bundle held in memory; an unreadable zip raises InputError."""
-    try:
-        members = read_zip(data)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise InputError(f"{name}: not a readable zip: {exc}") from None
+def verify_bytes(data: bytes, name: str = "bundle.zip", limits: ZipLimits = LIMITS) -> Verification:
+    """Verify a bundle held in memory; an unreadable or oversized zip raises InputError."""
+    members = scan_zip(data, name, {MANIFEST: MAX_MANIFEST_BYTES}, limits)
     result = Verification(files=len(members))
-    names = Counter(n for n, _ in members)
+    problems = result.problems
+    names = Counter(m.name for m in members)
     for dup, count in sorted(names.items()):
         if count > 1:
-            result.problems.append(f"{dup}: {count} copies in the zip")
-    content = dict(members)
-    raw = content.pop(MANIFEST, None)
-    if raw is None:
-        result.problems.append(f"{MANIFEST}: missing")
-        return result
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        result.problems.append(f"{MANIFEST}: not valid JSON ({exc})")
-        return result
-    result.problems.extend(validate(manifest))
-    if not isinstance(manifest, dict):
-        return result
+            problems.append(f"{dup}: {count} copies in the zip")
+    for member in members:
+        if member.problem:
+            problems.append(f"{member.name}: {member.problem}")
+    digests = {m.name: m.sha256 for m in members if m.name != MANIFEST}
+    manifest_member = next((m for m in members if m.name == MANIFEST), None)
+    if manifest_member is None:
+        problems.append(f"{MANIFEST}: missing")
+        return _capped(result)
+    if manifest_member.data is None:
+        return _capped(result)  # its problem is listed above
+    manifest, problem = parse_manifest(manifest_member.data)
+    if problem:
+        problems.append(f"{MANIFEST}: {problem}")
+        return _capped(result)
+    shape = validate(manifest)
+    problems.extend(shape)
+    if shape:
+        return _capped(result)
     result.manifest = manifest
-    files = manifest.get("files")
-    listed: dict[str, Any] = files if isinstance(files, dict) else {}
+    listed: dict[str, str] = manifest["files"]
     for path, digest in sorted(listed.items()):
-        if path not in content:
-            result.problems.append(f"{path}: listed in the manifest but missing from the zip")
-        elif sha256(content[path]) != digest:
-            result.problems.append(f"{path}: SHA-256 differs from the manifest (changed?)")
-    for path in sorted(set(content) - set(listed)):
-        result.problems.append(f"{path}: in the zip but not in the manifest")
+        if path not in digests:
+            problems.append(f"{path}: listed in the manifest but missing from the zip")
+        elif digests[path] is not None and digests[path] != digest:
+            problems.append(f"{path}: SHA-256 differs from the manifest (changed?)")
+    for path in sorted(set(digests) - set(listed)):
+        problems.append(f"{path}: in the zip but not in the manifest")
+    return _capped(result)
+
+
+def _capped(result: Verification) -> Verification:
+    extra = len(result.problems) - MAX_PROBLEMS
+    if extra > 0:
+        del result.problems[MAX_PROBLEMS:]
+        result.problems.append(f"… and {extra:,} more problem(s) not listed")
     return result
 
 

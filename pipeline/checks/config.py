@@ -67,39 +67,42 @@ def _check_ids(values: list[Any]) -> str | None:
     return None
 
 
+_HOUR_MS = 3_600_000
+
 # The limits a profile sets, with what each means (the README documents them from here).
+# Each has bounds: a number outside them (or inf, nan) is refused when the settings are read.
 LIMITS: dict[str, tuple[Value, str]] = {
     "max_chars_per_line": (
-        Value((int,), check=_positive),
+        Value((int,), check=_positive, bounds=(1, 1000)),
         "characters per line, markup not counted",
     ),
-    "max_lines": (Value((int,), check=_positive), "lines per subtitle"),
+    "max_lines": (Value((int,), check=_positive, bounds=(1, 20)), "lines per subtitle"),
     "cps_optimal": (
-        Value((int, float), check=_positive),
+        Value((int, float), check=_positive, bounds=(1, 100)),
         "reading speed (characters per second) above which `cps-optimal` warns",
     ),
     "cps_max": (
-        Value((int, float), check=_positive),
+        Value((int, float), check=_positive, bounds=(1, 100)),
         "reading speed above which `cps-max` is an error",
     ),
     "min_duration_ms": (
-        Value((int,), check=_not_negative),
+        Value((int,), check=_not_negative, bounds=(0, _HOUR_MS)),
         "shortest time on screen (`duration-min`, an error below it)",
     ),
     "short_duration_ms": (
-        Value((int,), check=_not_negative),
+        Value((int,), check=_not_negative, bounds=(0, _HOUR_MS)),
         "comfortable minimum time on screen (`duration-short` warns below it)",
     ),
     "max_duration_ms": (
-        Value((int,), check=_positive),
+        Value((int,), check=_positive, bounds=(1, _HOUR_MS)),
         "longest time on screen (`duration-max`)",
     ),
     "min_gap_frames": (
-        Value((int,), check=_not_negative),
+        Value((int,), check=_not_negative, bounds=(0, 1000)),
         "smallest gap between two subtitles, in frames at the project's frame_rate",
     ),
     "chain_gap_ms": (
-        Value((int,), check=_not_negative),
+        Value((int,), check=_not_negative, bounds=(0, _HOUR_MS)),
         "gaps above the minimum but below this should be closed to it (`gap-chain`; 0: off)",
     ),
 }

@@ -36,8 +36,11 @@ def checks_table() -> str:
 
 def limits_table() -> str:
     """A Markdown table of the profile limits a project can override."""
-    rows = ["| limit | meaning |", "|---|---|"]
-    rows += [f"| `{key}` | {_cell(doc)} |" for key, (_, doc) in LIMITS.items()]
+    rows = ["| limit | meaning | allowed |", "|---|---|---|"]
+    for key, (node, doc) in LIMITS.items():
+        assert node.bounds is not None, f"{key}: every limit has bounds (config.LIMITS)"
+        low, high = (f"{n:,}" if isinstance(n, int) else f"{n:g}" for n in node.bounds)
+        rows.append(f"| `{key}` | {_cell(doc)} | {low} to {high} |")
     return "\n".join(rows)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.checks.registry import CheckSpec, load_all
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import UsageError
+from pipeline.terminal import printable
 
 FORMATS = ("text", "json", "junit", "github")
 
@@ -38,15 +38,12 @@ def render(report: CheckReport, fmt: str, color: bool = False) -> str:
     return renderers[fmt](report)
 
 
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
 def one_line(text: str) -> str:
-    """Text safe for a terminal or a log line: line breaks shown as ` / `, control characters
-    (an escape sequence hidden in a subtitle file) replaced."""
+    """Text safe for a terminal or a log line: line breaks shown as ` / `, control and bidi
+    characters (an escape sequence hidden in a subtitle file) escaped (`\\x1b`)."""
     if text.isprintable():  # no line break, no control character (most messages): as it is
         return text
-    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\n", " / "))
+    return printable(text.replace("\r\n", "\n").replace("\n", " / "), lines=False)
 
 
 def summary_line(report: CheckReport) -> str:

@@ -11,7 +11,10 @@ from pipeline.checks.runner import CheckReport
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the bidi controls that would reorder what the log shows.
+_CONTROL = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def escape_data(text: str) -> str:

@@ -4,6 +4,11 @@ Columns: concept, lang, term, status, needs_review, variants, exclude, note. Var
 exclusions hold several phrases separated by `|`. Rows of one concept need not be adjacent;
 the writer puts them together in the canonical order (language, then status), so a file
 written by `msm glossary` and edited by hand diffs line by line.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR is written with a leading
+apostrophe, so a spreadsheet opening the file shows it as text instead of running it as a
+formula (OWASP's advice against CSV injection); the reader takes that apostrophe off again,
+so every term reads back as it was written (README, "Limits").
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from pipeline.glossary.model import (
     Status,
     Term,
     TermBase,
+    note_problem,
     parse_status,
     sort_terms,
     text_problem,
@@ -35,6 +41,23 @@ _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
 
 LangMap = Callable[[str], str | None]
+
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV injection":
+# `=HYPERLINK(...)`, `+cmd|...`, `-2+3`, `@SUM(...)`, or a tab or CR before them).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(cell: str) -> str:
+    """A cell as written: one apostrophe before one that would start a formula (the
+    spreadsheet shows it as text), also before one that already starts with apostrophes."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_START) else cell
+
+
+def unguard(cell: str) -> str:
+    """A cell as read: the apostrophe `guard` put in front taken off again."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
+        return cell[1:]
+    return cell
 
 
 def resolve_language(code: str) -> str | None:
@@ -113,6 +136,11 @@ def read_csv(
             )
             continue
         cells = dict(zip(names, [*row, *[""] * (len(names) - len(row))], strict=True))
+        cells = {name: unguard(cell) for name, cell in cells.items()}
+        long_note = note_problem(cells.get("note", ""))
+        if long_note:
+            fail(line, long_note)
+            continue
         concept_id = cells["concept"].strip()
         if not CONCEPT_ID.match(concept_id):
             fail(
@@ -215,11 +243,15 @@ def write_csv(termbase: TermBase) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+
+    def row(cells: list[str]) -> None:
+        writer.writerow([guard(cell) for cell in cells])  # no cell runs as a formula
+
     for concept in termbase:
         if concept.note or not concept.terms:  # a concept without terms still has its row
-            writer.writerow([concept.id, CONCEPT_ROW, "", "", "", "", "", concept.note])
+            row([concept.id, CONCEPT_ROW, "", "", "", "", "", concept.note])
         for term in sort_terms(concept.terms):
-            writer.writerow(
+            row(
                 [
                     concept.id,
                     term.lang,

@@ -35,8 +35,17 @@ _STATUS_ALIASES: dict[str, Status] = {
 }
 
 CONCEPT_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
-# XML 1.0 forbids these, spreadsheets mangle them: never part of a term.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# XML 1.0 forbids these, spreadsheets mangle them: never part of a term. With the C1
+# controls (a terminal obeys U+009B as ESC [) and the bidi controls (U+202E shows a term
+# reversed, "Trojan Source"), which none of our languages needs.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+# Limits (README, "Limits"): the longest term in the project's glossary has 55 characters,
+# the longest note 158; a CSV cell over 131,072 characters cannot even be read back.
+MAX_TERM_CHARS = 200
+MAX_NOTE_CHARS = 2000
 
 
 def parse_status(value: str) -> Status | None:
@@ -60,10 +69,23 @@ def text_problem(value: str) -> str | None:
     """Why `value` cannot be a term, or None."""
     if not clean_text(value):
         return "empty term"
-    if _CONTROL.search(value):
-        return "control character in term"
+    control = _CONTROL.search(value)
+    if control:
+        kind = "bidirectional control" if control[0] > "\u0600" else "control character"
+        return f"{kind} U+{ord(control[0]):04X} in term"
     if "|" in value:
         return "'|' separates variants and cannot be part of a term"
+    length = len(clean_text(value))
+    if length > MAX_TERM_CHARS:
+        return f"a term of {length:,} characters; the limit is {MAX_TERM_CHARS}"
+    return None
+
+
+def note_problem(value: str) -> str | None:
+    """Why `value` cannot be a note (too long), or None."""
+    length = len(clean_note(value))
+    if length > MAX_NOTE_CHARS:
+        return f"a note of {length:,} characters; the limit is {MAX_NOTE_CHARS:,}"
     return None
 
 

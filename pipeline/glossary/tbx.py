@@ -24,6 +24,7 @@ with `msm-exclude:`.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from pipeline.glossary.model import (
     Status,
     Term,
     TermBase,
+    note_problem,
     parse_status,
     sort_terms,
     text_problem,
@@ -75,13 +77,65 @@ def _text(element: ET.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+# The encodings expat reads natively (XML 1.0 requires UTF-8 and UTF-16 of every parser).
+# Any other declared encoding is refused, not guessed: Python's expat cannot read multi-byte
+# ones (Shift_JIS, UTF-7) at all, and a code page named wrongly would garble every term.
+XML_ENCODINGS = ("UTF-8", "UTF-16", "US-ASCII", "ISO-8859-1")
+_ENCODING_ALIASES = {
+    "utf-8": "UTF-8",
+    "utf8": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16le": "UTF-16",
+    "utf-16be": "UTF-16",
+    "us-ascii": "US-ASCII",
+    "ascii": "US-ASCII",
+    "iso-8859-1": "ISO-8859-1",
+    "latin1": "ISO-8859-1",
+    "latin-1": "ISO-8859-1",
+}
+_DECLARATION = re.compile(r"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([^"']{0,60})["']""")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML file declares (from its first bytes), or None if it declares none."""
+    head = data[:400]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        le = head.startswith(b"\xff\xfe") or head[:2] == b"<\x00"
+        text = head.decode("utf-16-le" if le else "utf-16-be", errors="replace")
+    else:
+        text = head.decode("latin-1")
+    # Only a declaration at the very start counts (after a byte order mark), as in XML.
+    found = _DECLARATION.match(text.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf"))
+    return found.group(1) if found else None
+
+
+def encoding_problem(data: bytes) -> str | None:
+    """Why msm will not read this XML file's declared encoding, or None."""
+    if data.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        name = "UTF-32"
+    else:
+        name = declared_encoding(data) or "UTF-8"
+    if name.strip().lower() in _ENCODING_ALIASES:
+        return None
+    source = name if re.fullmatch(r"[A-Za-z0-9._-]{1,40}", name) else "ENCODING"
+    return (
+        f"the file declares the encoding {name!r}; msm reads TBX in "
+        f"{', '.join(XML_ENCODINGS[:-1])} or {XML_ENCODINGS[-1]} only. Convert it, e.g. "
+        f"`iconv -f {source} -t UTF-8`, and change encoding= in its first line to UTF-8"
+    )
+
+
 def parse_xml(data: bytes, where: str) -> ET.Element:
     """Parse XML safely: no entity expansion, no external entities, clear errors."""
     import defusedxml
     import defusedxml.ElementTree as SafeET
 
-    def refuse(message: str) -> InputError:
-        return InputError(f"{where}: {message}", [Diagnostic(where, None, "error", message, "tbx")])
+    def refuse(message: str, line: int | None = None) -> InputError:
+        return InputError(f"{where}: {message}", [Diagnostic(where, line, "error", message, "tbx")])
+
+    problem = encoding_problem(data)
+    if problem:
+        raise refuse(problem, 1)
 
     try:
         return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -94,6 +148,8 @@ def parse_xml(data: bytes, where: str) -> ET.Element:
         ) from None
     except defusedxml.DefusedXmlException as exc:
         raise refuse(f"unsafe XML refused: {exc}") from None
+    except (ValueError, LookupError) as exc:  # an encoding expat cannot read, after all
+        raise refuse(f"cannot read the file's encoding: {exc}", 1) from None
     except ET.ParseError as exc:
         line, column = exc.position
         message = str(exc).split(":", 1)[0]
@@ -131,6 +187,9 @@ def read_tbx(
     entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
     for number, entry in enumerate(entries, start=1):
         concept = _read_concept(entry, number, default_lang, reader)
+        for note in (concept.note, *(t.note for t in concept.terms)):
+            if note_problem(note):
+                reader.fail(f"concept {concept.id!r}: {note_problem(note)}")
         if concept.id in seen:
             reader.fail(f"concept id {concept.id!r} appears twice")
             continue

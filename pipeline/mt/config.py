@@ -71,23 +71,42 @@ def _provider_table(
 ) -> Table:
     common: dict[str, Node] = {
         "requests_per_second": Value(
-            (int, float), default=per_second, check=_check_positive, doc="request rate ceiling"
+            (int, float),
+            default=per_second,
+            check=_check_positive,
+            doc="request rate ceiling",
+            bounds=(0.001, 1000),
         ),
         "max_chars": Value(
-            (int,), default=max_chars, check=_check_max_chars, doc="longest text in one request"
+            (int,),
+            default=max_chars,
+            check=_check_max_chars,
+            doc="longest text in one request",
+            bounds=(20, 1_000_000),
         ),
-        "retries": Value((int,), default=4, check=_check_not_negative, doc="retries per request"),
+        "retries": Value(
+            (int,), default=4, check=_check_not_negative, doc="retries per request", bounds=(0, 100)
+        ),
         "backoff_seconds": Value(
-            (int, float), default=1.0, check=_check_not_negative, doc="first back-off, doubled"
+            (int, float),
+            default=1.0,
+            check=_check_not_negative,
+            doc="first back-off, doubled",
+            bounds=(0, 3600),
         ),
         "max_wait_seconds": Value(
             (int, float),
             default=120.0,
             check=_check_not_negative,
+            bounds=(0, 86_400),
             doc="longest single wait (Retry-After above this stops the run)",
         ),
         "timeout_seconds": Value(
-            (int, float), default=30.0, check=_check_positive, doc="per HTTP request"
+            (int, float),
+            default=30.0,
+            check=_check_positive,
+            doc="per HTTP request",
+            bounds=(0.1, 3600),
         ),
     }
     return Table({**common, **extra}, doc=doc)
@@ -98,10 +117,18 @@ TRANSLATE = Table(
         "provider": Value((str,), default=DEFAULT_PROVIDER, check=_check_provider),
         "cache": Value((str,), default=DEFAULT_CACHE, doc="SQLite cache, relative to the root"),
         "save_every": Value(
-            (int,), default=10, check=_check_positive, doc="drafts between PO saves"
+            (int,),
+            default=10,
+            check=_check_positive,
+            doc="drafts between PO saves",
+            bounds=(1, 1_000_000),
         ),
         "stop_after_failures": Value(
-            (int,), default=3, check=_check_positive, doc="consecutive failed entries"
+            (int,),
+            default=3,
+            check=_check_positive,
+            doc="consecutive failed entries",
+            bounds=(1, 1_000_000),
         ),
         "google": _provider_table(
             {"proxy": Value((str,), default="", check=_check_proxy)},

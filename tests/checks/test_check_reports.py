@@ -227,9 +227,18 @@ def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
     assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-@given(st.text(alphabet=st.sampled_from([*"ab é\n\r\t\x1b\x00\x7f\x85\x9f", "\u00a0", "\u2028"])))
-def test_one_line_replaces_breaks_and_control_characters(text: str) -> None:
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"ab é\n\r\t\x1b\x00\x7f\x85\x9f", "\u00a0", "\u2028", "\u202e"])
+    )
+)
+def test_one_line_escapes_breaks_and_control_characters(text: str) -> None:
     """The quick path (a printable text as it is) gives what the whole replacement gives."""
-    expected = re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f]", "\ufffd", text.replace("\r\n", "\n"))
-    assert one_line(text) == expected.replace("\n", " / ")
+    expected = re.sub(
+        "[\x00-\x09\x0b-\x1f\x7f-\x9f]",
+        lambda m: f"\\x{ord(m[0]):02x}",
+        text.replace("\r\n", "\n").replace("\n", " / "),
+    )
+    expected = expected.replace("\u2028", "\\u2028").replace("\u202e", "\\u202e")
+    assert one_line(text) == expected
     assert "\n" not in one_line(text) and "\x1b" not in one_line(text)
