@@ -8,11 +8,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.tracks.model import Cue
 from pipeline.tracks.srt_io import compose_srt
 
 DATA = Path(__file__).parent / "data"
+
+# No per-example deadline: CI shares two cores with the browser and the compiled build, and a
+# slow example there is load, not a bug (the linear-time tests measure cost by ratios instead).
+settings.register_profile("msm", deadline=None)
+settings.load_profile("msm")
 
 CATALOG = """\
 [project]
