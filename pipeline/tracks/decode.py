@@ -260,7 +260,7 @@ def _legacy(data: bytes, path: str, lang: str | None) -> Decoded:
                     line,
                     "error",
                     f"not UTF-8, and the text reads as {named}; {hint}convert it yourself, "
-                    f"e.g. iconv -f {codec.upper()} -t UTF-8 {path} > utf8.srt",
+                    f"e.g. iconv -f {codec.upper()} -t UTF-8 {path} > utf8{_suffix(path)}",
                     "encoding",
                 )
             ],
@@ -272,6 +272,10 @@ def _legacy(data: bytes, path: str, lang: str | None) -> Decoded:
         path, line, "warning", f"not UTF-8: read as {codec} ({_LABELS[codec]})", "encoding"
     )
     return Decoded(text, codec, (note,))
+
+
+def _suffix(path: str) -> str:
+    return Path(path).suffix or ".srt"
 
 
 def _other_decoded(data: bytes, codec: str, path: str) -> Decoded:
