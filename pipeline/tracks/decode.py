@@ -259,8 +259,9 @@ def _legacy(data: bytes, path: str, lang: str | None) -> Decoded:
                     path,
                     line,
                     "error",
-                    f"not UTF-8, and the text reads as {named}; {hint}convert it yourself, "
-                    f"e.g. iconv -f {codec.upper()} -t UTF-8 {path} > utf8{_suffix(path)}",
+                    f"not UTF-8, and the text reads as {named}; {hint}convert it from the "
+                    f"right one yourself: iconv -f {codec.upper()} -t UTF-8 {path} > "
+                    f"utf8{_suffix(path)} (or -f {' or -f '.join(c.upper() for c in rivals)})",
                     "encoding",
                 )
             ],

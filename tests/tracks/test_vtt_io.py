@@ -220,7 +220,9 @@ BLOCKS: list[tuple[str, str, list[tuple[int, str]], str | None]] = [
 
 
 @pytest.mark.parametrize(("name", "body", "cues", "code"), BLOCKS, ids=[b[0] for b in BLOCKS])
-def test_block_collection(name: str, body: str, cues: list[tuple[int, str]], code: str | None):
+def test_block_collection(
+    name: str, body: str, cues: list[tuple[int, str]], code: str | None
+) -> None:
     result = parse_vtt("WEBVTT\n\n" + body, "t.vtt")
     assert [(c.start, c.text) for c in result.cues] == cues
     codes = {d.code for d in result.warnings}
