@@ -55,8 +55,8 @@ _UTF8_PLAUSIBLE = (
     (0x00A0, 0x024F),  # Latin-1 supplement, Latin extended A and B (ș ț)
     (0x0370, 0x03FF),  # Greek
     (0x1F00, 0x1FFF),  # Greek extended
-    (0x2010, 0x203A),  # dashes, quotes, ellipsis
-    (0x20AC, 0x20AC),  # euro sign
+    (0x2010, 0x2BFF),  # punctuation, €, arrows, symbols (♪), dingbats
+    (0x1F300, 0x1FAFF),  # emoji
 )
 
 
@@ -199,6 +199,8 @@ def _utf8_mixed(data: bytes) -> int | None:
             position += 1
             continue
         length = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 0
+        if 0xF0 <= byte <= 0xF4:
+            length = 4
         if length:
             try:
                 char = data[position : position + length].decode("utf-8")

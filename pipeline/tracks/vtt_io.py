@@ -184,7 +184,8 @@ def _cue(
     if comma:
         diagnostics.append(Diagnostic(path, number, "warning", "',' in a WebVTT timestamp", "vtt"))
     if stop <= start:
-        diagnostics.append(Diagnostic(path, number, "error", "cue ends before it starts", "vtt"))
+        message = "cue ends before it starts" if stop < start else "cue lasts 0 ms"
+        diagnostics.append(Diagnostic(path, number, "error", message, "vtt"))
         return None
     cleaned = [_clean(t) for t in lines[timing + 1 : end]]
     text = [t for t in cleaned if t]

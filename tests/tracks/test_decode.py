@@ -200,6 +200,14 @@ def test_a_utf8_file_with_legacy_bytes_is_refused_as_mixed() -> None:
     assert error.line == 8 and "mixed encodings" in error.message and "line 3" in error.message
 
 
+@pytest.mark.parametrize("utf8", ["♪ Zamówienia ♪", "♪ La la la ♪", "Bravo 👏"])
+def test_music_notes_and_emoji_mark_a_damaged_utf8_file(utf8: str) -> None:
+    data = CUE.format(utf8, "x").encode() + "Noël\n".encode("cp1252")
+    with pytest.raises(InputError, match="invalid UTF-8") as info:
+        decode(data, "mixed.srt", "fr")
+    assert info.value.diagnostics[0].line == 8
+
+
 def test_utf8_never_imports_the_detector() -> None:
     import subprocess
     import sys
