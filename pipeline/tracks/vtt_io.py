@@ -63,7 +63,8 @@ def parse_vtt(text: str, path: str = "<string>") -> ReadResult:
             _no_cue(lines[first], first + 1, seen_cue, path, diagnostics)
             continue
         seen_cue = True
-        cue = _cue(lines, timing, at, path, diagnostics)
+        glued = at < len(lines) and lines[at] != ""  # ended by the next cue's timing line
+        cue = _cue(lines, timing, at, glued, path, diagnostics)
         if cue is not None:
             raw.append(cue)
     errors = [d for d in diagnostics if d.severity == "error"]
@@ -164,9 +165,19 @@ def _no_cue(
 
 
 def _cue(
-    lines: list[str], timing: int, end: int, path: str, diagnostics: list[Diagnostic]
+    lines: list[str],
+    timing: int,
+    end: int,
+    glued: bool,
+    path: str,
+    diagnostics: list[Diagnostic],
 ) -> tuple[int, int, list[str], int] | None:
-    """The cue of a block whose timing line is `lines[timing]` (None when it is refused)."""
+    """The cue of a block whose timing line is `lines[timing]` (None when it is refused).
+
+    `glued`: the block ended at the next cue's timing line, not at a blank line. A number
+    just above that line is then the next cue's identifier that lost its blank line (browsers
+    would show it as this cue's last line): repaired with a warning, as the SRT reader does.
+    """
     number = timing + 1
     parsed = _timings(lines[timing])
     if parsed is None:
@@ -187,7 +198,32 @@ def _cue(
         message = "cue ends before it starts" if stop < start else "cue lasts 0 ms"
         diagnostics.append(Diagnostic(path, number, "error", message, "vtt"))
         return None
-    cleaned = [_clean(t) for t in lines[timing + 1 : end]]
+    body = lines[timing + 1 : end]
+    last = body[-1].strip() if body else ""
+    if glued and last.isascii() and last.isdigit():
+        if not any(_clean(t) for t in body[:-1]):
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    end,
+                    "error",
+                    "cannot tell whether this number is the cue's text or the next cue's "
+                    "identifier; add a blank line",
+                    "vtt-ambiguous",
+                )
+            )
+            return None
+        body = body[:-1]
+        diagnostics.append(
+            Diagnostic(
+                path,
+                end,
+                "warning",
+                "no blank line between two cues; the number is read as the next cue's identifier",
+                "vtt-missing-blank",
+            )
+        )
+    cleaned = [_clean(t) for t in body]
     text = [t for t in cleaned if t]
     if not text:
         # The SRT reader's warning, and code: the empty-cue check reports it.

@@ -171,10 +171,17 @@ BLOCKS: list[tuple[str, str, list[tuple[int, str]], str | None]] = [
         None,
     ),
     (
+        # browsers would show "2" under "Hello": repaired as the SRT reader does
         "identifier line then timing, no blank line before",
         f"1\n{CUE}\nHello\n2\n{CUE2}\nWorld\n",
-        [(1000, "Hello\n2"), (3000, "World")],
-        None,
+        [(1000, "Hello"), (3000, "World")],
+        "vtt-missing-blank",
+    ),
+    (
+        "a line of spaces between cues is not a blank line",
+        f"1\n{CUE}\nHello\n  \n2\n{CUE2}\nWorld\n",
+        [(1000, "Hello"), (3000, "World")],
+        "vtt-missing-blank",
     ),
     ("NOTEWORTHY is a cue identifier", f"NOTEWORTHY\n{CUE}\nHello\n", [(1000, "Hello")], None),
     ("REGION-2 is a cue identifier", f"REGION-2\n{CUE}\nHello\n", [(1000, "Hello")], None),
@@ -241,6 +248,7 @@ def test_a_cue_right_after_the_header() -> None:
         ("STYLE foo\n::cue {}\n", 3),  # STYLE must stand alone
         (f"{CUE}\nHello --> there\n", 4),  # a line with --> ends the cue: not a timing line
         (f"Intro\nmore text\n{CUE}\nHello\n", 3),  # the identifier may be one line only
+        (f"{CUE}\n7\n{CUE2}\nWorld\n", 4),  # 7: the text, or the next cue's identifier?
     ],
 )
 def test_blocks_a_browser_drops_are_refused_with_their_line(body: str, line: int) -> None:
@@ -274,8 +282,9 @@ def _netflix_style(count: int, glued: int) -> str:
 def test_a_netflix_style_file_keeps_every_cue() -> None:
     result = parse_vtt(_netflix_style(865, glued=412), "netflix.vtt")
     assert len(result.cues) == 865
-    assert result.cues[410].text == "Line 411\n412"  # the number reads as text, as in browsers
+    assert result.cues[410].text == "Line 411"
     assert result.cues[411].text == "Line 412"
+    assert [d.code for d in result.warnings] == ["vtt-missing-blank"]
 
 
 def test_vtt_refusals_name_webvtt_not_srt(tmp_path: Path) -> None:
