@@ -1,7 +1,14 @@
 """Decode subtitle bytes: UTF-8 (± BOM), UTF-16/32, and the legacy code pages of our languages.
 
-Real files from translators' tools arrive in whatever their Windows locale wrote. We accept an
-encoding when it is unambiguous, say which one we used, and refuse what we cannot tell apart.
+Real files from translators' tools arrive in whatever their Windows locale wrote. UTF-8 and
+files with a byte-order mark are decoded exactly, without any guessing. Other files are weighed:
+the language of the track picks the code pages worth trying (Polish/Romanian → Windows-1250 or
+ISO-8859-2, Greek → Windows-1253 or ISO-8859-7, Western → Windows-1252 or ISO-8859-15), and
+every character on which the candidate decodings disagree is scored in its context (a letter
+inside a word of its own script is plausible; a control character, a symbol inside a word, a
+Greek letter inside a Latin word or a word of Latin letters that are all accented is not). The
+decoding with the most plausible text wins; when the text cannot tell two code pages apart (the
+same bytes are letters in both), the error says so and names them instead of guessing.
 """
 
 from __future__ import annotations
@@ -14,47 +21,43 @@ from pathlib import Path
 from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import read_bytes
 
-# Legacy code pages worth trying, by language. Order breaks ties between identical decodings.
+# The code pages each language's files come in, the Windows one first: Subtitle Edit and
+# Notepad save "ANSI" in the Windows code page, so it wins when both read the same.
 _CENTRAL = ("cp1250", "iso-8859-2")
 _GREEK = ("cp1253", "iso-8859-7")
-_WESTERN = ("cp1252",)
+_WESTERN = ("cp1252", "iso-8859-15")
+_FAMILIES = (_WESTERN, _CENTRAL, _GREEK)
 _BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     "pl": _CENTRAL,
     "ro": _CENTRAL,
     "el": _GREEK,
+    "fr": _WESTERN,
+    "es": _WESTERN,
+    "pt-PT": _WESTERN,
+    "nl-BE": _WESTERN,
+    "eu": _WESTERN,
+    "en": _WESTERN,
 }
-_ALL = (*_WESTERN, *_CENTRAL, *_GREEK)
+_SCRIPT_OF_LANGUAGE = {"el": "GREEK"}  # every other language of ours writes Latin
 
 _LABELS = {
     "cp1250": "Windows-1250, Central European",
     "iso-8859-2": "ISO-8859-2, Central European",
     "cp1252": "Windows-1252, Western European",
+    "iso-8859-15": "ISO-8859-15, Western European",
     "cp1253": "Windows-1253, Greek",
     "iso-8859-7": "ISO-8859-7, Greek",
 }
-
-# Characters each language writes beyond ASCII: a decoding that yields them is plausible.
-_GREEK_LETTERS = "".join(chr(c) for c in range(0x0386, 0x03CF)) + "·;«»"
-_LETTERS: dict[str, str] = {
-    "pl": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”«»",
-    "ro": "ăâîșțşţĂÂÎȘȚŞŢ„”«»",
-    "el": _GREEK_LETTERS,
-    "fr": "àâæçéèêëîïôœùûüÿÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ«»’",
-    "es": "áéíóúüñÁÉÍÓÚÜÑ¿¡«»ºª",
-    "pt-PT": "áàâãçéêíóôõúÁÀÂÃÇÉÊÍÓÔÕÚºª«»",
-    "nl-BE": "éèëïöüáóêÉÈËÏÖÜ’‘",
-    "eu": "ñÑ",
-    "en": "éèï’‘",
-}
-# What each code page exists to carry, for files whose language we do not know.
-_FAMILY: dict[str, tuple[str, ...]] = {
-    "cp1250": ("pl", "ro"),
-    "iso-8859-2": ("pl", "ro"),
-    "cp1252": ("fr", "es", "pt-PT", "nl-BE", "eu", "en"),
-    "cp1253": ("el",),
-    "iso-8859-7": ("el",),
-}
-_PUNCTUATION = set("«»“”„‘’‚…–—•€°²³½·")
+# Unicode blocks whose characters our languages write: a valid UTF-8 sequence decoding to one
+# of these in a file with invalid bytes is real UTF-8 (the file mixes encodings); legacy bytes
+# that happen to form a valid sequence decode to something else (Cyrillic, Syriac, CJK …).
+_UTF8_PLAUSIBLE = (
+    (0x00A0, 0x024F),  # Latin-1 supplement, Latin extended A and B (ș ț)
+    (0x0370, 0x03FF),  # Greek
+    (0x1F00, 0x1FFF),  # Greek extended
+    (0x2010, 0x2BFF),  # punctuation, €, arrows, symbols (♪), dingbats
+    (0x1F300, 0x1FAFF),  # emoji
+)
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,7 @@ def decode(data: bytes, path: str, lang: str | None = None) -> Decoded:
             return _strict(data, codec, path, _bom_note(codec, path))
     unmarked = _utf16_without_bom(data)
     if unmarked:
-        note = Diagnostic(
-            path, None, "warning", f"{unmarked} without a byte-order mark", "encoding"
-        )
+        note = Diagnostic(path, 1, "warning", f"{unmarked} without a byte-order mark", "encoding")
         return _strict(data, unmarked, path, note)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -102,17 +103,22 @@ def decode(data: bytes, path: str, lang: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         bad = exc.start
-    if _looks_like_broken_utf8(data):
-        line = data[:bad].count(b"\n") + 1
+    if lang not in _BY_LANGUAGE and _double_byte(data):
+        other = _other_encoding(data)  # Chinese, Korean, Japanese EUC: not mixed UTF-8
+        if other is not None:
+            return _other_decoded(data, other, path)
+    valid_at = _utf8_mixed(data)
+    if valid_at is not None:
         raise InputError(
             f"{path}: invalid UTF-8",
             [
                 Diagnostic(
                     path,
-                    line,
+                    _line_at(data, bad),
                     "error",
-                    f"invalid UTF-8 byte 0x{data[bad]:02x} in a file that is otherwise UTF-8 "
-                    "(mixed encodings?); fix or re-save the file as UTF-8",
+                    f"invalid UTF-8 byte 0x{data[bad]:02x} in a file that also holds UTF-8 "
+                    f"text (line {_line_at(data, valid_at)}): mixed encodings; fix or re-save "
+                    "the file as UTF-8",
                     "encoding",
                 )
             ],
@@ -120,25 +126,29 @@ def decode(data: bytes, path: str, lang: str | None = None) -> Decoded:
     return _legacy(data, path, lang)
 
 
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def _bom_note(codec: str, path: str) -> Diagnostic | None:
     if codec == "utf-8-sig":
         return Diagnostic(path, 1, "info", "UTF-8 with a byte-order mark", "encoding")
     name = "UTF-16" if codec == "utf-16" else "UTF-32"
-    return Diagnostic(path, None, "info", f"{name} with a byte-order mark", "encoding")
+    return Diagnostic(path, 1, "info", f"{name} with a byte-order mark", "encoding")
 
 
 def _strict(data: bytes, codec: str, path: str, note: Diagnostic | None) -> Decoded:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
         raise InputError(
             f"{path}: cannot decode",
-            [Diagnostic(path, None, "error", f"invalid {codec} data at byte {exc.start}")],
+            [Diagnostic(path, line, "error", f"invalid {codec} data at byte {exc.start}")],
         ) from None
     if codec != "utf-8-sig" and text.startswith("\ufeff"):
         text = text[1:]
-    name = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-32": "utf-32"}.get(codec, codec)
-    return Decoded(text, name, (note,) if note else ())
+    return Decoded(text, codec, (note,) if note else ())
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -155,70 +165,246 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _looks_like_broken_utf8(data: bytes) -> bool:
-    """True when the file holds valid multi-byte UTF-8 sequences besides invalid bytes.
+def _double_byte(data: bytes) -> bool:
+    """Whether every run of non-ASCII bytes is of even length and in 0xA1-0xFE, as in GB2312
+    and the other EUC encodings (a legacy single-byte file has runs of one byte: `ó`, `ś`)."""
+    runs = 0
+    length = 0
+    for byte in data:
+        if byte >= 0x80:
+            if byte < 0xA1 or byte == 0xFF:
+                return False
+            length += 1
+            continue
+        if length % 2:
+            return False
+        runs += length > 0
+        length = 0
+    return length % 2 == 0 and runs + (length > 0) >= 2
 
-    Legacy single-byte text almost never forms valid UTF-8 sequences by accident, so a file with
-    both is UTF-8 with damage (or two encodings glued together): guessing would garble it.
+
+def _utf8_mixed(data: bytes) -> int | None:
+    """The offset of real UTF-8 text in a file that is not valid UTF-8, None if there is none.
+
+    A UTF-8 file with damaged bytes (or two files glued together) holds multi-byte sequences
+    that decode to the letters and punctuation our languages write; legacy single-byte text
+    forms such sequences only by accident (`Ó` `Ł` in Windows-1250 read as UTF-8 is `ӣ`), and
+    they decode to other scripts. Guessing a code page for a mixed file would garble half of it.
     """
-    text = data.decode("utf-8", errors="replace")
-    valid_multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    return valid_multibyte > 0
+    position = 0
+    size = len(data)
+    while position < size:
+        byte = data[position]
+        if byte < 0x80:
+            position += 1
+            continue
+        length = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 0
+        if 0xF0 <= byte <= 0xF4:
+            length = 4
+        if length:
+            try:
+                char = data[position : position + length].decode("utf-8")
+            except UnicodeDecodeError:
+                char = ""
+            if char and any(low <= ord(char) <= high for low, high in _UTF8_PLAUSIBLE):
+                return position
+            if char:
+                position += length
+                continue
+        position += 1
+    return None
 
 
 def _legacy(data: bytes, path: str, lang: str | None) -> Decoded:
-    candidates = _BY_LANGUAGE.get(lang or "", _WESTERN if lang else _ALL)
-    if lang and lang not in _BY_LANGUAGE:
-        # A Western language may still come in a Central European file (names, quotes).
-        candidates = (*_WESTERN, *_CENTRAL)
-    scored: list[tuple[float, int, str, str]] = []
-    for order, codec in enumerate(candidates):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        scored.append((_plausibility(text, codec, lang), -order, codec, text))
-    if not scored:
+    """Weigh the legacy code pages the language allows; refuse when the text cannot tell."""
+    script = _SCRIPT_OF_LANGUAGE.get(lang or "", "LATIN") if lang in _BY_LANGUAGE else None
+    candidates = _BY_LANGUAGE.get(lang or "")
+    ranked = _rank(data, candidates, script) if candidates else []
+    if not ranked or ranked[0][1] < 0:
+        # Not the language's code pages (a Western name in a Polish file, or a file in
+        # another language): every code page we know, each family judged on its own text.
+        ranked = _rank(data, tuple(c for f in _FAMILIES for c in f), script)
+    first_byte = next((i for i, b in enumerate(data) if b >= 0x80), 0)
+    line = _line_at(data, first_byte)
+    if not ranked or ranked[0][1] < 0:
+        other = None if lang in _BY_LANGUAGE else _other_encoding(data)
+        if other is not None:
+            return _other_decoded(data, other, path)
+        tried = ", ".join(c for f in _FAMILIES for c in f)
         raise InputError(
             f"{path}: unknown encoding",
-            [Diagnostic(path, None, "error", _unknown_message(candidates), "encoding")],
+            [
+                Diagnostic(
+                    path,
+                    line,
+                    "error",
+                    f"not UTF-8, and no code page we know ({tried}) reads it as text; "
+                    "re-save the file as UTF-8",
+                    "encoding",
+                )
+            ],
         )
-    scored.sort(reverse=True)
-    score, _, codec, text = scored[0]
-    if score <= 0:
+    best, _, codec, text = ranked[0]
+    margin = max(_MARGIN, _RELATIVE_MARGIN * abs(best))
+    rivals = [c for score, _, c, t in ranked[1:] if t != text and score >= best - margin]
+    family = next(f for f in _FAMILIES if codec in f)
+    # Without a language, a tie between the Central European pages is refused too: the
+    # same byte is Czech š in ISO-8859-2 and Polish ą in Windows-1250, both letters.
+    unsure_family = family is _CENTRAL and lang not in _BY_LANGUAGE
+    if any(c not in family for c in rivals) or (rivals and unsure_family):
+        named = " or ".join(f"{c} ({_LABELS[c]})" for c in (codec, *rivals))
+        hint = "" if lang else "pass the file's language (--lang), or "
         raise InputError(
-            f"{path}: unknown encoding",
-            [Diagnostic(path, None, "error", _unknown_message(candidates), "encoding")],
+            f"{path}: cannot tell the encoding",
+            [
+                Diagnostic(
+                    path,
+                    line,
+                    "error",
+                    f"not UTF-8, and the text reads as {named}; {hint}convert it from the "
+                    f"right one yourself: iconv -f {codec.upper()} -t UTF-8 {path} > "
+                    f"utf8{_suffix(path)} (or -f {' or -f '.join(c.upper() for c in rivals)})",
+                    "encoding",
+                )
+            ],
         )
+    # A tie inside the language's family (the bytes that differ are letters in both, as
+    # Romanian ş in both): the Windows code page, first in its family, is what the
+    # translators' tools write.
     note = Diagnostic(
-        path,
-        None,
-        "warning",
-        f"not UTF-8: decoded as {codec} ({_LABELS[codec]}); it is written back as UTF-8",
-        "encoding",
+        path, line, "warning", f"not UTF-8: read as {codec} ({_LABELS[codec]})", "encoding"
     )
     return Decoded(text, codec, (note,))
 
 
-def _unknown_message(candidates: tuple[str, ...]) -> str:
-    tried = ", ".join(candidates)
-    return f"not UTF-8 and no plausible legacy encoding ({tried}); re-save the file as UTF-8"
+def _suffix(path: str) -> str:
+    return Path(path).suffix or ".srt"
 
 
-def _plausibility(text: str, codec: str, lang: str | None) -> float:
-    """Score how much a decoding looks like text in `lang` (or the languages the codec is for)."""
-    wanted = (lang,) if lang in _LETTERS else _FAMILY[codec]
-    expected = set("".join(_LETTERS[code] for code in wanted if code))
-    score = 0.0
-    for ch in text:
-        if ord(ch) < 0x80:
+def _other_decoded(data: bytes, codec: str, path: str) -> Decoded:
+    """A file in an encoding outside our languages' code pages (Chinese GB18030, …)."""
+    line = _line_at(data, next((i for i, b in enumerate(data) if b >= 0x80), 0))
+    note = Diagnostic(path, line, "warning", f"not UTF-8: read as {codec}", "encoding")
+    return Decoded(data.decode(codec), codec, (note,))
+
+
+def _other_encoding(data: bytes) -> str | None:
+    """What charset-normalizer finds for a file no code page of ours reads (None if unsure)."""
+    from charset_normalizer import from_bytes  # only here: ~30 ms to import, rarely needed
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.1 or best.encoding in ("ascii", "utf_8"):
+        return None
+    encoding: str = best.encoding
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return encoding
+
+
+# Two decodings whose scores differ by less than this (points, or a share of the best score)
+# are a tie: the text cannot tell them apart.
+_MARGIN = 1.0
+_RELATIVE_MARGIN = 0.1
+
+
+def _rank(
+    data: bytes, codecs_: tuple[str, ...], script: str | None
+) -> list[tuple[float, float, str, str]]:
+    """Each distinct decoding, best first: (score where the decodings disagree, score of all
+    its non-ASCII characters, codec, text); ties keep the order of `codecs_`."""
+    texts: list[tuple[str, str]] = []
+    for codec in codecs_:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
             continue
-        if ch in expected:
-            score += 2
-        elif ch in _PUNCTUATION:
-            score += 1
-        elif unicodedata.category(ch).startswith("L"):
-            score += 0.25
-        else:
-            score -= 3
-    return score
+        if all(t != text for _, t in texts):
+            texts.append((codec, text))
+    differing = _differing(texts) if len(texts) > 1 else []
+    scored = []
+    for order, (codec, text) in enumerate(texts):
+        expected = script or _majority_script(text)
+        relative = sum(_plausibility(text, i, expected) for i in differing)
+        absolute = sum(_plausibility(text, i, expected) for i in _non_ascii(text))
+        scored.append((relative, absolute, order, codec, text))
+    scored.sort(key=lambda item: (-item[0], item[2]))
+    return [(relative, absolute, codec, text) for relative, absolute, _, codec, text in scored]
+
+
+def _differing(texts: list[tuple[str, str]]) -> list[int]:
+    """Positions where the decodings disagree (single-byte code pages: one char per byte)."""
+    first = texts[0][1]
+    return [
+        i for i in _non_ascii(first) if any(t[i] != first[i] for _, t in texts[1:] if len(t) > i)
+    ]
+
+
+def _non_ascii(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if ord(ch) > 0x7F]
+
+
+def _majority_script(text: str) -> str:
+    """The script most letters are in (ASCII letters count as Latin)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = _script(ch)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "LATIN"
+
+
+def _script(ch: str) -> str:
+    if ord(ch) < 0x80:
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def _accented_word(text: str, i: int) -> bool:
+    """Whether the word around `i` has three or more letters, none of them ASCII, or the letters
+    on both sides of `i` are accented (`Åßíáé`, Greek read as Windows-1252)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ord(before) > 0x7F and before.isalpha() and ord(after) > 0x7F and after.isalpha():
+        return True
+    start = i
+    while start > 0 and i - start < 30 and text[start - 1].isalpha():
+        start -= 1
+    end = i + 1
+    while end < len(text) and end - i < 30 and text[end].isalpha():
+        end += 1
+    return end - start >= 3 and all(ord(ch) > 0x7F for ch in text[start:end])
+
+
+def _plausibility(text: str, i: int, script: str) -> float:
+    """How likely the character at `i` is in running text of `script`, from its context."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    category = unicodedata.category(ch)
+    in_word = before.isalpha() or after.isalpha()
+    if category[0] == "C":
+        return -10.0  # control characters and unassigned code points: never in subtitles
+    if category[0] == "L":
+        if _script(ch) != script:
+            return -3.0  # a letter of another script
+        score = 1.0
+        if ch.isupper() and before.isalpha() and before.islower():
+            score -= 2.0  # a capital inside a lower-case word
+        if script == "LATIN" and _accented_word(text, i):
+            score -= 1.5  # Latin words are mostly plain letters: an all-accented one is garbled
+        for near in (before, after):
+            if near.isalpha() and _script(near) != _script(ch):
+                score -= 3.0  # scripts mixed inside a word
+        return score
+    if category == "Zs":
+        return 0.0
+    if category[0] == "P":
+        if before.isalpha() and after.isalpha() and category not in ("Pf", "Pi", "Pd"):
+            return -1.0  # punctuation glued inside a word
+        return 0.5
+    if ch == "\u00a4" or (category != "Sc" and in_word):
+        return -2.0  # ¤ is a placeholder; ¶ ± ½ ¦ ¬ next to a letter are mojibake
+    return -0.5

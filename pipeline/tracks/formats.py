@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.errors import UsageError
+from pipeline.errors import Diagnostic, InputError, UsageError
 from pipeline.tracks.decode import read_text
 from pipeline.tracks.model import Cue, ReadResult
 from pipeline.tracks.srt_io import compose_srt, parse_srt
@@ -23,8 +23,18 @@ def format_of(path: Path) -> str | None:
 def read_track(path: Path, lang: str | None = None) -> ReadResult:
     """Read an SRT or WebVTT file, whichever it is (content wins over a wrong suffix)."""
     decoded = read_text(path, lang)
-    parse = parse_vtt if decoded.text.startswith("WEBVTT") else parse_srt
-    return parse(decoded.text, str(path)).with_decoding(decoded.encoding, decoded.diagnostics)
+    text = decoded.text.lstrip("\ufeff")
+    if text.startswith("WEBVTT") or format_of(path) != "vtt":
+        parse = parse_vtt if text.startswith("WEBVTT") else parse_srt
+        return parse(text, str(path)).with_decoding(decoded.encoding, decoded.diagnostics)
+    try:  # a .vtt without the WEBVTT line: SRT under the wrong name, or broken WebVTT
+        result = parse_srt(text, str(path))
+    except InputError:
+        result = parse_vtt(text, str(path))  # raises: says what a WebVTT file lacks
+    result.diagnostics.insert(
+        0, Diagnostic(str(path), 1, "warning", "a .vtt file holding SRT; read as SRT", "format")
+    )
+    return result.with_decoding(decoded.encoding, decoded.diagnostics)
 
 
 def compose(cues: Iterable[Cue], fmt: str) -> str:

@@ -22,12 +22,18 @@ import srt
 from pipeline.errors import Diagnostic, InputError, Severity
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
-from pipeline.tracks.model import Cue, ReadResult, timing_line
+from pipeline.tracks.model import Cue, ReadResult, format_timestamp, timing_line
 
 # One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
 _TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
 _TIMING = re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+# SubRip's timestamps have two-digit hours. ffmpeg and Subtitle Edit write a third digit past
+# 99 hours and read it back, but other players do not, and no video runs that long (YouTube
+# takes 12 hours at most): such a time is a typo on the way in and refused on the way out.
+MAX_HOURS = 99
+MAX_MS = (MAX_HOURS + 1) * 3_600_000 - 1
+_HOURS_MESSAGE = "SRT times stop at 99:59:59,999 (two-digit hours)"
 _INDEX = re.compile(r"^\s*\d+\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -90,6 +96,9 @@ def parse_srt(text: str, path: str = "<string>") -> ReadResult:
 def _parse_exact(text: str, path: str) -> ReadResult:
     """Line by line: every repair and every error, with its line."""
     notes = _Notes(path)
+    if "\r" in text:
+        line = text.count("\n", 0, text.index("\r")) + 1
+        notes.add(line, "warning", "CRLF or CR line ends; read as LF", "line-ends")
     cues = _validate(_scan(_LINE_SPLIT.split(text), notes), notes)
     diagnostics = notes.finish()
     errors = [d for d in diagnostics if d.severity == "error"]
@@ -134,7 +143,7 @@ def _usual(text: str) -> list[Cue] | None:
         index, h1, m1, s1, ms1, h2, m2, s2, ms2, lines = match.groups()
         start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(ms1)
         end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(ms2)
-        if int(index) != len(cues) + 1 or end <= start or start < previous_end:
+        if int(index) != len(cues) + 1 or end <= start or start < previous_end or end > MAX_MS:
             return None  # renumbered, empty, out of order or overlapping: reported as such
         cues.append(Cue(start, end, lines[:-1], len(cues) + 1, line + 1))
         previous_end = end
@@ -287,6 +296,9 @@ def _to_ms(parts: Sequence[str | None], number: int, notes: _Notes) -> int | Non
     if hours is None:
         notes.fold("srt-no-hours", number)
     h = int(hours or 0)
+    if h > MAX_HOURS:
+        notes.add(number, "error", _HOURS_MESSAGE, "srt-timing")
+        return None
     return ((h * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(fraction)
 
 
@@ -329,13 +341,22 @@ def _validate(pending: list[_Pending], notes: _Notes) -> list[Cue]:
                 "srt-overlap",
             )
     if not ordered and not [d for d in notes.items if d.severity == "error"]:
-        notes.add(None, "error", "no cues found", "srt-empty-file")
+        notes.add(1, "error", "no cues found", "srt-empty-file")
     return ordered
 
 
 def compose_srt(cues: Iterable[Cue]) -> str:
-    """Plain SRT: numbered from 1, `HH:MM:SS,mmm`, LF line endings, one blank line between cues."""
+    """Plain SRT: numbered from 1, `HH:MM:SS,mmm`, LF line endings, one blank line between cues.
+
+    A cue past 99:59:59,999 cannot be written (SRT has two-digit hours): InputError.
+    """
     cues = list(cues)
+    late = next((c for c in cues if c.end > MAX_MS), None)
+    if late is not None:
+        where = f" (from line {late.line})" if late.line else ""
+        raise InputError(
+            f"cannot write SRT: a cue ends at {format_timestamp(late.end)}{where}; {_HOURS_MESSAGE}"
+        )
     if _plain(cues):
         # What srt.compose writes for valid cues already in time order (`msm check` composes
         # every built track to compare it with the file on disk: this is 10 times faster).

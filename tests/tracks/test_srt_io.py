@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pipeline.errors import InputError
 from pipeline.tracks.model import Cue, ReadResult
 from pipeline.tracks.srt_io import (
+    MAX_MS,
     _parse_exact,
     _usual,
     compose_srt,
@@ -34,8 +35,8 @@ def cues_of(text: str) -> list[tuple[int, int, str]]:
 TWO = [(1000, 2000, "Hello"), (3000, 4500, "World")]
 CASES: list[tuple[str, str, tuple[object, ...]]] = [
     ("clean", GOOD, ("clean", TWO)),
-    ("crlf", GOOD.replace("\n", "\r\n"), ("clean", TWO)),
-    ("cr only (old Mac)", GOOD.replace("\n", "\r"), ("clean", TWO)),
+    ("crlf", GOOD.replace("\n", "\r\n"), ("repaired", "line-ends", TWO)),
+    ("cr only (old Mac)", GOOD.replace("\n", "\r"), ("repaired", "line-ends", TWO)),
     ("dot before millis", GOOD.replace("02,000", "02.000"), ("repaired", "srt-dot-millis", TWO)),
     (
         "colon before millis",
@@ -113,8 +114,9 @@ CASES: list[tuple[str, str, tuple[object, ...]]] = [
         ("error", 5),
     ),
     ("control character", GOOD.replace("World", "Wor\x07ld"), ("error", 7)),
-    ("empty file", "", ("error", None)),
-    ("only whitespace", "\n\n  \n", ("error", None)),
+    ("empty file", "", ("error", 1)),
+    ("only whitespace", "\n\n  \n", ("error", 1)),
+    ("hours of three digits", GOOD.replace("00:00:04,500", "100:00:04,500"), ("error", 6)),
     (
         "number glued to previous text",
         "1\n00:00:01,000 --> 00:00:02,000\n2\n00:00:03,000 --> 00:00:04,500\nWorld\n",
@@ -202,7 +204,9 @@ ENCODED = [
     ("cp1252", "es", "¿Qué es la contratación pública? Una oferta económicamente", "cp1252"),
     ("cp1253", "el", "Η αναθέτουσα αρχή και οι προσφέροντες", "cp1253"),
     ("iso-8859-7", "el", "Άρθρο: η αναθέτουσα αρχή", "iso-8859-7"),
-    ("cp1252", None, "Le pouvoir adjudicateur évalue les critères", "cp1252"),
+    # Without a language, è is è in Windows-1252 and č in Windows-1250: both read as text,
+    # so the reader says it cannot tell (test_decode.py has the whole table).
+    ("cp1252", None, "Le pouvoir adjudicateur évalue les critères", "refused"),
     ("cp1250", None, "Zamówienia: instytucja zamawiająca, część, oferta", "cp1250"),
     ("cp1253", None, "Η αναθέτουσα αρχή και οι προσφέροντες", "cp1253"),
 ]
@@ -215,6 +219,12 @@ def test_encodings_are_detected_and_reported(
     body = f"1\n00:00:01,000 --> 00:00:03,000\n{text}\n"
     path = tmp_path / "in.srt"
     path.write_bytes(body.encode(codec))
+    if reported == "refused":
+        with pytest.raises(InputError, match="cannot tell the encoding") as info:
+            read_srt(path, lang)
+        assert "cp1252" in str(info.value) and "cp1250" in str(info.value)
+        assert info.value.diagnostics[0].line == 3
+        return
     result = read_srt(path, lang)
     assert result.cues[0].text == text
     if reported is None:
@@ -259,6 +269,12 @@ def test_write_is_utf8_without_bom_and_lf(tmp_path: Path) -> None:
         "1\n00:00:00,000 --> 00:00:01,500\nΕλληνικά\nłódź\n\n"
         "2\n00:00:02,000 --> 00:00:03,000\n¿Qué?\n\n"
     )
+
+
+def test_three_digit_hours_are_never_written() -> None:
+    assert compose_srt([Cue(0, MAX_MS, "x")]).startswith("1\n00:00:00,000 --> 99:59:59,999\n")
+    with pytest.raises(InputError, match=r"99:59:59,999 \(two-digit hours\)"):
+        compose_srt([Cue(0, 1000, "a"), Cue(MAX_MS, MAX_MS + 1, "b", line=7)])
 
 
 def test_compose_refuses_what_srt_would_drop() -> None:

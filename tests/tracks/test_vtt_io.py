@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.tracks.formats import compose, read_track
-from pipeline.tracks.model import Cue, format_timestamp
+from pipeline.tracks.model import Cue, format_timestamp, timing_line
 from pipeline.tracks.vtt_io import FROZEN_MS, _escape, compose_vtt, parse_vtt
 from tests.tracks.test_srt_io import tracks
 
@@ -68,7 +68,7 @@ def test_repeated_lines_in_ordinary_captions_are_not_folded() -> None:
         ("WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nBad\n", 3),
         ("WEBVTT\n\n00:00:03.000 --> 00:00:02.000\nBackwards\n", 3),
         ("WEBVTT\n\nan id\nno timing here\n", 3),
-        ("WEBVTT\n\n", None),
+        ("WEBVTT\n\n", 1),
     ],
 )
 def test_broken_vtt_is_rejected_with_a_line(text: str, line: int | None) -> None:
@@ -128,3 +128,174 @@ def test_rolling_style_is_recognised_even_without_inline_tags() -> None:
     raw = (DATA / "youtube-auto.en.vtt").read_text(encoding="utf-8")
     stripped = re.sub(r"<[^>]+>", "", raw)
     assert texts(parse_vtt(stripped).cues) == texts(parse_vtt(raw).cues)
+
+
+# The W3C parser's own tests (web-platform-tests, webvtt/parsing/file-parsing; see
+# tests/data/vtt/wpt/README.md): the cues a browser shows, and the lines of the blocks it drops
+# without a word. We read the same cues, or refuse with exactly those lines (the text of a
+# dropped block would be lost).
+WPT = DATA / "wpt"
+WPT_CASES: list[tuple[str, list[str], list[int]]] = [
+    ("ids.vtt", ["text1", "text2", "text3", "text4", "text5"], []),
+    ("timings-omitted-hours.vtt", ["text1", "text2", "text3"], []),
+    # 6 cues; the lines holding "-->" that are not timing lines end a block and start one
+    ("arrows.vtt", [f"text{n}" for n in range(1, 7)], [3, 6, 9, 12, 15, 21, 23, 25, 27]),
+    ("timings-too-short.vtt", ["text1", "text2"], list(range(6, 94, 3))),
+    ("timings-too-long.vtt", ["text1", "text2"], list(range(6, 43, 3))),
+    # kept by browsers, never shown: we refuse a cue that ends before it starts (or lasts 0 ms)
+    ("timings-negative.vtt", ["text1", "text2", "text3", "text4"], [3, 6, 9, 12]),
+    # an old draft's "REGION:" header lines: not the REGION keyword, so text without a timing
+    ("regions-old.vtt", ["text1", "text2"], [3, 5]),
+]
+
+
+@pytest.mark.parametrize(("name", "browser", "dropped"), WPT_CASES, ids=[c[0] for c in WPT_CASES])
+def test_the_w3c_parser_tests(name: str, browser: list[str], dropped: list[int]) -> None:
+    text = (WPT / name).read_text(encoding="utf-8")
+    if not dropped:
+        assert texts(parse_vtt(text, name).cues) == browser
+        return
+    with pytest.raises(InputError) as info:
+        parse_vtt(text, name)
+    assert [d.line for d in info.value.diagnostics if d.severity == "error"] == dropped
+
+
+CUE = "00:00:01.000 --> 00:00:02.000"
+CUE2 = "00:00:03.000 --> 00:00:04.000"
+# Each rule of block collection: (name, file after the header, cues, warning code or None)
+BLOCKS: list[tuple[str, str, list[tuple[int, str]], str | None]] = [
+    (
+        "timing line right after text starts a new cue",
+        f"{CUE}\nHello\n{CUE2}\nWorld\n",
+        [(1000, "Hello"), (3000, "World")],
+        None,
+    ),
+    (
+        # browsers would show "2" under "Hello": repaired as the SRT reader does
+        "identifier line then timing, no blank line before",
+        f"1\n{CUE}\nHello\n2\n{CUE2}\nWorld\n",
+        [(1000, "Hello"), (3000, "World")],
+        "vtt-missing-blank",
+    ),
+    (
+        "a line of spaces between cues is not a blank line",
+        f"1\n{CUE}\nHello\n  \n2\n{CUE2}\nWorld\n",
+        [(1000, "Hello"), (3000, "World")],
+        "vtt-missing-blank",
+    ),
+    ("NOTEWORTHY is a cue identifier", f"NOTEWORTHY\n{CUE}\nHello\n", [(1000, "Hello")], None),
+    ("REGION-2 is a cue identifier", f"REGION-2\n{CUE}\nHello\n", [(1000, "Hello")], None),
+    ("STYLE-x is a cue identifier", f"STYLE-x\n{CUE}\nHello\n", [(1000, "Hello")], None),
+    ("an identifier of spaces", f"   \n{CUE}\nHello\n", [(1000, "Hello")], None),
+    (
+        "NOTE comments: alone, with a space, with a tab",
+        f"NOTE\nabout\n\nNOTE one\n\nNOTE\ttwo\n\n{CUE}\nHello\n",
+        [(1000, "Hello")],
+        None,
+    ),
+    (
+        "STYLE and REGION blocks before the first cue",
+        f"STYLE\n::cue {{ color: red }}\n\nREGION\nid:r1\n\n{CUE}\nHello\n",
+        [(1000, "Hello")],
+        None,
+    ),
+    (
+        "a STYLE block after a cue is ignored with a warning",
+        f"{CUE}\nHello\n\nSTYLE\n::cue {{ color: red }}\n\n{CUE2}\nWorld\n",
+        [(1000, "Hello"), (3000, "World")],
+        "vtt-block",
+    ),
+    (
+        "an empty cue is removed with the SRT reader's warning",
+        f"{CUE}\n\n{CUE2}\nWorld\n",
+        [(3000, "World")],
+        "srt-empty",
+    ),
+    (
+        "settings after the timing",
+        f"{CUE} align:start position:10%\nHello\n",
+        [(1000, "Hello")],
+        None,
+    ),
+    (
+        "hours of three digits",
+        "100:00:01.000 --> 100:00:02.000\nLate\n",
+        [(360_001_000, "Late")],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "cues", "code"), BLOCKS, ids=[b[0] for b in BLOCKS])
+def test_block_collection(
+    name: str, body: str, cues: list[tuple[int, str]], code: str | None
+) -> None:
+    result = parse_vtt("WEBVTT\n\n" + body, "t.vtt")
+    assert [(c.start, c.text) for c in result.cues] == cues
+    codes = {d.code for d in result.warnings}
+    assert (code in codes) if code else not (codes - {"vtt-rolling"})
+
+
+def test_a_cue_right_after_the_header() -> None:
+    result = parse_vtt(f"WEBVTT\nKind: captions\nLanguage: en\n{CUE}\nHello\n", "t.vtt")
+    assert texts(result.cues) == ["Hello"]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("NOTE:\nnot a comment\n", 3),  # NOTE must be followed by a space or a tab
+        ("STYLE foo\n::cue {}\n", 3),  # STYLE must stand alone
+        (f"{CUE}\nHello --> there\n", 4),  # a line with --> ends the cue: not a timing line
+        (f"Intro\nmore text\n{CUE}\nHello\n", 3),  # the identifier may be one line only
+        (f"{CUE}\n7\n{CUE2}\nWorld\n", 4),  # 7: the text, or the next cue's identifier?
+    ],
+)
+def test_blocks_a_browser_drops_are_refused_with_their_line(body: str, line: int) -> None:
+    with pytest.raises(InputError) as info:
+        parse_vtt("WEBVTT\n\n" + body, "t.vtt")
+    errors = [d for d in info.value.diagnostics if d.severity == "error"]
+    assert errors[0].line == line
+    assert "t.vtt:" in str(info.value) and "SRT" not in str(info.value)
+
+
+def test_crlf_and_cr_line_ends_are_read_with_a_warning() -> None:
+    for end in ("\r\n", "\r"):
+        result = parse_vtt(f"WEBVTT{end}{end}{CUE}{end}Hello{end}", "t.vtt")
+        assert texts(result.cues) == ["Hello"]
+        assert [d.line for d in result.warnings if d.code == "line-ends"] == [1]
+
+
+def _netflix_style(count: int, glued: int) -> str:
+    """A VTT as streaming services write it: a NOTE header, numbered cues with settings and
+    class tags; cue `glued` follows the previous cue's text without a blank line."""
+    out = ["WEBVTT", "", "NOTE /SegmentIndex", "NOTE Profile: webvtt-lssdh-ios8", ""]
+    for n in range(1, count + 1):
+        start = n * 2000
+        timing = f"{timing_line(start, start + 1500, '.')} position:50.00%,middle align:middle"
+        if n == glued:
+            out.pop()  # no blank line before this cue
+        out += [str(n), timing, f"<c.white><c.mono_sans>Line {n}</c.mono_sans></c.white>", ""]
+    return "\n".join(out)
+
+
+def test_a_netflix_style_file_keeps_every_cue() -> None:
+    result = parse_vtt(_netflix_style(865, glued=412), "netflix.vtt")
+    assert len(result.cues) == 865
+    assert result.cues[410].text == "Line 411"
+    assert result.cues[411].text == "Line 412"
+    assert [d.code for d in result.warnings] == ["vtt-missing-blank"]
+
+
+def test_vtt_refusals_name_webvtt_not_srt(tmp_path: Path) -> None:
+    path = tmp_path / "broken.vtt"
+    path.write_text("WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nBad\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_track(path, "en")
+    assert "WebVTT" in info.value.message and "SRT" not in str(info.value)
+    no_header = tmp_path / "plain.vtt"
+    no_header.write_text("Hello\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_track(no_header, "en")
+    assert "SRT" not in str(info.value)
+    assert f"{no_header}:1: error:" in str(info.value)
