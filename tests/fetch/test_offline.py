@@ -229,3 +229,19 @@ def test_a_playlist_with_no_videos_is_an_error(project, tmp_path, listing):
     message = f"{path}: no videos there (an empty playlist or channel, or a page without a video)"
     assert message in result.stdout
     assert "0 videos" not in result.stdout
+
+
+def test_tracks_fetched_before_the_stop_are_not_fetched_again(site, project, closed_port):
+    gone = f"http://127.0.0.1:{closed_port}/fr.vtt"
+    site.add("watch.html", page("Lots explained", {"en": "en.vtt", "fr": gone}))
+    result = msm(project, "pull", site.url("watch.html"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1].startswith("stopped: cannot reach")
+    assert (project / "media" / SLUG / "tracks" / "human.en.vtt").is_file()
+    site.add("watch.html", page("Lots explained", {"en": "en.vtt", "fr": "fr.vtt"}))
+    site.reset_log()
+    again = msm(project, "pull", site.url("watch.html"))
+    assert again.exit_code == 0, again.output
+    assert sorted(site.paths()) == ["/fr.vtt", "/watch.html"]  # not en.vtt, not the clip
+    folder = project / "subtitles" / SLUG
+    assert (folder / "en.srt").is_file() and (folder / "fr.po").is_file()
