@@ -245,3 +245,12 @@ def test_tracks_fetched_before_the_stop_are_not_fetched_again(site, project, clo
     assert sorted(site.paths()) == ["/fr.vtt", "/watch.html"]  # not en.vtt, not the clip
     folder = project / "subtitles" / SLUG
     assert (folder / "en.srt").is_file() and (folder / "fr.po").is_file()
+
+
+def test_list_stops_the_same_way(project, closed_port):
+    host = f"127.0.0.1:{closed_port}"
+    elapsed, result = timed(project, "pull", "--list", f"http://{host}/watch.html")
+    assert elapsed < 5
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"stopped: cannot reach {host}: connection refused")
+    assert len(result.stdout.splitlines()) == 1
