@@ -4,27 +4,33 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: test lint pytest pytest-compiled release bench bench-quick clean
+.PHONY: setup system test lint pytest pytest-compiled release bench bench-quick lock lock-upgrade clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+# .venv holds exactly the versions of requirements/dev.lock (checked by their hashes), then msm
+# itself, editable, built from those (no isolated build fetching newer build tools).
+$(STAMP): requirements/dev.lock pyproject.toml
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-## test: set up .venv, lint, type-check and run the whole suite, as Python and compiled
-test: lint pytest pytest-compiled
+## system: the Debian packages the suite needs (tools/setup-system.sh), or one line naming them
+system:
+	PYTHON=$(PYTHON) sh tools/setup-system.sh
 
-pytest: $(STAMP)
+## test: system packages, .venv, lint, type-check and the whole suite, as Python and compiled
+test: system lint pytest pytest-compiled
+
+pytest: system $(STAMP)
 	$(PY) -m pytest
 
 # The suite again on build/compiled: a copy of this tree whose hot modules (pipeline.COMPILED)
 # are compiled with mypyc, as a regular install compiles them (tools/compiled_tree.py);
 # PYTHONPATH makes the commands the tests start (.venv/bin/msm) run the copy too.
 COMPILED_TREE ?= build/compiled
-pytest-compiled: $(STAMP)
+pytest-compiled: system $(STAMP)
 	$(PY) tools/compiled_tree.py $(COMPILED_TREE)
 	cd $(COMPILED_TREE) && MSM_EXPECT_COMPILED=1 PYTHONPATH=$(abspath $(COMPILED_TREE)) \
 		$(abspath $(PY)) -m pytest -p no:cacheprovider
@@ -49,10 +55,9 @@ BENCH_VENV  ?= .venv-bench
 BENCH_PY    := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
 
-$(BENCH_STAMP): pyproject.toml benchmarks/requirements.txt
+$(BENCH_STAMP): requirements/bench.lock
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_PY) -m pip install --quiet --upgrade pip
-	$(BENCH_PY) -m pip install --quiet -r benchmarks/requirements.txt .
+	$(BENCH_PY) -m pip install --quiet --require-hashes -r requirements/bench.lock
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
@@ -64,5 +69,22 @@ bench-quick: $(BENCH_STAMP)
 	$(BENCH_PY) -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
 	$(BENCH_PY) -m benchmarks.run --quick --out benchmarks/RESULTS-quick.md
 
+## lock: requirements/*.lock from pyproject.toml (new or changed dependencies; other pins kept)
+## lock-upgrade: the same with the newest versions pyproject.toml allows
+# uv resolves (pinned here; it only writes text that pip then installs and checks).
+UV_VERSION ?= 0.13.9
+LOCK_VENV  ?= .venv-lock
+UV         := $(LOCK_VENV)/bin/uv
+
+$(UV):
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+lock: $(UV)
+	$(PYTHON) tools/lock.py $(UV)
+
+lock-upgrade: $(UV)
+	$(PYTHON) tools/lock.py $(UV) --upgrade
+
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) benchmarks/corpora dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) $(LOCK_VENV) benchmarks/corpora dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache

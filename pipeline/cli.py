@@ -61,6 +61,8 @@ class MsmGroup(click.Group):
             return super().invoke(ctx)
         except MsmError as exc:
             raise click_error(exc) from None
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): click ends quietly, status 1
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(printable(f"{where}{exc.strerror or exc}")) from None
@@ -732,8 +734,29 @@ class DefaultCommandGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's options, then those of the default command (what `msm bundle` runs
+        when no subcommand is named), then the subcommands."""
+        click.Command.format_options(self, ctx, formatter)
+        command = self.commands.get(self.default_command)
+        if command is not None:
+            sub = click.Context(command, info_name=self.default_command, parent=ctx)
+            own_help = command.get_help_option(sub)
+            records = [
+                record
+                for param in command.get_params(sub)
+                if isinstance(param, click.Option)
+                and param is not own_help
+                and (record := param.get_help_record(sub)) is not None
+            ]
+            if records:
+                title = f"Options of {ctx.command_path} {self.default_command} (the default)"
+                with formatter.section(title):
+                    formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
 
-@cli.group(cls=DefaultCommandGroup)
+
+@cli.group(cls=DefaultCommandGroup, subcommand_metavar="[VIDEO]... | COMMAND [ARGS]...")
 def bundle() -> None:
     """Build the release bundle for the YouTube channel, or verify one.
 
@@ -1213,11 +1236,29 @@ def main() -> None:
     global _CONSOLE
     _CONSOLE = True
     try:
-        cli(prog_name="msm")
+        try:
+            cli(prog_name="msm")
+        finally:
+            sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+    except BrokenPipeError:
+        _pipe_closed()
     except SystemExit as exc:
         if _QUICK_EXIT and (exc.code is None or isinstance(exc.code, int)):
             _end_now(exc.code or 0)
         raise
+
+
+def _pipe_closed() -> NoReturn:
+    """The reader of our output went away (`msm glossary list | head`): end quietly with
+    status 1 (not all the output was delivered), as click does for what it prints itself."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    # Python would flush stdout again on its way out and print the BrokenPipeError.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os._exit(1)
 
 
 def _end_now(code: int) -> NoReturn:

@@ -137,6 +137,12 @@ SCHEMA = Table(
                     doc="seconds before the first retry; doubled each time, at most 60",
                     bounds=(0.001, 60),
                 ),
+                "timeout": Value(
+                    (int, float),
+                    default=10,
+                    check=_check_positive,
+                    doc="seconds to wait for a connection, and for each answer",
+                ),
             },
             doc="`msm pull`: where downloads go and how hard to retry",
         ),
@@ -176,6 +182,7 @@ class PullSettings:
     media: str = "media"
     retries: int = 10
     backoff: float = 1.0
+    timeout: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -248,6 +255,7 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
             media=clean["pull"]["media"],
             retries=clean["pull"]["retries"],
             backoff=float(clean["pull"]["backoff"]),
+            timeout=float(clean["pull"]["timeout"]),
         ),
     )
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 # Libraries only some commands need: each loads on first use, inside the function using it.
-HEAVY = ("yt_dlp", "deep_translator", "requests", "tomlkit", "polib", "srt")
+HEAVY = ("yt_dlp", "deep_translator", "requests", "polib", "srt")
 
 
 def _fresh(code: str) -> str:

@@ -25,6 +25,7 @@ SKIP_DIRS = {
     ".git",
     ".venv",
     ".venv-bench",
+    ".venv-lock",
     "build",
     "dist",
     "__pycache__",

@@ -44,7 +44,7 @@ from pipeline.fetch.state import (
     load_record,
     save_record,
 )
-from pipeline.fetch.ytdl import Entry, FetchError, Session
+from pipeline.fetch.ytdl import Entry, FetchError, Session, Unreachable, error_text
 from pipeline.fsutil import atomic_write_text, read_bytes
 from pipeline.project import CATALOG, Project, Video, parse_settings
 from pipeline.safewrite import read_text_seen, replace_if_unchanged
@@ -59,6 +59,7 @@ TRACKS_FOLDER = "tracks"
 _ROLE_ORDER = {"source": 0, "translation": 1, "draft": 2}
 _IMPORTED = ("imported", "updated")
 _WORST = ("failed", "conflict", "waiting", "imported", "updated", "unchanged")
+NO_VIDEOS = "no videos there (an empty playlist or channel, or a page without a video)"
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,12 @@ class PullResult:
 
     videos: list[VideoResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # URLs that could not be listed at all
+    stopped: str = ""  # why the pull stopped early (the network is down), or ""
 
     @property
     def failed(self) -> bool:
         """Whether anything failed (the exit status is non-zero then)."""
-        return bool(self.errors) or any(v.failed for v in self.videos)
+        return bool(self.errors or self.stopped) or any(v.failed for v in self.videos)
 
     @property
     def conflicts(self) -> int:
@@ -160,11 +162,18 @@ def pull_videos(
     reporter: Reporter,
     moment: datetime,
 ) -> PullResult:
-    """Fetch and import everything at `urls` (default: the channel); see the module docstring."""
+    """Fetch and import everything at `urls` (default: the channel); see the module docstring.
+
+    When the host cannot be reached at all the pull stops there (`PullResult.stopped`): what
+    was fetched is kept, and the next run goes on from it.
+    """
     run = _Run(project, options, reporter, moment)
     try:
         for url in pull_urls(project, urls):
             run.url(url)
+    except Unreachable as exc:
+        run.result.stopped = str(exc)
+        reporter.note(f"stopped: {exc}")
     finally:
         run.close()
     return run.result
@@ -175,11 +184,21 @@ def list_available(project: Project, urls: Sequence[str], reporter: Reporter) ->
 
     settings = project.settings
     media = project.media
-    session = Session(media, None, settings.pull.retries, settings.pull.backoff, reporter, True)
+    session = Session(
+        media,
+        None,
+        settings.pull.retries,
+        settings.pull.backoff,
+        reporter,
+        True,
+        timeout=settings.pull.timeout,
+    )
     listings: list[Listing] = []
     taken = {v.slug for v in settings.videos}
     try:
         for url in pull_urls(project, urls):
+            reporter.note(f"listing {url}")
+            found = len(listings)
             try:
                 for index, entry in enumerate(session.entries(url), start=len(listings) + 1):
                     known = find_video(settings, entry.video_id, [entry.url])
@@ -200,6 +219,10 @@ def list_available(project: Project, urls: Sequence[str], reporter: Reporter) ->
                     listings.append(listing)
             except FetchError as exc:
                 listings.append(Listing("", url, "", None, False, error=str(exc)))
+            if len(listings) == found:
+                listings.append(Listing("", url, "", None, False, error=NO_VIDEOS))
+    except Unreachable as exc:
+        listings.append(Listing("", "stopped", "", None, False, error=str(exc)))
     finally:
         session.close()
     return listings
@@ -235,6 +258,7 @@ class _Run:
             pull_settings.backoff,
             reporter,
             machine_tracks=options.auto_captions,
+            timeout=pull_settings.timeout,
         )
         self.index = 0
         self.seen: set[str] = set()  # archive ids met in this run (a channel may list twice)
@@ -252,12 +276,19 @@ class _Run:
             self.seen.add(record.archive_id)
             self._up_to_date(video, record)
             return
+        self.reporter.note(f"listing {url}")
+        videos, archived = 0, self.session.archived
         try:
             for entry in self.session.entries(url):
+                videos += 1
                 self._entry(entry)
         except FetchError as exc:
             self.reporter.note(f"failed: {exc}")
             self.result.errors.append(str(exc))
+            return
+        if videos == 0 and self.session.archived == archived:
+            self.reporter.note(f"failed: {url}: {NO_VIDEOS}")
+            self.result.errors.append(f"{url}: {NO_VIDEOS}")
 
     def _known(self, url: str) -> tuple[Video, VideoRecord] | None:
         """The one catalogue video at this URL (exactly, or by the YouTube id in it), when the
@@ -320,14 +351,26 @@ class _Run:
             self.reporter.note(f"failed: {exc}")
             self._imports(video, record, row)
             return
+        except Unreachable:
+            row.state, row.error = "failed", "not fetched: the pull stopped (see below)"
+            raise
         tracks = classify(
             info.get("subtitles"),
             info.get("automatic_captions"),
             self.project.settings.source_language,
             self.project.settings.target_languages,
         )
-        self._video_file(info, video, record, row)
-        self._tracks(info, tracks, video, record, row)
+        try:
+            self._video_file(info, video, record, row)
+            self._tracks(info, tracks, video, record, row)
+        except Unreachable:
+            # The tracks fetched so far are kept (and imported by the next run), so is the
+            # video's .part file; the archive does not count the video as complete.
+            row.state, row.error = "failed", "incomplete: the pull stopped (see below)"
+            if self.options.video and row.video == "-":  # it stopped on the video file
+                row.video = "failed"
+            save_record(self._manifest(video.slug), record)
+            raise
         save_record(self._manifest(video.slug), record)
         self._imports(video, record, row)
         self._notes(tracks, video, record, row)
@@ -432,8 +475,10 @@ class _Run:
             try:
                 self.session.download_track(track.fmt, folder / raw, info.get("http_headers"))
                 text = compose_srt(_read(folder / raw, track.ext, track.lang).cues)
-            except (FetchError, MsmError) as exc:
-                message = str(exc).splitlines()[0]
+            except Unreachable:
+                raise
+            except MsmError as exc:  # this track fails alone; the others go on
+                message = error_text(exc)
                 row.tracks.append(TrackResult(track.lang, track.key, track.role, "failed", message))
                 self.reporter.note(f"{track.label}: failed: {message}")
                 continue

@@ -58,11 +58,13 @@ def render_summary(result: PullResult) -> str:
         details.extend(f"{video.slug}: {note}" for note in video.notes)
     details.extend(f"failed: {error}" for error in result.errors)
     if details:
-        lines.append("")
-        lines.extend(details)
-    if lines:
-        lines.append("")
-    lines.append(_totals(result))
+        lines.extend(["", *details] if lines else details)
+    if result.videos or not result.failed:  # no "0 videos" under an error
+        if lines:
+            lines.append("")
+        lines.append(_totals(result))
+    if result.stopped:
+        lines.append(f"stopped: {result.stopped}")
     return "\n".join(lines) + "\n"
 
 

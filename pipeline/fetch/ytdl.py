@@ -2,7 +2,8 @@
 
 yt_dlp is imported inside the functions (≈125 ms), never at module level. Errors come back as
 our own `FetchError` carrying yt-dlp's message, so the caller can report one video or one track
-as failed and carry on with the others.
+as failed and carry on with the others; `Unreachable` when the host cannot be reached at all,
+which stops the whole pull. yt-dlp's own retries are off: retry.py is the one retry policy.
 """
 
 from __future__ import annotations
@@ -16,17 +17,10 @@ from typing import Any
 
 from pipeline.errors import MsmError
 from pipeline.fetch.progress import Reporter
-from pipeline.fetch.retry import (
-    Transient,
-    call_with_retries,
-    delay,
-    too_many_requests,
-    transient_error,
-)
+from pipeline.fetch.retry import Transient, call_with_retries, transient_error, unreachable
 from pipeline.fetch.state import ArchiveView
 
 MAX_DEPTH = 3  # a channel lists tabs, a tab lists videos: deeper than this is not ours
-SOCKET_TIMEOUT = 30.0
 
 # yt-dlp warnings that say nothing to a maintainer.
 _NOISE = (
@@ -37,6 +31,10 @@ _NOISE = (
 
 class FetchError(MsmError):
     """yt-dlp could not fetch something (after the retries); the message says what."""
+
+
+class Unreachable(MsmError):
+    """The host cannot be reached at all (the network is down): the pull stops."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,8 @@ class Log:
 
 def _clean(message: str) -> str:
     text = re.sub(r"\x1b\[[0-9;]*m", "", message).strip()
-    return re.sub(r"^(ERROR|WARNING):\s*", "", text)
+    text = re.sub(r"^(ERROR|WARNING):\s*", "", text)
+    return re.sub(r"^\[download\]\s*(Got error:\s*)?", "", text)
 
 
 def unexpected(exc: Exception) -> str:
@@ -97,8 +96,29 @@ def is_info_json(url: str) -> bool:
 
 
 def error_text(exc: BaseException) -> str:
-    """A one-line message for a yt-dlp exception."""
-    return _clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    """A one-line message for a yt-dlp exception: its first non-empty line, else the first
+    such line of what caused it, else its class name (never an empty string)."""
+    from pipeline.fetch.retry import _chain
+
+    for cause in _chain(exc):
+        for line in str(cause).splitlines():
+            text = _clean(line)
+            if text:
+                return text
+    return type(exc).__name__
+
+
+def _media_url(info: Mapping[str, Any]) -> str:
+    """Where a video's file comes from (its own URL, a format's, else its page)."""
+    urls = [info.get("url")] + [f.get("url") for f in info.get("formats") or [] if f]
+    return str(next((u for u in urls if u), None) or info.get("webpage_url") or "")
+
+
+def host_of(url: str) -> str:
+    """`www.youtube.com` (or `127.0.0.1:8000`) from a URL; the URL itself if it has none."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc or url
 
 
 @dataclass
@@ -111,7 +131,9 @@ class Session:
     backoff: float
     reporter: Reporter
     machine_tracks: bool  # ask YouTube for its machine translations too (slow to list)
+    timeout: float = 10.0  # seconds to wait for a connection, and for each answer
     log: Log = field(default_factory=Log)
+    archived: int = 0  # URLs the download archive answered without a request
     _ydl: Any = None
 
     def __post_init__(self) -> None:
@@ -127,18 +149,15 @@ class Session:
             "extract_flat": "in_playlist",  # list a channel without opening every video
             # The video file of each video goes to media/<slug>/<slug>.<ext>.
             "outtmpl": {"default": f"{folder}/%(msm_slug)s/%(msm_slug)s.%(ext)s"},
-            "continuedl": True,  # resume a .part left by an interrupted run
+            "continuedl": True,  # resume a .part left by an interrupted run (or attempt)
             "nopart": False,
-            "retries": self.retries,  # downloads: 5xx and dropped connections
-            "fragment_retries": self.retries,
-            "extractor_retries": self.retries,
-            "file_access_retries": 3,
-            "retry_sleep_functions": {
-                "http": self._yt_delay,
-                "fragment": self._yt_delay,
-                "extractor": self._yt_delay,
-            },
-            "socket_timeout": SOCKET_TIMEOUT,
+            # No retries inside yt-dlp: its loops ran silently inside ours (ten minutes of
+            # nothing on a terminal when offline). Ours retry, announce and resume (.part).
+            "retries": 0,
+            "fragment_retries": 0,
+            "extractor_retries": 0,
+            "file_access_retries": 3,  # local files (a locked .part), not the network
+            "socket_timeout": self.timeout,
             "ignoreerrors": False,  # we catch per video and per track, and report
             "writesubtitles": False,  # tracks are fetched one by one by download_track
             # YouTube only lists its machine translations when asked for automatic captions.
@@ -155,10 +174,6 @@ class Session:
             self._ydl.close()
             self._ydl = None
 
-    def _yt_delay(self, n: int) -> float:
-        """yt-dlp's retry sleep (n counts from 0): the same back-off as ours."""
-        return delay(n + 1, self.backoff)
-
     def _hook(self, status: Mapping[str, Any]) -> None:
         name = Path(str(status.get("filename") or "")).name
         if status.get("status") == "downloading":
@@ -169,19 +184,33 @@ class Session:
         elif status.get("status") == "finished":
             self.reporter.finished(name)
 
-    def _retrying(
-        self, action: Callable[[], Any], transient: Callable[[BaseException], Transient | None]
-    ) -> Any:
-        def told(attempt: int, why: Transient, wait: float) -> None:
-            self.reporter.note(f"{why.reason}; retry {attempt}/{self.retries} in {wait:.1f} s")
+    def _retrying(self, action: Callable[[], Any], url: str) -> Any:
+        """`action` under msm's retry policy; `Unreachable` when `url`'s host cannot be reached."""
+        host = host_of(url)
+        attempts = 1
 
-        return call_with_retries(
-            action,
-            retries=self.retries,
-            backoff=self.backoff,
-            transient=transient,
-            on_retry=told,
-        )
+        def told(attempt: int, why: Transient, wait: float, limit: int) -> None:
+            nonlocal attempts
+            attempts += 1
+            self.reporter.note(f"{host}: {why.reason}; retry {attempt}/{limit} in {wait:.1f} s")
+
+        try:
+            return call_with_retries(
+                action,
+                retries=self.retries,
+                backoff=self.backoff,
+                transient=transient_error,
+                on_retry=told,
+            )
+        except Exception as exc:
+            why = unreachable(exc)
+            if why is None:
+                raise
+            tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+            raise Unreachable(
+                f"cannot reach {host}: {why} ({tries}, {self.timeout:g} s timeout); "
+                "is the network up? A re-run continues where this one stopped"
+            ) from None
 
     def archive_id(self, info: Mapping[str, Any]) -> str | None:
         """yt-dlp's archive key of a video (`youtube dQw4w9WgXcQ`), None if it has no id."""
@@ -227,9 +256,11 @@ class Session:
             return self._ydl.extract_info(url, download=False, process=False, ie_key=ie_key)
 
         try:
-            info = self._retrying(action, transient_error)
+            info = self._retrying(action, url)
         except (YoutubeDLError, OSError) as exc:
             raise FetchError(f"{url}: {error_text(exc)}") from None
+        except Unreachable:
+            raise
         except Exception as exc:
             raise FetchError(f"{url}: {unexpected(exc)}") from None
         return dict(info) if info is not None else None
@@ -237,6 +268,7 @@ class Session:
     def _entries(self, url: str, ie_key: str | None, depth: int, page: str) -> Iterator[Entry]:
         info = self._extract(url, ie_key)
         if info is None:  # yt-dlp found it in the archive from the URL alone: no request made
+            self.archived += 1
             return
         yield from self._expand(info, depth, page)
 
@@ -302,9 +334,11 @@ class Session:
             return self._ydl.process_ie_result(dict(video), download=True)
 
         try:
-            result = self._retrying(action, too_many_requests)
+            result = self._retrying(action, _media_url(info))
         except (YoutubeDLError, OSError) as exc:
             raise FetchError(error_text(exc)) from None
+        except Unreachable:
+            raise
         except Exception as exc:
             raise FetchError(unexpected(exc)) from None
         for download in (result or {}).get("requested_downloads") or []:
@@ -342,10 +376,12 @@ class Session:
             return self._ydl.dl(str(dest), dict(track), subtitle=True)
 
         try:
-            self._retrying(action, too_many_requests)
+            self._retrying(action, str(track.get("url") or ""))
         except (YoutubeDLError, OSError) as exc:
             # A 4xx on a subtitle comes as yt-dlp's bare HTTPError, not a DownloadError.
             raise FetchError(error_text(exc)) from None
+        except Unreachable:
+            raise
         except Exception as exc:
             raise FetchError(unexpected(exc)) from None
         if not dest.is_file():

@@ -138,3 +138,94 @@ def test_settings_reject_a_bad_or_repeated_id():
 def test_unknown_pull_setting_gets_a_suggestion():
     with pytest.raises(ProjectError, match="did you mean 'retries'"):
         parse_settings("[project]\nname = 'x'\n[pull]\nretry = 3\n")
+
+
+# The catalogue is edited as text, never re-rendered by a TOML library: where tomlkit puts a new
+# key changed between its versions (0.15.3 put `youtube_id` under a table's trailing comment).
+LAYOUT = """\
+[project]
+name = "x"
+
+[[videos]]
+slug = "a"
+title = \"\"\"A title
+[[videos]]
+that spans lines\"\"\"
+langs = [
+  "fr",
+  # a comment inside an array
+]
+
+[videos.contexts]   # a sub-table of video a
+12 = "the second one"
+
+[[videos]]
+slug = "b"
+title = "B"
+youtube_id = ""   # filled by msm pull
+
+# Pull settings, kept with their table.
+[pull]
+retries = 3
+"""
+
+
+def test_an_id_goes_into_the_video_s_own_table_before_its_sub_tables():
+    text = apply_edits(LAYOUT, [CatalogEdit("a", "id_a", new=False)])
+    assert text == LAYOUT.replace(
+        "  # a comment inside an array\n]\n",
+        '  # a comment inside an array\n]\nyoutube_id = "id_a"\n',
+    )
+
+
+def test_an_empty_id_is_replaced_in_place():
+    text = apply_edits(LAYOUT, [CatalogEdit("b", "id_b", new=False)])
+    assert text == LAYOUT.replace(
+        'youtube_id = ""   # filled by msm pull\n', 'youtube_id = "id_b"\n'
+    )
+
+
+def test_new_videos_go_after_the_last_video_and_its_sub_tables_not_into_the_next_table():
+    text = apply_edits(LAYOUT, [CatalogEdit("c", "id_c", "C"), CatalogEdit("b", "id_b", new=False)])
+    assert text == LAYOUT.replace(
+        'youtube_id = ""   # filled by msm pull\n',
+        'youtube_id = "id_b"\n\n[[videos]]\nslug = "c"\ntitle = "C"\nyoutube_id = "id_c"\n',
+    )
+
+
+def test_a_key_set_on_the_last_line_comes_before_the_new_tables():
+    text = apply_edits(
+        '[[videos]]\nslug = "a"\ntitle = "A"',  # no newline at the end
+        [CatalogEdit("b", "id_b", "B"), CatalogEdit("a", "id_a", new=False)],
+    )
+    assert text == (
+        '[[videos]]\nslug = "a"\ntitle = "A"\nyoutube_id = "id_a"\n'
+        '\n[[videos]]\nslug = "b"\ntitle = "B"\nyoutube_id = "id_b"\n'
+    )
+
+
+def test_videos_as_an_inline_array_are_refused_with_what_to_do():
+    with pytest.raises(ProjectError, match=r"catalog.toml: .*write each video as one"):
+        apply_edits('videos = [{slug = "a", title = "A"}]\n', [CatalogEdit("b", "id", "B")])
+
+
+def test_not_valid_toml_is_refused():
+    with pytest.raises(ProjectError, match=r"catalog.toml: not valid TOML: .*line 2"):
+        apply_edits('[project]\nname = "x\n', [CatalogEdit("b", "id", "B")])
+
+
+@given(
+    title=st.text(max_size=40),
+    url=st.text(max_size=40),
+    video_id=st.text(alphabet="abcXYZ019_-", min_size=1, max_size=11),
+)
+def test_whatever_the_title_the_edit_adds_exactly_the_video(title, url, video_id):
+    import tomllib
+
+    text = apply_edits(LAYOUT, [CatalogEdit("new", video_id, title, url)])
+    data = tomllib.loads(text)
+    assert data["videos"][-1] == {"slug": "new", "title": title, "youtube_id": video_id} | (
+        {"url": url} if url else {}
+    )
+    assert text.startswith(LAYOUT.split("\n# Pull settings")[0])
+    assert text.endswith("\n# Pull settings, kept with their table.\n[pull]\nretries = 3\n")

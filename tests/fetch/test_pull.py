@@ -446,7 +446,7 @@ def test_progress_bars_follow_yt_dlps_downloads(site, project):
     )
     assert not result.failed
     text = out.getvalue()
-    assert text.startswith(f"[1] {SLUG}: Lots explained (1)\n")
+    assert text.startswith(f"  listing {url}\n[1] {SLUG}: Lots explained (1)\n")
     assert f"{SLUG}.mp4" in text and "100%  35.3 KiB/35.3 KiB" in text
     assert "human.en.vtt" in text
 

@@ -9,8 +9,8 @@ from pipeline.fetch.retry import (
     Transient,
     call_with_retries,
     delay,
-    too_many_requests,
     transient_error,
+    unreachable,
 )
 
 
@@ -80,19 +80,17 @@ def _http_error(status, headers=()):
 
 
 @pytest.mark.parametrize(
-    ("status", "headers", "any_transient", "only_429"),
+    ("status", "headers", "transient"),
     [
-        (503, (), Transient("HTTP 503"), None),
-        (500, (), Transient("HTTP 500"), None),
-        (429, (("Retry-After", "7"),), Transient("HTTP 429", 7.0), Transient("HTTP 429", 7.0)),
-        (404, (), None, None),
-        (403, (), None, None),
+        (503, (), Transient("HTTP 503")),
+        (500, (), Transient("HTTP 500")),
+        (429, (("Retry-After", "7"),), Transient("HTTP 429", 7.0)),
+        (404, (), None),
+        (403, (), None),
     ],
 )
-def test_classifying_yt_dlp_errors(status, headers, any_transient, only_429):
-    error = _http_error(status, headers)
-    assert transient_error(error) == any_transient
-    assert too_many_requests(error) == only_429
+def test_classifying_yt_dlp_errors(status, headers, transient):
+    assert transient_error(_http_error(status, headers)) == transient
 
 
 def test_a_broken_connection_is_transient():
@@ -101,4 +99,25 @@ def test_a_broken_connection_is_transient():
 
     assert transient_error(TransportError("reset")) == Transient("TransportError")
     assert transient_error(ContentTooShortError(10, 20)) == Transient("ContentTooShortError")
-    assert too_many_requests(TransportError("reset")) is None
+
+
+def test_an_unreachable_host_is_tried_once_more_only():
+    calls, waits, told = [], [], []
+
+    def refused():
+        calls.append(1)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    with pytest.raises(ConnectionRefusedError):
+        call_with_retries(
+            refused,
+            retries=10,
+            backoff=0.5,
+            transient=transient_error,
+            on_retry=lambda attempt, why, wait, limit: told.append((attempt, why, wait, limit)),
+            sleep=waits.append,
+        )
+    assert len(calls) == 2 and waits == [0.5]
+    assert told == [(1, Transient("connection refused", unreachable=True), 0.5, 1)]
+    assert unreachable(ConnectionRefusedError()) == "connection refused"
+    assert unreachable(TimeoutError("timed out")) is None  # a read timeout: a slow server
