@@ -797,6 +797,137 @@ def bundle_verify(file: Path) -> None:
     click.echo(f"{file}: intact ({listed} files match the manifest)")
 
 
+# --- msm publish -------------------------------------------------------------------------
+@cli.command()
+@videos_argument
+@lang_option
+@click.option(
+    "--draft/--live",
+    "draft",
+    default=None,
+    help="Upload as drafts (not shown to viewers) or live; default: new tracks live, "
+    "updated tracks keep their state.",
+)
+@click.option(
+    "--dry-run", "-n", is_flag=True, help="Print every call with its quota cost; send nothing."
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Publish tracks with untranslated or fuzzy cues left out (recorded in the ledger).",
+)
+@click.option(
+    "--adopt", is_flag=True, help="Update a track in our language that msm did not upload."
+)
+@click.option("--login", is_flag=True, help="Sign in to YouTube in the browser; cache the token.")
+@click.option("--logout", is_flag=True, help="Delete the cached YouTube token.")
+@click.pass_obj
+def publish(
+    state: State,
+    videos: tuple[str, ...],
+    langs: tuple[str, ...],
+    draft: bool | None,
+    dry_run: bool,
+    allow_incomplete: bool,
+    adopt: bool,
+    login: bool,
+    logout: bool,
+) -> None:
+    """Upload the caption tracks to YouTube: update ours, insert new ones, verify each.
+
+    The same gate as `msm bundle` (no untranslated or fuzzy cue, no check error, unless
+    --allow-incomplete). For each video: one listing (50 units), then an update (450) or an
+    insert (400) per changed track, never a duplicate and never a track msm does not own
+    (unless --adopt); unchanged tracks are skipped. Every upload is read back and compared.
+    subtitles/<video>/published.toml records what was sent, so a stopped run resumes.
+
+    \b
+    Example:
+      msm publish --login                    # once: sign in as the channel owner
+      msm publish --dry-run                  # the calls and their quota cost
+      msm publish what-is-public-procurement --lang pl
+    """
+    from pipeline.publish import youtube
+    from pipeline.publish.run import dry_run as estimate
+    from pipeline.publish.run import prepare
+    from pipeline.publish.run import publish as run_publish
+    from pipeline.publish.settings import PublishSettings
+
+    if login and logout:
+        raise click.UsageError("--login and --logout exclude each other")
+    token = youtube.token_path(os.environ)
+    if logout:
+        gone = youtube.logout(token)
+        click.echo("logged out: token deleted" if gone else "not logged in: no token to delete")
+        return
+    project = state.project
+    settings = PublishSettings.of(project)
+    if login:
+        secrets = os.environ.get(youtube.ENV_SECRETS) or settings.client_secrets
+        if not secrets:
+            raise click.UsageError(
+                f"no OAuth client secrets: set [publish] client_secrets in catalog.toml or "
+                f"{youtube.ENV_SECRETS} (README, 'Publishing to the channel')"
+            )
+        youtube.login(Path(secrets).expanduser(), token)
+        click.echo(f"logged in: token cached in {token.parent} (mode 0600)")
+        return
+    chosen = project.select(videos)
+    prepared = prepare(project, chosen, project.languages(langs), allow_incomplete, settings)
+    for line in prepared.held:
+        click.echo(f"held back: {line}", err=True)
+    if dry_run:
+        plan = estimate(prepared.works, settings, draft, youtube_clock())
+        for call in plan.calls:
+            click.echo(f"{call.method:<18} {call.cost:>4}  {call.what}")
+        click.echo(
+            f"total {plan.total} units; spent today ({plan.day}, Pacific) {plan.spent_today} "
+            f"of {plan.budget}; {plan.remaining} left"
+        )
+        if not plan.fits:
+            raise DataError(
+                f"this run needs {plan.total} units but only {plan.remaining} are left today; "
+                "publish fewer videos (msm publish VIDEO...) or wait for the reset at "
+                "midnight America/Los_Angeles"
+            )
+        return
+    credentials = youtube.load_credentials(token)
+    endpoint = youtube.endpoint_from(os.environ)
+    client = youtube.Client(
+        youtube.service(credentials, endpoint), settings.retries, now=youtube_clock()
+    )
+    outcome = run_publish(
+        prepared.works,
+        client,
+        settings,
+        draft=draft,
+        adopt=adopt,
+        now=youtube_clock(),
+        say=click.echo,
+    )
+    for line in outcome.errors:
+        click.echo(f"Error: {line}", err=True)
+    click.echo(
+        f"{len(outcome.uploaded)} uploaded, {len(outcome.verified)} verified, "
+        f"{len(outcome.skipped)} unchanged; {outcome.spent} quota units spent"
+    )
+    if outcome.stopped:
+        raise DataError(outcome.stopped)
+    if outcome.errors or prepared.held:
+        sys.exit(1)
+
+
+def youtube_clock() -> Callable[[], Any]:
+    """The clock of a publish run: now, or $MSM_NOW (an ISO time) so a test can be a day later."""
+    from datetime import UTC, datetime
+
+    fixed = os.environ.get("MSM_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed)
+        return lambda: moment
+    return lambda: datetime.now(UTC)
+
+
 # --- msm glossary ------------------------------------------------------------------------
 
 

@@ -200,6 +200,37 @@ def _source_track(
     return _track_entry(source.video.slug, lang, "source", cues, len(source.cues), [], tally, files)
 
 
+def shippable(
+    source: Source,
+    lang: str,
+    grouped: Mapping[tuple[str, str], list[Finding]],
+    allow_incomplete: bool,
+) -> tuple[list[Cue], list[int], int, dict[str, int], str]:
+    """The gate of one translation, shared with `msm publish`: the plain cues that may ship,
+    the missing cue numbers, the source cue count, the findings tally, and the problem that
+    stops it ("" when it may ship)."""
+    try:
+        track = translated_track(source, lang)
+    except MsmError as exc:
+        return [], [], len(source.cues), {}, str(exc)
+    tally = counts(grouped.get((source.video.slug, lang), []))
+    if tally["errors"]:
+        return [], [], track.total, tally, f"{tally['errors']} check error(s)"
+    missing = [gap.position for gap in track.gaps]
+    if missing and not allow_incomplete:
+        return (
+            [],
+            missing,
+            track.total,
+            tally,
+            (f"{len(missing)} of {track.total} cues untranslated or fuzzy"),
+        )
+    cues = plain(track.cues)
+    if not cues:
+        return [], missing, track.total, tally, "no translated cue"
+    return cues, missing, track.total, tally, ""
+
+
 def _translation(
     source: Source,
     lang: str,
@@ -208,20 +239,8 @@ def _translation(
     files: dict[str, bytes],
 ) -> tuple[dict[str, Any] | None, str]:
     """The manifest entry of one translation (None when it cannot ship) and the problem, if any."""
-    try:
-        track = translated_track(source, lang)
-    except MsmError as exc:
-        return None, str(exc)
-    tally = counts(grouped.get((source.video.slug, lang), []))
-    if tally["errors"]:
-        return None, f"{tally['errors']} check error(s)"
-    missing = [gap.position for gap in track.gaps]
-    if missing and not allow_incomplete:
-        return None, f"{len(missing)} of {track.total} cues untranslated or fuzzy"
-    cues = plain(track.cues)
-    if not cues:
-        return None, "no translated cue"
-    entry = _track_entry(
-        source.video.slug, lang, "translation", cues, track.total, missing, tally, files
-    )
+    cues, missing, total, tally, problem = shippable(source, lang, grouped, allow_incomplete)
+    if problem:
+        return None, problem
+    entry = _track_entry(source.video.slug, lang, "translation", cues, total, missing, tally, files)
     return entry, ""

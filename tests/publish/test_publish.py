@@ -1,0 +1,348 @@
+"""`msm publish` end to end: the real googleapiclient against a YouTube API server on
+127.0.0.1 (tests/publish/fake_youtube.py), fake credentials, no network."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import time
+import tomllib
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from tests.publish.fake_youtube import FakeYouTube, Server
+
+REPO = Path(__file__).resolve().parents[2]
+VIDEO_ID = "vid00000001"
+SLUG = "what-is-public-procurement"
+TOKEN = "ya29.FAKE-ACCESS-TOKEN-never-print-me"
+REFRESH = "1//FAKE-REFRESH-TOKEN-never-print-me"
+SECRET = "GOCSPX-FAKE-CLIENT-SECRET-never-print-me"
+LANGS = ["eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es"]
+DAY1 = "2026-12-06T18:00:00+00:00"  # 10:00 in Los Angeles
+DAY2 = "2026-12-07T18:00:00+00:00"
+
+
+@pytest.fixture
+def fake():
+    yt = FakeYouTube(token=TOKEN)
+    yt.add_video(VIDEO_ID, "What is public procurement?")
+    yt.add_caption(VIDEO_ID, "en", "", kind="ASR", data=b"asr")
+    server = Server(yt)
+    import threading
+
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yt.url = server.url  # type: ignore[attr-defined]
+    yield yt
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    catalog = root / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("example = true", f'example = true\nyoutube_id = "{VIDEO_ID}"')
+    text += "\n[publish]\npoll_seconds = 0.01\npoll_attempts = 4\nretries = 2\n"
+    catalog.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def config(tmp_path):
+    folder = tmp_path / "config"
+    folder.mkdir()
+    token = {
+        "token": TOKEN,
+        "refresh_token": REFRESH,
+        "client_id": "fake.apps.googleusercontent.com",
+        "client_secret": SECRET,
+        "token_uri": "https://oauth2.googleapis.com/token",
+        "scopes": ["https://www.googleapis.com/auth/youtube.force-ssl"],
+        "expiry": "2099-01-01T00:00:00Z",
+    }
+    (folder / "youtube-token.json").write_text(json.dumps(token), encoding="utf-8")
+    (folder / "youtube-token.json").chmod(0o600)
+    return folder
+
+
+class Run:
+    """Runs `msm publish` against the fake, keeping everything it printed."""
+
+    def __init__(self, project: Path, config: Path, fake: FakeYouTube) -> None:
+        self.project, self.config, self.fake = project, config, fake
+        self.printed: list[str] = []
+
+    def __call__(self, *args: str, now: str = DAY1, endpoint: str | None = None):
+        env = {
+            "MSM_CONFIG_DIR": str(self.config),
+            "MSM_YOUTUBE_API_ENDPOINT": endpoint or self.fake.url,
+            "MSM_NOW": now,
+        }
+        result = CliRunner().invoke(
+            cli, ["--project", str(self.project), "publish", *args], env=env
+        )
+        self.printed.append(result.stdout + result.stderr)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
+        return result
+
+    def ledger(self) -> dict:
+        path = self.project / "subtitles" / SLUG / "published.toml"
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def run(project, config, fake):
+    return Run(project, config, fake)
+
+
+def ours(fake: FakeYouTube) -> list:
+    return [c for c in fake.tracks(VIDEO_ID) if c.kind != "ASR"]
+
+
+def edit_po(project: Path, lang: str) -> None:
+    path = project / "subtitles" / SLUG / f"{lang}.po"
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.translated() and not e.obsolete)
+    entry.msgstr = entry.msgstr + " (rev.)"
+    po.save(str(path))
+    built = CliRunner().invoke(cli, ["--project", str(project), "build", "--lang", lang])
+    assert built.exit_code == 0, built.output  # as a maintainer would, before publishing
+
+
+def test_first_publish_of_eight_languages_then_a_rerun_that_uploads_nothing(run, fake):
+    result = run()
+    assert result.exit_code == 0, result.output
+    tracks = ours(fake)
+    assert sorted(c.language for c in tracks) == sorted(LANGS)
+    assert all(c.status == "serving" and not c.draft for c in tracks)
+    nl = next(c for c in tracks if c.language == "nl-BE")
+    assert nl.name == "Vlaams"
+    srt = (run.project / "subtitles" / SLUG / "fr.srt").read_bytes()
+    assert next(c for c in tracks if c.language == "fr").data == srt  # what msm build writes
+    assert fake.calls == (
+        ["captions.list"] + ["captions.insert"] * 8 + ["captions.list"] + ["captions.download"] * 8
+    )
+    ledger = run.ledger()
+    assert ledger["video_id"] == VIDEO_ID
+    assert set(ledger["tracks"]) == set(LANGS)
+    assert all(t["verified"] for t in ledger["tracks"].values())
+    assert ledger["quota"] == {"2026-12-06": 4900} and fake.used == 4900
+    assert "8 uploaded, 8 verified, 0 unchanged; 4900 quota units spent" in result.stdout
+    asr = next(c for c in fake.tracks(VIDEO_ID) if c.kind == "ASR")
+    assert asr.data == b"asr"
+
+    fake.calls.clear()
+    again = run()
+    assert again.exit_code == 0, again.output
+    assert fake.calls == ["captions.list"]
+    assert "0 uploaded, 0 verified, 8 unchanged; 50 quota units spent" in again.stdout
+    assert len(ours(fake)) == 8
+
+
+def test_one_po_edited_gives_exactly_one_update(run, fake):
+    assert run().exit_code == 0
+    fr = next(c for c in ours(fake) if c.language == "fr")
+    edit_po(run.project, "fr")
+    fake.calls.clear()
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert fake.calls == ["captions.list", "captions.update", "captions.list", "captions.download"]
+    assert b"(rev.)" in fr.data and len(ours(fake)) == 8
+    assert run.ledger()["tracks"]["fr"]["caption_id"] == fr.id
+
+
+def test_quota_stop_half_way_then_resume_the_next_day(run, fake):
+    fake.quota_limit = 2000  # list + four inserts fit; the fifth insert is refused
+    result = run()
+    assert result.exit_code == 1
+    assert "quotaExceeded" in result.stderr and "America/Los_Angeles" in result.stderr
+    assert "rerun `msm publish`" in result.stderr
+    assert len(ours(fake)) == 4
+    ledger = run.ledger()
+    assert len(ledger["tracks"]) == 4 and not any(t["verified"] for t in ledger["tracks"].values())
+    assert ledger["quota"] == {"2026-12-06": 1650}
+
+    fake.new_day()
+    fake.quota_limit = 10_000
+    fake.calls.clear()
+    resumed = run(now=DAY2)
+    assert resumed.exit_code == 0, resumed.output
+    assert fake.calls.count("captions.insert") == 4 and "captions.update" not in fake.calls
+    assert sorted(c.language for c in ours(fake)) == sorted(LANGS)  # nothing twice
+    ledger = run.ledger()
+    assert all(t["verified"] for t in ledger["tracks"].values())
+    assert ledger["quota"]["2026-12-07"] == fake.used
+
+
+def test_our_own_daily_budget_stops_before_youtube_does(run, fake, project):
+    catalog = project / "subtitles" / "catalog.toml"
+    catalog.write_text(catalog.read_text() + "daily_quota = 1000\n", encoding="utf-8")
+    dry = run("--dry-run")
+    assert dry.exit_code == 1
+    assert "captions.insert     400  what-is-public-procurement/fr: new track" in dry.stdout
+    assert "total 4900 units" in dry.stdout and "only 1000 are left today" in dry.stderr
+    assert fake.calls == []  # a dry run sends nothing
+    result = run()
+    assert result.exit_code == 1 and "daily budget reached" in result.stderr
+    assert fake.used <= 1000 and len(ours(fake)) == 2
+
+
+def test_a_renamed_track_is_updated_never_duplicated(run, fake):
+    assert run().exit_code == 0
+    fr = next(c for c in ours(fake) if c.language == "fr")
+    fr.name = "Français (révisé)"  # a maintainer renamed it in YouTube Studio
+    edit_po(run.project, "fr")
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert [c.id for c in ours(fake) if c.language == "fr"] == [fr.id]
+    assert b"(rev.)" in fr.data
+
+    # Without the ledger, a track in our language under another name is not ours.
+    (run.project / "subtitles" / SLUG / "published.toml").unlink()
+    edit_po(run.project, "fr")
+    refused = run("--lang", "fr")
+    assert refused.exit_code == 1
+    assert "msm did not upload" in refused.stderr and "--adopt" in refused.stderr
+    adopted = run("--lang", "fr", "--adopt")
+    assert adopted.exit_code == 0, adopted.output
+    assert [c.id for c in ours(fake) if c.language == "fr"] == [fr.id]
+
+
+def test_asr_tracks_are_left_alone(run, fake):
+    asr_fr = fake.add_caption(VIDEO_ID, "fr", "", kind="ASR", data=b"machine")
+    assert run("--lang", "fr").exit_code == 0
+    assert asr_fr.data == b"machine" and asr_fr.id in fake.captions
+    assert len([c for c in ours(fake) if c.language == "fr"]) == 1
+
+
+def test_a_verify_mismatch_and_a_failed_track_are_errors(run, fake):
+    fake.mangle = {"pl"}
+    fake.syncing_then_failed = {"el"}
+    result = run()
+    assert result.exit_code == 1
+    assert "pl: not verified: YouTube holds 27 cues, msm sent 28" in result.stderr
+    assert (
+        "el: not verified: YouTube failed to process the track (processingFailed)" in result.stderr
+    )
+    assert "6 verified" in result.stdout
+    tracks = run.ledger()["tracks"]
+    assert not tracks["pl"]["verified"] and not tracks["el"]["verified"]
+    assert tracks["fr"]["verified"]
+
+
+def test_a_500_and_a_dropped_upload_are_retried_without_a_duplicate(run, fake):
+    fake.fail_next = {"captions.insert": [500]}
+    fake.drop_next_upload = 1
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "captions.insert!500" in fake.calls and "upload!dropped" in fake.calls
+    assert sorted(c.language for c in ours(fake)) == sorted(LANGS)
+    assert all(t["verified"] for t in run.ledger()["tracks"].values())
+
+
+def test_a_video_youtube_does_not_know(run, fake, project):
+    catalog = project / "subtitles" / "catalog.toml"
+    catalog.write_text(catalog.read_text().replace(VIDEO_ID, "missing0000"), encoding="utf-8")
+    result = run()
+    assert result.exit_code == 1
+    assert "404 videoNotFound: video missing0000 not found" in result.stderr
+
+
+def test_a_revoked_token_says_to_log_in_again(fake):
+    # google-auth pins a cached token's token_uri to Google's, so the refresh is driven here
+    # with credentials made directly: the same client, Google's invalid_grant from 127.0.0.1.
+    from datetime import datetime
+
+    from google.oauth2.credentials import Credentials
+
+    from pipeline.publish import youtube
+
+    expired = Credentials(
+        token="old",
+        refresh_token=REFRESH,
+        client_id="fake.apps.googleusercontent.com",
+        client_secret=SECRET,
+        token_uri=fake.url + "token",
+        expiry=datetime(2020, 1, 1),
+    )
+    client = youtube.Client(youtube.service(expired, fake.url), retries=0)
+    with pytest.raises(youtube.AuthError) as caught:
+        client.list_captions(VIDEO_ID)
+    message = str(caught.value)
+    assert "expired or was revoked" in message and "msm publish --login" in message
+    assert REFRESH not in message and SECRET not in message
+    assert fake.calls == []
+
+
+def test_an_expired_token_offline_stops_before_sending_anything(run, fake, config):
+    path = config / "youtube-token.json"
+    token = json.loads(path.read_text())
+    token.update(expiry="2020-01-01T00:00:00Z")
+    path.write_text(json.dumps(token))
+    result = run()  # the refresh goes to Google, which this machine cannot reach
+    assert result.exit_code == 1
+    assert "cannot reach Google to refresh the token" in result.stderr
+    assert fake.calls == []
+
+
+def test_network_down_fails_fast(run, fake):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once closed
+    began = time.monotonic()
+    result = run(endpoint=f"http://127.0.0.1:{port}/")
+    assert result.exit_code == 1
+    assert "cannot reach YouTube" in result.stderr and "resumes" in result.stderr
+    assert time.monotonic() - began < 10
+
+
+def test_a_second_insert_of_the_same_track_is_409(fake):
+    from google.oauth2.credentials import Credentials
+
+    from pipeline.publish import youtube
+
+    client = youtube.Client(youtube.service(Credentials(token=TOKEN), fake.url), retries=0)
+    client.insert_caption(
+        VIDEO_ID, "fr", "français", b"1\n00:00:01,000 --> 00:00:02,000\nA\n", False
+    )
+    with pytest.raises(youtube.PublishError, match=r"^409 captionExists on video vid00000001"):
+        client.insert_caption(VIDEO_ID, "fr", "français", b"x", False)
+
+
+def test_the_token_and_secret_never_leave_the_config_folder(run, fake, project, config, tmp_path):
+    fake.mangle = {"pl"}
+    run("--dry-run")
+    run()
+    run()
+    run("--logout")
+    assert not (config / "youtube-token.json").exists()
+    assert fake.auth_seen == {f"Bearer {TOKEN}"}  # the token did reach the API
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.name == "published.toml" for p in written)
+    for secret in (TOKEN, REFRESH, SECRET):
+        for path in written:
+            assert secret.encode() not in path.read_bytes(), path
+        assert all(secret not in text for text in run.printed)
+
+
+def test_login_needs_client_secrets(run):
+    result = run("--login")
+    assert result.exit_code == 2
+    assert "MSM_YOUTUBE_CLIENT_SECRETS" in result.stderr
+
+
+def test_endpoint_must_be_loopback(run):
+    result = run(endpoint="https://example.com/")
+    assert result.exit_code == 2 and "loopback" in result.stderr
