@@ -7,7 +7,6 @@ and first checks the file still holds what msm read, so a hand edit is never rev
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -110,9 +109,29 @@ def parse(text: str, where: str) -> Ledger:
     return ledger
 
 
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
 def _q(text: str) -> str:
-    """A TOML basic string (JSON's escapes are a subset TOML reads the same way)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string: quotes, backslashes and every control character escaped (TOML,
+    unlike JSON, also forbids DEL, U+007F, raw)."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif char < " " or char == "\x7f":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def _b(value: bool) -> str:
