@@ -80,7 +80,9 @@ class FakeYouTube:
     quota_limit: int = 10_000
     used: int = 0
     calls: list[str] = field(default_factory=list)  # API methods, in order
-    fail_next: dict[str, list[int]] = field(default_factory=dict)  # method -> statuses
+    fail_next: dict[str, list[int | tuple[int, str]]] = field(
+        default_factory=dict
+    )  # method -> statuses (and reasons)
     drop_next_upload: int = 0  # uploads whose connection is cut halfway through the body
     syncing_then_failed: set[str] = field(default_factory=set)  # languages
     mangle: set[str] = field(default_factory=set)  # languages read back altered
@@ -199,9 +201,12 @@ class Handler(BaseHTTPRequestHandler):
         with fake.lock:
             fails = fake.fail_next.get(method)
             if fails:
-                status = fails.pop(0)
+                failure = fails.pop(0)
+                status, reason = (
+                    failure if isinstance(failure, tuple) else (failure, "backendError")
+                )
                 fake.calls.append(f"{method}!{status}")
-                self._send(*_error(status, "backendError", "Backend Error"))
+                self._send(*_error(status, reason, "Backend Error" if status >= 500 else reason))
                 return
             cost = COSTS[method]
             if fake.used + cost > fake.quota_limit:

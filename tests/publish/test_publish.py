@@ -252,6 +252,27 @@ def test_a_500_and_a_dropped_upload_are_retried_without_a_duplicate(run, fake):
     assert all(t["verified"] for t in run.ledger()["tracks"].values())
 
 
+def test_not_the_owner_is_one_line_and_the_other_tracks_go_on(run, fake):
+    fake.fail_next = {"captions.insert": [(403, "forbidden")]}
+    result = run()
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "eu: 403 forbidden" in errors[0] and "--login" in errors[0]
+    assert len(ours(fake)) == 7
+
+
+def test_draft_and_live(run, fake):
+    assert run("--lang", "pl", "--draft").exit_code == 0
+    pl = next(c for c in ours(fake) if c.language == "pl")
+    assert pl.draft and run.ledger()["tracks"]["pl"]["draft"] is True
+    fake.calls.clear()
+    assert run("--lang", "pl").exit_code == 0  # no flag: the track keeps its state
+    assert fake.calls == ["captions.list"]
+    assert run("--lang", "pl", "--live").exit_code == 0
+    assert not pl.draft and run.ledger()["tracks"]["pl"]["draft"] is False
+    assert [c.id for c in ours(fake)] == [pl.id]
+
+
 def test_a_video_youtube_does_not_know(run, fake, project):
     catalog = project / "subtitles" / "catalog.toml"
     catalog.write_text(catalog.read_text().replace(VIDEO_ID, "missing0000"), encoding="utf-8")
