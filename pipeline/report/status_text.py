@@ -46,6 +46,7 @@ HEADERS = (
     "errors",
     "warn.",
     "build",
+    "published",
     "status",
 )
 _NUMERIC = {2, 3, 4, 5, 6, 7}
@@ -122,18 +123,20 @@ def _cells(video: str, track: TrackStatus, boxed: bool) -> list[str]:
         str(track.tally.errors),
         str(track.tally.warnings),
         track.build or _NONE,
+        track.published or _NONE,
         verdict,
     ]
 
 
 def _styles(track: TrackStatus) -> list[str]:
-    styles = [_BOLD, "", "", "", "", "", "", "", "", _VERDICT_STYLE[track.verdict]]
+    styles = [_BOLD, "", "", "", "", "", "", "", "", "", _VERDICT_STYLE[track.verdict]]
     if track.fuzzy or track.untranslated:
         styles[4] = _WARN if track.fuzzy else ""
         styles[5] = _WARN if track.untranslated else ""
     styles[6] = _BAD if track.tally.errors else _DIM
     styles[7] = _WARN if track.tally.warnings else _DIM
     styles[8] = _WARN if track.build == "stale" else ""
+    styles[9] = _WARN if track.published == "out of date" else ""
     return styles
 
 

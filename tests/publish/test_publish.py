@@ -367,3 +367,39 @@ def test_login_needs_client_secrets(run):
 def test_endpoint_must_be_loopback(run):
     result = run(endpoint="https://example.com/")
     assert result.exit_code == 2 and "loopback" in result.stderr
+
+
+def test_status_shows_what_youtube_holds(run, fake, project):
+    def published() -> dict:
+        out = CliRunner().invoke(cli, ["--project", str(project), "status", "--format", "json"])
+        tracks = json.loads(out.stdout)["videos"][0]["tracks"]
+        return {t["lang"]: t["published"] for t in tracks}
+
+    assert set(published().values()) == {None, "not published"}
+    assert run("--lang", "fr", "--lang", "pl").exit_code == 0
+    assert run("--lang", "el", "--draft").exit_code == 0
+    edit_po(project, "pl")
+    got = published()
+    assert (got["en"], got["fr"], got["el"], got["pl"], got["es"]) == (
+        None,
+        "live",
+        "draft",
+        "out of date",
+        "not published",
+    )
+    table = CliRunner().invoke(cli, ["--project", str(project), "status", "--lang", "pl"]).stdout
+    assert table.splitlines()[0].split()[-2:] == ["published", "status"]
+    assert "out of date" in table.splitlines()[1]
+
+
+def test_a_broken_ledger_is_a_clean_error(run, fake, project):
+    ledger = project / "subtitles" / SLUG / "published.toml"
+    ledger.write_text('video_id = "v"\n[tracks.fr]\ncaption_id = 7\n', encoding="utf-8")
+    result = run()
+    assert result.exit_code == 2
+    assert "published.toml: [tracks.fr] caption_id: expected a string" in result.stderr
+    assert "Traceback" not in result.output and fake.calls == []
+    out = CliRunner().invoke(cli, ["--project", str(project), "status", "--format", "json"])
+    data = json.loads(out.stdout)
+    assert any("published.toml" in p for p in data["problems"])
+    assert {t["published"] for t in data["videos"][0]["tracks"]} == {None}
