@@ -194,10 +194,17 @@ def update(
       msm update what-is-public-procurement --lang pl --dry-run
     """
     from pipeline.ops.update import plan_update
+    from pipeline.publish.meta import plan_meta_update
     from pipeline.tracks.po_io import now
 
     project = state.project
     plan = plan_update(project, project.select(videos), project.languages(langs), now())
+    # The videos' YouTube titles and descriptions: meta/<lang>.po beside the cue catalogues.
+    meta_changes, meta_errors = plan_meta_update(
+        project, project.select(videos), project.languages(langs), now()
+    )
+    plan.changes.extend(meta_changes)
+    plan.errors.extend(meta_errors)
     echo_diagnostics(plan.warnings)
     if check:
         for change in plan.changes:
@@ -324,6 +331,11 @@ def import_(state: State, video: str, lang: str, file: Path, dry_run: bool, revi
     is_flag=True,
     help="Count the entries, requests and characters that would be sent; send nothing.",
 )
+@click.option(
+    "--titles",
+    is_flag=True,
+    help="Also draft the videos' YouTube titles and descriptions (meta/<lang>.po).",
+)
 @click.pass_obj
 def translate(
     state: State,
@@ -331,6 +343,7 @@ def translate(
     langs: tuple[str, ...],
     provider: str | None,
     dry_run: bool,
+    titles: bool,
 ) -> None:
     """Draft the untranslated PO entries by machine translation, marked fuzzy for review.
 
@@ -343,6 +356,7 @@ def translate(
     Example:
       msm translate --lang pl --dry-run          # what would be sent, and how much
       msm translate what-is-public-procurement --lang pt-PT --provider mymemory
+      msm translate --lang pl --titles           # the YouTube titles and descriptions too
     """
     from pipeline import translate as mt
     from pipeline.errors import UsageError
@@ -354,6 +368,12 @@ def translate(
     if not langs:
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
     plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
+    if titles:  # the YouTube titles and descriptions (meta/<lang>.po), drafted the same way
+        from pipeline.publish.meta import meta_jobs
+
+        plan.jobs.extend(
+            meta_jobs(project, project.select(videos), project.languages(langs), plan.provider)
+        )
     for note in plan.notes:
         click.echo(note, err=True)
     if dry_run:
@@ -565,6 +585,13 @@ def check(
     project = find_project(paths, state.project_dir, Path.cwd())
     quick_exit_after_this_command()
     result = check_paths(paths, project, langs, glossary, profile)
+    if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
+        from pipeline import languages
+        from pipeline.publish.meta import check_meta, videos_under
+
+        wanted = {languages.get(code).code for code in langs}
+        targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
+        result.findings.items.extend(check_meta(project, videos_under(project, paths), targets))
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -911,6 +938,8 @@ def publish(
         f"{len(outcome.uploaded)} uploaded, {len(outcome.verified)} verified, "
         f"{len(outcome.skipped)} unchanged; {outcome.spent} quota units spent"
     )
+    if outcome.localised:
+        click.echo(f"titles and descriptions updated: {', '.join(outcome.localised)}")
     if outcome.stopped:
         raise DataError(outcome.stopped)
     if outcome.errors or prepared.held:

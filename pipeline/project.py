@@ -137,6 +137,11 @@ VIDEO = Table(
     {
         "slug": Value((str,), required=True, check=check_slug, doc="folder name under subtitles/"),
         "title": Value((str,), required=True, doc="the video's title"),
+        "description": Value(
+            (str,),
+            default="",
+            doc="the video's YouTube description in English (translated in meta/<lang>.po)",
+        ),
         "url": Value((str,), default="", check=_check_url, doc="the video's YouTube URL"),
         "step": Value((int, str), default="", doc="the toolkit step the video belongs to"),
         "example": Value((bool,), default=False, doc="example content, not a toolkit video"),
@@ -209,6 +214,7 @@ class Video:
     example: bool = False
     contexts: dict[int, str] = field(default_factory=dict)
     youtube_id: str = ""  # the id `msm pull` knows the video by (YouTube's, or the site's)
+    description: str = ""  # the English YouTube description (`msm publish` localises it)
 
 
 @dataclass(frozen=True)
@@ -274,6 +280,7 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
                 item["example"],
                 contexts,
                 youtube_id=item["youtube_id"],
+                description=item["description"],
             )
         )
     if problems:

@@ -18,6 +18,7 @@ from pipeline.errors import MsmError
 from pipeline.ops.source import load_source
 from pipeline.project import Project, Video
 from pipeline.publish.ledger import LEDGER_NAME, Entry, LedgerFile, spent
+from pipeline.publish.meta import Localisation, localisations_sha, read_meta
 from pipeline.publish.plan import (
     COSTS,
     LocalTrack,
@@ -51,6 +52,10 @@ class Work:
     video_id: str
     ledger: LedgerFile
     tracks: list[LocalTrack] = field(default_factory=list)
+    # Reviewed titles and descriptions, with each language's YouTube code.
+    localisations: list[Localisation] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)
+    default_language: str = "en"  # YouTube's code of the source language
 
 
 @dataclass
@@ -111,6 +116,11 @@ def prepare(
             out.held.append(f"{video.slug}/{source_lang}: check errors in the source track")
             continue
         work = Work(video, video_id, ledger)
+        meta = read_meta(project, video, langs)
+        out.held.extend(meta.held)
+        work.localisations = meta.ready
+        work.codes = {loc.lang: settings.youtube(loc.lang)[0] for loc in meta.ready}
+        work.default_language = settings.youtube(source_lang)[0]
         for lang in langs:
             cues, missing, _total, _tally, problem = shippable(
                 source, lang, grouped, allow_incomplete
@@ -185,6 +195,12 @@ def dry_run(
             if action.call:
                 uploads += 1
                 calls.append(Call(action.call, action.cost, f"{slug}/{track.lang}: {action.note}"))
+        if work.localisations and _meta_sha(work) != work.ledger.ledger.meta_sha256:
+            langs = ", ".join(loc.lang for loc in work.localisations)
+            calls.append(Call("videos.list", COSTS["videos.list"], f"{slug}: read its snippet"))
+            calls.append(
+                Call("videos.update", COSTS["videos.update"], f"{slug}: titles of {langs}")
+            )
         if uploads:
             calls.append(
                 Call("captions.list", COSTS["captions.list"], f"{slug}: poll the uploads' status")
@@ -206,6 +222,7 @@ class Outcome:
     uploaded: list[str] = field(default_factory=list)  # slug/lang
     verified: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    localised: list[str] = field(default_factory=list)  # videos whose titles were updated
     errors: list[str] = field(default_factory=list)  # one line each
     spent: int = 0
     stopped: str = ""  # why the run stopped early (quota, network, token)
@@ -378,6 +395,54 @@ def _video(
         say(f"{action.kind} {where}: {action.note} ({action.cost} units)")
     if uploads:
         _verify(work, client, settings, budget, outcome, uploads, sleep, say)
+    if work.localisations:
+        try:
+            _localise(work, client, budget, outcome, now, say)
+        except PublishError as exc:
+            if isinstance(exc, QuotaExceeded) or _stopping(exc):
+                raise
+            outcome.errors.append(f"{slug}: titles and descriptions: {exc}")
+
+
+# The snippet fields videos.update writes; the others (publishedAt, thumbnails, ...) are
+# read-only. msm owns none of these: each is sent back as YouTube holds it.
+WRITABLE = ("title", "description", "categoryId", "tags", "defaultLanguage", "defaultAudioLanguage")
+
+
+def _meta_sha(work: Work) -> str:
+    return localisations_sha(work.localisations, work.codes)
+
+
+def _localise(
+    work: Work, client: Client, budget: Budget, outcome: Outcome, now: Clock, say: Say
+) -> None:
+    """One videos.update with the translated titles and descriptions, keeping everything else:
+    the snippet as YouTube holds it, and the localisations of other languages."""
+    slug = work.video.slug
+    sha = _meta_sha(work)
+    if sha == work.ledger.ledger.meta_sha256:
+        say(f"skip   {slug}: titles and descriptions unchanged")
+        return
+    video = _call(budget, work, "videos.list", partial(client.get_video, work.video_id))
+    resource = video if isinstance(video, dict) else {}
+    current = resource.get("snippet") or {}
+    snippet = {key: current[key] for key in WRITABLE if key in current}
+    # YouTube refuses localisations without a default language; set ours only when unset.
+    snippet.setdefault("defaultLanguage", work.default_language)
+    localizations = dict(resource.get("localizations") or {})
+    for loc in work.localisations:
+        code = work.codes[loc.lang]
+        had = localizations.get(code) or {}
+        # Without an English description in catalog.toml msm owns none: keep what is there.
+        description = loc.description or had.get("description") or current.get("description", "")
+        localizations[code] = {"title": loc.title, "description": description}
+    body = {"id": work.video_id, "snippet": snippet, "localizations": localizations}
+    _call(budget, work, "videos.update", partial(client.update_video, body))
+    stamp = now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    work.ledger.save(replace(work.ledger.ledger, meta_sha256=sha, meta_updated=stamp))
+    outcome.localised.append(slug)
+    langs = ", ".join(loc.lang for loc in work.localisations)
+    say(f"update {slug}: titles and descriptions ({langs})")
 
 
 def _verify(

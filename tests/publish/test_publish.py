@@ -4,121 +4,24 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import time
-import tomllib
-from pathlib import Path
 
-import polib
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from tests.publish.fake_youtube import FakeYouTube, Server
-
-REPO = Path(__file__).resolve().parents[2]
-VIDEO_ID = "vid00000001"
-SLUG = "what-is-public-procurement"
-TOKEN = "ya29.FAKE-ACCESS-TOKEN-never-print-me"
-REFRESH = "1//FAKE-REFRESH-TOKEN-never-print-me"
-SECRET = "GOCSPX-FAKE-CLIENT-SECRET-never-print-me"
-LANGS = ["eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es"]
-DAY1 = "2026-12-06T18:00:00+00:00"  # 10:00 in Los Angeles
-DAY2 = "2026-12-07T18:00:00+00:00"
-
-
-@pytest.fixture
-def fake():
-    yt = FakeYouTube(token=TOKEN)
-    yt.add_video(VIDEO_ID, "What is public procurement?")
-    yt.add_caption(VIDEO_ID, "en", "", kind="ASR", data=b"asr")
-    server = Server(yt)
-    import threading
-
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yt.url = server.url  # type: ignore[attr-defined]
-    yield yt
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def project(tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "subtitles", root / "subtitles")
-    shutil.copytree(REPO / "glossary", root / "glossary")
-    catalog = root / "subtitles" / "catalog.toml"
-    text = catalog.read_text(encoding="utf-8")
-    text = text.replace("example = true", f'example = true\nyoutube_id = "{VIDEO_ID}"')
-    text += "\n[publish]\npoll_seconds = 0.01\npoll_attempts = 4\nretries = 2\n"
-    catalog.write_text(text, encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def config(tmp_path):
-    folder = tmp_path / "config"
-    folder.mkdir()
-    token = {
-        "token": TOKEN,
-        "refresh_token": REFRESH,
-        "client_id": "fake.apps.googleusercontent.com",
-        "client_secret": SECRET,
-        "token_uri": "https://oauth2.googleapis.com/token",
-        "scopes": ["https://www.googleapis.com/auth/youtube.force-ssl"],
-        "expiry": "2099-01-01T00:00:00Z",
-    }
-    (folder / "youtube-token.json").write_text(json.dumps(token), encoding="utf-8")
-    (folder / "youtube-token.json").chmod(0o600)
-    return folder
-
-
-class Run:
-    """Runs `msm publish` against the fake, keeping everything it printed."""
-
-    def __init__(self, project: Path, config: Path, fake: FakeYouTube) -> None:
-        self.project, self.config, self.fake = project, config, fake
-        self.printed: list[str] = []
-
-    def __call__(self, *args: str, now: str = DAY1, endpoint: str | None = None):
-        env = {
-            "MSM_CONFIG_DIR": str(self.config),
-            "MSM_YOUTUBE_API_ENDPOINT": endpoint or self.fake.url,
-            "MSM_NOW": now,
-        }
-        result = CliRunner().invoke(
-            cli, ["--project", str(self.project), "publish", *args], env=env
-        )
-        self.printed.append(result.stdout + result.stderr)
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.exception
-        )
-        return result
-
-    def ledger(self) -> dict:
-        path = self.project / "subtitles" / SLUG / "published.toml"
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def run(project, config, fake):
-    return Run(project, config, fake)
-
-
-def ours(fake: FakeYouTube) -> list:
-    return [c for c in fake.tracks(VIDEO_ID) if c.kind != "ASR"]
-
-
-def edit_po(project: Path, lang: str) -> None:
-    path = project / "subtitles" / SLUG / f"{lang}.po"
-    po = polib.pofile(str(path))
-    entry = next(e for e in po if e.translated() and not e.obsolete)
-    entry.msgstr = entry.msgstr + " (rev.)"
-    po.save(str(path))
-    built = CliRunner().invoke(cli, ["--project", str(project), "build", "--lang", lang])
-    assert built.exit_code == 0, built.output  # as a maintainer would, before publishing
+from tests.publish.support import (
+    DAY2,
+    LANGS,
+    REFRESH,
+    SECRET,
+    SLUG,
+    TOKEN,
+    VIDEO_ID,
+    edit_po,
+    ours,
+)
 
 
 def test_first_publish_of_eight_languages_then_a_rerun_that_uploads_nothing(run, fake):
@@ -132,14 +35,18 @@ def test_first_publish_of_eight_languages_then_a_rerun_that_uploads_nothing(run,
     srt = (run.project / "subtitles" / SLUG / "fr.srt").read_bytes()
     assert next(c for c in tracks if c.language == "fr").data == srt  # what msm build writes
     assert fake.calls == (
-        ["captions.list"] + ["captions.insert"] * 8 + ["captions.list"] + ["captions.download"] * 8
+        ["captions.list"]
+        + ["captions.insert"] * 8
+        + ["captions.list"]
+        + ["captions.download"] * 8
+        + ["videos.list", "videos.update"]  # the eight translated titles (meta/<lang>.po)
     )
     ledger = run.ledger()
     assert ledger["video_id"] == VIDEO_ID
     assert set(ledger["tracks"]) == set(LANGS)
     assert all(t["verified"] for t in ledger["tracks"].values())
-    assert ledger["quota"] == {"2026-12-06": 4900} and fake.used == 4900
-    assert "8 uploaded, 8 verified, 0 unchanged; 4900 quota units spent" in result.stdout
+    assert ledger["quota"] == {"2026-12-06": 4951} and fake.used == 4951
+    assert "8 uploaded, 8 verified, 0 unchanged; 4951 quota units spent" in result.stdout
     asr = next(c for c in fake.tracks(VIDEO_ID) if c.kind == "ASR")
     assert asr.data == b"asr"
 
@@ -192,7 +99,7 @@ def test_our_own_daily_budget_stops_before_youtube_does(run, fake, project):
     dry = run("--dry-run")
     assert dry.exit_code == 1
     assert "captions.insert     400  what-is-public-procurement/fr: new track" in dry.stdout
-    assert "total 4900 units" in dry.stdout and "only 1000 are left today" in dry.stderr
+    assert "total 4951 units" in dry.stdout and "only 1000 are left today" in dry.stderr
     assert fake.calls == []  # a dry run sends nothing
     result = run()
     assert result.exit_code == 1 and "daily budget reached" in result.stderr
