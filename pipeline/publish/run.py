@@ -187,29 +187,30 @@ def dry_run(
     for work in works:
         slug = work.video.slug
         calls.append(Call("captions.list", COSTS["captions.list"], f"{slug}: list its tracks"))
-        uploads = 0
+        checked: list[str] = []  # languages read back after this run's uploads
         for track in work.tracks:
             action = estimate(track, work.ledger.ledger, draft)
-            if action.kind == "verify":
-                uploads += 1
+            if action.kind == "verify" or action.call:
+                checked.append(track.lang)
             if action.call:
-                uploads += 1
                 calls.append(Call(action.call, action.cost, f"{slug}/{track.lang}: {action.note}"))
+        if checked:
+            calls.append(
+                Call("captions.list", COSTS["captions.list"], f"{slug}: poll the uploads' status")
+            )
+            if settings.verify == "download":
+                calls.extend(
+                    Call(
+                        "captions.download", COSTS["captions.download"], f"{slug}/{lang}: read back"
+                    )
+                    for lang in checked
+                )
         if work.localisations and _meta_sha(work) != work.ledger.ledger.meta_sha256:
             langs = ", ".join(loc.lang for loc in work.localisations)
             calls.append(Call("videos.list", COSTS["videos.list"], f"{slug}: read its snippet"))
             calls.append(
                 Call("videos.update", COSTS["videos.update"], f"{slug}: titles of {langs}")
             )
-        if uploads:
-            calls.append(
-                Call("captions.list", COSTS["captions.list"], f"{slug}: poll the uploads' status")
-            )
-            if settings.verify == "download":
-                calls.extend(
-                    Call("captions.download", COSTS["captions.download"], f"{slug}: read back")
-                    for _ in range(uploads)
-                )
     day = pacific_day(now())
     used = spent([w.ledger.ledger for w in works], day)
     return Estimate(calls, day, used, settings.daily_quota)
