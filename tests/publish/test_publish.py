@@ -310,3 +310,28 @@ def test_a_broken_ledger_is_a_clean_error(run, fake, project):
     data = json.loads(out.stdout)
     assert any("published.toml" in p for p in data["problems"])
     assert {t["published"] for t in data["videos"][0]["tracks"]} == {None}
+
+
+def test_flemish_can_be_published_as_dutch(run, fake, project):
+    catalog = project / "subtitles" / "catalog.toml"
+    catalog.write_text(
+        catalog.read_text()
+        + '\n[publish.languages]\nnl-BE = { code = "nl", name = "Nederlands (België)" }\n',
+        encoding="utf-8",
+    )
+    assert run("--lang", "nl-BE").exit_code == 0
+    (track,) = ours(fake)
+    assert (track.language, track.name) == ("nl", "Nederlands (België)")
+    entry = run.ledger()["tracks"]["nl-BE"]
+    assert (entry["language"], entry["name"]) == ("nl", "Nederlands (België)")
+    assert "nl" in fake.videos[VIDEO_ID]["localizations"]
+
+
+def test_publish_settings_are_validated(run, project):
+    catalog = project / "subtitles" / "catalog.toml"
+    text = catalog.read_text() + 'daily_quotta = 5\nverify = "maybe"\n'
+    catalog.write_text(text, encoding="utf-8")
+    result = run("--dry-run")
+    assert result.exit_code == 2
+    assert "unknown key 'daily_quotta' (did you mean 'daily_quota'?)" in result.stderr
+    assert "expected 'download' or 'status'" in result.stderr
