@@ -887,10 +887,10 @@ def publish(
         gone = youtube.logout(token)
         click.echo("logged out: token deleted" if gone else "not logged in: no token to delete")
         return
-    project = state.project
-    settings = PublishSettings.of(project)
-    if login:
-        secrets = os.environ.get(youtube.ENV_SECRETS) or settings.client_secrets
+    if login:  # the environment's secrets need no project; the settings' do
+        secrets = os.environ.get(youtube.ENV_SECRETS) or (
+            PublishSettings.of(state.project).client_secrets
+        )
         if not secrets:
             raise click.UsageError(
                 f"no OAuth client secrets: set [publish] client_secrets in catalog.toml or "
@@ -899,6 +899,8 @@ def publish(
         youtube.login(Path(secrets).expanduser(), token)
         click.echo(f"logged in: token cached in {token.parent} (mode 0600)")
         return
+    project = state.project
+    settings = PublishSettings.of(project)
     chosen = project.select(videos)
     prepared = prepare(project, chosen, project.languages(langs), allow_incomplete, settings)
     for line in prepared.held:

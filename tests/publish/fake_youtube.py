@@ -88,6 +88,7 @@ class FakeYouTube:
     mangle: set[str] = field(default_factory=set)  # languages read back altered
     sessions: dict[str, Session] = field(default_factory=dict)
     auth_seen: set[str] = field(default_factory=set)
+    auth_code: str = "4/FAKE-AUTH-CODE"
     lock: threading.Lock = field(default_factory=threading.Lock)
     ids: Any = field(default_factory=lambda: itertools.count(1))
 
@@ -173,15 +174,26 @@ class Handler(BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         path = parts.path
         auth = self.headers.get("Authorization", "")
-        if path == "/token" and verb == "POST":  # Google's OAuth token endpoint, refusing
-            self._body()
-            self._send(
-                400,
-                {
-                    "error": "invalid_grant",
-                    "error_description": "Token has been expired or revoked.",
-                },
-            )
+        if path == "/token" and verb == "POST":  # Google's OAuth token endpoint
+            form = parse_qs(self._body().decode())
+            if form.get("grant_type") == ["authorization_code"] and form.get("code") == [
+                fake.auth_code
+            ]:
+                fake.calls.append("oauth.token")
+                answer = {
+                    "access_token": fake.token,
+                    "refresh_token": "1//LOGIN-REFRESH-never-print-me",
+                    "expires_in": 3599,
+                    "token_type": "Bearer",
+                    "scope": "https://www.googleapis.com/auth/youtube.force-ssl",
+                }
+                self._send(200, answer)
+                return
+            refused = {
+                "error": "invalid_grant",
+                "error_description": "Token has been expired or revoked.",
+            }
+            self._send(400, refused)
             return
         if path.startswith("/upload/session/"):
             with fake.lock:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 
@@ -335,3 +336,67 @@ def test_publish_settings_are_validated(run, project):
     assert result.exit_code == 2
     assert "unknown key 'daily_quotta' (did you mean 'daily_quota'?)" in result.stderr
     assert "expected 'download' or 'status'" in result.stderr
+
+
+BROWSER = """\
+import os, sys, urllib.parse, urllib.request
+url = urllib.parse.urlsplit(sys.argv[1])
+query = dict(urllib.parse.parse_qsl(url.query))
+if os.fork():  # webbrowser waits for the browser command: answer from a child instead
+    sys.exit(0)
+back = query["redirect_uri"] + "?" + urllib.parse.urlencode(
+    {"code": "4/FAKE-AUTH-CODE", "state": query["state"], "scope": query["scope"]}
+)
+urllib.request.urlopen(back, timeout=30).read()
+"""
+
+
+def test_login_runs_googles_installed_app_flow_and_caches_the_token_privately(
+    fake, project, tmp_path
+):
+    import stat
+    import subprocess
+    import sys
+
+    secrets = tmp_path / "client_secret.json"
+    secrets.write_text(
+        json.dumps(
+            {
+                "installed": {
+                    "client_id": "fake.apps.googleusercontent.com",
+                    "client_secret": SECRET,
+                    "auth_uri": fake.url + "auth",
+                    "token_uri": fake.url + "token",
+                    "redirect_uris": ["http://localhost"],
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    browser = tmp_path / "browser.py"
+    browser.write_text(BROWSER, encoding="utf-8")
+    config = tmp_path / "fresh-config" / "msm"
+    env = {
+        **os.environ,
+        "MSM_CONFIG_DIR": str(config),
+        "MSM_YOUTUBE_CLIENT_SECRETS": str(secrets),
+        "BROWSER": f"{sys.executable} {browser} %s",
+        "OAUTHLIB_INSECURE_TRANSPORT": "1",  # the fake token endpoint is plain http
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--project", str(project), "publish", "--login"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "logged in: token cached in" in done.stdout
+    assert fake.calls == ["oauth.token"]
+    token = config / "youtube-token.json"
+    assert stat.S_IMODE(token.stat().st_mode) == 0o600
+    assert stat.S_IMODE(config.stat().st_mode) == 0o700
+    cached = json.loads(token.read_text())
+    assert cached["token"] == TOKEN and cached["refresh_token"].startswith("1//LOGIN")
+    for secret in (TOKEN, cached["refresh_token"], SECRET):
+        assert secret not in done.stdout + done.stderr
