@@ -186,6 +186,33 @@ def _one_line(title: str) -> str:
     return " ".join(part.strip(" \t") for part in title.strip(" \t\n").split("\n"))
 
 
+def states(project: Project, video: Video, langs: Iterable[str]) -> dict[str, str]:
+    """Per language, where its title and description stand: translated, fuzzy, untranslated,
+    stale (the English changed: `msm update`), missing (no catalogue yet) or unreadable."""
+    out = {}
+    wanted = dict(sources(video))
+    for lang in langs:
+        path = folder(project, video) / f"{lang}.po"
+        if not path.is_file():
+            out[lang] = "missing"
+            continue
+        try:
+            po = read_po(path)
+        except MsmError:
+            out[lang] = "unreadable"
+            continue
+        found = {e.msgctxt: e for e in po if not e.obsolete and e.msgctxt in wanted}
+        if any(c not in found or found[c].msgid != text for c, text in wanted.items()):
+            out[lang] = "stale"
+        elif any(e.fuzzy for e in found.values()):
+            out[lang] = "fuzzy"
+        elif all(e.msgstr for e in found.values()):
+            out[lang] = "translated"
+        else:
+            out[lang] = "untranslated"
+    return out
+
+
 def limit_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
     """YouTube's limits on the translated (or, for the template, English) texts."""
     findings = []

@@ -125,6 +125,9 @@ class VideoStatus:
 
     video: Video
     tracks: tuple[TrackStatus, ...]
+    # Per target language, its YouTube title and description (meta/<lang>.po): translated,
+    # fuzzy, untranslated, stale, missing or unreadable.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -191,6 +194,7 @@ class ProjectStatus:
                     "slug": v.video.slug,
                     "title": v.video.title,
                     "tracks": [t.as_json() for t in v.tracks],
+                    "titles": dict(v.titles),
                 }
                 for v in self.videos
             ],
@@ -236,7 +240,9 @@ def status_of(
             if published is not None:
                 cell = replace(cell, published=_published(published, index, video.slug, lang))
             cells.append(cell)
-        out.append(VideoStatus(video, tuple(cells)))
+        from pipeline.publish.meta import states
+
+        out.append(VideoStatus(video, tuple(cells), states(project, video, targets)))
     return ProjectStatus(
         settings.name, settings.source_language, columns, out, checks, index, problems
     )

@@ -82,11 +82,38 @@ def render_table(status: ProjectStatus, boxed: bool = False, color: bool = False
     if steps:
         out.append("")
         out.extend(steps)
+    titles = [
+        f"{video.video.slug}: YouTube title to {_TITLE_STEPS[state]}: {', '.join(langs)}"
+        for video in status.videos
+        for state, langs in _by_state(video.titles).items()
+        if state in _TITLE_STEPS
+    ]
+    if titles:
+        if not steps:
+            out.append("")
+        out.extend(titles)  # with the tracks' next steps, one block
     for problem in status.problems:
         out.append(f"unreadable: {one_line(problem)}")
     out.append("")
     out.append(_paint(summary_line(status), _summary_style(status), color))
     return "\n".join(out) + "\n"
+
+
+# What a title's state asks for (translated titles need nothing).
+_TITLE_STEPS = {
+    "untranslated": "translate (meta/<lang>.po)",
+    "fuzzy": "review (meta/<lang>.po)",
+    "stale": "refresh: run `msm update`",
+    "missing": "create: run `msm update`",
+    "unreadable": "repair (`msm check`)",
+}
+
+
+def _by_state(titles: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for lang, state in titles.items():
+        out.setdefault(state, []).append(lang)
+    return out
 
 
 def summary_line(status: ProjectStatus) -> str:

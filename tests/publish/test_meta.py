@@ -134,3 +134,26 @@ def test_publish_holds_back_a_title_over_the_limit(run, fake, project):
     assert "meta/fr.po" in result.stderr and "at most 100" in result.stderr
     assert fake.videos[VIDEO_ID]["localizations"] == {}
     assert len([c for c in fake.tracks(VIDEO_ID) if c.kind != "ASR"]) == 1  # the captions went
+
+
+def test_status_shows_where_each_title_stands(project):
+    def titles() -> dict:
+        out = msm(project, "status", "--format", "json")
+        return json.loads(out.stdout)["videos"][0]["titles"]
+
+    assert set(titles().values()) == {"translated"}
+    translate(project, "pl", TITLE, "")
+    with_description(project)  # every language now has a description to translate
+    meta(project, "ro").unlink()
+    got = titles()
+    assert (got["pl"], got["fr"], got["ro"]) == ("untranslated", "untranslated", "missing")
+    catalog = project / "subtitles" / "catalog.toml"
+    catalog.write_text(catalog.read_text().replace("(example explainer)", "(new)"))
+    assert set(titles().values()) == {"stale", "missing"}
+    assert msm(project, "update").exit_code == 0
+    got = titles()
+    assert got["fr"] == "fuzzy" and got["pl"] == "untranslated" and got["ro"] == "untranslated"
+    table = msm(project, "status").stdout
+    assert (
+        "what-is-public-procurement: YouTube title to review (meta/<lang>.po): eu, nl-BE" in table
+    )
