@@ -462,7 +462,16 @@ def _verify(
     for attempt in range(settings.poll_attempts):
         if attempt:
             sleep(settings.poll_seconds)
-        items = _call(budget, work, "captions.list", lambda: client.list_captions(work.video_id))
+        try:
+            items = _call(
+                budget, work, "captions.list", partial(client.list_captions, work.video_id)
+            )
+        except PublishError as exc:
+            if isinstance(exc, QuotaExceeded) or _stopping(exc):
+                raise
+            for track, _entry in uploads:
+                outcome.errors.append(f"{slug}/{track.lang}: not verified: {exc}")
+            return
         states = {r.caption_id: r for r in remote_tracks(items if isinstance(items, list) else [])}
         if not any(
             states.get(e.caption_id) is not None and states[e.caption_id].status == "syncing"

@@ -83,6 +83,9 @@ class FakeYouTube:
     fail_next: dict[str, list[int | tuple[int, str]]] = field(
         default_factory=dict
     )  # method -> statuses (and reasons)
+    # method -> {n: (status, reason)}: the n-th call of that method (1-based) fails so
+    fail_nth: dict[str, dict[int, tuple[int, str]]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     drop_next_upload: int = 0  # uploads whose connection is cut halfway through the body
     syncing_then_failed: set[str] = field(default_factory=set)  # languages
     mangle: set[str] = field(default_factory=set)  # languages read back altered
@@ -211,6 +214,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         body = self._body()
         with fake.lock:
+            fake.counts[method] = fake.counts.get(method, 0) + 1
+            nth = fake.fail_nth.get(method, {}).get(fake.counts[method])
+            if nth is not None:
+                fake.fail_next.setdefault(method, []).insert(0, nth)
             fails = fake.fail_next.get(method)
             if fails:
                 failure = fails.pop(0)

@@ -400,3 +400,15 @@ def test_login_runs_googles_installed_app_flow_and_caches_the_token_privately(
     assert cached["token"] == TOKEN and cached["refresh_token"].startswith("1//LOGIN")
     for secret in (TOKEN, cached["refresh_token"], SECRET):
         assert secret not in done.stdout + done.stderr
+
+
+def test_a_failed_status_poll_leaves_the_uploads_unverified_and_says_so(run, fake):
+    fake.fail_nth = {"captions.list": {2: (404, "videoNotFound")}}  # the status poll
+    first = run("--lang", "fr")
+    assert first.exit_code == 1
+    assert "fr: not verified: 404 videoNotFound" in first.stderr
+    assert run.ledger()["tracks"]["fr"]["verified"] is False
+    fake.calls.clear()
+    again = run("--lang", "fr")  # checked again, not uploaded again
+    assert again.exit_code == 0, again.output
+    assert fake.calls == ["captions.list", "captions.list", "captions.download"]
