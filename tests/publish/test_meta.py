@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polib
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import cli
 from tests.publish.support import SLUG, VIDEO_ID
@@ -157,3 +159,50 @@ def test_status_shows_where_each_title_stands(project):
     assert (
         "what-is-public-procurement: YouTube title to review (meta/<lang>.po): eu, nl-BE" in table
     )
+
+
+_texts = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip() == t and t)
+
+
+@settings(max_examples=40, deadline=None)
+@given(old=_texts, new=_texts, translation=_texts)
+def test_update_never_loses_a_translated_title(old, new, translation):
+    import tempfile
+    from datetime import UTC, datetime
+
+    from pipeline.plan import apply
+    from pipeline.project import Project, parse_settings
+    from pipeline.publish.meta import plan_meta_update
+
+    moment = datetime(2026, 12, 6, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "subtitles" / "demo").mkdir(parents=True)
+
+        def project(title: str) -> Project:
+            quoted = json.dumps(title, ensure_ascii=False)  # no control characters drawn
+            text = '[project]\ntarget_languages = ["fr"]\n[[videos]]\nslug = "demo"\n'
+            text += f"title = {quoted}\n"
+            return Project(root, parse_settings(text))
+
+        first = project(old)
+        changes, errors = plan_meta_update(first, list(first.settings.videos), ["fr"], moment)
+        assert not errors
+        apply(changes)
+        path = root / "subtitles" / "demo" / "meta" / "fr.po"
+        po = polib.pofile(str(path))
+        po[0].msgstr = translation
+        po.save(str(path))
+        second = project(new)
+        changes, errors = plan_meta_update(second, list(second.settings.videos), ["fr"], moment)
+        assert not errors
+        apply(changes)
+        (entry,) = [e for e in polib.pofile(str(path)) if not e.obsolete]
+        assert entry.msgid == new and entry.msgstr == translation
+        assert entry.fuzzy == (old != new)
+        if old != new:
+            assert entry.previous_msgid == old
