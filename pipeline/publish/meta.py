@@ -170,7 +170,10 @@ def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
                 break  # not translated or not reviewed yet: not published, as for cues
             texts[context] = entry.msgstr
         else:
-            problems = [f for f in limit_findings(str(path), lang, po) if f.severity == "error"]
+            found_all = limit_findings(str(path), lang, po) + typography_findings(
+                str(path), lang, po
+            )
+            problems = [f for f in found_all if f.severity == "error" and not f.accepted]
             if problems:
                 out.held.append(f"{path}:{problems[0].line}: {problems[0].message}")
                 continue
@@ -279,6 +282,42 @@ def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) 
                 )
                 continue
             findings.extend(limit_findings(shown, lang, po))
+            findings.extend(typography_findings(shown, lang, po))
+    return findings
+
+
+def typography_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
+    """The typography checks of cues, run on the translated titles and descriptions (at
+    their registered severity; the project's [checks] overrides apply to cues only)."""
+    from pipeline.checks.registry import REGISTRY, load_all
+    from pipeline.checks.typography import FINDERS, typography_of
+
+    load_all()
+    conventions = typography_of(lang)
+    findings = []
+    for entry in po:
+        if entry.obsolete or entry.msgctxt not in (TITLE, DESCRIPTION) or not entry.msgstr:
+            continue
+        for check, finder in FINDERS.items():
+            spec = REGISTRY[check]
+            if spec.langs is not None and lang not in spec.langs:
+                continue
+            edits = finder(entry.msgstr, conventions)
+            if edits:
+                first = edits[0]
+                where = entry.msgstr[max(0, first.start - 10) : first.end + 10]
+                findings.append(
+                    Finding(
+                        path,
+                        entry.linenum or None,
+                        entry.msgctxt,
+                        None,
+                        lang,
+                        check,
+                        spec.severity,
+                        f'{first.note}: "{where}"',
+                    )
+                )
     return findings
 
 

@@ -206,3 +206,17 @@ def test_update_never_loses_a_translated_title(old, new, translation):
         assert entry.fuzzy == (old != new)
         if old != new:
             assert entry.previous_msgid == old
+
+
+def test_titles_get_the_typography_checks_and_an_error_holds_one_back(run, fake, project):
+    translate(project, "fr", TITLE, "Que sont les marchés publics? (exemple)")
+    translate(project, "ro", TITLE, "Ce sunt achiziţiile publice? (exemplu)")
+    result = msm(project, "check", "--format", "json")
+    found = {(f["lang"], f["check"], f["severity"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("fr", "nbsp-punctuation", "warning") in found
+    assert ("ro", "comma-below", "error") in found
+    assert result.exit_code == 1
+    published = run("--lang", "fr", "--lang", "ro")
+    assert published.exit_code == 1
+    assert "meta/ro.po:" in published.stderr and "with a cedilla" in published.stderr
+    assert set(fake.videos[VIDEO_ID]["localizations"]) == {"fr"}  # a warning does not hold
