@@ -587,7 +587,7 @@ def check(
     result = check_paths(paths, project, langs, glossary, profile)
     if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
         from pipeline import languages
-        from pipeline.publish.meta import check_meta, videos_under
+        from pipeline.publish.meta_checks import check_meta, videos_under
 
         wanted = {languages.get(code).code for code in langs}
         targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
@@ -875,8 +875,8 @@ def publish(
       msm publish what-is-public-procurement --lang pl
     """
     from pipeline.publish import youtube
-    from pipeline.publish.run import dry_run as estimate
-    from pipeline.publish.run import prepare
+    from pipeline.publish.estimate import dry_run as estimate
+    from pipeline.publish.gate import prepare
     from pipeline.publish.run import publish as run_publish
     from pipeline.publish.settings import PublishSettings
 

@@ -1,30 +1,21 @@
-"""`msm publish`: gate the tracks like `msm bundle`, then list, update or insert, verify, and
-record every step in the ledger so a stopped run resumes where it stopped."""
+"""`msm publish`: list, update or insert, verify, and localise the titles, recording every
+step in the ledger so a stopped run resumes where it stopped."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
-from urllib.parse import parse_qs, urlsplit
 
-from pipeline.bundle.assemble import counts, findings_by_track, shippable
-from pipeline.checks.runner import check_paths
-from pipeline.errors import MsmError
-from pipeline.ops.source import load_source
-from pipeline.project import Project, Video
-from pipeline.publish.ledger import LEDGER_NAME, Entry, LedgerFile, spent
-from pipeline.publish.meta import Localisation, localisations_sha, read_meta
+from pipeline.publish.gate import Work, meta_sha
+from pipeline.publish.ledger import Entry, spent
 from pipeline.publish.plan import (
     COSTS,
     LocalTrack,
     RemoteTrack,
     decide,
-    estimate,
     pacific_day,
     quota_reset,
     remote_tracks,
@@ -32,8 +23,6 @@ from pipeline.publish.plan import (
 from pipeline.publish.settings import PublishSettings
 from pipeline.publish.verify import compare
 from pipeline.publish.youtube import Client, PublishError, QuotaExceeded
-from pipeline.store import video_files
-from pipeline.tracks.srt_io import compose_srt
 
 Clock = Callable[[], datetime]
 Say = Callable[[str], None]
@@ -42,178 +31,6 @@ Say = Callable[[str], None]
 def utc_now() -> datetime:
     """The current time, timezone-aware."""
     return datetime.now(UTC)
-
-
-@dataclass
-class Work:
-    """One video to publish: its YouTube id, its ledger, the tracks past the gate."""
-
-    video: Video
-    video_id: str
-    ledger: LedgerFile
-    tracks: list[LocalTrack] = field(default_factory=list)
-    # Reviewed titles and descriptions, with each language's YouTube code.
-    localisations: list[Localisation] = field(default_factory=list)
-    codes: dict[str, str] = field(default_factory=dict)
-    default_language: str = "en"  # YouTube's code of the source language
-
-
-@dataclass
-class Prepared:
-    """What may be published, and what the gate held back (one line each)."""
-
-    works: list[Work] = field(default_factory=list)
-    held: list[str] = field(default_factory=list)
-
-
-def video_id_of(video: Video, recorded: str) -> str:
-    """The YouTube id: catalog.toml's youtube_id, else its url, else the ledger's."""
-    if video.youtube_id:
-        return video.youtube_id
-    if video.url:
-        parts = urlsplit(video.url)
-        query = parse_qs(parts.query).get("v")
-        if query:
-            return query[0]
-        match = re.search(r"(?:youtu\.be/|/shorts/|/embed/|/live/)([A-Za-z0-9_-]{11})", video.url)
-        if match:
-            return match.group(1)
-    return recorded
-
-
-def prepare(
-    project: Project,
-    videos: Sequence[Video],
-    langs: Sequence[str],
-    allow_incomplete: bool,
-    settings: PublishSettings,
-) -> Prepared:
-    """Run every check (as `msm bundle` does) and keep the tracks its gate would ship."""
-    selected = len(videos) != len(project.settings.videos)
-    paths = [video_files(project, v).folder for v in videos] if selected else []
-    checks = check_paths(paths, project)
-    grouped = findings_by_track(checks.findings.items)
-    unreadable = [str(e) for e in checks.errors]
-    out = Prepared()
-    source_lang = project.settings.source_language
-    for video in videos:
-        files = video_files(project, video)
-        ledger = LedgerFile(files.folder / LEDGER_NAME)
-        video_id = video_id_of(video, ledger.ledger.video_id)
-        if not video_id:
-            out.held.append(f"{video.slug}: no YouTube id; set youtube_id (or url) in catalog.toml")
-            continue
-        broken = [p for p in unreadable if str(files.folder) in p]
-        if broken:
-            out.held.append(f"{video.slug}: unreadable input: {broken[0].splitlines()[0]}")
-            continue
-        try:
-            source = load_source(project, video)
-        except MsmError as exc:
-            out.held.append(f"{video.slug}: {exc}")
-            continue
-        if counts(grouped.get((video.slug, source_lang), []))["errors"]:
-            out.held.append(f"{video.slug}/{source_lang}: check errors in the source track")
-            continue
-        work = Work(video, video_id, ledger)
-        meta = read_meta(project, video, langs)
-        out.held.extend(meta.held)
-        work.localisations = meta.ready
-        work.codes = {loc.lang: settings.youtube(loc.lang)[0] for loc in meta.ready}
-        work.default_language = settings.youtube(source_lang)[0]
-        for lang in langs:
-            cues, missing, _total, _tally, problem = shippable(
-                source, lang, grouped, allow_incomplete
-            )
-            if problem:
-                out.held.append(f"{video.slug}/{lang}: {problem}")
-                continue
-            data = compose_srt(cues).encode("utf-8")
-            code, name = settings.youtube(lang)
-            work.tracks.append(
-                LocalTrack(
-                    lang,
-                    code,
-                    name,
-                    data,
-                    hashlib.sha256(data).hexdigest(),
-                    tuple(c.text for c in cues),
-                    incomplete=bool(missing),
-                )
-            )
-        out.works.append(work)
-    return out
-
-
-@dataclass(frozen=True)
-class Call:
-    """One API call of a dry run."""
-
-    method: str
-    cost: int
-    what: str
-
-
-@dataclass
-class Estimate:
-    """A dry run: the calls, their total, and today's budget."""
-
-    calls: list[Call]
-    day: str
-    spent_today: int
-    budget: int
-
-    @property
-    def total(self) -> int:
-        """Units the run would spend."""
-        return sum(c.cost for c in self.calls)
-
-    @property
-    def remaining(self) -> int:
-        """Units left today before this run."""
-        return max(0, self.budget - self.spent_today)
-
-    @property
-    def fits(self) -> bool:
-        """The run stays within today's remaining budget."""
-        return self.total <= self.remaining
-
-
-def dry_run(
-    works: Sequence[Work], settings: PublishSettings, draft: bool | None, now: Clock
-) -> Estimate:
-    """Every call a run would make, from the ledgers alone (nothing is sent)."""
-    calls: list[Call] = []
-    for work in works:
-        slug = work.video.slug
-        calls.append(Call("captions.list", COSTS["captions.list"], f"{slug}: list its tracks"))
-        checked: list[str] = []  # languages read back after this run's uploads
-        for track in work.tracks:
-            action = estimate(track, work.ledger.ledger, draft)
-            if action.kind == "verify" or action.call:
-                checked.append(track.lang)
-            if action.call:
-                calls.append(Call(action.call, action.cost, f"{slug}/{track.lang}: {action.note}"))
-        if checked:
-            calls.append(
-                Call("captions.list", COSTS["captions.list"], f"{slug}: poll the uploads' status")
-            )
-            if settings.verify == "download":
-                calls.extend(
-                    Call(
-                        "captions.download", COSTS["captions.download"], f"{slug}/{lang}: read back"
-                    )
-                    for lang in checked
-                )
-        if work.localisations and _meta_sha(work) != work.ledger.ledger.meta_sha256:
-            langs = ", ".join(loc.lang for loc in work.localisations)
-            calls.append(Call("videos.list", COSTS["videos.list"], f"{slug}: read its snippet"))
-            calls.append(
-                Call("videos.update", COSTS["videos.update"], f"{slug}: titles of {langs}")
-            )
-    day = pacific_day(now())
-    used = spent([w.ledger.ledger for w in works], day)
-    return Estimate(calls, day, used, settings.daily_quota)
 
 
 @dataclass
@@ -410,17 +227,13 @@ def _video(
 WRITABLE = ("title", "description", "categoryId", "tags", "defaultLanguage", "defaultAudioLanguage")
 
 
-def _meta_sha(work: Work) -> str:
-    return localisations_sha(work.localisations, work.codes)
-
-
 def _localise(
     work: Work, client: Client, budget: Budget, outcome: Outcome, now: Clock, say: Say
 ) -> None:
     """One videos.update with the translated titles and descriptions, keeping everything else:
     the snippet as YouTube holds it, and the localisations of other languages."""
     slug = work.video.slug
-    sha = _meta_sha(work)
+    sha = meta_sha(work)
     if sha == work.ledger.ledger.meta_sha256:
         say(f"skip   {slug}: titles and descriptions unchanged")
         return
