@@ -213,10 +213,17 @@ def update(
       msm update what-is-public-procurement --lang pl --dry-run
     """
     from pipeline.ops.update import plan_update
+    from pipeline.publish.meta import plan_meta_update
     from pipeline.tracks.po_io import now
 
     project = state.project
     plan = plan_update(project, project.select(videos), project.languages(langs), now())
+    # The videos' YouTube titles and descriptions: meta/<lang>.po beside the cue catalogues.
+    meta_changes, meta_errors = plan_meta_update(
+        project, project.select(videos), project.languages(langs), now()
+    )
+    plan.changes.extend(meta_changes)
+    plan.errors.extend(meta_errors)
     echo_diagnostics(plan.warnings)
     if check:
         for change in plan.changes:
@@ -353,6 +360,11 @@ def import_(
     is_flag=True,
     help="Count the entries, requests and characters that would be sent; send nothing.",
 )
+@click.option(
+    "--titles",
+    is_flag=True,
+    help="Also draft the videos' YouTube titles and descriptions (meta/<lang>.po).",
+)
 @click.pass_obj
 def translate(
     state: State,
@@ -360,6 +372,7 @@ def translate(
     langs: tuple[str, ...],
     provider: str | None,
     dry_run: bool,
+    titles: bool,
 ) -> None:
     """Draft the untranslated PO entries by machine translation, marked fuzzy for review.
 
@@ -372,6 +385,7 @@ def translate(
     Example:
       msm translate --lang pl --dry-run          # what would be sent, and how much
       msm translate what-is-public-procurement --lang pt-PT --provider mymemory
+      msm translate --lang pl --titles           # the YouTube titles and descriptions too
     """
     from pipeline import translate as mt
     from pipeline.errors import UsageError
@@ -383,6 +397,12 @@ def translate(
     if not langs:
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
     plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
+    if titles:  # the YouTube titles and descriptions (meta/<lang>.po), drafted the same way
+        from pipeline.publish.meta import meta_jobs
+
+        plan.jobs.extend(
+            meta_jobs(project, project.select(videos), project.languages(langs), plan.provider)
+        )
     for note in plan.notes:
         echo(note, err=True)
     if dry_run:
@@ -594,6 +614,13 @@ def check(
     project = find_project(paths, state.project_dir, Path.cwd())
     quick_exit_after_this_command()
     result = check_paths(paths, project, langs, glossary, profile)
+    if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
+        from pipeline import languages
+        from pipeline.publish.meta_checks import check_meta, videos_under
+
+        wanted = {languages.get(code).code for code in langs}
+        targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
+        result.findings.items.extend(check_meta(project, videos_under(project, paths), targets))
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -859,6 +886,141 @@ def bundle_verify(file: Path) -> None:
         )
     listed = len(result.manifest.get("files", {}))
     echo(f"{file}: intact ({listed} files match the manifest)")
+
+
+# --- msm publish -------------------------------------------------------------------------
+@cli.command()
+@videos_argument
+@lang_option
+@click.option(
+    "--draft/--live",
+    "draft",
+    default=None,
+    help="Upload as drafts (not shown to viewers) or live; default: new tracks live, "
+    "updated tracks keep their state.",
+)
+@click.option(
+    "--dry-run", "-n", is_flag=True, help="Print every call with its quota cost; send nothing."
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Publish tracks with untranslated or fuzzy cues left out (recorded in the ledger).",
+)
+@click.option(
+    "--adopt", is_flag=True, help="Update a track in our language that msm did not upload."
+)
+@click.option("--login", is_flag=True, help="Sign in to YouTube in the browser; cache the token.")
+@click.option("--logout", is_flag=True, help="Delete the cached YouTube token.")
+@click.pass_obj
+def publish(
+    state: State,
+    videos: tuple[str, ...],
+    langs: tuple[str, ...],
+    draft: bool | None,
+    dry_run: bool,
+    allow_incomplete: bool,
+    adopt: bool,
+    login: bool,
+    logout: bool,
+) -> None:
+    """Upload the caption tracks to YouTube: update ours, insert new ones, verify each.
+
+    The same gate as `msm bundle` (no untranslated or fuzzy cue, no check error, unless
+    --allow-incomplete). For each video: one listing (50 units), then an update (450) or an
+    insert (400) per changed track, never a duplicate and never a track msm does not own
+    (unless --adopt); unchanged tracks are skipped. Every upload is read back and compared.
+    subtitles/<video>/published.toml records what was sent, so a stopped run resumes.
+
+    \b
+    Example:
+      msm publish --login                    # once: sign in as the channel owner
+      msm publish --dry-run                  # the calls and their quota cost
+      msm publish what-is-public-procurement --lang pl
+    """
+    from pipeline.publish import youtube
+    from pipeline.publish.estimate import dry_run as estimate
+    from pipeline.publish.gate import prepare
+    from pipeline.publish.run import publish as run_publish
+    from pipeline.publish.settings import PublishSettings
+
+    if login and logout:
+        raise click.UsageError("--login and --logout exclude each other")
+    token = youtube.token_path(os.environ)
+    if logout:
+        gone = youtube.logout(token)
+        click.echo("logged out: token deleted" if gone else "not logged in: no token to delete")
+        return
+    if login:  # the environment's secrets need no project; the settings' do
+        secrets = os.environ.get(youtube.ENV_SECRETS) or (
+            PublishSettings.of(state.project).client_secrets
+        )
+        if not secrets:
+            raise click.UsageError(
+                f"no OAuth client secrets: set [publish] client_secrets in catalog.toml or "
+                f"{youtube.ENV_SECRETS} (README, 'Publishing to the channel')"
+            )
+        youtube.login(Path(secrets).expanduser(), token)
+        click.echo(f"logged in: token cached in {token.parent} (mode 0600)")
+        return
+    project = state.project
+    settings = PublishSettings.of(project)
+    chosen = project.select(videos)
+    prepared = prepare(project, chosen, project.languages(langs), allow_incomplete, settings)
+    for line in prepared.held:
+        click.echo(f"held back: {line}", err=True)
+    if dry_run:
+        plan = estimate(prepared.works, settings, draft, youtube_clock())
+        for call in plan.calls:
+            click.echo(f"{call.method:<18} {call.cost:>4}  {call.what}")
+        click.echo(
+            f"total {plan.total} units; spent today ({plan.day}, Pacific) {plan.spent_today} "
+            f"of {plan.budget}; {plan.remaining} left"
+        )
+        if not plan.fits:
+            raise DataError(
+                f"this run needs {plan.total} units but only {plan.remaining} are left today; "
+                "publish fewer videos (msm publish VIDEO...) or wait for the reset at "
+                "midnight America/Los_Angeles"
+            )
+        return
+    credentials = youtube.load_credentials(token)
+    endpoint = youtube.endpoint_from(os.environ)
+    client = youtube.Client(
+        youtube.service(credentials, endpoint), settings.retries, now=youtube_clock()
+    )
+    outcome = run_publish(
+        prepared.works,
+        client,
+        settings,
+        draft=draft,
+        adopt=adopt,
+        now=youtube_clock(),
+        say=click.echo,
+    )
+    for line in outcome.errors:
+        click.echo(f"Error: {line}", err=True)
+    click.echo(
+        f"{len(outcome.uploaded)} uploaded, {len(outcome.verified)} verified, "
+        f"{len(outcome.skipped)} unchanged; {outcome.spent} quota units spent"
+    )
+    if outcome.localised:
+        click.echo(f"titles and descriptions updated: {', '.join(outcome.localised)}")
+    if outcome.stopped:
+        raise DataError(outcome.stopped)
+    if outcome.errors or prepared.held:
+        sys.exit(1)
+
+
+def youtube_clock() -> Callable[[], Any]:
+    """The clock of a publish run: now, or $MSM_NOW (an ISO time) so a test can be a day later."""
+    from datetime import UTC, datetime
+
+    fixed = os.environ.get("MSM_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed)
+        return lambda: moment
+    return lambda: datetime.now(UTC)
 
 
 # --- msm glossary ------------------------------------------------------------------------

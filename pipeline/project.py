@@ -85,10 +85,66 @@ def _check_context_key(key: str) -> str | None:
     return None if ok else "expected a cue number (1, 2, ...)"
 
 
+def _check_verify(value: str) -> str | None:
+    return None if value in ("download", "status") else "expected 'download' or 'status'"
+
+
+def _check_language_key(key: str) -> str | None:
+    return languages.problem(key)
+
+
+PUBLISH = Table(
+    {
+        "daily_quota": Value(
+            (int,),
+            default=10000,
+            check=_check_positive,
+            doc="YouTube Data API units msm may spend per Pacific day (the project's quota)",
+        ),
+        "client_secrets": Value(
+            (str,),
+            default="",
+            doc="the OAuth client secrets JSON (keep it outside the repository; "
+            "$MSM_YOUTUBE_CLIENT_SECRETS wins)",
+        ),
+        "verify": Value(
+            (str,),
+            default="download",
+            check=_check_verify,
+            doc="download: read each upload back and compare; status: wait for 'serving' only",
+        ),
+        "retries": Value(
+            (int,), default=3, check=_check_not_negative, doc="retries of an upload or download"
+        ),
+        "poll_seconds": Value(
+            (int, float), default=5, check=_check_positive, doc="between status polls"
+        ),
+        "poll_attempts": Value(
+            (int,), default=12, check=_check_positive, doc="status polls before giving up"
+        ),
+        "languages": MapOf(
+            Table(
+                {
+                    "code": Value((str,), doc="YouTube's language code for the track"),
+                    "name": Value((str,), doc="the track name msm owns"),
+                }
+            ),
+            key_check=_check_language_key,
+            doc="per language: the YouTube code and track name (default: languages.py)",
+        ),
+    },
+    doc="`msm publish`: quota budget, credentials, verification, YouTube codes",
+)
+
 VIDEO = Table(
     {
         "slug": Value((str,), required=True, check=check_slug, doc="folder name under subtitles/"),
         "title": Value((str,), required=True, doc="the video's title"),
+        "description": Value(
+            (str,),
+            default="",
+            doc="the video's YouTube description in English (translated in meta/<lang>.po)",
+        ),
         "url": Value((str,), default="", check=_check_url, doc="the video's YouTube URL"),
         "step": Value((int, str), default="", doc="the toolkit step the video belongs to"),
         "example": Value((bool,), default=False, doc="example content, not a toolkit video"),
@@ -147,6 +203,7 @@ SCHEMA = Table(
             doc="`msm pull`: where downloads go and how hard to retry",
         ),
         "videos": ArrayOf(VIDEO),
+        "publish": PUBLISH,
         "translate": TRANSLATE,
         "checks": CHECKS_SCHEMA,
         "glossary": Table(
@@ -173,6 +230,7 @@ class Video:
     example: bool = False
     contexts: dict[int, str] = field(default_factory=dict)
     youtube_id: str = ""  # the id `msm pull` knows the video by (YouTube's, or the site's)
+    description: str = ""  # the English YouTube description (`msm publish` localises it)
 
 
 @dataclass(frozen=True)
@@ -239,6 +297,7 @@ def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
                 item["example"],
                 contexts,
                 youtube_id=item["youtube_id"],
+                description=item["description"],
             )
         )
     if problems:

@@ -6,7 +6,17 @@ import subprocess
 import sys
 
 # Libraries only some commands need: each loads on first use, inside the function using it.
-HEAVY = ("yt_dlp", "deep_translator", "requests", "polib", "srt")
+HEAVY = (
+    "yt_dlp",
+    "deep_translator",
+    "requests",
+    "polib",
+    "srt",
+    "googleapiclient",
+    "google.auth",
+    "google_auth_oauthlib",
+    "httplib2",
+)
 
 
 def _fresh(code: str) -> str:
@@ -46,3 +56,14 @@ def test_loading_the_checks_imports_no_xml_or_http_machinery():
         "from pipeline.checks.registry import load_all\nload_all()\nimport pipeline.checks.runner"
     )
     assert _loaded(setup, ("xml.sax", "urllib.request", "http.client", "ssl")) == ""
+
+
+def test_publish_help_does_not_import_the_google_client():
+    setup = (
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import cli\n"
+        "r = CliRunner().invoke(cli, ['publish', '--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert 'Example:' in r.output"
+    )
+    assert _loaded(setup, ("googleapiclient", "google.auth", "httplib2")) == ""

@@ -203,6 +203,47 @@ def _source_track(
     return _track_entry(source.video.slug, lang, "source", cues, len(source.cues), [], tally, files)
 
 
+def shippable(
+    source: Source,
+    lang: str,
+    grouped: Mapping[tuple[str, str], list[Finding]],
+    allow_incomplete: bool,
+) -> tuple[list[Cue], list[int], int, dict[str, int], str]:
+    """The gate of one translation, shared with `msm publish`: the plain cues that may ship,
+    the missing cue numbers, the source cue count, the findings tally, and the problem that
+    stops it ("" when it may ship)."""
+    _track, cues, missing, total, tally, problem = _gate(source, lang, grouped, allow_incomplete)
+    return cues, missing, total, tally, problem
+
+
+def _gate(
+    source: Source,
+    lang: str,
+    grouped: Mapping[tuple[str, str], list[Finding]],
+    allow_incomplete: bool,
+) -> tuple[BuiltTrack | None, list[Cue], list[int], int, dict[str, int], str]:
+    """`shippable`, with the track built from the PO (None when it cannot be built).
+
+    The track is built here from the PO, exactly as `msm build` builds it, so a stale built
+    file on disk never ships and never blocks.
+    """
+    try:
+        track = translated_track(source, lang)
+    except MsmError as exc:
+        return None, [], [], len(source.cues), {}, str(exc)
+    found = grouped.get((source.video.slug, lang), [])
+    tally = counts(found)
+    if tally["errors"]:
+        return track, [], [], track.total, tally, _errors(found)
+    missing = [gap.position for gap in track.gaps]
+    if missing and not allow_incomplete:
+        return track, [], missing, track.total, tally, track.gap_text("cannot ship")
+    cues = plain(track.cues)
+    if not cues:
+        return track, [], missing, track.total, tally, "no translated cue"
+    return track, cues, missing, track.total, tally, ""
+
+
 def _translation(
     source: Source,
     lang: str,
@@ -211,30 +252,13 @@ def _translation(
     files: dict[str, bytes],
     bundle: Bundle,
 ) -> tuple[dict[str, Any] | None, str]:
-    """The manifest entry of one translation (None when it cannot ship) and the problem, if any.
-
-    The track is built here from the PO, exactly as `msm build` builds it, so a stale built
-    file on disk never ships and never blocks.
-    """
-    try:
-        track = translated_track(source, lang)
-    except MsmError as exc:
-        return None, str(exc)
-    found = grouped.get((source.video.slug, lang), [])
-    tally = counts(found)
-    if tally["errors"]:
-        return None, _errors(found)
-    missing = [gap.position for gap in track.gaps]
-    if missing:
-        bundle.incomplete.append(track)
-        if not allow_incomplete:
-            return None, track.gap_text("cannot ship")
-    cues = plain(track.cues)
-    if not cues:
-        return None, "no translated cue"
-    entry = _track_entry(
-        source.video.slug, lang, "translation", cues, track.total, missing, tally, files
-    )
+    """The manifest entry of one translation (None when it cannot ship) and the problem, if any."""
+    track, cues, missing, total, tally, problem = _gate(source, lang, grouped, allow_incomplete)
+    if track is not None and missing:
+        bundle.incomplete.append(track)  # reported with `msm build --allow-incomplete`'s words
+    if problem:
+        return None, problem
+    entry = _track_entry(source.video.slug, lang, "translation", cues, total, missing, tally, files)
     return entry, ""
 
 

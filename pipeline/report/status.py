@@ -8,9 +8,11 @@ Counts are in cues, as the viewer sees them: a text said twice counts twice.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pipeline import languages
 from pipeline.checks.model import CatalogUnit, Finding, TrackUnit
@@ -18,8 +20,13 @@ from pipeline.checks.runner import CheckReport, check_paths
 from pipeline.project import Project, Video
 from pipeline.store import video_files
 
+if TYPE_CHECKING:
+    from pipeline.publish.ledger import Entry
+
 Verdict = Literal["ready", "incomplete", "errors", "blocked", "missing", "unreadable"]
 Build = Literal["current", "stale", "absent", "none"]
+# From the publish ledger (subtitles/<slug>/published.toml): what YouTube holds.
+Published = Literal["live", "draft", "out of date", "not published"]
 
 # The order a coordinator acts in: the first verdict that applies is the track's.
 VERDICTS: tuple[Verdict, ...] = (
@@ -83,6 +90,7 @@ class TrackStatus:
     build: Build | None  # None for the source track
     verdict: Verdict
     detail: str  # the next step, in words
+    published: Published | None = None  # None for the source track and unread ledgers
 
     @property
     def ready(self) -> bool:
@@ -103,6 +111,7 @@ class TrackStatus:
             "notes": self.tally.notes,
             "accepted": self.tally.accepted,
             "build": self.build,
+            "published": self.published,
             "verdict": self.verdict,
             "ready": self.ready,
             "detail": self.detail,
@@ -115,6 +124,9 @@ class VideoStatus:
 
     video: Video
     tracks: tuple[TrackStatus, ...]
+    # Per target language, its YouTube title and description (meta/<lang>.po): translated,
+    # fuzzy, untranslated, stale, missing or unreadable.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,6 +193,7 @@ class ProjectStatus:
                     "slug": v.video.slug,
                     "title": v.video.title,
                     "tracks": [t.as_json() for t in v.tracks],
+                    "titles": dict(v.titles),
                 }
                 for v in self.videos
             ],
@@ -219,10 +232,16 @@ def status_of(
         if with_source:
             source = _source(video.slug, settings.source_language, index, unreadable)
             cells.append(source)
+        published = _ledger(folder, problems)
         for lang in targets:
             exists = (folder / f"{lang}.po").is_file()
-            cells.append(_translation(video.slug, lang, index, exists, unreadable, source))
-        out.append(VideoStatus(video, tuple(cells)))
+            cell = _translation(video.slug, lang, index, exists, unreadable, source)
+            if published is not None:
+                cell = replace(cell, published=_published(published, index, video.slug, lang))
+            cells.append(cell)
+        from pipeline.publish.meta import states
+
+        out.append(VideoStatus(video, tuple(cells), states(project, video, targets)))
     return ProjectStatus(
         settings.name, settings.source_language, columns, out, checks, index, problems
     )
@@ -315,6 +334,37 @@ def _translation(
         verdict,
         detail,
     )
+
+
+def _ledger(folder: Path, problems: list[str]) -> dict[str, Entry] | None:
+    """The published tracks of a video by language ({} when it has no ledger; None, with the
+    problem recorded, when the ledger cannot be read)."""
+    from pipeline.errors import InputError
+    from pipeline.publish.ledger import LEDGER_NAME, LedgerFile
+
+    try:
+        return dict(LedgerFile(folder / LEDGER_NAME).ledger.tracks)
+    except InputError as exc:
+        problems.append(str(exc))
+        return None
+
+
+def _published(tracks: dict[str, Entry], index: Index, slug: str, lang: str) -> Published:
+    """What YouTube holds of a track, judged by the ledger: the SRT `msm publish` would send
+    now against the SHA-256 of what it sent (an upload not yet verified is out of date)."""
+    entry = tracks.get(lang)
+    if entry is None:
+        return "not published"
+    unit = index.tracks.get((slug, lang))
+    if unit is None or not entry.verified:
+        return "out of date"
+    from pipeline.bundle.assemble import plain
+    from pipeline.tracks.srt_io import compose_srt
+
+    data = compose_srt(plain(unit.cues)).encode("utf-8")
+    if hashlib.sha256(data).hexdigest() != entry.sha256:
+        return "out of date"
+    return "draft" if entry.draft else "live"
 
 
 def _build(unit: TrackUnit | None, translated: int) -> Build:

@@ -44,6 +44,7 @@ HEADERS = (
     "errors",
     "warn.",
     "build",
+    "published",
     "status",
 )
 _NUMERIC = {2, 3, 4, 5, 6, 7}
@@ -79,11 +80,38 @@ def render_table(status: ProjectStatus, boxed: bool = False, color: bool = False
     if steps:
         out.append("")
         out.extend(steps)
+    titles = [
+        f"{video.video.slug}: YouTube title to {_TITLE_STEPS[state]}: {', '.join(langs)}"
+        for video in status.videos
+        for state, langs in _by_state(video.titles).items()
+        if state in _TITLE_STEPS
+    ]
+    if titles:
+        if not steps:
+            out.append("")
+        out.extend(titles)  # with the tracks' next steps, one block
     for problem in status.problems:
         out.append(f"unreadable: {one_line(problem)}")
     out.append("")
     out.append(_paint(summary_line(status), _summary_style(status), color))
     return "\n".join(out) + "\n"
+
+
+# What a title's state asks for (translated titles need nothing).
+_TITLE_STEPS = {
+    "untranslated": "translate (meta/<lang>.po)",
+    "fuzzy": "review (meta/<lang>.po)",
+    "stale": "refresh: run `msm update`",
+    "missing": "create: run `msm update`",
+    "unreadable": "repair (`msm check`)",
+}
+
+
+def _by_state(titles: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for lang, state in titles.items():
+        out.setdefault(state, []).append(lang)
+    return out
 
 
 def summary_line(status: ProjectStatus) -> str:
@@ -120,18 +148,20 @@ def _cells(video: str, track: TrackStatus, boxed: bool) -> list[str]:
         str(track.tally.errors),
         str(track.tally.warnings),
         track.build or _NONE,
+        track.published or _NONE,
         verdict,
     ]
 
 
 def _styles(track: TrackStatus) -> list[str]:
-    styles = [_BOLD, "", "", "", "", "", "", "", "", _VERDICT_STYLE[track.verdict]]
+    styles = [_BOLD, "", "", "", "", "", "", "", "", "", _VERDICT_STYLE[track.verdict]]
     if track.fuzzy or track.untranslated:
         styles[4] = _WARN if track.fuzzy else ""
         styles[5] = _WARN if track.untranslated else ""
     styles[6] = _BAD if track.tally.errors else _DIM
     styles[7] = _WARN if track.tally.warnings else _DIM
     styles[8] = _WARN if track.build == "stale" else ""
+    styles[9] = _WARN if track.published == "out of date" else ""
     return styles
 
 

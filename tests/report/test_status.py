@@ -58,6 +58,7 @@ def test_piped_output_is_plain_text(broken: Path) -> None:
         "errors",
         "warn.",
         "build",
+        "published",
         "status",
     ]
 
@@ -225,6 +226,7 @@ def test_render_json_is_the_documented_shape(example: Path) -> None:
         "notes",
         "accepted",
         "build",
+        "published",
         "verdict",
         "ready",
         "detail",

@@ -1,0 +1,263 @@
+"""Translated video titles and descriptions: `subtitles/<slug>/meta/<lang>.po`.
+
+Each video's English title and description (catalog.toml) become two PO entries with their
+own msgctxt ("youtube title", "youtube description") in a small catalogue per language, kept
+apart from the cue catalogue `<lang>.po`: that one is keyed by the source track's cues (what
+`msm update`, `msm build`, `msm import` and the cue checks work on), and the subfolder is not
+a track folder, so none of them meets these entries. Poedit opens the file like any other;
+Weblate takes it as one more component (`subtitles/<slug>/meta/*.po`).
+
+`msm update` refreshes them (an edited English text keeps the old translation as fuzzy with
+the previous text, as msgmerge --previous does), `msm translate` drafts them, `msm check`
+holds them to YouTube's limits, and `msm publish` sends them with one videos.update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from pipeline.errors import MsmError
+from pipeline.plan import FileChange, read_text_or_none
+from pipeline.project import Project, Video
+from pipeline.store import video_files
+from pipeline.tracks.po_io import HeaderInfo, header, new_catalog, po_date, read_po, render
+
+META_FOLDER = "meta"
+TITLE = "youtube title"
+DESCRIPTION = "youtube description"
+TITLE_MAX = 100  # characters (YouTube)
+DESCRIPTION_MAX = 5000  # bytes of UTF-8 (YouTube)
+_GUIDE = {
+    TITLE: "YouTube title of the video: at most 100 characters, one line, no < or >.",
+    DESCRIPTION: "YouTube description of the video: at most 5,000 bytes, no < or >.",
+}
+
+
+def folder(project: Project, video: Video) -> Path:
+    """Where a video's title and description catalogues live."""
+    return video_files(project, video).folder / META_FOLDER
+
+
+def sources(video: Video) -> list[tuple[str, str]]:
+    """(msgctxt, English text) of a video: its title, and its description when it has one."""
+    out = [(TITLE, video.title)]
+    if video.description:
+        out.append((DESCRIPTION, video.description))
+    return out
+
+
+def _entries(video: Video, old: polib.POFile | None, lang: str | None) -> list[polib.POEntry]:
+    """Fresh entries, keeping the old translations (edited English: fuzzy + previous msgid)."""
+    previous = {e.msgctxt: e for e in old or [] if not e.obsolete and e.msgctxt}
+    out = []
+    wanted = sources(video)
+    for context, text in wanted:
+        entry = polib.POEntry(msgctxt=context, msgid=text, msgstr="", comment=_GUIDE[context])
+        if lang is None:
+            out.append(entry)
+            continue
+        had = previous.get(context)
+        if had is not None:
+            entry.tcomment = had.tcomment
+            entry.msgstr = had.msgstr
+            entry.flags = list(had.flags)
+            entry.previous_msgid = had.previous_msgid
+            if had.msgid != text and had.msgstr:
+                if "fuzzy" not in entry.flags:
+                    entry.flags.insert(0, "fuzzy")
+                entry.previous_msgid = had.msgid
+        out.append(entry)
+    kept = {c for c, _ in wanted}
+    for context, had in previous.items():  # a text that went away: obsolete, never deleted
+        if context not in kept and had.msgstr:
+            had.obsolete = True
+            out.append(had)
+    out.extend(e for e in old or [] if e.obsolete and e.msgctxt not in kept)
+    return out
+
+
+def plan_meta_update(
+    project: Project, videos: Sequence[Video], langs: Sequence[str], moment: datetime
+) -> tuple[list[FileChange], list[MsmError]]:
+    """The template and per-language catalogues of each video's title and description."""
+    changes: list[FileChange] = []
+    errors: list[MsmError] = []
+    for video in videos:
+        base = folder(project, video)
+        for lang in [None, *langs]:
+            path = base / ("template.pot" if lang is None else f"{lang}.po")
+            text = read_text_or_none(path)
+            old = None
+            if text is not None:
+                try:
+                    old = read_po(path)
+                except MsmError as exc:
+                    errors.append(exc)  # a broken catalogue is refused, never rewritten
+                    continue
+            entries = _entries(video, old, lang)
+            stamp = po_date(moment)
+            metadata = old.metadata if old is not None else None
+            created = (metadata or {}).get("POT-Creation-Date", stamp)
+            info = HeaderInfo(f"{project.settings.name}: {video.slug} (title)", created, stamp)
+            what = "titles and descriptions" if lang is None else f"{lang} title and description"
+            comment = (
+                old.header
+                if old is not None and old.header
+                else (
+                    f"{video.title}: {what} for YouTube.\n"
+                    "Generated by msm from catalog.toml; translate in Poedit, Weblate or Lokalize."
+                )
+            )
+            new = render(new_catalog(header(info, lang, metadata), entries, comment))
+            if old is not None and new != text:
+                # Content changed: a new creation date, so tools see a fresh template.
+                info = HeaderInfo(info.project, stamp, stamp)
+                new = render(new_catalog(header(info, lang, metadata), entries, comment))
+            if new != text:
+                changes.append(FileChange(path, new, text, f"{len(entries)} entries"))
+    return changes, errors
+
+
+@dataclass
+class Localisation:
+    """The reviewed title and description of one language, ready for YouTube."""
+
+    lang: str
+    title: str
+    description: str
+
+
+@dataclass
+class MetaRead:
+    """What a video's meta catalogues hold: ready localisations, and what keeps others out."""
+
+    ready: list[Localisation] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)
+
+
+def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
+    """The languages whose title (and description, when the video has one) are translated,
+    reviewed, current and within YouTube's limits."""
+    out = MetaRead()
+    base = folder(project, video)
+    wanted = dict(sources(video))
+    for lang in langs:
+        path = base / f"{lang}.po"
+        if not path.is_file():
+            continue  # never started: nothing to publish, nothing to say
+        try:
+            po = read_po(path)
+        except MsmError as exc:
+            out.held.append(f"{video.slug}/{lang}: {exc}")
+            continue
+        found = {e.msgctxt: e for e in po if not e.obsolete and e.msgctxt in wanted}
+        texts: dict[str, str] = {}
+        for context, english in wanted.items():
+            entry = found.get(context)
+            if entry is None or entry.msgid != english:
+                out.held.append(f"{path}: out of date with catalog.toml; run `msm update`")
+                break
+            if not entry.msgstr or entry.fuzzy:
+                break  # not translated or not reviewed yet: not published, as for cues
+            texts[context] = entry.msgstr
+        else:
+            from pipeline.publish.meta_checks import limit_findings, typography_findings
+
+            found_all = limit_findings(str(path), lang, po) + typography_findings(
+                str(path), lang, po
+            )
+            problems = [f for f in found_all if f.severity == "error" and not f.accepted]
+            if problems:
+                out.held.append(f"{path}:{problems[0].line}: {problems[0].message}")
+                continue
+            out.ready.append(
+                Localisation(lang, _one_line(texts[TITLE]), texts.get(DESCRIPTION, ""))
+            )
+    return out
+
+
+def _one_line(title: str) -> str:
+    """A title on one line: a drafter may have wrapped it like a cue. Only line breaks and the
+    spaces around them go; a no-break space (French `publics ?`) stays."""
+    return " ".join(part.strip(" \t") for part in title.strip(" \t\n").split("\n"))
+
+
+def states(project: Project, video: Video, langs: Iterable[str]) -> dict[str, str]:
+    """Per language, where its title and description stand: translated, fuzzy, untranslated,
+    stale (the English changed: `msm update`), missing (no catalogue yet) or unreadable."""
+    out = {}
+    wanted = dict(sources(video))
+    for lang in langs:
+        path = folder(project, video) / f"{lang}.po"
+        if not path.is_file():
+            out[lang] = "missing"
+            continue
+        try:
+            po = read_po(path)
+        except MsmError:
+            out[lang] = "unreadable"
+            continue
+        found = {e.msgctxt: e for e in po if not e.obsolete and e.msgctxt in wanted}
+        if any(c not in found or found[c].msgid != text for c, text in wanted.items()):
+            out[lang] = "stale"
+        elif any(e.fuzzy for e in found.values()):
+            out[lang] = "fuzzy"
+        elif all(e.msgstr for e in found.values()):
+            out[lang] = "translated"
+        else:
+            out[lang] = "untranslated"
+    return out
+
+
+def localisations_sha(ready: Sequence[Localisation], codes: dict[str, str]) -> str:
+    """A fingerprint of what a videos.update would send for these languages."""
+    data = {codes[r.lang]: [r.title, r.description] for r in ready}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def meta_jobs(
+    project: Project, videos: Sequence[Video], langs: Sequence[str], provider: str
+) -> list[Any]:
+    """`msm translate` jobs for the untranslated titles and descriptions (drafted as fuzzy,
+    like cues; the publish step joins a title's lines, which the drafter may wrap)."""
+    from pipeline.mt.codes import resolve
+    from pipeline.mt.segment import pieces, take_apart
+    from pipeline.mt.writer import read_exact
+    from pipeline.tracks.po_io import key_of, msgid_line, parse_po
+    from pipeline.translate import Pending, TrackJob, settings_of, untranslated
+
+    max_chars = settings_of(project).providers[provider].max_chars
+    source = project.settings.source_language
+    jobs = []
+    for video in videos:
+        for lang in langs:
+            path = folder(project, video) / f"{lang}.po"
+            text = read_exact(path)
+            if text is None:
+                continue  # `msm update` makes it
+            po = parse_po(text, str(path))
+            lines = text.splitlines()
+            pending = []
+            for entry in po:
+                if not untranslated(entry):
+                    continue
+                layout = take_apart(entry.msgid)
+                texts = [[] if u.blank else pieces(u.text, max_chars) for u in layout.units]
+                pending.append(
+                    Pending(key_of(entry), msgid_line(entry, lines), None, layout, texts)
+                )
+            if pending:
+                jobs.append(
+                    TrackJob(
+                        video.slug, lang, path, text, po, resolve(provider, source, lang), pending
+                    )
+                )
+    return jobs

@@ -1,0 +1,136 @@
+"""`msm check` on the YouTube titles and descriptions: YouTube's limits (100 characters, one
+line; 5,000 bytes; no < or >) and the typography checks of cues, on meta/<lang>.po and on the
+English texts in catalog.toml."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polib
+
+from pipeline.checks.model import Finding
+from pipeline.errors import MsmError
+from pipeline.project import Project, Video
+from pipeline.publish.meta import DESCRIPTION, DESCRIPTION_MAX, TITLE, TITLE_MAX, folder, sources
+from pipeline.store import video_files
+from pipeline.tracks.po_io import read_po
+
+
+def limit_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
+    """YouTube's limits on the translated (or, for the template, English) texts."""
+    findings = []
+    for entry in po:
+        if entry.obsolete or entry.msgctxt not in (TITLE, DESCRIPTION):
+            continue
+        text = entry.msgstr or ""
+        if not text:
+            continue
+        line = entry.linenum or None
+        for problem in problems(entry.msgctxt, text):
+            findings.append(
+                Finding(path, line, entry.msgctxt, None, lang, problem[0], "error", problem[1])
+            )
+    return findings
+
+
+def problems(context: str, text: str) -> list[tuple[str, str]]:
+    """(check id, message) for each YouTube limit `text` breaks."""
+    out = []
+    if context == TITLE:
+        if len(text) > TITLE_MAX:
+            out.append(("youtube-title-length", f"title of {len(text)} characters (at most 100)"))
+        if "\n" in text.strip():
+            out.append(("youtube-title-length", "a title is one line"))
+    elif len(text.encode("utf-8")) > DESCRIPTION_MAX:
+        size = len(text.encode("utf-8"))
+        out.append(("youtube-description-length", f"description of {size} bytes (at most 5000)"))
+    if "<" in text or ">" in text:
+        out.append(("youtube-angle-brackets", "YouTube refuses < and > in titles and descriptions"))
+    return out
+
+
+def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) -> list[Finding]:
+    """`msm check` findings for the title catalogues (and the English texts themselves)."""
+    findings: list[Finding] = []
+    catalog = "subtitles/catalog.toml"
+    for video in videos:
+        for context, text in sources(video):
+            for check, message in problems(context, text):
+                findings.append(
+                    Finding(
+                        catalog,
+                        None,
+                        context,
+                        None,
+                        project.settings.source_language,
+                        check,
+                        "error",
+                        f"{video.slug}: {message}",
+                    )
+                )
+        base = folder(project, video)
+        for lang in langs:
+            path = base / f"{lang}.po"
+            if not path.is_file():
+                continue
+            shown = str(path.relative_to(project.root))
+            try:
+                po = read_po(path)
+            except MsmError as exc:
+                findings.append(
+                    Finding(shown, None, None, None, lang, "po-syntax", "error", str(exc))
+                )
+                continue
+            findings.extend(limit_findings(shown, lang, po))
+            findings.extend(typography_findings(shown, lang, po))
+    return findings
+
+
+def typography_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
+    """The typography checks of cues, run on the translated titles and descriptions (at
+    their registered severity; the project's [checks] overrides apply to cues only)."""
+    from pipeline.checks.registry import REGISTRY, load_all
+    from pipeline.checks.typography import FINDERS, typography_of
+
+    load_all()
+    conventions = typography_of(lang)
+    findings = []
+    for entry in po:
+        if entry.obsolete or entry.msgctxt not in (TITLE, DESCRIPTION) or not entry.msgstr:
+            continue
+        for check, finder in FINDERS.items():
+            spec = REGISTRY[check]
+            if spec.langs is not None and lang not in spec.langs:
+                continue
+            edits = finder(entry.msgstr, conventions)
+            if edits:
+                first = edits[0]
+                where = entry.msgstr[max(0, first.start - 10) : first.end + 10]
+                findings.append(
+                    Finding(
+                        path,
+                        entry.linenum or None,
+                        entry.msgctxt,
+                        None,
+                        lang,
+                        check,
+                        spec.severity,
+                        f'{first.note}: "{where}"',
+                    )
+                )
+    return findings
+
+
+def videos_under(project: Project, paths: Sequence[Path]) -> list[Video]:
+    """The videos `msm check PATH...` covers: all without paths, else those whose folder is
+    one of the paths, inside one, or holds one."""
+    if not paths:
+        return list(project.settings.videos)
+    chosen = []
+    targets = [p.resolve() for p in paths]
+    for video in project.settings.videos:
+        base = video_files(project, video).folder
+        if any(t == base or t.is_relative_to(base) or base.is_relative_to(t) for t in targets):
+            chosen.append(video)
+    return chosen
