@@ -66,11 +66,12 @@ def test_good_po_with_context_fuzzy_previous_and_obsolete_is_accepted() -> None:
     assert msgid_line(gone, lines) == 13
 
 
-def test_not_utf8_po_is_rejected(tmp_path: Path) -> None:
+def test_a_po_that_is_not_in_its_declared_charset_is_rejected_at_the_line(tmp_path: Path) -> None:
     path = tmp_path / "pl.po"
-    path.write_bytes((HEAD + 'msgid "a"\nmsgstr "część"\n').encode("cp1250"))
-    with pytest.raises(InputError, match="not UTF-8"):
+    path.write_bytes((HEAD + 'msgid "a"\nmsgstr "część"\n').encode("cp1250"))  # says UTF-8
+    with pytest.raises(InputError, match="not valid UTF-8") as info:
         read_po(path)
+    assert f"{path}:6: error:" in str(info.value)
 
 
 def test_headers_are_complete_and_keep_the_translators_fields() -> None:
