@@ -37,7 +37,19 @@ class FileChange:
 
 
 def read_text_or_none(path: Path) -> str | None:
-    """The file's UTF-8 text, or None when it does not exist."""
+    """The file's UTF-8 text, or None when it does not exist.
+
+    A PO file is read in the charset its header declares and given as the UTF-8 text a
+    command writes back (its header saying charset=UTF-8); InputError when it cannot be.
+    """
+    if path.suffix == ".po":
+        from pipeline.tracks.po_charset import as_utf8, decode_po
+
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        return as_utf8(decode_po(data, str(path)).text)
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:

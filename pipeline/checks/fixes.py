@@ -13,15 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
 from pipeline.checks.config import ChecksConfig
 from pipeline.checks.inputs import resolve
 from pipeline.checks.registry import load_all
 from pipeline.checks.typography import FIXABLE, typography_of
-from pipeline.errors import Diagnostic, InputError, MsmError, UsageError
+from pipeline.errors import Diagnostic, MsmError
 from pipeline.plan import FileChange
 from pipeline.project import Project
+from pipeline.tracks.po_charset import as_utf8, read_po_text
 from pipeline.tracks.po_io import parse_po, render
+from pipeline.tracks.po_language import catalogue_language
 
 # The order the fixes apply in: later ones see the earlier results (`mot  !` → `mot !` → nbsp;
 # a tab turned into a space is then a double space).
@@ -67,11 +68,7 @@ def plan_fix_po(path: Path, text: str, lang: str | None, config: ChecksConfig) -
     """The fixes of one catalogue (pure: text in, planned change out)."""
     plan = FixPlan()
     po = parse_po(text, str(path))
-    header = po.metadata.get("Language", "").strip()
-    stated = languages.find(header) if header else None
-    code = stated.code if stated is not None else lang
-    if code is None:
-        raise UsageError(f"{path}: no Language header and no language in the file name")
+    code = catalogue_language(po.metadata.get("Language", ""), lang, str(path), None)[0]
     enabled = [c for c in ORDER if config.enabled(c, code)]
     canonical = render(po) == text
     for entry in po:
@@ -116,11 +113,8 @@ def plan_fixes(
         if not path.is_file():
             continue
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = as_utf8(read_po_text(path).text)  # written back as UTF-8 if it changes
             one = plan_fix_po(path, text, lang, config)
-        except UnicodeDecodeError as exc:
-            plan.errors.append(InputError(f"{path}: not UTF-8 (invalid byte at {exc.start})"))
-            continue
         except MsmError as exc:
             plan.errors.append(exc)
             continue

@@ -398,6 +398,7 @@ class PoCatalog:
     metadata_is_fuzzy: list[str] = field(default_factory=list)
     # What reading noticed without refusing the file (its charset, when not UTF-8).
     notes: list[Diagnostic] = field(default_factory=list)
+    header_line: int | None = None  # the line of the header entry's msgid
 
     def __iter__(self) -> Any:
         return iter(self.entries)
@@ -808,8 +809,8 @@ def read_catalog(text: str, path: str, charset: str = "utf-8") -> PoCatalog:
     if reader.started and not reader.last_is_comment:
         entries.append(reader.entry)  # polib drops a last entry that is only comments
     catalog = PoCatalog(entries, header=reader.header)
-    _take_header(catalog)
     _place(entries, reader.msgid_lines)
+    _take_header(catalog)
     if "\x04" in text or "\\0" in text or "\\x" in text:  # literally or escaped
         _no_separator(entries, path)
     duplicates = _duplicates(catalog.entries, path)
@@ -865,6 +866,7 @@ def _take_header(catalog: PoCatalog) -> None:
             del catalog.entries[i]
             break
     catalog.metadata_is_fuzzy = header.flags if header.flags is not _EMPTY_LIST else []
+    catalog.header_line = header.line
     key: str | None = None
     lines = header.msgstr.split("\n")
     if lines[-1] == "":

@@ -401,10 +401,15 @@ def project_catalogues() -> list[Path]:
 
 @pytest.mark.parametrize("path", project_catalogues(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_repository_catalogues_read_as_polib_reads_them(path: Path, tmp_path: Path):
-    from pipeline.tracks.po_charset import read_po_text
+    from pipeline.tracks.po_charset import as_utf8, read_po_text
 
-    text = read_po_text(path).text
-    assert without_obsolete_previous(with_reader(text)) == without_obsolete_previous(
+    text = as_utf8(read_po_text(path).text)  # polib is given the UTF-8 text, saying so
+    ours = with_reader(text)
+    if ours[0] == "error":  # a broken file from another project's tests: polib refuses it too
+        with pytest.raises(OSError, match="Syntax error"):
+            with_polib_file(text, tmp_path)
+        return
+    assert without_obsolete_previous(ours) == without_obsolete_previous(
         with_polib_file(text, tmp_path)
     )
 
@@ -537,8 +542,13 @@ def test_the_cost_is_linear_on_adversarial_files():
         assert spent < 5 * reference + 0.05, f"{name}: {spent:.3f} s vs {reference:.3f} s"
 
 
-def test_doubling_the_input_doubles_the_cost_at_most_roughly():
-    for name, small in adversarial(20_000).items():
-        large = adversarial(80_000)[name]
-        ratio = cost(large) / max(cost(small), 1e-4)
-        assert ratio < 4 * 3, f"{name}: 4x the input took {ratio:.1f}x the time"
+def test_four_times_the_lines_cost_about_four_times_as_much():
+    """A quadratic cost would take 16 times as long; allow 8 (caches, a busy machine). The
+    one-line shapes are left to the test above: one huge line is slowed by memory, not by
+    the reader."""
+    small, large = adversarial(25_000), adversarial(100_000)
+    for name, text in small.items():
+        if text.count("\n") < 1000:
+            continue
+        ratio = cost(large[name]) / max(cost(text), 1e-3)
+        assert ratio < 8, f"{name}: 4x the input took {ratio:.1f}x the time"
