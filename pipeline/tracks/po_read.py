@@ -540,8 +540,15 @@ class _Reader:
                 return
             self._plain_comment(line, kind, number, offset, 0)
             return
-        symbol = self._grammar(line, number, line, True)
         self.last_is_comment = False
+        if line[0] == '"' and not self.dead and self.field >= 0 and line[-1] == '"':
+            body = line[1:-1]
+            if "\\" not in body and '"' not in body and len(line) > 1:
+                # A continuation without escapes (the usual wrapped line), straight in: a
+                # field is open, so the state is a string's and polib takes it.
+                self.parts.append(body)
+                return
+        symbol = self._grammar(line, number, line, True)
         if symbol == MI and line[5] != "\t":
             self.msgid_lines.append(number)
         if symbol >= 0 and not self.dead:

@@ -200,3 +200,30 @@ def test_msm_fix_writes_a_legacy_catalogue_back_as_utf8(tmp_path):
     written = path.read_bytes().decode("utf-8")  # UTF-8 now
     assert "charset=UTF-8" in written and "publics … 5 €" in written
     msgfmt_check(path)
+
+
+def test_msm_update_writes_a_legacy_catalogue_back_as_utf8_keeping_its_translations(
+    make_project, tmp_path
+):
+    import os
+
+    root = make_project()
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        assert CliRunner().invoke(cli, ["update"]).exit_code == 0
+        po = root / "subtitles" / "demo" / "pl.po"
+        catalogue = polib.pofile(str(po))
+        for entry in catalogue:
+            entry.msgstr = f"Łódź {entry.msgid}"
+        catalogue.save(str(po))
+        tool("msgconv", "--to-code=ISO-8859-2", "-o", str(po), str(po))
+        assert read_po_text(po).charset == "ISO-8859-2"
+        result = CliRunner().invoke(cli, ["update"])
+        assert result.exit_code == 0, result.output
+    finally:
+        os.chdir(old)
+    decoded = read_po_text(po)
+    assert (decoded.charset, decoded.notes) == ("UTF-8", ())
+    assert all(e.msgstr.startswith("Łódź ") for e in read_po(po))
+    msgfmt_check(po)
