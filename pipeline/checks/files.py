@@ -61,7 +61,9 @@ def po_charset(unit: CatalogUnit, ctx: CheckContext) -> Iterator[Problem]:
     """gettext reads any declared charset, and so do we; most tools today expect UTF-8."""
     for d in unit.diagnostics:
         if d.code == "po-charset":
-            yield Problem(d.message, line=d.line)
+            yield Problem(
+                d.message, line=d.line, severity="warning" if d.severity == "warning" else None
+            )
 
 
 @register(

@@ -68,6 +68,8 @@ def declared_charset(text: str) -> Declared | None:
             found = line.find("charset=")
             if found >= 0:
                 name_at = found + len("charset=")
+                while name_at < len(line) and line[name_at] in " \t":
+                    name_at += 1  # `charset= koi8-r`: gettext would miss it; the intent is clear
                 stop = name_at
                 while stop < len(line) and line[stop] not in ' \t\\";':
                     stop += 1
@@ -100,7 +102,21 @@ def _refuse(path: str, line: int | None, message: str) -> InputError:
 
 
 def decode_po(data: bytes, path: str) -> PoText:
-    """Decode a PO file's bytes as its header says; InputError (`path:line`) when they cannot."""
+    """Decode a PO file's bytes as its header says; InputError (`path:line`) when they cannot.
+
+    A file whose lines all end in CR alone (classic Mac OS) is read with those as line ends,
+    and that is noted: unambiguous, and gettext would read the whole file as one line.
+    """
+    if b"\r" in data and b"\n" not in data:
+        decoded = _decode(data.replace(b"\r", b"\n"), path)
+        note = Diagnostic(
+            path, 1, "warning", "lines end in CR alone (old Mac): read as line ends", "po-charset"
+        )
+        return PoText(decoded.text, decoded.charset, decoded.codec, (*decoded.notes, note))
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: str) -> PoText:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _refuse(path, 1, "UTF-16 text: gettext reads PO files in UTF-8; re-save it so")
     if data.startswith(codecs.BOM_UTF8):
@@ -112,6 +128,8 @@ def decode_po(data: bytes, path: str) -> PoText:
         text, failed = None, exc.start
     probe = text if text is not None else data.decode("latin-1")  # ASCII positions kept
     declared = declared_charset(probe)
+    if declared is not None and not declared.name:
+        declared = None  # `charset=` with nothing after it declares nothing
     codec = _codec(declared.name) if declared is not None else None
     if declared is None or declared.name.upper() == _PLACEHOLDER or codec in ("utf-8", "ascii"):
         if text is not None:

@@ -227,3 +227,18 @@ def test_msm_update_writes_a_legacy_catalogue_back_as_utf8_keeping_its_translati
     assert (decoded.charset, decoded.notes) == ("UTF-8", ())
     assert all(e.msgstr.startswith("Łódź ") for e in read_po(po))
     msgfmt_check(po)
+
+
+def test_header_charsets_written_loosely_are_read():
+    spaced = HEAD.format(" KOI8-R").encode() + 'msgid "a"\nmsgstr "Ёлка"\n'.encode("koi8-r")
+    decoded = decode_po(spaced, "x.po")
+    assert decoded.charset == "KOI8-R" and fields(decoded.text, decoded.codec)[0][1] == "Ёлка"
+    empty = HEAD.format("").encode() + 'msgid "a"\nmsgstr "é"\n'.encode()
+    assert decode_po(empty, "x.po").charset == "UTF-8"
+
+
+def test_a_file_with_cr_line_ends_only_is_read_with_a_warning():
+    data = (HEAD.format("ISO-8859-2") + 'msgid "a"\nmsgstr "łódź"\n').encode("iso-8859-2")
+    decoded = decode_po(data.replace(b"\n", b"\r"), "x.po")
+    assert fields(decoded.text, decoded.codec) == fields(data.decode("iso-8859-2"))
+    assert ("warning", 1) in [(n.severity, n.line) for n in decoded.notes]

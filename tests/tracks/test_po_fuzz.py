@@ -88,10 +88,12 @@ def verdict(name: str, data: bytes) -> float:
             else:
                 parse_po(decoded.text, name, decoded.codec)
         except InputError as error:
-            assert error.diagnostics, str(error)
+            shown = str(error)
+            assert error.diagnostics, shown
             for d in error.diagnostics:
-                assert d.path == name and isinstance(d.line, int) and d.line >= 1, str(error)
-                assert f"{name}:{d.line}: " in str(error)
+                assert d.path == name and isinstance(d.line, int) and d.line >= 1, shown
+                assert f"{name}:{d.line}: " in str(d)
+            assert shown.count(f"{name}:") >= len(error.diagnostics)
     return time.perf_counter() - began
 
 
