@@ -420,6 +420,10 @@ def _keyword(line: str) -> tuple[int, int]:
     """A keyword line (`msgid "…"`, `msgstr[2] "…"`, …, already stripped): its symbol and
     where its string opens; (-1, 0) when it starts with no keyword followed by whitespace
     and a quote (the string itself is checked by `string_value`)."""
+    if line.startswith('msgstr "'):  # the usual forms first
+        return MS, 7
+    if line.startswith('msgid "'):
+        return MI, 6
     if line.startswith("msgid_plural"):
         symbol, at = MP, 12
     elif line.startswith("msgid"):
