@@ -156,7 +156,7 @@ def plan_translate(
                     )
                 )
                 continue
-            lines = text.splitlines()
+            lines = text.split("\n")  # only \n ends a PO line (not U+2028 and the like)
             pending = [
                 _pending(entry, lines, first_cue, max_chars) for entry in po if untranslated(entry)
             ]

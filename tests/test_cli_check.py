@@ -65,7 +65,13 @@ def test_errors_exit_1_and_every_format_says_where(project):
         (f"{BUDGET}/fr.po", "line-length", "error"),
         (f"{BUDGET}/fr.po", "nbsp-punctuation", "warning"),
     }
-    assert data["summary"] == {"errors": 1, "warnings": 1, "files": 50, "accepted": 0}
+    assert data["summary"] == {
+        "errors": 1,
+        "warnings": 1,
+        "files": 50,
+        "accepted": 0,
+        "unreadable": 0,
+    }
     gh = msm("-C", str(project), "check", "--format", "github")
     assert gh.exit_code == 1
     assert f"::error file={BUDGET}/fr.po,line=" in gh.stdout
@@ -88,8 +94,15 @@ def test_unreadable_input_exits_2_with_path_and_line(project):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tak."', 'msgstr "Tak.'), "utf-8")
     result = msm("-C", str(project), "check", "--format", "json")
     assert result.exit_code == 2
-    json.loads(result.stdout)  # the report is still whole
+    data = json.loads(result.stdout)  # the report is still whole
     assert f"{po}:" in result.stderr and "malformed string" in result.stderr
+    (problem,) = data["unreadable"]  # and it says which input could not be read, where
+    assert problem["path"] == str(po) and "malformed string" in problem["message"]
+    assert isinstance(problem["line"], int)
+    assert data["summary"]["unreadable"] == 1 and data["summary"]["errors"] >= 1
+    text = msm("-C", str(project), "check")
+    assert text.stdout.rstrip().endswith(" files")  # the summary is not cut
+    assert "1 unreadable input; " in text.stdout
 
 
 @pytest.mark.parametrize(

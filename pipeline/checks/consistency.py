@@ -28,6 +28,7 @@ from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
 from pipeline.errors import InputError
 from pipeline.fsutil import read_bytes
+from pipeline.tracks.po_charset import decode_po
 from pipeline.tracks.po_read import PoEntry, entry_at, read_catalog
 
 T = TypeVar("T")
@@ -164,8 +165,8 @@ def _rows(found: Digest, rows: list[int]) -> dict[int, EntryUnit] | None:
     if found.file is None:
         return {row: found.entries[row] for row in rows}
     try:
-        text = read_bytes(found.file).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_po(read_bytes(found.file), str(found.file)).text
+    except (OSError, InputError):
         return None
     taken = _verified(found, text, rows)
     if taken is None:
@@ -220,8 +221,8 @@ def _entries(found: Digest, rows: Iterable[int]) -> Iterator[EntryUnit]:
             yield found.entries[row]
         return
     try:
-        text = read_bytes(found.file).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_po(read_bytes(found.file), str(found.file)).text
+    except (OSError, InputError):
         return  # gone since it was checked: nothing to compare it with now
     wanted = list(rows)
     taken: Sequence[Texts | None] | None = _verified(found, text, wanted)

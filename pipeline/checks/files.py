@@ -1,4 +1,4 @@
-"""What the readers noticed in a subtitle file, as findings: encoding and repaired syntax.
+"""What the readers noticed in a subtitle or PO file, as findings: encoding, repaired syntax.
 
 The SRT and WebVTT readers repair what is unambiguous and say so; a repaired file still works
 for us, but YouTube and other players may read it differently, so the repairs are reported.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.checks.model import TrackUnit
+from pipeline.checks.model import CatalogUnit, TrackUnit
 from pipeline.checks.registry import CheckContext, Problem, register
 
 # Reader notes that another check already reports from the cues themselves.
@@ -49,3 +49,32 @@ def file_format(unit: TrackUnit, ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(
             f"{d.message}", line=d.line, severity="info" if d.severity == "info" else None
         )
+
+
+@register(
+    "po-charset",
+    "catalog",
+    "info",
+    "a PO file in a legacy charset (read as its header declares; msm writes UTF-8)",
+)
+def po_charset(unit: CatalogUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """gettext reads any declared charset, and so do we; most tools today expect UTF-8."""
+    for d in unit.diagnostics:
+        if d.code == "po-charset":
+            yield Problem(
+                d.message, line=d.line, severity="warning" if d.severity == "warning" else None
+            )
+
+
+@register(
+    "po-language",
+    "catalog",
+    "warning",
+    "a PO `Language:` header naming another language than the file's (a region: a note)",
+)
+def po_language(unit: CatalogUnit, ctx: CheckContext) -> Iterator[Problem]:
+    """gettext's `nl`, `nl_BE`, `pt_BR` and BCP 47 `nl-BE` are all read; this says where the
+    header and the file's language (its name, folder or --lang) disagree."""
+    for d in unit.diagnostics:
+        if d.code == "po-language":
+            yield Problem(d.message, line=d.line, severity="info" if d.severity == "info" else None)

@@ -13,16 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
 from pipeline.checks.config import ChecksConfig
 from pipeline.checks.inputs import resolve
 from pipeline.checks.registry import load_all
 from pipeline.checks.typography import FIXABLE, typography_of
-from pipeline.errors import Diagnostic, MsmError, UsageError
+from pipeline.errors import Diagnostic, MsmError
 from pipeline.plan import FileChange
 from pipeline.project import Project
-from pipeline.safewrite import Seen, read_text_seen
+from pipeline.safewrite import Seen
+from pipeline.tracks.po_charset import read_po_seen
 from pipeline.tracks.po_io import parse_po, render
+from pipeline.tracks.po_language import catalogue_language
 
 # The order the fixes apply in: later ones see the earlier results (`mot  !` → `mot !` → nbsp;
 # a tab turned into a space is then a double space).
@@ -70,11 +71,7 @@ def plan_fix_po(
     """The fixes of one catalogue (pure: text in, planned change out)."""
     plan = FixPlan()
     po = parse_po(text, str(path))
-    header = po.metadata.get("Language", "").strip()
-    stated = languages.find(header) if header else None
-    code = stated.code if stated is not None else lang
-    if code is None:
-        raise UsageError(f"{path}: no Language header and no language in the file name")
+    code = catalogue_language(po.metadata.get("Language", ""), lang, str(path), None)[0]
     enabled = [c for c in ORDER if config.enabled(c, code)]
     canonical = render(po) == text
     for entry in po:
@@ -119,7 +116,7 @@ def plan_fixes(
         if not path.is_file():
             continue
         try:
-            text, seen = read_text_seen(path, "utf-8-sig")
+            text, seen = read_po_seen(path)  # written back as UTF-8 if it changes
             if text is None:
                 continue  # gone since it was listed
             one = plan_fix_po(path, text, lang, config, seen)

@@ -129,6 +129,8 @@ class CatalogUnit:
     # Where each entry's block starts in the file, by msgid line (when the file has the usual
     # layout): lets a project check read a few entries again without reading the whole file.
     offsets: Mapping[int, int] = field(default_factory=dict)
+    # What the reader noticed without refusing the file (a charset other than UTF-8).
+    diagnostics: Sequence[Diagnostic] = ()
 
 
 @dataclass(frozen=True)

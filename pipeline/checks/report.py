@@ -47,7 +47,8 @@ def one_line(text: str) -> str:
 
 
 def summary_line(report: CheckReport) -> str:
-    """`2 errors, 1 warning, 1 accepted in 10 files` (or `no problems in 10 files`)."""
+    """`2 errors, 1 warning, 1 accepted in 10 files` (or `no problems in 10 files`); inputs
+    that could not be read come first: `1 unreadable input; no problems in 9 files`."""
     found = report.findings
     notes = sum(1 for f in found.items if f.severity == "info" and not f.accepted)
     parts = [
@@ -57,8 +58,11 @@ def summary_line(report: CheckReport) -> str:
         f"{found.accepted} accepted" if found.accepted else "",
     ]
     said = ", ".join(p for p in parts if p) or "no problems"
-    unreadable = f", {_count(len(report.errors), 'unreadable input')}" if report.errors else ""
-    return f"{said}{unreadable} in {_count(len(found.files), 'file')}"
+    files = len(found.files)
+    checked = f"{said} in {files} file{'' if files == 1 else 's'}" if files else "no file checked"
+    if report.errors:
+        return f"{_count(len(report.errors), 'unreadable input')}; {checked}"
+    return checked
 
 
 def _count(n: int, what: str) -> str:

@@ -3,30 +3,58 @@
 from __future__ import annotations
 
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses
+from typing import Any
 
 from pipeline.checks.model import Finding
 from pipeline.checks.runner import CheckReport
+from pipeline.errors import InputError
 
 _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "message", "concept")
 
 
 def render_json(report: CheckReport) -> str:
-    """`{"findings": [...], "summary": {"errors", "warnings", "files", "accepted"}}`.
+    """`{"findings": [...], "unreadable": [...], "summary": {"errors", "warnings", "files",
+    "accepted", "unreadable"}}`.
 
-    Written finding by finding, exactly as `json.dumps(..., indent=2)` writes it: with an
-    indent, json falls back to its pure-Python encoder, five times slower on a big run.
+    An input that could not be read is listed under "unreadable" (path, line, message: one
+    object per problem found in it) and counted as an error and a file, so that a tool reading
+    only the summary never sees a clean run. Written finding by finding, exactly as
+    `json.dumps(..., indent=2)` writes it: with an indent, json falls back to its pure-Python
+    encoder, five times slower on a big run.
     """
     found = report.findings
+    unreadable = unreadable_inputs(report)
+    paths = {u["path"] for u in unreadable if u["path"] is not None} - set(found.files)
+    nameless = sum(1 for u in unreadable if u["path"] is None)
     summary = {
-        "errors": found.errors,
+        "errors": found.errors + len(report.errors),
         "warnings": found.warnings,
-        "files": len(found.files),
+        "files": len(found.files) + len(paths) + nameless,
         "accepted": found.accepted,
+        "unreadable": len(report.errors),
     }
     findings = ",\n".join(_finding(f) for f in found.items)
     body = f"[\n{findings}\n  ]" if findings else "[]"
+    problems = ",\n".join(_object(u, ("path", "line", "message")) for u in unreadable)
+    listed = f"[\n{problems}\n  ]" if problems else "[]"
     counts = ",\n".join(f'    "{name}": {value}' for name, value in summary.items())
-    return f'{{\n  "findings": {body},\n  "summary": {{\n{counts}\n  }}\n}}\n'
+    return (
+        f'{{\n  "findings": {body},\n  "unreadable": {listed},\n'
+        f'  "summary": {{\n{counts}\n  }}\n}}\n'
+    )
+
+
+def unreadable_inputs(report: CheckReport) -> list[dict[str, Any]]:
+    """Each unreadable input's problems as `{"path", "line", "message"}` (path and line null
+    when the error names no file)."""
+    found: list[dict[str, Any]] = []
+    for error in report.errors:
+        diagnostics = error.diagnostics if isinstance(error, InputError) else []
+        for d in diagnostics:
+            found.append({"path": d.path, "line": d.line, "message": d.message})
+        if not diagnostics:
+            found.append({"path": None, "line": None, "message": str(error)})
+    return found
 
 
 def _value(value: object) -> str:
@@ -40,6 +68,9 @@ def _value(value: object) -> str:
 
 
 def _finding(finding: Finding) -> str:
-    fields = finding.as_json()
-    inner = ",\n".join(f'      "{name}": {_value(fields[name])}' for name in (*_FIELDS, "accepted"))
+    return _object(finding.as_json(), (*_FIELDS, "accepted"))
+
+
+def _object(fields: dict[str, Any], names: tuple[str, ...]) -> str:
+    inner = ",\n".join(f'      "{name}": {_value(fields[name])}' for name in names)
     return f"    {{\n{inner}\n    }}"

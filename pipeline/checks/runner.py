@@ -54,13 +54,15 @@ from pipeline.checks.units import (
     source_units,
     timing_from_comments,
 )
-from pipeline.errors import InputError, MsmError, ProjectError, UsageError
+from pipeline.errors import Diagnostic, InputError, MsmError, ProjectError, UsageError
 from pipeline.fsutil import read_bytes
 from pipeline.project import CATALOG, Project, find_root
 from pipeline.tracks.build import translate_track
 from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
+from pipeline.tracks.po_charset import read_po_text
 from pipeline.tracks.po_io import Key
+from pipeline.tracks.po_language import catalogue_language
 from pipeline.tracks.po_read import PoCatalog, PoEntry, read_catalog
 
 T = TypeVar("T")
@@ -465,6 +467,8 @@ class Runner:
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
         po = _read_po(po_path)
+        header = po.metadata.get("Language", "")
+        po.notes += catalogue_language(header, lang, str(po_path), po.header_line)[1]
         shown = self._show(po_path)
         current, gone, by_key = po_units(po, shown, lang, positions, sources)
         committed = []
@@ -477,7 +481,17 @@ class Runner:
             committed.append(CommittedFile(self._show(built), fmt, data))
         entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         self._finish_catalog(
-            po_path, shown, lang, current, gone, by_key, cues, keys, entries, committed
+            po_path,
+            shown,
+            lang,
+            current,
+            gone,
+            by_key,
+            cues,
+            keys,
+            entries,
+            committed,
+            notes=po.notes,
         )
 
     def _finish_catalog(
@@ -493,10 +507,11 @@ class Runner:
         entries: dict[Key, PoEntry],
         committed: Sequence[CommittedFile],
         numbers: Sequence[int] | None = None,
+        notes: Sequence[Diagnostic] = (),
     ) -> None:
         self._entries(current, lang, False, shown)
         offsets = {e.line: e.offset for e in entries.values() if e.line and e.offset is not None}
-        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets)
+        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets, notes)
         self._run("catalog", catalog, lang, False)
         if self.keep_units:
             self.report.catalogs.append(catalog)
@@ -576,20 +591,27 @@ class Runner:
 
     def _lone_po(self, item: FileInput) -> None:
         po = _read_po(item.path)
-        header = po.metadata.get("Language", "").strip()
-        stated = languages.find(header) if header else None
-        lang = stated.code if stated is not None else item.lang
-        if lang is None:
-            raise UsageError(
-                f"{item.path}: no Language header and no language in the file name; pass --lang"
-            )
+        header = po.metadata.get("Language", "")
+        lang, said = catalogue_language(header, item.lang, str(item.path), po.header_line)
+        po.notes += said
         shown = self._show(item.path)
         current, gone, by_key = po_units(po, shown, lang)
         cues, keys = timing_from_comments(po)
         entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         numbers = [c.index for c in cues]
         self._finish_catalog(
-            item.path, shown, lang, current, gone, by_key, cues, keys, entries, (), numbers
+            item.path,
+            shown,
+            lang,
+            current,
+            gone,
+            by_key,
+            cues,
+            keys,
+            entries,
+            (),
+            numbers,
+            notes=po.notes,
         )
 
     def _project(self) -> None:
@@ -842,14 +864,11 @@ def _check_parts() -> int:
 
 
 def _read_po(path: Path) -> PoCatalog:
-    """Read and validate a catalogue once (as `parse_po` would, in one fast pass)."""
-    try:
-        text = read_bytes(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}:1: not UTF-8 (invalid byte at {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return read_catalog(text, str(path))
+    """Read and validate a catalogue once, in the charset its header declares (one pass)."""
+    decoded = read_po_text(path)
+    catalog = read_catalog(decoded.text, str(path), decoded.codec)
+    catalog.notes += decoded.notes
+    return catalog
 
 
 def check_paths(

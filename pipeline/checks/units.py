@@ -13,7 +13,7 @@ from pipeline.tracks.cue_notes import cue_numbers, read_notes
 from pipeline.tracks.merge import SourceEntry
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
-from pipeline.tracks.po_read import PoEntry
+from pipeline.tracks.po_read import PoEntry, translation
 
 _ACCEPT = re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
 _NO_ACCEPTS: frozenset[str] = frozenset()
@@ -84,7 +84,7 @@ def po_units(
             entry.line,
             lang,
             sources.get(msgid, msgid),  # source
-            entry.msgstr,  # target
+            translation(entry) if entry.msgid_plural else entry.msgstr,  # target
             context,
             cues,
             "fuzzy" in entry.flags,  # fuzzy

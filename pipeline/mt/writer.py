@@ -8,26 +8,23 @@ from pathlib import Path
 import polib
 
 from pipeline.errors import InputError, MsmError
-from pipeline.safewrite import ChangedError, Seen, read_seen, replace_if_unchanged
+from pipeline.safewrite import ChangedError, Seen, replace_if_unchanged
+from pipeline.tracks.po_charset import read_po_seen
 from pipeline.tracks.po_io import Key, key_of, parse_po, render
 from pipeline.tracks.po_patch import EntryPatcher
+from pipeline.tracks.po_read import read_catalog
 
 
 def read_exact(path: Path) -> str | None:
     """The file's text with its line endings as they are (CRLF stays CRLF), BOM dropped
-    (msgfmt rejects a BOM, and msm writes UTF-8 without one)."""
+    (msgfmt rejects a BOM, and msm writes UTF-8 without one); a file in another charset
+    (as its header declares) as the UTF-8 text it will be written back as."""
     return read_exact_seen(path)[0]
 
 
 def read_exact_seen(path: Path) -> tuple[str | None, Seen]:
     """`read_exact`, and the record of the read that the writer compares against."""
-    data, seen = read_seen(path)
-    if data is None:
-        return None, seen
-    try:
-        return data.decode("utf-8-sig"), seen
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+    return read_po_seen(path)
 
 
 class TrackWriter:
@@ -46,8 +43,11 @@ class TrackWriter:
     def add(self, key: Key, entry: polib.POEntry) -> None:
         """Take one draft; its rendered block must read back as the same entry."""
         block = self.patcher.render(entry)
-        back = [e for e in polib.pofile(block, check_for_duplicates=False) if e.msgid]
-        if [(key_of(e), e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
+        try:
+            back = [e for e in read_catalog(block, str(self.path)) if e.msgid]
+        except InputError:
+            back = []
+        if [(e.key, e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
             raise MsmError(f"{self.path}: internal error: a draft does not read back")
         self.drafts[key] = entry
         self.blocks[key] = block

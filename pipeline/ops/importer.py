@@ -21,11 +21,11 @@ from pipeline.errors import Diagnostic, InputError, RefusedImportError
 from pipeline.ops.source import Source, catalog_text, load_source
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
-from pipeline.safewrite import read_text_seen
 from pipeline.tracks.align import Placement, align
 from pipeline.tracks.build import clean_translation
 from pipeline.tracks.merge import merge
 from pipeline.tracks.model import Cue, ReadResult, format_timestamp
+from pipeline.tracks.po_charset import read_po_seen
 from pipeline.tracks.po_io import HeaderInfo, Key, key_of, parse_po, po_date
 from pipeline.tracks.srt_io import read_srt
 from pipeline.tracks.vtt_io import read_vtt
@@ -123,7 +123,7 @@ def plan_import(
     proposals = _proposals(source, alignment.placements, report)
 
     path = source.files.po(lang)
-    old_text, seen = read_text_seen(path)
+    old_text, seen = read_po_seen(path)
     old = parse_po(old_text, str(path)) if old_text is not None else None
     entries, _ = merge(source.template_entries(), old or [])
     by_key = {key_of(e): e for e in entries if not e.obsolete}

@@ -18,9 +18,10 @@ from pipeline.errors import Diagnostic, MsmError
 from pipeline.ops.source import Source, catalog_text, load_source
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
-from pipeline.safewrite import Seen, read_text_seen
+from pipeline.safewrite import Seen
 from pipeline.tracks.cue_notes import settled
 from pipeline.tracks.merge import MergeStats, merge
+from pipeline.tracks.po_charset import read_po_seen
 from pipeline.tracks.po_io import HeaderInfo, key_of, parse_po, po_date, without_volatile
 from pipeline.tracks.po_layout import compose, set_header_field
 
@@ -64,7 +65,7 @@ def _plan_video(
 ) -> None:
     files = source.files
     template_entries = source.template_entries()
-    old_template, template_seen = read_text_seen(files.template)
+    old_template, template_seen = read_po_seen(files.template)
     _settle_notes(template_entries, old_template)
     created = _unchanged_date(source, old_template, template_entries) or po_date(moment)
     info = HeaderInfo(project=source.title, created=created, revised=po_date(moment))
@@ -72,7 +73,7 @@ def _plan_video(
     _propose(plan, files.template, template, old_template, "template", template_seen)
     for lang in langs:
         path = files.po(lang)
-        old_text, seen = read_text_seen(path)
+        old_text, seen = read_po_seen(path)
         old = parse_po(old_text, str(path)) if old_text is not None else None
         entries, stats = merge(template_entries, old or [])
         text = None

@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key
+from pipeline.tracks.po_read import translation
 
 Reason = Literal["untranslated", "fuzzy", "missing", "invalid"]
 
@@ -106,6 +107,7 @@ class Translation(Protocol):
     """What the builder reads of a catalogue entry (a polib entry, or one from `po_read`)."""
 
     msgstr: str
+    msgid_plural: str  # a plural entry's translation is its first form, once all are there
 
     @property
     def fuzzy(self) -> bool:
@@ -120,14 +122,15 @@ def translate_track(
     gaps: list[Gap] = []
     for position, (cue, key) in enumerate(zip(source, keys, strict=True), start=1):
         entry = entries.get(key)
+        wanted = "" if entry is None else translation(entry) if entry.msgid_plural else entry.msgstr
         if entry is None:
             gaps.append(Gap(position, cue, "missing"))
-        elif not entry.msgstr.strip():
+        elif not wanted.strip():
             gaps.append(Gap(position, cue, "untranslated"))
         elif entry.fuzzy:
             gaps.append(Gap(position, cue, "fuzzy"))
         else:
-            text, problem = clean_translation(entry.msgstr)
+            text, problem = clean_translation(wanted)
             if problem:
                 gaps.append(Gap(position, cue, "invalid", problem))
             else:

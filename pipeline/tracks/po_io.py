@@ -1,7 +1,8 @@
-"""Read, validate and write gettext PO catalogues (through polib), with proper headers.
+"""Read, validate and write gettext PO catalogues (polib's objects), with proper headers.
 
-polib loads broken files without complaint (duplicate entries, unknown languages) and raises a
-bare OSError on syntax errors; here every problem becomes `path:line: message`.
+Files are read by our own reader (po_read.py), not polib's: polib loads broken files without
+complaint (duplicate entries, unterminated strings), splits lines at U+2028 and drops `#~|`
+lines; here every problem becomes `path:line: message`. polib renders what we write.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from pathlib import Path
 import polib
 
 from pipeline import __version__, languages
-from pipeline.errors import Diagnostic, InputError
-from pipeline.fsutil import atomic_write_text, read_bytes
+from pipeline.fsutil import atomic_write_text
+from pipeline.tracks.po_charset import read_po_text
+from pipeline.tracks.po_read import Key as Key  # re-exported: the type of an entry key
+from pipeline.tracks.po_read import read_catalog
 
 WRAP_WIDTH = 79  # what msgmerge and Poedit use, so files do not churn between tools
 VOLATILE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date", "X-Generator")
-
-Key = tuple[str | None, str]  # (msgctxt, msgid)
 
 
 def key_of(entry: polib.POEntry) -> Key:
@@ -128,137 +129,44 @@ def without_volatile(text: str) -> str:
     return re.sub(rf'^"({pattern}): [^"\n]*\\n"$', r'"\1: \\n"', text, flags=re.MULTILINE)
 
 
-_STRING = r'"(?:[^"\\]|\\(?:[ntrabfv\\"?\']|[0-7]{1,3}|x[0-9a-fA-F]+))*"'
-_KEYWORD_LINE = re.compile(rf"^\s*(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*$")
-_CONTINUATION = re.compile(rf"^\s*{_STRING}\s*$")
+def parse_po(text: str, path: str, charset: str = "utf-8") -> polib.POFile:
+    """Parse PO text into polib's objects (what the writers change and render).
 
-
-def lint_syntax(text: str, path: str) -> list[Diagnostic]:
-    """Check the PO grammar line by line, which polib does not.
-
-    polib reads an unterminated `msgstr "…` as an empty translation: loading such a file and
-    writing it back would silently throw a translator's work away.
+    Read by our own reader (po_read.py: linear, gettext's grammar and line ends), so a file
+    reads the same for `msm check` and for the commands that write; syntax errors and
+    duplicate entries raise InputError with line numbers.
     """
-    problems: list[Diagnostic] = []
-    expect_msgstr_for: int | None = None  # line of a msgid still waiting for its msgstr
-    for number, raw in enumerate(_lines(text), start=1):
-        line = raw.strip()
-        if line.startswith(("#~", "#|")):
-            # Obsolete and previous entries follow the same grammar; `#~|` is the previous
-            # msgid of an obsolete entry (polib writes it for a fuzzy entry that went away).
-            line = line[3 if line.startswith("#~|") else 2 :].strip()
-            if not line or line.startswith("#"):
-                continue
-        elif not line or line.startswith("#"):
-            continue
-        keyword = _KEYWORD_LINE.match(line)
-        if keyword:
-            word = keyword.group(1)
-            if word == "msgid" and not raw.lstrip().startswith("#"):
-                if expect_msgstr_for is not None:
-                    problems.append(_syntax(path, expect_msgstr_for, "msgid without msgstr"))
-                expect_msgstr_for = number
-            elif word.startswith("msgstr"):
-                expect_msgstr_for = None
-            continue
-        if _CONTINUATION.match(line):
-            continue
-        if line.startswith(("msg", '"')):
-            if line.startswith("msgstr"):
-                expect_msgstr_for = None  # reported once, as a malformed string
-            problems.append(_syntax(path, number, f"malformed string: {raw.strip()[:60]!r}"))
-        else:
-            problems.append(_syntax(path, number, f"unexpected text: {raw.strip()[:60]!r}"))
-    if expect_msgstr_for is not None:
-        problems.append(_syntax(path, expect_msgstr_for, "msgid without msgstr"))
-    return problems
-
-
-def _syntax(path: str, line: int, message: str) -> Diagnostic:
-    return Diagnostic(path, line, "error", message, "po-syntax")
-
-
-def parse_po(text: str, path: str) -> polib.POFile:
-    """Parse PO text; syntax errors and duplicate entries raise InputError with line numbers."""
-    problems = lint_syntax(text, path)
-    if problems:
-        raise InputError(f"{path}: not a valid PO file", problems)
-    try:
-        po = _polib_parse(text)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        message = str(exc)
-        m = re.search(r"\(line (\d+)\)", message)
-        line = int(m.group(1)) if m else None
-        clean = re.sub(r"\s*\(line \d+\)", "", message)
-        raise InputError(
-            f"{path}: not a valid PO file",
-            [Diagnostic(path, line, "error", clean or "syntax error", "po-syntax")],
-        ) from None
-    problems = _duplicates(po, _lines(text), path)
-    if problems:
-        raise InputError(f"{path}: duplicate entries", problems)
-    return po
-
-
-def _lines(text: str) -> list[str]:
-    """The lines of PO text: only "\n" ends a line (gettext's rule; a CR before it stays and
-    is stripped as white space). `str.splitlines` would also cut at U+2028, NEL, \x1c…,
-    which are text inside a PO string."""
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-def _polib_parse(text: str) -> polib.POFile:
-    """polib's parser over `text` cut into lines at "\n" only (`polib.pofile(text)` cuts
-    wherever `str.splitlines` does, and so misreads a string holding U+2028)."""
-    parser = polib._POFileParser(
-        text, encoding=polib.detect_encoding(text), check_for_duplicates=False
-    )
-    parser.fhandle = _lines(text)
-    po: polib.POFile = parser.parse()
-    po.wrapwidth = WRAP_WIDTH
+    catalog = read_catalog(text, path, charset)
+    po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+    po.header = catalog.header
+    po.metadata = catalog.metadata
+    po.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    for entry in catalog.entries:
+        po.append(
+            polib.POEntry(
+                msgid=entry.msgid,
+                msgstr=entry.msgstr,
+                msgid_plural=entry.msgid_plural,
+                msgstr_plural=dict(entry.msgstr_plural),
+                msgctxt=entry.msgctxt,
+                obsolete=entry.obsolete,
+                comment=entry.comment,
+                tcomment=entry.tcomment,
+                occurrences=list(entry.occurrences),
+                flags=list(entry.flags),
+                previous_msgctxt=entry.previous_msgctxt,
+                previous_msgid=entry.previous_msgid,
+                previous_msgid_plural=entry.previous_msgid_plural,
+                linenum=entry.linenum,
+            )
+        )
     return po
 
 
 def read_po(path: Path) -> polib.POFile:
-    """Read and validate a PO file (UTF-8, as our headers declare)."""
-    try:
-        text = read_bytes(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8",
-            [
-                Diagnostic(
-                    str(path), None, "error", f"invalid UTF-8 at byte {exc.start}", "po-syntax"
-                )
-            ],
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_po(text, str(path))
-
-
-def _duplicates(po: polib.POFile, lines: list[str], path: str) -> list[Diagnostic]:
-    seen: dict[Key, int] = {}
-    problems = []
-    for entry in po:
-        key = key_of(entry)
-        line = msgid_line(entry, lines)
-        if key in seen:
-            problems.append(
-                Diagnostic(
-                    path,
-                    line,
-                    "error",
-                    f"duplicate entry {entry.msgid[:40]!r} (first at line {seen[key]})",
-                    "po-duplicate",
-                )
-            )
-        else:
-            seen[key] = line or 0
-    return problems
+    """Read and validate a PO file, in the charset its header declares."""
+    decoded = read_po_text(path)
+    return parse_po(decoded.text, str(path), decoded.codec)
 
 
 def msgid_line(entry: polib.POEntry, lines: list[str]) -> int | None:

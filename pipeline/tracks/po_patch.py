@@ -13,7 +13,9 @@ from collections.abc import Mapping
 
 import polib
 
+from pipeline.errors import InputError
 from pipeline.tracks.po_io import WRAP_WIDTH, Key, key_of
+from pipeline.tracks.po_read import read_catalog
 
 
 def render_entry(entry: polib.POEntry, newline: str = "\n") -> str:
@@ -29,7 +31,7 @@ class EntryPatcher:
 
     def __init__(self, text: str, po: polib.POFile) -> None:
         self.newline = "\r\n" if "\r\n" in text else "\n"
-        self._lines = text.splitlines(keepends=True)
+        self._lines = _lines(text)
         entries = sorted(po, key=_start)
         self._spans: dict[Key, tuple[int, int]] = {}
         for i, entry in enumerate(entries):
@@ -79,6 +81,16 @@ def patch_entries(text: str, po: polib.POFile, replacements: Mapping[Key, polib.
     return patcher.apply({key: patcher.render(e) for key, e in replacements.items()})
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of a PO text with their ends; only `\\n` ends a line (U+2028, a form feed
+    and the like are text, so `str.splitlines` would cut entries in the wrong places)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    if not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def _start(entry: polib.POEntry) -> int:
     # polib reports the first line of an entry (its first comment), and 0 for line 1.
     return max(1, int(entry.linenum or 0))
@@ -91,7 +103,9 @@ def _verify(lines: list[str], first: int, end: int, key: Key) -> None:
         raise ValueError(f"entry {key[1][:30]!r} does not start where polib says")
     if first > 0 and lines[first - 1].strip():
         raise ValueError(f"entry {key[1][:30]!r} is not separated from the one before")
-    parsed = polib.pofile("".join(block), wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
-    found = [key_of(e) for e in parsed]
+    try:
+        found = [e.key for e in read_catalog("".join(block), "block")]
+    except InputError:
+        found = []
     if found != [key]:
         raise ValueError(f"block at entry {key[1][:30]!r} does not hold exactly that entry")

@@ -1,69 +1,244 @@
-"""Read a PO catalogue in one pass: the entries, validated on the way, as `parse_po` would.
+"""Read a PO catalogue in one pass over its lines, in time linear in its size.
 
-`parse_po` (po_io.py) makes three passes and a heavy object per entry: the grammar line by
-line (`lint_syntax`), polib's parser, then a search for duplicate entries. `msm check` reads
-every catalogue of a project on every run, so this module does all three in one pass over the
-lines: the same grammar rules and messages as `lint_syntax`, polib's state machine (the same
-entries and fields; the same error on the files the grammar lets through), and the same
-duplicate check, each problem at the same `path:line`. Writers keep using `parse_po`: they
-need polib's objects to change and render. tests/tracks/test_po_read.py holds this module to
-`parse_po` and polib on generated catalogues, good and broken.
+`msm check` reads every catalogue of a project on every run, so this reader is on the hot path
+(and compiled with mypyc). It follows the gettext grammar, line by line and without regular
+expressions (no input can make it backtrack):
+
+- only `\\n` ends a line (U+2028, U+0085, a vertical tab or a form feed inside a string is
+  text); the whitespace around tokens is gettext's: space, tab, CR, form feed, vertical tab;
+- strings hold C escapes: `\\n \\t \\b \\r \\f \\v \\a \\\\ \\"`, octal `\\ooo` and hex `\\xhh…`
+  (a byte, as in gettext); anything else is a malformed string;
+- `#` translator comments, `#.` extracted comments, `#:` references, `#,` flags, `#|` previous
+  fields, `#~` obsolete entries (and `#~|`, the previous fields of an obsolete entry).
+
+Entries are cut as polib's state machine cuts them (the writers use polib, and a file reads
+the same either way), with the same messages as before for broken files: the grammar's
+(`malformed string`, `unexpected text`, `msgid without msgstr`) and polib's (`Syntax error in
+po file`), each at its `path:line`; then duplicate entries. Where polib departs from gettext
+this reader follows gettext: it keeps `#~|` previous fields, decodes octal and hex escapes,
+reads `msgstr[10]` and later forms, and does not split lines at U+2028 and the like.
+tests/tracks/test_po_read.py holds it to polib on generated catalogues, to the grammar and
+polib on damaged ones, and proves its cost linear.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from pipeline.errors import Diagnostic, InputError
-from pipeline.tracks.po_io import _CONTINUATION, _KEYWORD_LINE, Key
+
+Key = tuple[str | None, str]  # (msgctxt, msgid)
+
+WHITESPACE: Final = " \t\r\f\v"  # what gettext's lexer skips between tokens
 
 _EMPTY_DICT: dict[int, str] = {}  # shared until an entry gets plural translations
 _EMPTY_LIST: list[Any] = []  # shared until an entry gets occurrences or flags
 
-# polib's state machine: (symbol, state) -> next state. States and symbols: st start,
-# he header comment, tc translator comment, gc generated comment, oc occurrence, fl flags,
-# ct msgctxt, pc/pm/pp previous msgctxt/msgid/msgid_plural, mi msgid, mp msgid_plural,
-# ms msgstr, mx msgstr[n], mc continuation (which never changes the state).
-_ALL = ("st", "he", "gc", "oc", "fl", "ct", "pc", "pm", "pp", "tc", "ms", "mp", "mx", "mi")
-_TRANSITIONS: dict[tuple[str, str], str] = {}
+# polib's state machine. Symbols (and the states they lead to): translator comment,
+# generated comment, occurrence, flags, msgctxt, previous msgctxt / msgid / msgid_plural,
+# msgid, msgid_plural, msgstr, msgstr[n], continuation (which never changes the state);
+# and two more states: the start, and the file's header comment.
+TC: Final = 0
+GC: Final = 1
+OC: Final = 2
+FL: Final = 3
+CT: Final = 4
+PC: Final = 5
+PM: Final = 6
+PP: Final = 7
+MI: Final = 8
+MP: Final = 9
+MS: Final = 10
+MX: Final = 11
+MC: Final = 12
+ST: Final = 13
+HE: Final = 14
+_STATES: Final = 15
+_ALL = (ST, HE, GC, OC, FL, CT, PC, PM, PP, TC, MS, MP, MX, MI)
+_TABLE: list[int] = [-1] * (13 * _STATES)  # symbol * _STATES + state -> next state, or -1
 for _symbol, _states, _next in (
-    ("tc", ("st", "he"), "he"),
-    ("tc", ("gc", "oc", "fl", "tc", "pc", "pm", "pp", "ms", "mp", "mx", "mi"), "tc"),
-    ("gc", _ALL, "gc"),
-    ("oc", _ALL, "oc"),
-    ("fl", _ALL, "fl"),
-    ("pc", _ALL, "pc"),
-    ("pm", _ALL, "pm"),
-    ("pp", _ALL, "pp"),
-    ("ct", ("st", "he", "gc", "oc", "fl", "tc", "pc", "pm", "pp", "ms", "mx"), "ct"),
-    ("mi", ("st", "he", "gc", "oc", "fl", "ct", "tc", "pc", "pm", "pp", "ms", "mx"), "mi"),
-    ("mp", ("tc", "gc", "pc", "pm", "pp", "mi"), "mp"),
-    ("ms", ("mi", "mp", "tc"), "ms"),
-    ("mx", ("mi", "mx", "mp", "tc"), "mx"),
-    ("mc", ("ct", "mi", "mp", "ms", "mx", "pm", "pp", "pc"), "mc"),
+    (TC, (ST, HE), HE),
+    (TC, (GC, OC, FL, TC, PC, PM, PP, MS, MP, MX, MI), TC),
+    (GC, _ALL, GC),
+    (OC, _ALL, OC),
+    (FL, _ALL, FL),
+    (PC, _ALL, PC),
+    (PM, _ALL, PM),
+    (PP, _ALL, PP),
+    (CT, (ST, HE, GC, OC, FL, TC, PC, PM, PP, MS, MX), CT),
+    (MI, (ST, HE, GC, OC, FL, CT, TC, PC, PM, PP, MS, MX), MI),
+    (MP, (TC, GC, PC, PM, PP, MI), MP),
+    (MS, (MI, MP, TC), MS),
+    (MX, (MI, MX, MP, TC), MX),
+    (MC, (CT, MI, MP, MS, MX, PM, PP, PC), MC),
 ):
     for _state in _states:
-        _TRANSITIONS[(_symbol, _state)] = _next
-_KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
-_PREVIOUS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
-_NEW_ENTRY_AFTER = ("ms", "mx")  # a comment or keyword in these states starts a new entry
-_ESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
-_UNESCAPED = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\"}
-_STRING = re.compile(_CONTINUATION.pattern.removeprefix(r"^\s*").removesuffix(r"\s*$"))
+        _TABLE[_symbol * _STATES + _state] = _next
+_PREVIOUS = {"msgid_plural": PP, "msgid": PM, "msgctxt": PC}
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "b": "\b",
+    "r": "\r",
+    "f": "\f",
+    "v": "\v",
+    "a": "\a",
+    "\\": "\\",
+    '"': '"',
+}
+_OCTAL: Final = "01234567"
+_HEX: Final = "0123456789abcdefABCDEF"
 
 
-def unescape(text: str) -> str:
-    """polib's unescape: `\\\\ \\n \\t \\r \\v \\b \\f \\"`; any other escape is kept as written."""
-    if "\\" not in text:
-        return text
-    # Only line breaks (the common case): if no backslash is left once every `\\n` is
-    # replaced, each one began a `\\n`, and replacing them is what the expression does.
-    replaced = text.replace("\\n", "\n")
+# --- strings ------------------------------------------------------------------------------------
+
+
+def scan_string(line: str, start: int) -> int:
+    """Where the string opening at `line[start]` (a `"`) ends: the index after its closing
+    quote, or -1 when it is malformed (no closing quote, or an escape gettext does not know).
+
+    Linear: each `find` goes on from where the previous one stopped.
+    """
+    size = len(line)
+    at = start + 1
+    quote = line.find('"', at)
+    while quote >= 0:
+        slash = line.find("\\", at, quote)
+        if slash < 0:
+            return quote + 1
+        if slash + 1 >= size:
+            return -1
+        code = line[slash + 1]
+        at = slash + 2
+        if code in _SIMPLE_ESCAPES:
+            pass
+        elif code in _OCTAL:
+            stop = min(at + 2, size)
+            while at < stop and line[at] in _OCTAL:
+                at += 1
+        elif code == "x":
+            if at >= size or line[at] not in _HEX:
+                return -1
+            while at < size and line[at] in _HEX:
+                at += 1
+        else:
+            return -1
+        if at > quote:  # the quote found was escaped: find the next one
+            quote = line.find('"', at)
+    return -1
+
+
+def unescape(body: str, charset: str = "utf-8") -> str:
+    """The text of a string's body (between its quotes), its escapes decoded as gettext
+    decodes them; an escape gettext does not know is kept as written.
+
+    An octal or hex escape stands for a byte: below 0x80 it is that ASCII character; bytes
+    above are decoded with the text around them in the file's `charset` (UnicodeError when
+    they make no valid text in it).
+    """
+    if "\\" not in body:
+        return body
+    replaced = body.replace("\\n", "\n")  # line breaks: the common case
     if "\\" not in replaced:
         return replaced
-    return _ESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text)
+    parts: list[str] = []
+    raw: dict[int, int] = {}  # part index -> the byte an escape stands for (0x80 and above)
+    at = 0
+    size = len(body)
+    slash = body.find("\\")
+    while slash >= 0:
+        parts.append(body[at:slash])
+        at = slash + 1
+        code = body[at] if at < size else ""
+        simple = _SIMPLE_ESCAPES.get(code) if code else None
+        if simple is not None:
+            parts.append(simple)
+            at += 1
+        elif code == "x" and at + 1 < size and body[at + 1] in _HEX:
+            value = 0
+            at += 1
+            while at < size and body[at] in _HEX:
+                value = (value * 16 + int(body[at], 16)) % 256  # a C char: the low byte
+                at += 1
+            _byte(parts, raw, value)
+        elif code and code in _OCTAL:
+            value = 0
+            stop = min(at + 3, size)
+            while at < stop and body[at] in _OCTAL:
+                value = value * 8 + int(body[at])
+                at += 1
+            _byte(parts, raw, value % 256)
+        else:
+            parts.append("\\")  # not an escape: kept as written
+        slash = body.find("\\", at)
+    parts.append(body[at:])
+    if not raw:
+        return "".join(parts)
+    data = bytearray()
+    for index, part in enumerate(parts):
+        byte = raw.get(index, -1)
+        if byte >= 0:
+            data.append(byte)
+        else:
+            data += part.encode(charset)
+    return data.decode(charset)
+
+
+def _byte(parts: list[str], raw: dict[int, int], value: int) -> None:
+    """Add the byte an octal or hex escape stands for."""
+    if value < 0x80:
+        parts.append(chr(value))
+    else:
+        raw[len(parts)] = value
+        parts.append("")
+
+
+def string_value(line: str, quote: int, charset: str = "utf-8") -> str | None:
+    """The text of the string opening at `line[quote]` and closing at the end of the line;
+    None when it is malformed or does not end there.
+
+    The usual strings (no escapes, or only `\\n \\" \\t …`) are checked and decoded with a
+    few passes of C string methods; the rest by `scan_string` and `unescape`.
+    """
+    if line[-1] != '"' or len(line) < quote + 2:
+        return None
+    body = line[quote + 1 : -1]
+    if "\\" not in body:
+        return None if '"' in body else body
+    pieces = body.split("\\\\")  # an escaped backslash ends a piece: the rest pair up
+    for index in range(len(pieces)):
+        piece = pieces[index]
+        if '"' in piece and piece.count('"') != piece.count('\\"'):
+            return None  # a quote that is not escaped
+        if "\\" in piece:
+            piece = piece.replace("\\n", "\n")
+            if "\\" in piece:
+                piece = piece.replace('\\"', '"').replace("\\t", "\t")
+                if "\\" in piece:
+                    piece = (
+                        piece.replace("\\r", "\r")
+                        .replace("\\f", "\f")
+                        .replace("\\v", "\v")
+                        .replace("\\b", "\b")
+                        .replace("\\a", "\a")
+                    )
+                    if "\\" in piece:  # octal, hex, or no escape at all
+                        return _rare_value(line, quote, charset)
+            pieces[index] = piece
+    return pieces[0] if len(pieces) == 1 else "\\".join(pieces)
+
+
+def _rare_value(line: str, quote: int, charset: str) -> str | None:
+    if scan_string(line, quote) != len(line):
+        return None
+    try:
+        return unescape(line[quote + 1 : -1], charset)
+    except (UnicodeError, ValueError):
+        return None  # escaped bytes that make no text in the file's charset
+
+
+# --- entries ------------------------------------------------------------------------------------
 
 
 class PoEntry:
@@ -93,7 +268,7 @@ class PoEntry:
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum  # where polib says the entry starts (0 for the file's first)
         self.line: int | None = None  # the line of its msgid keyword (set once read)
-        self.offset: int | None = None  # where its block starts (read by the fast path)
+        self.offset: int | None = None  # where its first line starts in the text
         self.msgid = ""
         self.msgstr = ""
         self.msgctxt: str | None = None
@@ -122,12 +297,12 @@ class PoEntry:
         self._comment = value
 
     def _read_notes(self) -> None:
-        """Read the `#.` and `#:` lines the fast path left for later (as `_comments` would)."""
+        """Read the `#.` and `#:` lines kept for later, in their order."""
         notes, self._notes = self._notes, ""
-        for raw in notes[:-1].split("\n"):
-            token = raw.rstrip()
+        for token in notes[:-1].split("\n"):
             if token[1] == ".":
-                self._comment = self._comment + "\n" + token[3:] if self._comment else token[3:]
+                text = _after_marker(token)
+                self._comment = self._comment + "\n" + text if self._comment else text
             else:
                 if self._occurrence_lines is _EMPTY_LIST:
                     self._occurrence_lines = []
@@ -156,6 +331,11 @@ class PoEntry:
         """(msgctxt, msgid), as `po_io.key_of` gives it."""
         return (self.msgctxt or None, self.msgid)
 
+    @property
+    def translated(self) -> bool:
+        """Whether it has a translation (msgfmt's notion: a plural entry needs every form)."""
+        return is_translated(self)
+
     def _same(self, other: PoEntry) -> bool:
         """polib's entry equality (what `list.remove` uses to drop the header entry)."""
         if bool(self.obsolete) != bool(other.obsolete):
@@ -170,9 +350,37 @@ class PoEntry:
         )
 
 
+def is_translated(entry: Any) -> bool:
+    """Whether a PO entry (ours or polib's) is translated, as msgfmt counts: its msgstr is not
+    empty, or, for a plural entry, none of its `msgstr[n]` is."""
+    if entry.msgid_plural:
+        forms = entry.msgstr_plural
+        return bool(forms) and all(text for text in forms.values())
+    return bool(entry.msgstr)
+
+
+def translation(entry: Any) -> str:
+    """The text of an entry's translation: its msgstr, or for a plural entry its first form
+    when every form is translated (else "": not translated)."""
+    if entry.msgid_plural:
+        if not is_translated(entry):
+            return ""
+        forms: dict[int, str] = entry.msgstr_plural
+        return forms[min(forms)]
+    text: str = entry.msgstr
+    return text
+
+
+def _after_marker(token: str) -> str:
+    """The text of a `#.`-like comment line: after its two-character marker and one space."""
+    if len(token) > 2 and token[2] in WHITESPACE:
+        return token[3:]
+    return token[2:]
+
+
 def _occurrences(found: list[tuple[str, str]], token: str) -> None:
     """polib's reading of one `#:` line (`file:line` pairs; a bad line number keeps it all)."""
-    for occurrence in token[3:].split():
+    for occurrence in _after_marker(token).split():
         name, colon, line = occurrence.rpartition(":")
         if not colon or not line.isdigit():
             found.append((occurrence, ""))
@@ -188,12 +396,18 @@ class PoCatalog:
     metadata: dict[str, str] = field(default_factory=dict)
     header: str = ""
     metadata_is_fuzzy: list[str] = field(default_factory=list)
+    # What reading noticed without refusing the file (its charset, when not UTF-8).
+    notes: list[Diagnostic] = field(default_factory=list)
+    header_line: int | None = None  # the line of the header entry's msgid
 
     def __iter__(self) -> Any:
         return iter(self.entries)
 
 
-class _PolibError(Exception):
+# --- the reader ---------------------------------------------------------------------------------
+
+
+class _Failure(Exception):
     """polib's first syntax error: stops its machine; reported if the grammar found none."""
 
     def __init__(self, line: int, detail: str = "") -> None:
@@ -202,444 +416,451 @@ class _PolibError(Exception):
         self.message = "Syntax error in po file" + (f": {detail}" if detail else "")
 
 
-class _Reader:
-    """polib's `_POFileParser`, line for line, without its per-line objects and lookups."""
+def _keyword(line: str) -> tuple[int, int]:
+    """A keyword line (`msgid "…"`, `msgstr[2] "…"`, …, already stripped): its symbol and
+    where its string opens; (-1, 0) when it starts with no keyword followed by whitespace
+    and a quote (the string itself is checked by `string_value`)."""
+    if line.startswith('msgstr "'):  # the usual forms first
+        return MS, 7
+    if line.startswith('msgid "'):
+        return MI, 6
+    if line.startswith("msgid_plural"):
+        symbol, at = MP, 12
+    elif line.startswith("msgid"):
+        symbol, at = MI, 5
+    elif line.startswith("msgstr"):
+        symbol, at = MS, 6
+        if at < len(line) and line[at] == "[":
+            digits = at + 1
+            while digits < len(line) and "0" <= line[digits] <= "9":
+                digits += 1
+            if digits == at + 1 or digits >= len(line) or line[digits] != "]":
+                return -1, 0
+            symbol, at = MX, digits + 1
+    elif line.startswith("msgctxt"):
+        symbol, at = CT, 7
+    else:
+        return -1, 0
+    size = len(line)
+    if at >= size or line[at] not in WHITESPACE:
+        return -1, 0
+    at += 1
+    while at < size and line[at] in WHITESPACE:
+        at += 1
+    if at >= size or line[at] != '"':
+        return -1, 0
+    return symbol, at
 
-    def __init__(self) -> None:
+
+class _Reader:
+    """Reads lines: the grammar's rules, and polib's machine cutting the entries."""
+
+    def __init__(self, path: str, charset: str, header_comments: bool = True) -> None:
+        self.path = path
+        self.charset = charset
         self.entries: list[PoEntry] = []
         self.entry = PoEntry(0)
-        self.state = "st"
-        self.header = ""
+        self.state = ST if header_comments else TC
         self.plural_index = 0
+        self.problems: list[Diagnostic] = []
+        self.failure: _Failure | None = None
+        self.dead = False  # a problem or a failure found: polib's machine stops
+        self.expect_msgstr_for = 0  # the grammar's msgid still waiting for its msgstr (0: none)
+        self.msgid_lines: list[int] = []
+        self.last_is_comment = False  # polib's "tokens[0] starts with #" of the last line
+        self.pending: list[tuple[int, list[str]]] = []  # `#~|` fields for the next entry
+        self.started = False  # whether a line went into `entry` yet
+        self.second = -1  # for `entry_at`: offset of a second entry's first line, once seen
+        self.value = ""  # the text of the string the grammar just read
+        # Text gathered in lists and joined once (adding to a string line after line would
+        # make the cost quadratic in the lines of one field or one comment block).
+        self.field = -1  # the string field being read (a state: MI, MS, …), or -1
+        self.parts: list[str] = []  # its strings so far
+        self.notes: list[str] = []  # the open entry's `#.` and `#:` lines
+        self.tcomments: list[str] = []  # the open entry's translator comments
+        self.header_lines: list[str] = []  # the file's header comment
+        self.header = ""
 
-    def _start(self, number: int) -> PoEntry:
-        if self.state in _NEW_ENTRY_AFTER:
-            self.entries.append(self.entry)
-            self.entry = PoEntry(number)
-        return self.entry
+    # --- the grammar ------------------------------------------------------------------------
 
-    def process(self, symbol: str, token: str, number: int, obsolete: int) -> None:
-        state = self.state
-        following = _TRANSITIONS.get((symbol, state))
-        if following is None:
-            raise _PolibError(number)
-        if symbol == "mc":
-            self._continue(unescape(token[1:-1]), number)
-            return
-        if symbol == "mi":
-            entry = self._start(number)
-            entry.obsolete = obsolete
-            entry.msgid = unescape(token[1:-1])
-        elif symbol == "ms":
-            self.entry.msgstr = unescape(token[1:-1])
-        elif symbol == "gc":
-            entry = self._start(number)
-            entry.comment = entry.comment + "\n" + token[3:] if entry.comment else token[3:]
-        elif symbol == "oc":
-            entry = self._start(number)
-            if entry._occurrence_lines is _EMPTY_LIST:
-                entry._occurrence_lines = []
-            entry._occurrence_lines.append(token)
-        elif symbol == "tc":
-            if state in ("st", "he"):  # a comment before the first entry: the file's header
-                self.header = self.header + "\n" + token[2:] if self.header else token[2:]
+    def _problem(self, number: int, message: str) -> None:
+        self.problems.append(Diagnostic(self.path, number, "error", message, "po-syntax"))
+        self.dead = True
+
+    def _grammar(self, rest: str, number: int, line: str, msgid_counts: bool) -> int:
+        """Check a line (or what follows `#~`/`#|`) as a string or a keyword line; return its
+        symbol (MC for a string; its text in `value`), or -1 when it is malformed (reported)."""
+        if rest[0] == '"':
+            value = string_value(rest, 0, self.charset)
+            if value is not None:
+                self.value = value
+                return MC
+            self._problem(number, f"malformed string: {line[:60]!r}")
+            return -1
+        symbol, quote = _keyword(rest)
+        if symbol >= 0:
+            value = string_value(rest, quote, self.charset)
+            if value is None:
+                symbol = -1
             else:
-                entry = self._start(number)
-                comment = token.lstrip("#")
-                comment = comment[1:] if comment.startswith(" ") else comment
-                entry.tcomment = entry.tcomment + "\n" + comment if entry.tcomment else comment
-        elif symbol == "fl":
-            entry = self._start(number)
+                self.value = value
+                if symbol == MI and msgid_counts:
+                    if self.expect_msgstr_for:
+                        self._problem(self.expect_msgstr_for, "msgid without msgstr")
+                    self.expect_msgstr_for = number
+                elif symbol in (MS, MX):
+                    self.expect_msgstr_for = 0  # any msgstr, even an obsolete one (as before)
+                return symbol
+        if rest.startswith("msg"):
+            if rest.startswith("msgstr"):
+                self.expect_msgstr_for = 0  # reported once, as a malformed string
+            self._problem(number, f"malformed string: {line[:60]!r}")
+        else:
+            self._problem(number, f"unexpected text: {line[:60]!r}")
+        return -1
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def line(self, line: str, number: int, offset: int) -> None:
+        """Read one stripped, non-blank line."""
+        if line[0] == "#":
+            kind = line[1] if len(line) > 1 else ""
+            if kind == "~" or kind == "|":
+                self._special(line, kind, number, offset)
+                return
+            self.last_is_comment = True
+            if self.dead:
+                return
+            if (kind == "." or kind == ":") and len(line) > 2:
+                # The usual timing note and reference, straight in: polib takes them in any
+                # state (so no failure), and a stripped line holds text after its marker.
+                if self.field >= 0:
+                    self._flush()
+                self._start(number, offset)
+                self.notes.append(line)
+                if self.pending:
+                    self._settle(self.entry)
+                self.state = GC if kind == "." else OC
+                return
+            self._plain_comment(line, kind, number, offset, 0)
+            return
+        self.last_is_comment = False
+        if line[0] == '"' and not self.dead and self.field >= 0 and line[-1] == '"':
+            body = line[1:-1]
+            if "\\" not in body and '"' not in body and len(line) > 1:
+                # A continuation without escapes (the usual wrapped line), straight in: a
+                # field is open, so the state is a string's and polib takes it.
+                self.parts.append(body)
+                return
+        symbol = self._grammar(line, number, line, True)
+        if symbol == MI and line[5] != "\t":
+            self.msgid_lines.append(number)
+        if symbol >= 0 and not self.dead:
+            self._feed(symbol, line, number, offset, 0)
+
+    def _plain_comment(self, line: str, kind: str, number: int, offset: int, obsolete: int) -> None:
+        """A `#`, `#.`, `#:` or `#,` line into polib's machine."""
+        if kind == "." or kind == ":" or kind == ",":
+            if len(line) == 2:
+                return  # polib skips a marker with nothing after it (the line is stripped)
+            symbol = GC if kind == "." else OC if kind == ":" else FL
+        else:
+            symbol = TC
+        self._feed(symbol, line, number, offset, obsolete)
+
+    def _special(self, line: str, kind: str, number: int, offset: int) -> None:
+        """`#~` (obsolete), `#~|` (previous field of an obsolete entry) and `#|` lines."""
+        previous_of_obsolete = kind == "~" and line.startswith("#~|")
+        rest = line[3 if previous_of_obsolete else 2 :].lstrip(WHITESPACE)
+        symbol = -1
+        if rest and rest[0] != "#":
+            symbol = self._grammar(rest, number, line, False)
+            if kind == "~" and not previous_of_obsolete and symbol == MI and rest[5] != "\t":
+                self.msgid_lines.append(number)
+        self.last_is_comment = True
+        if self.dead:
+            return
+        if previous_of_obsolete:
+            self._pending(symbol)
+            return
+        if kind == "~":
+            if not rest:
+                raise _Failure(number)  # polib refuses a bare `#~`
+            if rest[0] == "#":
+                if rest.startswith("#~"):
+                    raise _Failure(number)
+                kind = rest[1] if len(rest) > 1 else ""
+                if kind == "|":
+                    raise _Failure(number)  # polib: `#~ #|` is no line it knows
+                self._plain_comment(rest, kind, number, offset, 1)
+            else:
+                self.last_is_comment = False
+                self._feed(symbol, rest, number, offset, 1)
+            return
+        # `#|`: polib's rules, message for message
+        if not rest or (len(line) > 2 and line[2] not in WHITESPACE):
+            raise _Failure(number)
+        if rest[0] == '"':
+            self._feed(MC, rest, number, offset, 0)
+            return
+        space = 0
+        while space < len(rest) and rest[space] not in WHITESPACE:
+            space += 1
+        word = rest[:space]
+        if not rest[space:].strip(WHITESPACE):
+            raise _Failure(number, "invalid continuation line")
+        previous = _PREVIOUS.get(word, -1)
+        if previous < 0:
+            raise _Failure(number, f"unknown keyword {word}")
+        self._feed(previous, rest, number, offset, 0)
+
+    def _pending(self, symbol: int) -> None:
+        """Keep a `#~|` field (polib skips these lines) for the entry the next line goes to."""
+        if symbol == MC:
+            if self.pending:
+                self.pending[-1][1].append(self.value)
+        elif symbol in (MI, CT, MP):
+            kind = PM if symbol == MI else PC if symbol == CT else PP
+            self.pending.append((kind, [self.value]))
+
+    # --- polib's machine --------------------------------------------------------------------
+
+    def _start(self, number: int, offset: int) -> PoEntry:
+        """The entry a comment or a msgctxt/msgid line goes to: a new one after a msgstr."""
+        state = self.state
+        if state in (MS, MX):
+            self._close()
+            self.entries.append(self.entry)
+            if self.second < 0:
+                self.second = offset
+            entry = PoEntry(number)
+            entry.offset = offset
+            self.entry = entry
+            return entry
+        entry = self.entry
+        if not self.started:
+            self.started = True
+            entry.offset = offset
+        return entry
+
+    def _close(self) -> None:
+        """Put the open entry's gathered comments into it."""
+        entry = self.entry
+        if self.notes:
+            entry._notes = "\n".join(self.notes) + "\n"
+            self.notes = []
+        if self.tcomments:
+            entry.tcomment = _joined(self.tcomments)
+            self.tcomments = []
+
+    def finish(self) -> None:
+        """After the last line: the last field and comments into their entry."""
+        if self.field >= 0:
+            self._flush()
+        self._close()
+        self.header = _joined(self.header_lines)
+
+    def _feed(self, symbol: int, token: str, number: int, offset: int, obsolete: int) -> None:
+        """One line into polib's machine; `value` holds the text of its string, if any."""
+        following = _TABLE[symbol * _STATES + self.state]
+        if following < 0:
+            raise _Failure(number)
+        if symbol == MC:  # a string going on: the state says which field
+            self.parts.append(self.value)
+            return
+        if self.field >= 0:
+            self._flush()
+        if symbol == TC:
+            if self.state == ST or self.state == HE:  # before the first entry: the header
+                if token == "#" or token[1] in WHITESPACE or token[1] == "#":
+                    self.header_lines.append(token[2:])
+                else:
+                    self.header_lines.append(_translator(token))
+                self.state = following
+                return
+            entry = self._start(number, offset)
+            self.tcomments.append(_translator(token))
+        elif symbol in (GC, OC):
+            entry = self._start(number, offset)
+            self.notes.append(token)
+        elif symbol == FL:
+            entry = self._start(number, offset)
             if entry.flags is _EMPTY_LIST:
                 entry.flags = []
-            entry.flags += [c.strip() for c in token[3:].split(",")]
-        elif symbol == "ct":
-            self._start(number).msgctxt = unescape(token[1:-1])
-        elif symbol == "mp":
-            self.entry.msgid_plural = unescape(token[1:-1])
-        elif symbol == "mx":
-            try:
-                index = int(token[7])
-            except (ValueError, IndexError):
-                raise _PolibError(number) from None
-            if self.entry.msgstr_plural is _EMPTY_DICT:
-                self.entry.msgstr_plural = {}
-            self.entry.msgstr_plural[index] = unescape(token[token.find('"') + 1 : -1])
-            self.plural_index = index
-        elif symbol == "pm":
-            self._start(number).previous_msgid = unescape(token[1:-1])
-        elif symbol == "pc":
-            self._start(number).previous_msgctxt = unescape(token[1:-1])
-        elif symbol == "pp":
-            self._start(number).previous_msgid_plural = unescape(token[1:-1])
+            entry.flags += [flag.strip() for flag in _after_marker(token).split(",")]
+        elif symbol in (MS, MP):
+            entry = self.entry
+            self.field = symbol
+            self.parts = [self.value]
+        elif symbol == MX:
+            entry = self.entry
+            self.plural_index = int(token[7 : token.index("]")])
+            if entry.msgstr_plural is _EMPTY_DICT:
+                entry.msgstr_plural = {}
+            self.field = MX
+            self.parts = [self.value]
+        else:  # MI, CT and the previous fields
+            entry = self._start(number, offset)
+            if symbol == MI:
+                entry.obsolete = obsolete
+            self.field = symbol
+            self.parts = [self.value]
+        if self.pending:
+            self._settle(entry)
         self.state = following
 
-    def _continue(self, text: str, number: int) -> None:
-        entry, state = self.entry, self.state
-        if state == "mi":
-            entry.msgid += text
-        elif state == "ms":
-            entry.msgstr += text
-        elif state == "ct":
-            entry.msgctxt = (entry.msgctxt or "") + text
-        elif state == "mp":
-            entry.msgid_plural += text
-        elif state == "mx":
-            if self.plural_index not in entry.msgstr_plural:
-                raise _PolibError(number)
-            entry.msgstr_plural[self.plural_index] += text
-        elif state == "pm":
-            entry.previous_msgid = (entry.previous_msgid or "") + text
-        elif state == "pp":
-            entry.previous_msgid_plural = (entry.previous_msgid_plural or "") + text
-        elif state == "pc":
-            entry.previous_msgctxt = (entry.previous_msgctxt or "") + text
+    def _flush(self) -> None:
+        """The field read so far, its strings joined, into the open entry."""
+        parts = self.parts
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        field, entry = self.field, self.entry
+        self.field = -1
+        if field == MI:
+            entry.msgid = text
+        elif field == MS:
+            entry.msgstr = text
+        elif field == MX:
+            entry.msgstr_plural[self.plural_index] = text
+        elif field == CT:
+            entry.msgctxt = text
+        elif field == MP:
+            entry.msgid_plural = text
+        elif field == PM:
+            entry.previous_msgid = text
+        elif field == PC:
+            entry.previous_msgctxt = text
+        else:
+            entry.previous_msgid_plural = text
+
+    def _settle(self, entry: PoEntry) -> None:
+        """Give the entry the `#~|` fields read before it."""
+        for kind, parts in self.pending:
+            text = "".join(parts)
+            if kind == PM:
+                entry.previous_msgid = text
+            elif kind == PC:
+                entry.previous_msgctxt = text
+            else:
+                entry.previous_msgid_plural = text
+        self.pending = []
 
 
-def _syntax(path: str, line: int | None, message: str) -> Diagnostic:
-    return Diagnostic(path, line, "error", message, "po-syntax")
+def _joined(lines: list[str]) -> str:
+    """Comment lines as one text, as polib joins them: a line break only after some text (so
+    empty lines before the first one with text are lost)."""
+    first = 0
+    while first < len(lines) and not lines[first]:
+        first += 1
+    return "\n".join(lines[first:]) if first else "\n".join(lines)
 
 
-def read_catalog(text: str, path: str) -> PoCatalog:
-    """Read PO text; raise InputError with what `parse_po` would report for a broken file.
+def _translator(token: str) -> str:
+    """A translator comment's text, as polib reads it: after the `#`s and one space."""
+    text = token.lstrip("#")
+    return text[1:] if text.startswith(" ") else text
 
-    Files in the usual layout (as msgmerge, Poedit, Weblate and msm write them) are read by
-    one regular expression; anything else goes through the line-by-line reader, which knows
-    every detail of the grammar and of polib.
-    """
-    catalog = _fast(text)
-    if catalog is None:
-        catalog = _exact(text, path)
-    else:
-        _take_header(catalog)
+
+def _run(reader: _Reader, text: str) -> None:
+    """Feed the reader every line of `text` (only `\\n` ends a line)."""
+    position = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        offset = position
+        position += len(raw) + 1
+        line = raw.strip(WHITESPACE)
+        if line:
+            try:
+                reader.line(line, number, offset)
+            except _Failure as failure:
+                _failed(reader, failure, number)
+
+
+def _run_one(reader: _Reader, text: str, start: int) -> None:
+    """Feed the reader the lines of `text` from `start` until a second entry begins (or the
+    first is broken): the cost of one entry, not of the rest of the file."""
+    size = len(text)
+    position = start
+    number = 0
+    while position <= size and reader.second < 0 and not reader.dead:
+        end = text.find("\n", position)
+        if end < 0:
+            end = size
+        number += 1
+        line = text[position:end].strip(WHITESPACE)
+        if line:
+            try:
+                reader.line(line, number, position)
+            except _Failure as failure:
+                _failed(reader, failure, number)
+        position = end + 1
+
+
+def _failed(reader: _Reader, failure: _Failure, number: int) -> None:
+    if not failure.line:
+        failure = _Failure(number, failure.message.partition(": ")[2])
+    reader.failure = failure
+    reader.dead = True
+
+
+def read_catalog(text: str, path: str, charset: str = "utf-8") -> PoCatalog:
+    """Read PO text (decoded from `charset`); raise InputError saying where it is broken."""
+    reader = _Reader(path, charset)
+    _run(reader, text)
+    reader.finish()
+    if reader.expect_msgstr_for:
+        reader._problem(reader.expect_msgstr_for, "msgid without msgstr")
+    if reader.problems:
+        raise InputError(f"{path}: not a valid PO file", reader.problems)
+    if reader.failure is not None:
+        failure = reader.failure
+        raise InputError(
+            f"{path}: not a valid PO file",
+            [Diagnostic(path, failure.line, "error", failure.message, "po-syntax")],
+        )
+    entries = reader.entries
+    if reader.started and not reader.last_is_comment:
+        entries.append(reader.entry)  # polib drops a last entry that is only comments
+    catalog = PoCatalog(entries, header=reader.header)
+    _place(entries, reader.msgid_lines)
+    _take_header(catalog)
+    if "\x04" in text or "\\0" in text or "\\x" in text:  # literally or escaped
+        _no_separator(entries, path)
     duplicates = _duplicates(catalog.entries, path)
     if duplicates:
         raise InputError(f"{path}: duplicate entries", duplicates)
     return catalog
 
 
-def _exact(text: str, path: str) -> PoCatalog:
-    """The line-by-line reader: the grammar's rules and polib's machine, line for line."""
-    lines = text.splitlines()
-    problems: list[Diagnostic] = []
-    expect_msgstr_for: int | None = None  # the grammar's msgid still waiting for its msgstr
-    reader = _Reader()
-    failure: _PolibError | None = None
-    msgid_lines: list[int] = []
-    first_token = ""  # polib's tokens[0] of the last non-blank line
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        lead = line[0]
-        # --- the grammar (lint_syntax) -------------------------------------------------------
-        if lead == '"':
-            checked = line
-        elif lead == "#":
-            checked = ""
-            if line.startswith(("#~", "#|")):
-                previous_of_obsolete = line.startswith("#~|")
-                rest = line[3 if previous_of_obsolete else 2 :].strip()
-                if rest and rest[0] != "#":
-                    checked = rest
-                    if (
-                        line[1] == "~"
-                        and not previous_of_obsolete
-                        and rest.startswith(("msgid ", 'msgid"'))
-                    ):
-                        msgid_lines.append(number)
-        else:
-            checked = line
-            if line.startswith(("msgid ", 'msgid"')):
-                msgid_lines.append(number)
-        if checked:
-            if checked[0] == '"':
-                if not _STRING.fullmatch(checked):
-                    problems.append(_malformed(path, number, line))
-            else:
-                keyword = _KEYWORD_LINE.match(checked)
-                if keyword:
-                    word = keyword.group(1)
-                    if word == "msgid" and lead != "#":
-                        if expect_msgstr_for is not None:
-                            problems.append(
-                                _syntax(path, expect_msgstr_for, "msgid without msgstr")
-                            )
-                        expect_msgstr_for = number
-                    elif word.startswith("msgstr"):
-                        expect_msgstr_for = None
-                elif _CONTINUATION.match(checked):
-                    pass
-                elif checked.startswith(("msg", '"')):
-                    if checked.startswith("msgstr"):
-                        expect_msgstr_for = None  # reported once, as a malformed string
-                    problems.append(_malformed(path, number, line))
-                else:
-                    problems.append(_syntax(path, number, f"unexpected text: {line[:60]!r}"))
-        if problems or failure is not None:
-            continue  # the file is rejected: only the grammar's messages still count
-        # --- polib's machine -----------------------------------------------------------------
-        try:
-            first_token = _polib_line(reader, line, lead, number)
-        except _PolibError as exc:
-            failure = exc
-    if expect_msgstr_for is not None:
-        problems.append(_syntax(path, expect_msgstr_for, "msgid without msgstr"))
-    if problems:
-        raise InputError(f"{path}: not a valid PO file", problems)
-    if failure is not None:
-        raise InputError(
-            f"{path}: not a valid PO file", [_syntax(path, failure.line, failure.message)]
-        )
-    entries = reader.entries
-    if first_token and not first_token.startswith("#"):
-        entries.append(reader.entry)  # polib drops a last entry that is only comments
-    catalog = PoCatalog(entries, header=reader.header)
-    _take_header(catalog)
-    _place(entries, msgid_lines)
-    return catalog
-
-
-# --- the fast path: files in the usual layout ---------------------------------------------------
-
-# Characters str.splitlines() breaks lines at, besides "\n": a file holding any is read exactly.
-_ODD_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LIVE_JOINT = '"\n"'
-_GONE_JOINT = '"\n#~ "'
-_CHARS = r'[^"\\\n]'
-_ESCAPES = r"\\(?:[ntrabfv\\\"?']|[0-7]{1,3}|x[0-9a-fA-F]+)"  # the grammar's escapes
-_QUOTED = rf'"{_CHARS}*(?:{_ESCAPES}{_CHARS}*)*"'
-_LIVE = rf"{_QUOTED}\n(?:{_QUOTED}\n)*"  # a string and its continuation lines
-_GONE = rf"{_QUOTED}\n(?:#~ {_QUOTED}\n)*"
-_COMMENT = (
-    r"#(?: [^\n]*)?\n"  # a translator comment
-    r"|#[.:,] [^\n]*\S[^\n]*\n"  # extracted comment, references, flags
-    rf"|#\| (?:msgctxt|msgid|msgid_plural) {_QUOTED}\n(?:#\| {_QUOTED}\n)*"  # previous
-)
-_BLOCK = re.compile(
-    rf"\n*(?P<pre>(?:{_COMMENT})*)(?:"
-    rf"(?:msgctxt (?P<ctx>{_LIVE}))?(?P<at>msgid )(?P<id>{_LIVE})"
-    rf"(?:msgid_plural (?P<plural>{_LIVE}))?"
-    rf"(?:msgstr (?P<str>{_LIVE})|(?P<plurals>(?:msgstr\[\d\] {_LIVE})+))"
-    rf"|(?:#~ msgctxt (?P<gctx>{_GONE}))?(?P<gat>#~ msgid )(?P<gid>{_GONE})"
-    rf"(?:#~ msgid_plural (?P<gplural>{_GONE}))?"
-    rf"(?:#~ msgstr (?P<gstr>{_GONE})|(?P<gplurals>(?:#~ msgstr\[\d\] {_GONE})+))"
-    r")\n*"
-)
-
-
-# The groups of a block, in the order `match.groups()` gives them (`_block` unpacks them so).
-_GROUPS = ("pre", "ctx", "at", "id", "plural", "str", "plurals")
-assert tuple(_BLOCK.groupindex) == (*_GROUPS, *(f"g{name}" for name in _GROUPS[1:]))
-_PRE, _AT, _GONE_AT = _BLOCK.groupindex["pre"], _BLOCK.groupindex["at"], _BLOCK.groupindex["gat"]
-
-
-def _value(block: str, joint: str) -> str:
-    """The text of a string and its continuation lines, joined at `joint` (`"\\n"` or
-    `"\\n#~ "`): a line holds no line break, so the joint is found only between strings."""
-    return unescape(block[1:-2].replace(joint, ""))
-
-
-def _plurals(block: str) -> dict[int, str]:
-    """`msgstr[n]` strings as polib reads them (its index is the one digit after `[`)."""
-    found: dict[int, str] = {}
-    index = 0
-    for line in block[:-1].split("\n"):
-        line = line.removeprefix("#~ ")
-        if line[0] == '"':
-            found[index] += unescape(line[1:-1])
-        else:
-            index = int(line[7])
-            found[index] = unescape(line[line.index('"') + 1 : -1])
-    return found
-
-
-def _fast(text: str) -> PoCatalog | None:
-    """Read a file in the usual layout in one pass of a regular expression; None otherwise.
-
-    The expression accepts only lines the grammar accepts, in an order polib's machine
-    accepts, where every block of comments and keywords is one entry; for such files the
-    entries, their fields and their lines are exactly what the exact reader gives.
-    """
-    if (text and text[-1] != "\n") or any(char in text for char in _ODD_BREAKS):
-        return None
-    entries: list[PoEntry] = []
-    header = ""
-    position = 0
-    line = 1  # the line at `position`
-    for match in _BLOCK.finditer(text):
-        if match.start() != position:
-            return None
-        start = match.start(_PRE)
-        line += start - position  # a block opens with blank lines only
-        position = match.end()
-        entry, at, header = _block(match, line if entries else 0, header, not entries)
-        entry.line = line + text.count("\n", start, at)
-        entries.append(entry)
-        line += text.count("\n", start, position)
-    if position != len(text):
-        return None
-    return PoCatalog(entries, header=header)
-
-
-def _block(
-    match: re.Match[str], linenum: int, header: str = "", first: bool = False
-) -> tuple[PoEntry, int, str]:
-    """The entry of one block the fast path matched, where its msgid keyword starts, and the
-    file's header (translator comments before the first entry)."""
-    entry = PoEntry(linenum)
-    entry.offset = match.start(_PRE)
-    pre, ctx, _, found, plural, msgstr, plurals, gctx, _, gfound, gplural, gstr, gplurals = (
-        match.groups()
-    )
-    if pre:
-        if _only_notes(pre):
-            entry._notes = pre  # `#.` and `#:` lines only: read if ever asked
-        else:
-            header = _comments(entry, pre, header, first)
-    if found is not None:
-        joint = _LIVE_JOINT
-        at = match.start(_AT)
-    else:
-        joint = _GONE_JOINT
-        at = match.start(_GONE_AT)
-        found, ctx, plural, msgstr, plurals = gfound, gctx, gplural, gstr, gplurals
-        entry.obsolete = 1
-    entry.msgid = _value(found, joint)
-    if ctx is not None:
-        entry.msgctxt = _value(ctx, joint)
-    if plural is not None:
-        entry.msgid_plural = _value(plural, joint)
-    if msgstr is not None:
-        entry.msgstr = _value(msgstr, joint)
-    else:
-        entry.msgstr_plural = _plurals(plurals)
-    return entry, at, header
+def _no_separator(entries: list[PoEntry], path: str) -> None:
+    """gettext refuses U+0004 in a string: it separates msgctxt from msgid in a .mo file."""
+    for entry in entries:
+        texts = [entry.msgid, entry.msgstr, entry.msgctxt or "", entry.msgid_plural]
+        if any("\x04" in text for text in [*texts, *entry.msgstr_plural.values()]):
+            message = "context separator U+0004 (EOT) within a string"
+            raise InputError(
+                f"{path}: not a valid PO file",
+                [Diagnostic(path, entry.line, "error", message, "po-syntax")],
+            )
 
 
 def entry_at(text: str, offset: int) -> PoEntry | None:
-    """The entry whose block the fast path found at `offset` of `text` (`PoEntry.offset`),
-    read again without reading the rest of the file; None if there is none there now.
+    """The entry whose first line starts at `offset` of `text` (its `PoEntry.offset`), read
+    again without reading the rest of the file; None if there is no whole entry there now.
     Its `line` is not known (the caller knows it)."""
-    match = _BLOCK.match(text, offset)
-    if match is None or match.start("pre") != offset:
+    if offset < 0 or offset >= len(text) or (offset and text[offset - 1] != "\n"):
         return None
-    return _block(match, 0)[0]
-
-
-def _only_notes(pre: str) -> bool:
-    """Whether a block's comments are only `#.` and `#:` lines (what msm writes)."""
-    return (
-        "#," not in pre
-        and "#|" not in pre
-        and "# " not in pre
-        and "\n#\n" not in pre
-        and not pre.startswith("#\n")
-    )
-
-
-def _comments(entry: PoEntry, pre: str, header: str, first: bool) -> str:
-    """Put a block's comment lines into its entry as polib does; return the file's header
-    (translator comments opening the file, before any other line)."""
-    last = ""  # the previous field a `#| "…"` line continues
-    for raw in pre[:-1].split("\n"):
-        token = raw.rstrip()
-        kind = token[1:2]
-        if kind == ".":
-            entry.comment = entry.comment + "\n" + token[3:] if entry.comment else token[3:]
-        elif kind == ":":
-            if entry._occurrence_lines is _EMPTY_LIST:
-                entry._occurrence_lines = []
-            entry._occurrence_lines.append(token)
-        elif kind == ",":
-            if entry.flags is _EMPTY_LIST:
-                entry.flags = []
-            entry.flags += [c.strip() for c in token[3:].split(",")]
-        elif kind == "|":
-            first = False
-            body = token[3:]
-            if body[0] == '"':  # continues the previous field named just before
-                text = unescape(body[1:-1])
-                if last == "msgid":
-                    entry.previous_msgid = (entry.previous_msgid or "") + text
-                elif last == "msgctxt":
-                    entry.previous_msgctxt = (entry.previous_msgctxt or "") + text
-                else:
-                    entry.previous_msgid_plural = (entry.previous_msgid_plural or "") + text
-                continue
-            last, _, quoted = body.partition(" ")
-            text = unescape(quoted[1:-1])
-            if last == "msgid":
-                entry.previous_msgid = text
-            elif last == "msgctxt":
-                entry.previous_msgctxt = text
-            else:
-                entry.previous_msgid_plural = text
-            continue
-        elif first:  # a translator comment before any entry: the file's header
-            header = header + "\n" + token[2:] if header else token[2:]
-            continue
-        else:
-            comment = token.lstrip("#")
-            comment = comment[1:] if comment.startswith(" ") else comment
-            entry.tcomment = entry.tcomment + "\n" + comment if entry.tcomment else comment
-        first = False
-    return header
-
-
-def _malformed(path: str, number: int, line: str) -> Diagnostic:
-    return _syntax(path, number, f"malformed string: {line[:60]!r}")
-
-
-def _polib_line(reader: _Reader, line: str, lead: str, number: int) -> str:
-    """Feed one stripped, non-blank line to polib's machine; return polib's first token."""
-    if lead == '"':
-        reader.process("mc", line, number, 0)
-        return line
-    tokens = line.split(None, 2)
-    first = tokens[0]
-    count = len(tokens)
-    if first == "#~|":
-        return first
-    obsolete = 0
-    if first == "#~" and count > 1:
-        line = line[3:].strip()
-        tokens = tokens[1:]
-        first = tokens[0]
-        count -= 1
-        obsolete = 1
-    if count > 1 and first in _KEYWORDS:
-        reader.process(_KEYWORDS[first], line[len(first) :].lstrip(), number, obsolete)
-    elif first == "#:":
-        if count > 1:
-            reader.process("oc", line, number, obsolete)
-    elif line[0] == '"':
-        reader.process("mc", line, number, obsolete)
-    elif line[:7] == "msgstr[":
-        reader.process("mx", line, number, obsolete)
-    elif first == "#,":
-        if count > 1:
-            reader.process("fl", line, number, obsolete)
-    elif first == "#" or first.startswith("##"):
-        reader.process("tc", line, number, obsolete)
-    elif first == "#.":
-        if count > 1:
-            reader.process("gc", line, number, obsolete)
-    elif first == "#|":
-        if count <= 1:
-            raise _PolibError(number)
-        rest = line[2:].lstrip()
-        if tokens[1].startswith('"'):
-            reader.process("mc", rest, number, obsolete)
-            return first
-        if count == 2:
-            raise _PolibError(number, "invalid continuation line")
-        if tokens[1] not in _PREVIOUS:
-            raise _PolibError(number, f"unknown keyword {tokens[1]}")
-        reader.process(_PREVIOUS[tokens[1]], rest[len(tokens[1]) :].lstrip(), number, obsolete)
+    reader = _Reader("", "utf-8", header_comments=False)
+    _run_one(reader, text, offset)
+    reader.finish()
+    if reader.problems or reader.failure is not None:
+        return None
+    if reader.entries:
+        entry = reader.entries[0]
+    elif reader.state == MS or reader.state == MX:
+        entry = reader.entry  # the file's last entry
     else:
-        raise _PolibError(number)
-    return first
+        return None
+    entry.line = None
+    return entry
 
 
 def _take_header(catalog: PoCatalog) -> None:
@@ -656,8 +877,12 @@ def _take_header(catalog: PoCatalog) -> None:
             del catalog.entries[i]
             break
     catalog.metadata_is_fuzzy = header.flags if header.flags is not _EMPTY_LIST else []
+    catalog.header_line = header.line
     key: str | None = None
-    for line in header.msgstr.splitlines():
+    lines = header.msgstr.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for line in lines:
         name, colon, value = line.partition(":")
         if colon:
             key = name
@@ -667,8 +892,8 @@ def _take_header(catalog: PoCatalog) -> None:
 
 
 def _place(entries: list[PoEntry], msgid_lines: list[int]) -> None:
-    """Each entry's msgid line: the first msgid keyword at or after where polib says it starts
-    (exactly what `po_io.msgid_line` finds)."""
+    """Each entry's msgid line: the first `msgid` keyword at or after where the entry starts
+    (what `po_io.msgid_line` finds; the entries are in order but for the header's place)."""
     at = 0
     for entry in sorted(entries, key=lambda e: e.linenum):
         first = entry.linenum or 1

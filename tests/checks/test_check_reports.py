@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks.model import Finding, Findings
-from pipeline.checks.report import list_checks, one_line, render
+from pipeline.checks.report import list_checks, one_line, render, summary_line
 from pipeline.checks.report_github import annotation, escape_data, escape_property
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import Diagnostic, InputError
@@ -121,8 +121,15 @@ def test_golden(fmt, name, color):
 
 def test_json_is_the_contract():
     data = json.loads(render(sample(), "json"))
-    assert set(data) == {"findings", "summary"}
-    assert data["summary"] == {"errors": 3, "warnings": 2, "files": 4, "accepted": 1}
+    assert set(data) == {"findings", "unreadable", "summary"}
+    assert data["unreadable"] == []
+    assert data["summary"] == {
+        "errors": 3,
+        "warnings": 2,
+        "files": 4,
+        "accepted": 1,
+        "unreadable": 0,
+    }
     keys = {"path", "line", "context", "cue", "lang", "check", "severity", "message", "concept"}
     assert all(keys <= set(f) for f in data["findings"])
     accepted = [f for f in data["findings"] if f["accepted"]]
@@ -217,11 +224,13 @@ def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
     found = report.findings
     payload = {
         "findings": [f.as_json() for f in found.items],
+        "unreadable": [],
         "summary": {
             "errors": found.errors,
             "warnings": found.warnings,
             "files": len(found.files),
             "accepted": found.accepted,
+            "unreadable": 0,
         },
     }
     assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -242,3 +251,35 @@ def test_one_line_escapes_breaks_and_control_characters(text: str) -> None:
     expected = expected.replace("\u2028", "\\u2028").replace("\u202e", "\\u202e")
     assert one_line(text) == expected
     assert "\n" not in one_line(text) and "\x1b" not in one_line(text)
+
+
+def unreadable_report() -> CheckReport:
+    broken = InputError(
+        "pl.po: not a valid PO file",
+        [Diagnostic("pl.po", 7, "error", "malformed string: 'msgstr \"Tak.'", "po-syntax")],
+    )
+    return CheckReport(Findings([], set()), {}, [broken, InputError("x.srt: cannot read")])
+
+
+def test_json_lists_and_counts_unreadable_inputs():
+    data = json.loads(render(unreadable_report(), "json"))
+    assert data["unreadable"] == [
+        {"path": "pl.po", "line": 7, "message": "malformed string: 'msgstr \"Tak.'"},
+        {"path": None, "line": None, "message": "x.srt: cannot read"},
+    ]
+    assert data["summary"] == {
+        "errors": 2,
+        "warnings": 0,
+        "files": 2,
+        "accepted": 0,
+        "unreadable": 2,
+    }
+
+
+def test_text_summary_of_a_run_with_unreadable_inputs_is_whole():
+    assert summary_line(unreadable_report()) == "2 unreadable inputs; no file checked"
+    assert render(unreadable_report(), "text").endswith("2 unreadable inputs; no file checked\n")
+    report = sample()
+    report.errors.append(InputError("x.srt: cannot read"))
+    assert summary_line(report).startswith("1 unreadable input; 3 errors, 2 warnings")
+    assert summary_line(report).endswith(" in 4 files")

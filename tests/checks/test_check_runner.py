@@ -257,6 +257,15 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
     # 6. Someone edits a built track by hand.
     replace_in(b / "fr.srt", "Chaque année", "Chaque annee")
     expected.add((f"{B}/fr.srt", 3, "stale-build"))
+
+    # 7. A catalogue saved in a legacy charset (as declared), one with a regionless header.
+    text = (g / "fr.po").read_text(encoding="utf-8").replace("charset=UTF-8", "charset=CP1252")
+    (g / "fr.po").write_bytes(text.encode("cp1252"))
+    declared = next(n for n, line in enumerate(text.split("\n"), 1) if "charset=" in line)
+    expected.add((f"{G}/fr.po", declared, "po-charset"))
+    replace_in(g / "nl-BE.po", '"Language: nl_BE\\n"', '"Language: nl\\n"')
+    header = (g / "nl-BE.po").read_text(encoding="utf-8").split("\n").index('msgid ""') + 1
+    expected.add((f"{G}/nl-BE.po", header, "po-language"))
     return expected, accepted
 
 

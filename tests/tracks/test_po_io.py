@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gettext
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.tracks.po_io import (
@@ -66,11 +70,12 @@ def test_good_po_with_context_fuzzy_previous_and_obsolete_is_accepted() -> None:
     assert msgid_line(gone, lines) == 13
 
 
-def test_not_utf8_po_is_rejected(tmp_path: Path) -> None:
+def test_a_po_that_is_not_in_its_declared_charset_is_rejected_at_the_line(tmp_path: Path) -> None:
     path = tmp_path / "pl.po"
-    path.write_bytes((HEAD + 'msgid "a"\nmsgstr "część"\n').encode("cp1250"))
-    with pytest.raises(InputError, match="not UTF-8"):
+    path.write_bytes((HEAD + 'msgid "a"\nmsgstr "część"\n').encode("cp1250"))  # says UTF-8
+    with pytest.raises(InputError, match="not valid UTF-8") as info:
         read_po(path)
+    assert f"{path}:6: error:" in str(info.value)
 
 
 def test_headers_are_complete_and_keep_the_translators_fields() -> None:
@@ -128,3 +133,38 @@ def test_an_obsolete_entry_with_a_previous_msgid_reads_back(tmp_path: Path) -> N
     msgfmt_check(path)
     (back,) = read_po(path)
     assert (back.msgid, back.msgstr, back.obsolete) == ("New", "Nowy", True)
+
+
+# Only `\n` ends a PO line: what str.splitlines() also breaks at is text, read and written so.
+ODD = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r"]
+LONG_ODD = st.text(
+    alphabet=st.sampled_from([*"abc de ", " ", "\t", "\n", "\u00a0", "\u3000", *ODD]),
+    min_size=1,
+    max_size=300,
+)
+
+
+def _catalogue(texts: list[str]) -> str:
+    info = HeaderInfo("P", "2026-01-01 00:00+0000", "2026-01-01 00:00+0000")
+    entries = [polib.POEntry(msgid=f"k{n}{t}", msgstr=t) for n, t in enumerate(texts)]
+    return render(new_catalog(header(info, "pl"), entries))
+
+
+@settings(max_examples=200)
+@given(st.lists(LONG_ODD, min_size=1, max_size=4))
+def test_line_separators_and_control_characters_round_trip(texts: list[str]) -> None:
+    text = _catalogue(texts)  # wrapped at 79 columns, as msm writes
+    assert [e.msgstr for e in parse_po(text, "x.po")] == texts
+
+
+def test_msgfmt_reads_what_we_write_with_line_separators(tmp_path: Path) -> None:
+    texts = ["a\u2028b\u2029c", "x\x85y\x0bz\x0c", "\x1c\x1d\x1e", "wrapped " * 20 + "\u2028 end"]
+    path = tmp_path / "pl.po"
+    path.write_text(_catalogue(texts), encoding="utf-8")
+    msgfmt_check(path)
+    mo = tmp_path / "pl.mo"
+    subprocess.run(["msgfmt", "-o", str(mo), str(path)], check=True)
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert [compiled.gettext(f"k{n}{t}") for n, t in enumerate(texts)] == texts
+    assert [e.msgstr for e in read_po(path)] == texts
