@@ -76,6 +76,8 @@ def make(root: Path) -> Project:
     write_source(root, CUES)
     project = Project.load(root)
     run_update(project, MOMENT)
+    # the titles' catalogues (meta/), which the command refreshes beside the cues'
+    assert CliRunner().invoke(cli, ["-C", str(root), "update"]).exit_code == 0
     po = polib.pofile(str(pl_po(root)))
     for entry in po:
         entry.msgstr = PL.get(entry.msgid, "")
