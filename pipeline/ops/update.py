@@ -11,17 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
 from pipeline.errors import Diagnostic, MsmError
+from pipeline.memory.settings import MemorySettings, memory_settings
 from pipeline.ops.source import Source, catalog_text, load_source
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
 from pipeline.safewrite import Seen, read_text_seen
 from pipeline.tracks.cue_notes import settled
 from pipeline.tracks.merge import MergeStats, merge
-from pipeline.tracks.po_io import HeaderInfo, key_of, parse_po, po_date, without_volatile
+from pipeline.tracks.po_io import HeaderInfo, Key, key_of, parse_po, po_date, without_volatile
+
+if TYPE_CHECKING:
+    from pipeline.memory.store import Memory
 from pipeline.tracks.po_layout import compose, set_header_field
 
 
@@ -44,23 +49,57 @@ class UpdatePlan:
     errors: list[MsmError] = field(default_factory=list)
 
 
+@dataclass
+class _Memories:
+    """Each language's translation memory, built the first time an entry needs it."""
+
+    project: Project
+    settings: MemorySettings
+    plan: UpdatePlan
+    loaded: dict[str, Memory] = field(default_factory=dict)
+
+    def fill(self, entries: list[polib.POEntry], new: set[Key], lang: str, slug: str) -> int:
+        """Fill the new entries (keys in `new`) of one catalogue; how many were filled."""
+        if not self.settings.fill or not new:
+            return 0
+        from pipeline.memory.fill import fill
+        from pipeline.memory.store import load_memory, po_origin
+
+        memory = self.loaded.get(lang)
+        if memory is None:
+            memory = self.loaded[lang] = load_memory(self.project, lang, self.settings)
+            # problems of catalogues are update's own errors; a TMX file's are news
+            self.plan.warnings.extend(p for p in memory.problems if p.code == "tmx")
+        chosen = [e for e in entries if key_of(e) in new]
+        return fill(chosen, memory, self.settings, po_origin(slug, lang)).total
+
+
 def plan_update(
     project: Project, videos: list[Video], langs: list[str], moment: datetime
 ) -> UpdatePlan:
-    """Compute the template and PO files each video needs; change nothing on disk."""
+    """Compute the template and PO files each video needs; change nothing on disk.
+
+    New entries are filled from the translation memory (`[memory]` settings, memory/).
+    """
     plan = UpdatePlan()
+    memories = _Memories(project, memory_settings(project.settings.raw.get("memory")), plan)
     for video in videos:
         try:
             source = load_source(project, video)
             plan.warnings.extend(source.warnings)
-            _plan_video(project, source, langs, moment, plan)
+            _plan_video(project, source, langs, moment, plan, memories)
         except MsmError as exc:
             plan.errors.append(exc)
     return plan
 
 
 def _plan_video(
-    project: Project, source: Source, langs: list[str], moment: datetime, plan: UpdatePlan
+    project: Project,
+    source: Source,
+    langs: list[str],
+    moment: datetime,
+    plan: UpdatePlan,
+    memories: _Memories,
 ) -> None:
     files = source.files
     template_entries = source.template_entries()
@@ -75,6 +114,10 @@ def _plan_video(
         old_text, seen = read_text_seen(path)
         old = parse_po(old_text, str(path)) if old_text is not None else None
         entries, stats = merge(template_entries, old or [])
+        had = {key_of(e) for e in old or [] if not e.obsolete}
+        new = {key_of(e) for e in entries if not e.obsolete and key_of(e) not in had}
+        stats.memory = memories.fill(entries, new, lang, source.video.slug)
+        stats.new -= stats.memory
         text = None
         if old_text is not None and old is not None:
             text = compose(old_text, old, entries)
