@@ -32,17 +32,17 @@ NEAR = {
 }
 NEW = [
     "Today we look at the market for buses.",
-    "Koszalin bought twelve electric buses last year.",
-    "The drivers were trained before the first route opened.",
-    "Passengers can now ride quietly across the whole city.",
-    "Next time: how to write a good specification.",
+    "Koszalin bought twelve electric buses\nlast year.",
+    "The drivers were trained\nbefore the first route opened.",
+    "Passengers can now ride quietly\nacross the whole city.",
+    "Next time: how to write\na good specification.",
 ]
 SECOND_TEXTS = [SHARED[0], NEW[0], SHARED[1], *NEAR, NEW[1], SHARED[2], *NEW[2:]]
 
 
 def cues(texts: list[str]) -> list[Cue]:
-    """Cues of 3 s, one after the other."""
-    return [Cue(1000 + 4000 * i, 4000 + 4000 * i, text) for i, text in enumerate(texts)]
+    """Cues of 4.5 s, one after the other."""
+    return [Cue(1000 + 5000 * i, 5500 + 5000 * i, text) for i, text in enumerate(texts)]
 
 
 def example_copy(root: Path, memory: str = "", second: list[str] | None = None) -> Path:
