@@ -376,6 +376,14 @@ def translate(
     plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
     for note in plan.notes:
         click.echo(note, err=True)
+    recalled = sum(len(job.recalled) for job in plan.jobs)
+    if recalled:
+        verb = "would be" if dry_run else "are"
+        click.echo(
+            f"memory: {recalled} entries {verb} filled from the translation memory "
+            "(nothing sent for them)",
+            err=True,
+        )
     if dry_run:
         for line in estimate_lines(mt.dry_run(project, plan)):
             click.echo(line)
