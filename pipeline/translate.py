@@ -189,6 +189,7 @@ class _Recall:
         if memory is None:
             memory = self.memories[job.lang] = load_memory(self.project, job.lang, settings)
         left: list[Pending] = []
+        memory.prepare(job.entries[pending.key].msgid for pending in job.pending)
         for pending in job.pending:
             original = job.entries[pending.key]
             match = best_match(memory, original, settings, po_origin(job.slug, job.lang))

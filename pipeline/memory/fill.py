@@ -79,9 +79,9 @@ def fill(
 ) -> FillStats:
     """Fill each fillable entry of `entries` that the memory has a match for."""
     stats = FillStats()
-    for entry in entries:
-        if not fillable(entry):
-            continue
+    chosen = [entry for entry in entries if fillable(entry)]
+    memory.prepare(entry.msgid for entry in chosen)  # one pass over the memory for all
+    for entry in chosen:
         match = best_match(memory, entry, settings, exclude)
         if match is None:
             continue

@@ -11,18 +11,33 @@ Near matches are scored on words (see model.tokens) with rapidfuzz's Indel ratio
 similarity gettext's and Weblate's fuzzy matching are built on, found through an index of
 words: a text whose ratio with the query can reach the threshold must share enough words
 with it to contain one of the query's rarest words (prefix filtering), so only texts holding
-one of those are scored, and none that could reach the threshold is missed.
+one of those are scored, and none that could reach the threshold is missed. The index holds
+only the words of the texts looked up (a run fills one video: a few hundred words), so
+building it costs one set intersection per source text.
+
+What each file teaches is cached in `.msm-cache/memory-<lang>.bin` (marshal, git-ignored),
+keyed by the file's modification time, change time, size and inode: a run reads again only
+the catalogues that changed since the last one. A cache that does not load is rebuilt,
+never trusted; one that cannot be written is skipped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 import math
-from collections.abc import Iterable, Sequence
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import __version__
+from pipeline.confine import confine
 from pipeline.errors import Diagnostic, MsmError
-from pipeline.fsutil import read_bytes
+from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.memory.model import Match, Unit, tokens
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
@@ -30,99 +45,150 @@ from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
+FORMAT = 1  # bump when the cache's layout changes
+CACHE_DIR = ".msm-cache"
+_CODE = ("store.py", "model.py", "tmx.py")
+
+# What one file teaches: (source, target, fuzzy, note, origins, words); origins empty for a
+# catalogue (its own name is the origin), words the source's tokens joined by spaces.
+Taught = tuple[str, str, bool, str, tuple[str, ...], str]
+Stamp = tuple[int, int, int, int]
+Reader = Callable[[bytes, str], list[Taught]]
+
 
 @dataclass
 class Memory:
-    """One language's translation units, indexed by source text and by word."""
+    """One language's translation units, indexed by source text and (on demand) by word."""
 
     lang: str
-    units: list[Unit] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
-    _pairs: dict[tuple[str, str], Unit] = field(default_factory=dict, repr=False)
-    _by_source: dict[str, list[Unit]] = field(default_factory=dict, repr=False)
+    _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+    _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _words: dict[str, str] = field(default_factory=dict, repr=False)
     _sources: list[str] = field(default_factory=list, repr=False)
-    _words: list[list[str]] | None = field(default=None, repr=False)
+    _vocabulary: set[str] = field(default_factory=set, repr=False)
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _split: list[list[str]] = field(default_factory=list, repr=False)  # words of each source
 
-    def add(self, source: str, target: str, origins: Iterable[str], note: str = "") -> None:
+    def add(
+        self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
+    ) -> None:
         """Add one pair (or add its origins to the pair already held)."""
-        key = (source, target)
-        unit = self._pairs.get(key)
-        if unit is None:
-            unit = self._pairs[key] = Unit(source, target, self.lang, [], note)
-            self.units.append(unit)
-            same = self._by_source.get(source)
-            if same is None:
-                self._by_source[source] = [unit]
-                self._sources.append(source)
-                self._words = None  # index again when next asked
-            else:
-                same.append(unit)
+        targets = self._targets.get(source)
+        if targets is None:
+            targets = self._targets[source] = {}
+            self._words[source] = words or " ".join(tokens(source))
+            self._sources = []  # index again when next asked
+        held = targets.get(target)
+        if held is None:
+            held = targets[target] = []
         for origin in origins:
-            if origin not in unit.origins:
-                unit.origins.append(origin)
+            if origin not in held:
+                held.append(origin)
+        if note and (source, target) not in self._notes:
+            self._notes[(source, target)] = note
+
+    def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
+        """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
+        inlined: a memory of 1,000 videos adds 100,000 pairs)."""
+        targets_of, words_of = self._targets, self._words
+        fresh = False
+        for source, target, fuzzy, _, _, words in taught:
+            if fuzzy and not drafts:
+                continue
+            targets = targets_of.get(source)
+            if targets is None:
+                targets_of[source] = {target: [origin]}
+                words_of[source] = words
+                fresh = True
+                continue
+            held = targets.get(target)
+            if held is None:
+                targets[target] = [origin]
+            elif origin not in held:
+                held.append(origin)
+        if fresh:
+            self._sources = []
+
+    @property
+    def units(self) -> list[Unit]:
+        """Every unit, in the order first found."""
+        return [
+            Unit(source, target, self.lang, list(origins), self._notes.get((source, target), ""))
+            for source, targets in self._targets.items()
+            for target, origins in targets.items()
+        ]
 
     def __len__(self) -> int:
-        return len(self.units)
+        return sum(len(targets) for targets in self._targets.values())
 
     def exact(self, source: str, exclude: str = "") -> Match | None:
         """The best translation of exactly `source` found outside `exclude`."""
-        best = _best(self._by_source.get(source, ()), exclude)
+        best = self._best(source, exclude)
         return Match(best, 100.0, True) if best is not None else None
 
     def near(self, text: str, threshold: float, exclude: str = "", limit: int = 1) -> list[Match]:
         """The units whose source is most like `text` (word-level ratio ≥ threshold, in %),
-        best first, exact source matches excluded."""
+        best first; exact source matches are `exact`'s."""
         from rapidfuzz.distance import Indel
 
         query = tokens(text)
         if not query:
             return []
         cutoff = threshold / 100.0
-        words = self._indexed()
-        found: list[tuple[float, int, int]] = []
-        for i in self._candidates(query, cutoff):
-            source = self._sources[i]
-            if source == text:
+        # a ratio 2m/(l1+l2) ≥ t needs t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
+        shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
+        longest = len(query) * (2 - cutoff) / cutoff + 1e-9
+        candidates = self._candidates(query, cutoff)  # indexes the sources first
+        split, sources = self._split, self._sources
+        scored: list[tuple[float, int]] = []
+        similarity = Indel.normalized_similarity
+        for i in candidates:
+            words = split[i]
+            if not shortest <= len(words) <= longest or sources[i] == text:
                 continue
-            score = Indel.normalized_similarity(query, words[i], score_cutoff=cutoff)
+            score = similarity(query, words, score_cutoff=cutoff)
             if score:
-                best = _best(self._by_source[source], exclude)
-                if best is not None:
-                    found.append((-score, -len(best.origins), i))
-        found.sort()
-        matches = []
-        for score, _, i in found[:limit]:
-            best = _best(self._by_source[self._sources[i]], exclude)
+                scored.append((score, i))
+        ranked: list[tuple[float, int, int, Unit]] = []
+        for score, i in scored:
+            best = self._best(sources[i], exclude)
             if best is not None:
-                matches.append(Match(best, -score * 100.0, False))
-        return matches
+                ranked.append((-score, -len(best.origins), i, best))
+        ranked.sort(key=lambda r: r[:3])
+        return [Match(best, -score * 100.0, False) for score, _, _, best in ranked[:limit]]
 
     def lookup(self, text: str, threshold: float, limit: int = 5) -> list[Match]:
         """Every translation of `text` itself, then the nearest other sources, best first."""
+        targets = self._targets.get(text, {})
+        ranked = sorted(targets.items(), key=lambda item: -len(item[1]))
         exact = [
-            Match(unit, 100.0, True)
-            for unit in sorted(self._by_source.get(text, ()), key=lambda u: -len(u.origins))
+            Match(
+                Unit(text, target, self.lang, list(origins), self._note(text, target)), 100.0, True
+            )
+            for target, origins in ranked
         ]
         return [*exact, *self.near(text, threshold, limit=limit)][:limit]
 
-    def _indexed(self) -> list[list[str]]:
-        if self._words is None or len(self._words) != len(self._sources):
-            self._words = [tokens(source) for source in self._sources]
-            index: dict[str, list[int]] = {}
-            for i, words in enumerate(self._words):
-                for word in set(words):
-                    postings = index.get(word)
-                    if postings is None:
-                        index[word] = [i]
-                    else:
-                        postings.append(i)
-            self._index = index
-        return self._words
+    def _note(self, source: str, target: str) -> str:
+        return self._notes.get((source, target), "")
+
+    def _best(self, source: str, exclude: str) -> Unit | None:
+        """The translation of `source` most places agree on (the first found on a tie), not
+        counting `exclude`."""
+        best: tuple[str, list[str]] | None = None
+        for target, origins in self._targets.get(source, {}).items():
+            kept = [o for o in origins if o != exclude]
+            if kept and (best is None or len(kept) > len(best[1])):
+                best = (target, kept)
+        if best is None:
+            return None
+        return Unit(source, best[0], self.lang, best[1], self._note(source, best[0]))
 
     def _candidates(self, query: list[str], cutoff: float) -> set[int]:
         """The sources that could reach `cutoff`: a ratio 2m/(l1+l2) ≥ t with m ≤ l2 needs
         m ≥ t·l1/(2−t) shared words, so one of the query's l1−m+1 rarest words is shared."""
+        self._index_words(query)
         need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
         index = self._index
         rarest = sorted(query, key=lambda w: len(index.get(w, ())))
@@ -131,27 +197,31 @@ class Memory:
             found.update(index.get(word, ()))
         return found
 
+    def _index_words(self, query: list[str]) -> None:
+        """Make sure the index lists every source holding each word of `query`."""
+        if not self._sources:
+            self._sources = list(self._targets)
+            words = self._words
+            self._split = [words[source].split(" ") for source in self._sources]
+            self._vocabulary, self._index = set(), {}
+        missing = set(query) - self._vocabulary
+        if not missing:
+            return
+        self._vocabulary |= missing
+        index = self._index
+        for i, split in enumerate(self._split):
+            for word in missing.intersection(split):
+                postings = index.get(word)
+                if postings is None:
+                    index[word] = [i]
+                else:
+                    postings.append(i)
 
-def _best(units: Sequence[Unit], exclude: str) -> Unit | None:
-    """The unit most places agree on (the first found on a tie), not counting `exclude`;
-    a copy without `exclude` among its origins."""
-    best: Unit | None = None
-    count = 0
-    for unit in units:
-        origins = [o for o in unit.origins if o != exclude]
-        if len(origins) > count:
-            best, count = unit, len(origins)
-    if best is None:
-        return None
-    if exclude in best.origins:
-        return Unit(
-            best.source,
-            best.target,
-            best.lang,
-            [o for o in best.origins if o != exclude],
-            best.note,
-        )
-    return best
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Index the words of every text about to be looked up, in one pass."""
+        words = [w for text in texts for w in tokens(text)]
+        if words:
+            self._index_words(words)
 
 
 def po_origin(slug: str, lang: str) -> str:
@@ -159,63 +229,175 @@ def po_origin(slug: str, lang: str) -> str:
     return f"{slug}/{lang}.po"
 
 
-def learnable(entry: object, include_drafts: bool) -> bool:
-    """Whether a catalogue entry teaches the memory: translated, singular, live, and (unless
-    drafts are asked for) not fuzzy."""
-    msgid = getattr(entry, "msgid", "")
-    return bool(
-        msgid
-        and getattr(entry, "msgstr", "")
-        and not getattr(entry, "obsolete", 0)
-        and not getattr(entry, "msgid_plural", "")
-        and (include_drafts or "fuzzy" not in getattr(entry, "flags", ()))
-    )
-
-
 def tmx_files(project: Project, settings: MemorySettings) -> list[Path]:
     """The TMX files of the memory folder, by name."""
     folder = project.root / settings.path
     if not folder.is_dir():
         return []
+    confine(folder, project.root, "memory folder")
     return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
 
 
-def load_memory(project: Project, lang: str, settings: MemorySettings) -> Memory:
+def _code_key() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    digest.update(f"{FORMAT}/{__version__}/{sys.version}/{marshal.version}".encode())
+    return digest.hexdigest()[:32]
+
+
+@dataclass
+class _Cache:
+    """What each file taught at the last run, by its path relative to the project."""
+
+    path: Path | None
+    key: str
+    files: dict[str, tuple[Stamp, list[Taught]]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, path: Path | None) -> _Cache:
+        key = _code_key()
+        cache = cls(path, key)
+        if path is None:
+            return cache
+        try:
+            loaded = marshal.loads(read_bytes(path, MAX_CACHE_BYTES))
+            if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == key:
+                cache.files = loaded[1]
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # no cache yet, or a broken one: rebuilt
+        return cache
+
+    def taught(self, name: str, stamp: Stamp) -> list[Taught] | None:
+        held = self.files.get(name)
+        return held[1] if held is not None and tuple(held[0]) == stamp else None
+
+    def keep(self, name: str, stamp: Stamp, taught: list[Taught]) -> None:
+        self.files[name] = (stamp, taught)
+        self.changed = True
+
+    def save(self, names: set[str]) -> None:
+        for gone in set(self.files) - names:
+            del self.files[gone]
+            self.changed = True
+        if self.path is None or not self.changed:
+            return
+        with contextlib.suppress(OSError, ValueError):  # an unwritable cache only costs time
+            atomic_write_bytes(self.path, marshal.dumps((self.key, self.files)))
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
+    catalog = read_catalog(data.decode("utf-8-sig"), where)
+    return [
+        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), " ".join(tokens(e.msgid)))
+        for e in catalog.entries
+        if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
+    ]
+
+
+def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Taught]:
+    read = read_tmx(data, where, source_lang, origin=where)
+    return [
+        (u.source, u.target, False, u.note, tuple(u.origins), " ".join(tokens(u.source)))
+        for u in read.units
+        if u.lang == lang
+    ]
+
+
+def load_memory(
+    project: Project, lang: str, settings: MemorySettings, cache: bool = True
+) -> Memory:
     """The memory of `lang`: every video's catalogue, then the memory folder's TMX files."""
     memory = Memory(lang)
+    saved = _Cache.open(project.root / CACHE_DIR / f"memory-{lang}.bin" if cache else None)
+    names: set[str] = set()
+    for name, path, origin in _catalogues(project, lang, memory):
+        taught = _learn(saved, name, path, memory, _catalogue_taught, MAX_FILE_BYTES)
+        if taught is None:
+            continue
+        names.add(name)
+        memory.add_catalogue(taught, origin, settings.include_drafts)
     source_lang = project.settings.source_language
+    try:
+        found = tmx_files(project, settings)
+    except MsmError as exc:
+        memory.problems.append(_problem(project.root / settings.path, str(exc), "tmx"))
+        found = []
+    for path in found:
+        name = path.relative_to(project.root).as_posix()
+
+        def reader(data: bytes, where: str) -> list[Taught]:
+            return _tmx_taught(data, where, source_lang, lang)
+
+        taught = _learn(saved, name, path, memory, reader, MAX_TMX_BYTES, "tmx")
+        if taught is None:
+            continue
+        names.add(name)
+        for source, target, _, note, origins, words in taught:
+            memory.add(source, target, origins or (name,), note, words)
+    saved.save(names)
+    return memory
+
+
+def _catalogues(project: Project, lang: str, memory: Memory) -> list[tuple[str, Path, str]]:
+    """Each video's catalogue of `lang` that exists: (name, path, origin), confined."""
+    folder = project.subtitles
+    try:
+        with os.scandir(folder) as entries:
+            linked = {e.name for e in entries if e.is_symlink()}
+    except OSError:
+        return []
+    found = []
     for video in project.settings.videos:
-        path = video_files(project, video).po(lang)
+        path = folder / video.slug / f"{lang}.po"
         try:
-            data = read_bytes(path)
+            if video.slug in linked or stat.S_ISLNK(os.lstat(path).st_mode):
+                path = video_files(project, video).po(lang)  # refuses what leads outside
         except FileNotFoundError:
             continue
-        except OSError as exc:
-            memory.problems.append(_problem(path, f"not read for the memory: {exc.strerror}"))
-            continue
-        try:
-            catalog = read_catalog(data.decode("utf-8-sig"), str(path))
-        except (UnicodeDecodeError, MsmError):
-            memory.problems.append(_problem(path, "not read for the memory: not a valid PO file"))
-            continue
-        origin = [po_origin(video.slug, lang)]
-        for entry in catalog.entries:
-            if learnable(entry, settings.include_drafts):
-                memory.add(entry.msgid, entry.msgstr, origin)
-    for path in tmx_files(project, settings):
-        shown = path.relative_to(project.root).as_posix()
-        try:
-            read = read_tmx(read_bytes(path, MAX_TMX_BYTES), shown, source_lang, origin=shown)
-        except OSError as exc:
-            memory.problems.append(_problem(path, f"not read for the memory: {exc.strerror}"))
-            continue
         except MsmError as exc:
-            memory.problems.append(_problem(path, f"not read for the memory: {exc}", "tmx"))
+            memory.problems.append(_problem(path, f"not read for the memory: {exc}"))
             continue
-        for unit in read.units:
-            if unit.lang == lang:
-                memory.add(unit.source, unit.target, unit.origins, unit.note)
-    return memory
+        except OSError:
+            continue
+        found.append((f"subtitles/{video.slug}/{lang}.po", path, po_origin(video.slug, lang)))
+    return found
+
+
+def _learn(
+    saved: _Cache,
+    name: str,
+    path: Path,
+    memory: Memory,
+    read: Reader,
+    limit: int,
+    code: str = "memory",
+) -> list[Taught] | None:
+    """What `path` teaches: from the cache when unchanged, else read (and cached)."""
+    try:
+        stamp = _stamp(path.stat())
+    except OSError:
+        return None
+    taught = saved.taught(name, stamp)
+    if taught is not None:
+        return taught
+    try:
+        taught = read(read_bytes(path, limit), name)
+    except OSError as exc:
+        memory.problems.append(_problem(path, f"not read for the memory: {exc.strerror}", code))
+        return None
+    except (UnicodeDecodeError, MsmError) as exc:
+        why = str(exc) if isinstance(exc, MsmError) else "not UTF-8"
+        memory.problems.append(_problem(path, f"not read for the memory: {why}", code))
+        return None
+    saved.keep(name, stamp, taught)
+    return taught
 
 
 def _problem(path: Path, message: str, code: str = "memory") -> Diagnostic:
