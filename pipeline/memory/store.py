@@ -54,21 +54,41 @@ _CODE = ("store.py", "model.py", "tmx.py")
 Taught = tuple[str, str, bool, str, tuple[str, ...], str]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
+# A whole memory, indexed: targets, notes, sources, coded, vocabulary, index (see Memory)
+Saved = tuple[
+    dict[str, dict[str, list[str]]],
+    dict[tuple[str, str], str],
+    list[str],
+    list[str],
+    dict[str, str],
+    dict[str, list[int]],
+]
+Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
+
+
+def _code(number: int) -> str:
+    """The character standing for word `number` of a memory's vocabulary (no surrogates)."""
+    point = number + 0x100
+    return chr(point if point < 0xD800 else point + 0x800)
 
 
 @dataclass
 class Memory:
-    """One language's translation units, indexed by source text and (on demand) by word."""
+    """One language's translation units, indexed by source text and by word.
+
+    For scoring, each source is written as one character per word (`_code`): rapidfuzz then
+    compares word sequences as short strings, in C, over the candidates the index gives.
+    """
 
     lang: str
     problems: list[Diagnostic] = field(default_factory=list)
     _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    _words: dict[str, str] = field(default_factory=dict, repr=False)
-    _sources: list[str] = field(default_factory=list, repr=False)
-    _vocabulary: set[str] = field(default_factory=set, repr=False)
-    _index: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _split: list[list[str]] = field(default_factory=list, repr=False)  # words of each source
+    _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
+    _sources: list[str] = field(default_factory=list, repr=False)  # indexed, in order
+    _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
+    _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
+    _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
 
     def add(
         self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
@@ -130,31 +150,43 @@ class Memory:
     def near(self, text: str, threshold: float, exclude: str = "", limit: int = 1) -> list[Match]:
         """The units whose source is most like `text` (word-level ratio ≥ threshold, in %),
         best first; exact source matches are `exact`'s."""
+        from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
         query = tokens(text)
         if not query:
             return []
+        self.index_all()
         cutoff = threshold / 100.0
-        # a ratio 2m/(l1+l2) ≥ t needs t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
+        vocabulary, index = self._vocabulary, self._index
+        unknown: dict[str, str] = {}  # words no source has: characters no source holds
+        coded = "".join(
+            vocabulary.get(w) or unknown.setdefault(w, _code(len(vocabulary) + len(unknown)))
+            for w in query
+        )
+        # a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words (so one of the l1−m+1
+        # rarest words of the query is shared) and t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
+        need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
         shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
         longest = len(query) * (2 - cutoff) / cutoff + 1e-9
-        candidates = self._candidates(query, cutoff)  # indexes the sources first
-        split, sources = self._split, self._sources
-        scored: list[tuple[float, int]] = []
-        similarity = Indel.normalized_similarity
-        for i in candidates:
-            words = split[i]
-            if not shortest <= len(words) <= longest or sources[i] == text:
-                continue
-            score = similarity(query, words, score_cutoff=cutoff)
-            if score:
-                scored.append((score, i))
+        rarest = sorted(coded, key=lambda c: len(index.get(c, ())))
+        found: set[int] = set()
+        for char in rarest[: len(query) - need + 1]:
+            found.update(index.get(char, ()))
+        codes, sources = self._coded, self._sources
+        ids = [i for i in found if shortest <= len(codes[i]) <= longest and sources[i] != text]
+        scored = process.extract(
+            coded,
+            [codes[i] for i in ids],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=cutoff,
+            limit=None,
+        )
         ranked: list[tuple[float, int, int, Unit]] = []
-        for score, i in scored:
-            best = self._best(sources[i], exclude)
+        for _, score, at in scored:
+            best = self._best(sources[ids[at]], exclude)
             if best is not None:
-                ranked.append((-score, -len(best.origins), i, best))
+                ranked.append((-score, -len(best.origins), ids[at], best))
         ranked.sort(key=lambda r: r[:3])
         return [Match(best, -score * 100.0, False) for score, _, _, best in ranked[:limit]]
 
@@ -163,10 +195,8 @@ class Memory:
         targets = self._targets.get(text, {})
         ranked = sorted(targets.items(), key=lambda item: -len(item[1]))
         exact = [
-            Match(
-                Unit(text, target, self.lang, list(origins), self._note(text, target)), 100.0, True
-            )
-            for target, origins in ranked
+            Match(Unit(text, target, self.lang, list(o), self._note(text, target)), 100.0, True)
+            for target, o in ranked
         ]
         return [*exact, *self.near(text, threshold, limit=limit)][:limit]
 
@@ -185,43 +215,57 @@ class Memory:
             return None
         return Unit(source, best[0], self.lang, best[1], self._note(source, best[0]))
 
-    def _candidates(self, query: list[str], cutoff: float) -> set[int]:
-        """The sources that could reach `cutoff`: a ratio 2m/(l1+l2) ≥ t with m ≤ l2 needs
-        m ≥ t·l1/(2−t) shared words, so one of the query's l1−m+1 rarest words is shared."""
-        self._index_words(query)
-        need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
-        index = self._index
-        rarest = sorted(query, key=lambda w: len(index.get(w, ())))
-        found: set[int] = set()
-        for word in rarest[: len(query) - need + 1]:
-            found.update(index.get(word, ()))
-        return found
-
-    def _index_words(self, query: list[str]) -> None:
-        """Make sure the index lists every source holding each word of `query`."""
-        if not self._sources:
-            self._sources = list(self._targets)
-            words = self._words
-            self._split = [words[source].split(" ") for source in self._sources]
-            self._vocabulary, self._index = set(), {}
-        missing = set(query) - self._vocabulary
-        if not missing:
+    def index_all(self) -> None:
+        """Code and index every source (once; again after sources are added)."""
+        if self._sources or not self._targets:
             return
-        self._vocabulary |= missing
-        index = self._index
-        for i, split in enumerate(self._split):
-            for word in missing.intersection(split):
-                postings = index.get(word)
+        self._sources = list(self._targets)
+        vocabulary = self._vocabulary = {}
+        index: dict[str, list[int]] = {}
+        coded = []
+        words = self._words
+        for i, source in enumerate(self._sources):
+            chars = []
+            for word in words[source].split(" "):
+                char = vocabulary.get(word)
+                if char is None:
+                    char = vocabulary[word] = _code(len(vocabulary))
+                chars.append(char)
+            code = "".join(chars)
+            coded.append(code)
+            for char in set(code):
+                postings = index.get(char)
                 if postings is None:
-                    index[word] = [i]
+                    index[char] = [i]
                 else:
                     postings.append(i)
+        self._coded, self._index = coded, index
 
     def prepare(self, texts: Iterable[str]) -> None:
-        """Index the words of every text about to be looked up, in one pass."""
-        words = [w for text in texts for w in tokens(text)]
-        if words:
-            self._index_words(words)
+        """Index the memory before the texts are looked up (kept for callers' clarity)."""
+        del texts
+        self.index_all()
+
+    def saved(self) -> Saved:
+        """Everything the memory holds, indexed, as plain data for the cache."""
+        self.index_all()
+        return (
+            self._targets,
+            self._notes,
+            self._sources,
+            self._coded,
+            self._vocabulary,
+            self._index,
+        )
+
+    @classmethod
+    def from_saved(cls, lang: str, saved: Saved) -> Memory:
+        """The memory `saved` gave (complete: nothing is added to it afterwards)."""
+        memory = cls(lang)
+        targets, notes, sources, coded, vocabulary, index = saved
+        memory._targets, memory._notes, memory._sources = targets, notes, sources
+        memory._coded, memory._vocabulary, memory._index = coded, vocabulary, index
+        return memory
 
 
 def po_origin(slug: str, lang: str) -> str:
@@ -254,21 +298,39 @@ class _Cache:
     path: Path | None
     key: str
     files: dict[str, tuple[Stamp, list[Taught]]] = field(default_factory=dict)
+    whole: tuple[Signature, Saved] | None = None  # all files as they were, and the memory
     changed: bool = False
 
     @classmethod
     def open(cls, path: Path | None) -> _Cache:
+        """The whole memory of the last run (the files' parts are read only if needed)."""
         key = _code_key()
         cache = cls(path, key)
+        loaded = cache._load(path)
+        if isinstance(loaded, tuple) and len(loaded) == 2:
+            cache.whole = loaded
+        return cache
+
+    def read_parts(self) -> None:
+        """What each file taught at the last run (when the whole memory cannot be used)."""
+        parts = self._load(self._parts_path)
+        if isinstance(parts, dict):
+            self.files = parts
+
+    @property
+    def _parts_path(self) -> Path | None:
+        return self.path.with_suffix(".parts") if self.path is not None else None
+
+    def _load(self, path: Path | None) -> object:
         if path is None:
-            return cache
+            return None
         try:
             loaded = marshal.loads(read_bytes(path, MAX_CACHE_BYTES))
-            if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == key:
-                cache.files = loaded[1]
         except (OSError, EOFError, ValueError, TypeError):
-            pass  # no cache yet, or a broken one: rebuilt
-        return cache
+            return None  # no cache yet, or a broken one: rebuilt
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == self.key:
+            return loaded[1]
+        return None
 
     def taught(self, name: str, stamp: Stamp) -> list[Taught] | None:
         held = self.files.get(name)
@@ -278,14 +340,17 @@ class _Cache:
         self.files[name] = (stamp, taught)
         self.changed = True
 
-    def save(self, names: set[str]) -> None:
+    def save(self, names: set[str], signature: Signature, memory: Memory) -> None:
         for gone in set(self.files) - names:
             del self.files[gone]
             self.changed = True
-        if self.path is None or not self.changed:
+        if self.path is None or self._parts_path is None:
             return
+        self.whole = (signature, memory.saved())
         with contextlib.suppress(OSError, ValueError):  # an unwritable cache only costs time
-            atomic_write_bytes(self.path, marshal.dumps((self.key, self.files)))
+            if self.changed:
+                atomic_write_bytes(self._parts_path, marshal.dumps((self.key, self.files)))
+            atomic_write_bytes(self.path, marshal.dumps((self.key, self.whole)))
 
 
 def _stamp(info: os.stat_result) -> Stamp:
@@ -313,35 +378,47 @@ def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Ta
 def load_memory(
     project: Project, lang: str, settings: MemorySettings, cache: bool = True
 ) -> Memory:
-    """The memory of `lang`: every video's catalogue, then the memory folder's TMX files."""
+    """The memory of `lang`: every video's catalogue, then the memory folder's TMX files.
+
+    With `cache`, a run whose files are all as the last run found them loads the memory
+    whole from the cache; otherwise only the changed files are read again."""
     memory = Memory(lang)
     saved = _Cache.open(project.root / CACHE_DIR / f"memory-{lang}.bin" if cache else None)
-    names: set[str] = set()
-    for name, path, origin in _catalogues(project, lang, memory):
-        taught = _learn(saved, name, path, memory, _catalogue_taught, MAX_FILE_BYTES)
-        if taught is None:
-            continue
-        names.add(name)
-        memory.add_catalogue(taught, origin, settings.include_drafts)
-    source_lang = project.settings.source_language
+    catalogues = _catalogues(project, lang, memory)
     try:
         found = tmx_files(project, settings)
     except MsmError as exc:
         memory.problems.append(_problem(project.root / settings.path, str(exc), "tmx"))
         found = []
-    for path in found:
-        name = path.relative_to(project.root).as_posix()
+    files = [*catalogues, *((p.relative_to(project.root).as_posix(), p, "") for p in found)]
+    stamps = []
+    for name, path, _ in files:
+        try:
+            stamps.append((name, _stamp(path.stat())))
+        except OSError:
+            stamps.append((name, (0, 0, 0, 0)))
+    signature: Signature = (settings.include_drafts, tuple(stamps))
+    if saved.whole is not None and saved.whole[0] == signature and not memory.problems:
+        return Memory.from_saved(lang, saved.whole[1])
+    saved.read_parts()
+    source_lang = project.settings.source_language
 
-        def reader(data: bytes, where: str) -> list[Taught]:
-            return _tmx_taught(data, where, source_lang, lang)
+    def tmx_reader(data: bytes, where: str) -> list[Taught]:
+        return _tmx_taught(data, where, source_lang, lang)
 
-        taught = _learn(saved, name, path, memory, reader, MAX_TMX_BYTES, "tmx")
-        if taught is None:
-            continue
-        names.add(name)
-        for source, target, _, note, origins, words in taught:
-            memory.add(source, target, origins or (name,), note, words)
-    saved.save(names)
+    names: set[str] = set()
+    for (name, path, origin), (_, stamp) in zip(files, stamps, strict=True):
+        if origin:
+            taught = _learn(saved, name, path, stamp, memory, _catalogue_taught, MAX_FILE_BYTES)
+            if taught is not None:
+                memory.add_catalogue(taught, origin, settings.include_drafts)
+        else:
+            taught = _learn(saved, name, path, stamp, memory, tmx_reader, MAX_TMX_BYTES, "tmx")
+            for source, target, _, note, origins, words in taught or ():
+                memory.add(source, target, origins or (name,), note, words)
+        if taught is not None:
+            names.add(name)
+    saved.save(names, signature, memory)
     return memory
 
 
@@ -374,16 +451,13 @@ def _learn(
     saved: _Cache,
     name: str,
     path: Path,
+    stamp: Stamp,
     memory: Memory,
     read: Reader,
     limit: int,
     code: str = "memory",
 ) -> list[Taught] | None:
     """What `path` teaches: from the cache when unchanged, else read (and cached)."""
-    try:
-        stamp = _stamp(path.stat())
-    except OSError:
-        return None
     taught = saved.taught(name, stamp)
     if taught is not None:
         return taught
