@@ -207,7 +207,13 @@ def update(
     from pipeline.tracks.po_io import now
 
     project = state.project
-    plan = plan_update(project, project.select(videos), project.languages(langs), now())
+    plan = plan_update(
+        project,
+        project.select(videos),
+        project.languages(langs),
+        now(),
+        save_cache=not (dry_run or check),
+    )
     echo_diagnostics(plan.warnings)
     if check:
         for change in plan.changes:
@@ -373,7 +379,9 @@ def translate(
     project = state.project
     if not langs:
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
-    plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
+    plan = mt.plan_translate(
+        project, project.select(videos), project.languages(langs), provider, not dry_run
+    )
     for note in plan.notes:
         click.echo(note, err=True)
     recalled = sum(len(job.recalled) for job in plan.jobs)

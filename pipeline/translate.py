@@ -116,7 +116,11 @@ class TranslatePlan:
 
 
 def plan_translate(
-    project: Project, videos: list[Video], langs: list[str], provider: str | None = None
+    project: Project,
+    videos: list[Video],
+    langs: list[str],
+    provider: str | None = None,
+    save_cache: bool = True,
 ) -> TranslatePlan:
     """Find the untranslated entries of each (video, language); read only, send nothing.
 
@@ -129,7 +133,7 @@ def plan_translate(
     pairs = {lang: resolve(provider, source_lang, lang) for lang in langs}  # unsupported: raise
     plan = TranslatePlan(provider)
     plan.notes = [p.fallback for p in pairs.values() if p.fallback]
-    recall = _Recall(project)
+    recall = _Recall(project, save_cache)
     for video in videos:
         try:
             source = load_source(project, video)
@@ -179,6 +183,7 @@ class _Recall:
     """Takes out of each job's pending entries those the translation memory can fill."""
 
     project: Project
+    save: bool = True  # write the memory's cache (not in a dry run)
     memories: dict[str, Memory] = field(default_factory=dict)
 
     def take(self, job: TrackJob) -> None:
@@ -187,7 +192,9 @@ class _Recall:
             return
         memory = self.memories.get(job.lang)
         if memory is None:
-            memory = self.memories[job.lang] = load_memory(self.project, job.lang, settings)
+            memory = self.memories[job.lang] = load_memory(
+                self.project, job.lang, settings, save=self.save
+            )
         left: list[Pending] = []
         memory.prepare(job.entries[pending.key].msgid for pending in job.pending)
         for pending in job.pending:

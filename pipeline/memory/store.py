@@ -376,12 +376,13 @@ def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Ta
 
 
 def load_memory(
-    project: Project, lang: str, settings: MemorySettings, cache: bool = True
+    project: Project, lang: str, settings: MemorySettings, cache: bool = True, save: bool = True
 ) -> Memory:
     """The memory of `lang`: every video's catalogue, then the memory folder's TMX files.
 
     With `cache`, a run whose files are all as the last run found them loads the memory
-    whole from the cache; otherwise only the changed files are read again."""
+    whole from the cache; otherwise only the changed files are read again. Without `save`
+    (dry runs, checks) the cache is read but never written."""
     memory = Memory(lang)
     saved = _Cache.open(project.root / CACHE_DIR / f"memory-{lang}.bin" if cache else None)
     catalogues = _catalogues(project, lang, memory)
@@ -418,7 +419,8 @@ def load_memory(
                 memory.add(source, target, origins or (name,), note, words)
         if taught is not None:
             names.add(name)
-    saved.save(names, signature, memory)
+    if save and files:  # nothing read, nothing worth a cache file
+        saved.save(names, signature, memory)
     return memory
 
 

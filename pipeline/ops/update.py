@@ -56,6 +56,7 @@ class _Memories:
     project: Project
     settings: MemorySettings
     plan: UpdatePlan
+    save: bool = True  # write the memory's cache (not in dry runs and checks)
     loaded: dict[str, Memory] = field(default_factory=dict)
 
     def fill(self, entries: list[polib.POEntry], new: set[Key], lang: str, slug: str) -> int:
@@ -67,7 +68,9 @@ class _Memories:
 
         memory = self.loaded.get(lang)
         if memory is None:
-            memory = self.loaded[lang] = load_memory(self.project, lang, self.settings)
+            memory = self.loaded[lang] = load_memory(
+                self.project, lang, self.settings, save=self.save
+            )
             # problems of catalogues are update's own errors; a TMX file's are news
             self.plan.warnings.extend(p for p in memory.problems if p.code == "tmx")
         chosen = [e for e in entries if key_of(e) in new]
@@ -75,14 +78,20 @@ class _Memories:
 
 
 def plan_update(
-    project: Project, videos: list[Video], langs: list[str], moment: datetime
+    project: Project,
+    videos: list[Video],
+    langs: list[str],
+    moment: datetime,
+    save_cache: bool = True,
 ) -> UpdatePlan:
-    """Compute the template and PO files each video needs; change nothing on disk.
+    """Compute the template and PO files each video needs; change no file of the project
+    (with `save_cache`, the memory's cache in .msm-cache may be written).
 
-    New entries are filled from the translation memory (`[memory]` settings, memory/).
+    New entries are filled from the translation memory (`[memory]` settings, pipeline/memory).
     """
     plan = UpdatePlan()
-    memories = _Memories(project, memory_settings(project.settings.raw.get("memory")), plan)
+    settings = memory_settings(project.settings.raw.get("memory"))
+    memories = _Memories(project, settings, plan, save_cache)
     for video in videos:
         try:
             source = load_source(project, video)
