@@ -3,9 +3,10 @@
 A corpus of N videos × M cues (9 languages) is the memory; a new video is added whose cues are
 30% sentences of other videos, 20% near edits of them (one word changed) and 50% new text.
 `msm update NEW --lang pl` is timed three ways, runs interleaved: with the memory as a second
-run finds it (`.msm-cache/memory-pl.bin` in place), with the memory built from scratch (cache
-removed before each run), and with `[memory] fill = false` (the plain update). The target is
-the memory's run against the plain one, both on this machine, in this session.
+run finds it (`.msm-cache/memory-pl.bin` in place), with the memory built from scratch (the
+cache and the files' parts removed before each run: every catalogue is parsed), and with
+`[memory] fill = false` (the plain update). The target is the memory's run against the plain
+one, both on this machine, in this session.
 
     python -m benchmarks.memory_bench [--videos 1000] [--cues 100] [--repeats 5]
 """
@@ -15,7 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
+import statistics
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,21 +83,33 @@ def fresh(root: Path, cold: bool = False) -> None:
     """Remove what the last run wrote, so the update creates the new video's files again."""
     for name in ("template.pot", f"{LANG}.po"):
         (root / "subtitles" / NEW / name).unlink(missing_ok=True)
-    if cold:
-        (root / ".msm-cache" / f"memory-{LANG}.bin").unlink(missing_ok=True)
+    if cold:  # the whole memory and what each file taught: every catalogue is read again
+        for name in (f"memory-{LANG}.bin", f"memory-{LANG}.parts"):
+            (root / ".msm-cache" / name).unlink(missing_ok=True)
 
 
 def commands(
-    memory_root: Path, plain_root: Path, run: Callable[..., object], msm: Path
+    memory_root: Path,
+    plain_root: Path,
+    run: Callable[..., object],
+    msm: Path,
+    cpu: dict[str, list[float]],
 ) -> dict[str, Callable[[bool], object]]:
-    """The three timed commands, each starting from the same state."""
+    """The three timed commands, each starting from the same state; each run's CPU time
+    (user + system, from the children's resource usage) is added to `cpu[label]`."""
     update = [msm, "update", NEW, "--lang", LANG]
 
     def timed(root: Path, cold: bool = False) -> Callable[[bool], object]:
         def go(memory: bool) -> object:
             fresh(root, cold)
-            return run(update, root, memory=memory)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            done = run(update, root, memory=memory)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            spent = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            cpu.setdefault(go.__name__, []).append(spent)
+            return done
 
+        go.__name__ = f"{root.name}{'-cold' if cold else ''}"
         return go
 
     return {
@@ -142,9 +157,12 @@ def bench_translation_memory(res: object, corpus_spec: Spec, repeats: int) -> No
     root = bench.corpus(f"memory-{corpus_spec.videos}x{corpus_spec.cues}", corpus_spec)
     mix = add_new_video(root)
     plain = without_memory(root, bench.CORPORA / "memory-off")
-    timed = commands(root, plain, bench.run, bench.BIN / "msm")
+    cpu: dict[str, list[float]] = {}
+    timed = commands(root, plain, bench.run, bench.BIN / "msm", cpu)
     timed["msm update, memory (cached)"](False)  # the cache a first run leaves
+    cpu.clear()
     timings = bench.interleaved(timed, dict.fromkeys(timed, repeats))
+    cpu_of = {label: statistics.median(cpu[command.__name__]) for label, command in timed.items()}
     exact, near = filled(root)
     cached = timings["msm update, memory (cached)"]
     cold = timings["msm update, memory built from scratch"]
@@ -158,19 +176,23 @@ def bench_translation_memory(res: object, corpus_spec: Spec, repeats: int) -> No
         f"{corpus_spec.cues} cues, whose Polish catalogues are the memory. The memory filled "
         f"{exact} entries exactly and {near} as near matches.",
         "",
-        "| command | median s | range | × plain update |",
-        "|---|---:|---:|---:|",
+        "| command | median s | range | × plain update | CPU s (user + system) |",
+        "|---|---:|---:|---:|---:|",
         *(
-            f"| `{t.label}` | {t.median:.2f} | {t.spread} | ×{t.median / base.median:.2f} |"
+            f"| `{t.label}` | {t.median:.2f} | {t.spread} | ×{t.median / base.median:.2f} "
+            f"| {cpu_of[t.label]:.2f} |"
             for t in (cached, cold, base)
         ),
+        "",
+        f"- Load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+        "(the CPU column is what the command itself used, whatever else runs).",
         "",
     )
     res.target(
         f"memory of {corpus_spec.videos:,} videos: build + fill a {sum(mix.values())}-cue video "
         "under 1 s",
         f"{cached.median:.2f} s with the cache (×{cached.median / base.median:.2f} the plain "
-        f"update), {cold.median:.2f} s built from scratch",
+        f"update; CPU {cpu_of[cached.label]:.2f} s), {cold.median:.2f} s built from scratch",
         cached.median < 1.0,
     )
 

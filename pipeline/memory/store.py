@@ -346,10 +346,13 @@ class _Cache:
             self.changed = True
         if self.path is None or self._parts_path is None:
             return
-        self.whole = (signature, memory.saved())
         with contextlib.suppress(OSError, ValueError):  # an unwritable cache only costs time
             if self.changed:
                 atomic_write_bytes(self._parts_path, marshal.dumps((self.key, self.files)))
+            if memory.problems:  # a file not read: said again next time, not cached over
+                self.path.unlink(missing_ok=True)
+                return
+            self.whole = (signature, memory.saved())
             atomic_write_bytes(self.path, marshal.dumps((self.key, self.whole)))
 
 

@@ -80,3 +80,16 @@ def test_a_catalogue_linked_from_outside_the_project_is_not_read(tmp_path: Path)
     memory = load_memory(Project.load(root), "pl", MemorySettings())
     assert memory.exact("Secret?") is None
     assert any("outside the project" in p.message for p in memory.problems)
+
+
+def test_a_broken_memory_file_is_reported_every_time_not_cached_over(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    folder = root / "glossary" / "memory"
+    folder.mkdir(parents=True)
+    (folder / "pl.tmx").write_text("<tmx><body><tu>", encoding="utf-8")
+    project = Project.load(root)
+    for _ in range(2):
+        memory = load_memory(project, "pl", MemorySettings())
+        assert [p.code for p in memory.problems] == ["tmx"]
+        assert "not well-formed XML" in memory.problems[0].message
+        assert memory.exact(SHARED[0]) is not None  # the catalogues still teach
