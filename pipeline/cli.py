@@ -1220,7 +1220,13 @@ def memory() -> None:
     type=click.FloatRange(1, 100),
     help="Least word-level similarity in %% (default: [memory] threshold, 75).",
 )
-@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="Show at most this many matches.",
+)
 @click.pass_obj
 def memory_lookup(state: State, text: str, lang: str, threshold: float | None, limit: int) -> None:
     """Show the best translations of TEXT (an English text) with their score and origin.
