@@ -862,6 +862,9 @@ def main() -> None:
     bench_convert(res, main_corpus)
     bench_startup(res)
     bench_memory(res, big)
+    from benchmarks.memory_bench import bench_translation_memory, spec
+
+    bench_translation_memory(res, spec(250 if args.quick else 1000, 100), res.sizes.repeats)
     write(res, args.out, started, args.quick)
 
 

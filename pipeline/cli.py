@@ -217,7 +217,13 @@ def update(
     from pipeline.tracks.po_io import now
 
     project = state.project
-    plan = plan_update(project, project.select(videos), project.languages(langs), now())
+    plan = plan_update(
+        project,
+        project.select(videos),
+        project.languages(langs),
+        now(),
+        save_cache=not (dry_run or check),
+    )
     # The videos' YouTube titles and descriptions: meta/<lang>.po beside the cue catalogues.
     meta_changes, meta_errors = plan_meta_update(
         project, project.select(videos), project.languages(langs), now()
@@ -396,7 +402,9 @@ def translate(
     project = state.project
     if not langs:
         raise UsageError("name the language(s) to draft, e.g. --lang pl (repeatable)")
-    plan = mt.plan_translate(project, project.select(videos), project.languages(langs), provider)
+    plan = mt.plan_translate(
+        project, project.select(videos), project.languages(langs), provider, not dry_run
+    )
     if titles:  # the YouTube titles and descriptions (meta/<lang>.po), drafted the same way
         from pipeline.publish.meta import meta_jobs
 
@@ -405,6 +413,14 @@ def translate(
         )
     for note in plan.notes:
         echo(note, err=True)
+    recalled = sum(len(job.recalled) for job in plan.jobs)
+    if recalled:
+        verb = "would be" if dry_run else "are"
+        echo(
+            f"memory: {recalled} entries {verb} filled from the translation memory "
+            "(nothing sent for them)",
+            err=True,
+        )
     if dry_run:
         for line in estimate_lines(mt.dry_run(project, plan)):
             echo(line)
@@ -1366,6 +1382,173 @@ def glossary_import(
         )
     change = FileChange(destination, new, old, "glossary", seen)
     fail_if(report_changes([change], project.root, dry_run))
+
+
+# --- msm memory -------------------------------------------------------------------------
+
+
+def _memory_settings(state: State) -> Any:
+    from pipeline.memory.settings import memory_settings
+
+    return memory_settings(state.project.settings.raw.get("memory"))
+
+
+@cli.group()
+def memory() -> None:
+    """The translation memory: every reviewed translation of every video, and TMX files.
+
+    `msm update` fills new entries from it (see [memory] in catalog.toml); these commands
+    look up, export and import it.
+
+    \b
+    Example:
+      msm memory lookup "What is public procurement?" --lang pl
+      msm memory export --lang pl --out pl.tmx
+      msm memory import client.tmx --dry-run
+    """
+
+
+@memory.command("lookup")
+@click.argument("text")
+@click.option("--lang", "-l", "lang", required=True, metavar="L", help="Language to look in.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(1, 100),
+    help="Least word-level similarity in %% (default: [memory] threshold, 75).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="Show at most this many matches.",
+)
+@click.pass_obj
+def memory_lookup(state: State, text: str, lang: str, threshold: float | None, limit: int) -> None:
+    """Show the best translations of TEXT (an English text) with their score and origin.
+
+    TEXT may be '-' to read standard input.
+
+    \b
+    Example:
+      msm memory lookup "Councils and schools are contracting authorities." --lang pl
+    """
+    from pipeline.memory.store import load_memory
+
+    project = state.project
+    code = project.languages([lang])[0]
+    if text == "-":
+        text = sys.stdin.read().rstrip("\n")
+    settings = _memory_settings(state)
+    found = load_memory(project, code, settings)
+    echo_diagnostics(found.problems)
+    matches = found.lookup(text, threshold or settings.threshold, limit)
+    source = project.settings.source_language
+    for match in matches:
+        kind = "exact" if match.exact else "near"
+        click.echo(f"{match.score:3.0f}%  {kind}  {match.describe()}")
+        click.echo(f"      {source}: {_one_line(match.unit.source)}")
+        click.echo(f"      {code}: {_one_line(match.unit.target)}")
+    if not matches:
+        click.echo(f"no match in the {code} memory ({len(found)} translations)", err=True)
+
+
+def _one_line(text: str) -> str:
+    """A text on one line for the terminal: line breaks as ' / ', controls escaped."""
+    from unicodedata import category
+
+    shown = text.replace("\r\n", "\n").replace("\n", " / ")
+    return "".join(repr(c)[1:-1] if category(c)[0] == "C" else c for c in shown)
+
+
+@memory.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tmx"]),
+    default="tmx",
+    show_default=True,
+    help="TMX 1.4b, what OmegaT, memoQ, Trados and Weblate exchange.",
+)
+@lang_option
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=Path("-"),
+    help="Write here (default: standard output).",
+)
+@click.pass_obj
+def memory_export(state: State, fmt: str, langs: tuple[str, ...], out: Path) -> None:
+    """Export the memory (every language, or those named) as one TMX file.
+
+    \b
+    Example:
+      msm memory export --lang pl --out pl.tmx
+    """
+    from pipeline.fsutil import atomic_write_text
+    from pipeline.memory.exchange import export_memory
+
+    project = state.project
+    done = export_memory(project, project.languages(langs), _memory_settings(state))
+    for unit in done.left_out:
+        click.echo(
+            f"left out ({unit.lang}, {unit.origin}): a control character XML cannot hold: "
+            f"{_one_line(unit.source)[:60]}",
+            err=True,
+        )
+    if str(out) == "-":
+        click.echo(done.text, nl=False)
+    else:
+        atomic_write_text(out, done.text)
+    click.echo(f"{done.units} translation unit(s) exported ({fmt})", err=True)
+
+
+@memory.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@dry_run_option
+@click.option(
+    "--lang-map",
+    "lang_map",
+    multiple=True,
+    metavar="THEIRS=OURS",
+    help="Read a language code of the file as one of ours (repeatable), e.g. nl=nl-BE.",
+)
+@click.pass_obj
+def memory_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str, ...]) -> None:
+    """Merge a TMX file into the memory folder (one <lang>.tmx per language).
+
+    A translation already there gains the origins it lacked; a new one is added; nothing is
+    removed. --dry-run lists what would be added and writes nothing.
+
+    \b
+    Example:
+      msm memory import ~/omegat/project_save.tmx --dry-run
+    """
+    from pipeline.memory.exchange import plan_import
+    from pipeline.memory.tmx import our_language
+
+    mapping = _parse_lang_map(lang_map)
+
+    def lang_of(code: str) -> str | None:
+        return mapping.get(code.strip().casefold()) or our_language(code)
+
+    project = state.project
+    plan = plan_import(project, file, _memory_settings(state), lang_of)
+    for note in plan.notes:
+        click.echo(f"note: {note}", err=True)
+    for unit in plan.added:
+        verb = "would add" if dry_run else "add"
+        click.echo(f"{verb} {unit.lang}: {_one_line(unit.source)} → {_one_line(unit.target)}")
+    click.echo(
+        f"{len(plan.added)} added, {plan.updated} gained an origin, "
+        f"{plan.unchanged} already in the memory",
+        err=True,
+    )
+    if dry_run:
+        click.echo(f"dry run: {len(plan.changes)} file(s) would change", err=True)
+        return
+    fail_if(report_changes(plan.changes, project.root, dry_run))
 
 
 # Set by a command that leaves a big heap behind (`msm check` over a channel: glossary

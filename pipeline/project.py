@@ -15,6 +15,7 @@ from pipeline import languages
 from pipeline.checks.config import CHECKS_SCHEMA
 from pipeline.errors import ProjectError, UsageError
 from pipeline.fsutil import MAX_CATALOG_BYTES, read_bytes
+from pipeline.memory.settings import MEMORY
 from pipeline.mt.config import TRANSLATE
 from pipeline.schema import ArrayOf, MapOf, Table, Validator, Value
 
@@ -205,6 +206,7 @@ SCHEMA = Table(
         "videos": ArrayOf(VIDEO),
         "publish": PUBLISH,
         "translate": TRANSLATE,
+        "memory": MEMORY,
         "checks": CHECKS_SCHEMA,
         "glossary": Table(
             {

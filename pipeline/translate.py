@@ -1,6 +1,9 @@
 """`msm translate`: machine-translation drafts for untranslated PO entries, never more.
 
-Only entries with no translation are drafted; translated and fuzzy entries are never touched
+The translation memory comes first: an untranslated entry with an exact or near match in
+another video (or a TMX of the memory folder) is filled from it, as `msm update` fills new
+entries (pipeline/memory/fill.py), and only what is left is sent. Only entries with no
+translation are drafted; translated and fuzzy entries are never touched
 (their bytes stay as they are on disk). Each draft is marked `fuzzy` with a translator comment
 naming the provider and the date, so Poedit and Weblate list it as needing review and
 `msm build` refuses it until a person has reviewed it. Drafts that miss an approved glossary
@@ -20,6 +23,9 @@ import polib
 
 from pipeline import languages
 from pipeline.errors import InputError, MsmError
+from pipeline.memory.fill import apply_match, best_match
+from pipeline.memory.settings import memory_settings
+from pipeline.memory.store import Memory, load_memory, po_origin
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.codes import Pair, resolve
 from pipeline.mt.engine import Engine, EngineStats, EntryFailed, ProviderStopped
@@ -93,6 +99,7 @@ class TrackJob:
     pending: list[Pending]
     entries: dict[Key, polib.POEntry] = field(default_factory=dict, repr=False)
     seen: Seen | None = None  # the read `text` came from: saves compare against it
+    recalled: list[tuple[Key, polib.POEntry]] = field(default_factory=list)  # memory fills
 
     def __post_init__(self) -> None:
         self.entries = {key_of(e): e for e in self.po if e.msgid and not e.obsolete}
@@ -109,7 +116,11 @@ class TranslatePlan:
 
 
 def plan_translate(
-    project: Project, videos: list[Video], langs: list[str], provider: str | None = None
+    project: Project,
+    videos: list[Video],
+    langs: list[str],
+    provider: str | None = None,
+    save_cache: bool = True,
 ) -> TranslatePlan:
     """Find the untranslated entries of each (video, language); read only, send nothing.
 
@@ -122,6 +133,7 @@ def plan_translate(
     pairs = {lang: resolve(provider, source_lang, lang) for lang in langs}  # unsupported: raise
     plan = TranslatePlan(provider)
     plan.notes = [p.fallback for p in pairs.values() if p.fallback]
+    recall = _Recall(project, save_cache)
     for video in videos:
         try:
             source = load_source(project, video)
@@ -161,8 +173,41 @@ def plan_translate(
                 _pending(entry, lines, first_cue, max_chars) for entry in po if untranslated(entry)
             ]
             job = TrackJob(video.slug, lang, path, text, po, pairs[lang], pending, seen=seen)
+            recall.take(job)
             plan.jobs.append(job)
     return plan
+
+
+@dataclass
+class _Recall:
+    """Takes out of each job's pending entries those the translation memory can fill."""
+
+    project: Project
+    save: bool = True  # write the memory's cache (not in a dry run)
+    memories: dict[str, Memory] = field(default_factory=dict)
+
+    def take(self, job: TrackJob) -> None:
+        settings = memory_settings(self.project.settings.raw.get("memory"))
+        if not settings.fill or not job.pending:
+            return
+        memory = self.memories.get(job.lang)
+        if memory is None:
+            memory = self.memories[job.lang] = load_memory(
+                self.project, job.lang, settings, save=self.save
+            )
+        left: list[Pending] = []
+        memory.prepare(job.entries[pending.key].msgid for pending in job.pending)
+        for pending in job.pending:
+            original = job.entries[pending.key]
+            match = best_match(memory, original, settings, po_origin(job.slug, job.lang))
+            if match is None:
+                left.append(pending)
+                continue
+            filled = _drafted(original, "", ())
+            filled.flags = list(original.flags)
+            apply_match(filled, match, settings)
+            job.recalled.append((pending.key, filled))
+        job.pending = left
 
 
 def _stale(po: polib.POFile, first_cue: Mapping[Key, int]) -> str:
@@ -205,6 +250,7 @@ def estimate(plan: TranslatePlan, cache: TranslationCache) -> list[Estimate]:
                 requests=len(todo),
                 chars=sum(len(t) for t in todo),
                 cached=len(hits),
+                memory=sum(len(job.recalled) for job in jobs),
             )
         )
     return rows
@@ -219,7 +265,7 @@ def quota_note(provider: str) -> str:
 class Drafter:
     """Drafts the entries of a plan through an engine and saves them as it goes."""
 
-    engine: Engine
+    engine: Engine | None
     moment: datetime
     glossary: GlossaryCheck | None = None
     save_every: int = 10
@@ -231,15 +277,23 @@ class Drafter:
         report = TranslateReport(plan.provider)
         consecutive = 0
         for job in plan.jobs:
-            result = TrackResult(job.slug, job.lang, job.path, pending=len(job.pending))
+            result = TrackResult(
+                job.slug, job.lang, job.path, pending=len(job.pending) + len(job.recalled)
+            )
             report.results.append(result)
+            writer = TrackWriter(job.path, job.text, job.po, job.seen)
+            unsaved = 0
+            for key, filled in job.recalled:  # the memory first: nothing to send
+                writer.add(key, filled)
+                result.memory += 1
+                unsaved += 1
             if report.stopped:
                 result.not_attempted = len(job.pending)
+                if unsaved:
+                    writer.save(final=True)
                 continue
             if job.pending:
                 self.log(f"{job.slug}/{job.lang}: drafting {len(job.pending)} entries")
-            writer = TrackWriter(job.path, job.text, job.po, job.seen)
-            unsaved = 0
             try:
                 for position, pending in enumerate(job.pending):
                     try:
@@ -272,6 +326,8 @@ class Drafter:
 
     def _draft(self, job: TrackJob, pending: Pending) -> tuple[polib.POEntry, int]:
         engine, pair = self.engine, job.pair
+        if engine is None:
+            raise ProviderStopped("no provider opened")  # never: drafts need a provider
         answers = []
         for unit, texts in zip(pending.layout.units, pending.texts, strict=True):
             if unit.blank:
@@ -336,8 +392,8 @@ def draft(
     settings = settings_of(project)
     pending = sum(len(job.pending) for job in plan.jobs)
     if not pending:  # nothing to send: no key needed, no cache opened
-        results = [TrackResult(job.slug, job.lang, job.path) for job in plan.jobs]
-        return Outcome(TranslateReport(plan.provider, results), EngineStats(), 0)
+        report = Drafter(None, moment, glossary, log=log).run(plan)  # memory fills only
+        return Outcome(report, EngineStats(), 0)
     provider = open_provider(settings.providers[plan.provider], env)
     with TranslationCache(cache_path(project, settings)) as cache:
         engine = Engine(provider, cache, clock=clock, sleep=sleep)

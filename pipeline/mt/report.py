@@ -19,6 +19,7 @@ class Estimate:
     requests: int  # distinct texts not in the cache: one request each
     chars: int  # characters in those texts
     cached: int  # distinct texts already in the cache (sent for free)
+    memory: int = 0  # entries the translation memory fills (never sent)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class TrackResult:
     path: Path
     pending: int = 0  # untranslated entries found
     drafted: int = 0
+    memory: int = 0  # filled from the translation memory, before any request
     glossary: int = 0  # drafts that got a glossary comment
     failed: int = 0
     not_attempted: int = 0  # left for the next run after the provider stopped
@@ -109,7 +111,14 @@ def summary_lines(outcome: Outcome, root: Path) -> list[str]:
         if not result.pending:
             lines.append(f"{_rel(result.path, root)}: nothing untranslated")
             continue
-        parts = [f"{result.drafted} of {result.pending} drafted"]
+        if result.memory:
+            parts = [
+                f"{result.memory + result.drafted} of {result.pending} filled: "
+                f"{result.memory} from the translation memory, "
+                f"{result.drafted} drafted by {report.provider}"
+            ]
+        else:
+            parts = [f"{result.drafted} of {result.pending} drafted"]
         if result.glossary:
             parts.append(f"{result.glossary} miss glossary terms (see 'glossary:' comments)")
         if result.failed:
@@ -123,6 +132,13 @@ def summary_lines(outcome: Outcome, root: Path) -> list[str]:
         + (f", {stats.retries} retried" if stats.retries else "")
         + (f", waited {stats.waited:.1f} s" if stats.waited >= 0.05 else "")
     )
+    recalled = sum(r.memory for r in report.results)
+    if recalled:
+        drafted = sum(r.drafted for r in report.results)
+        lines.append(
+            f"filled {recalled + drafted} entries: {recalled} from the translation memory, "
+            f"{drafted} by {report.provider}"
+        )
     if report.failures:
         lines.append(f"failed ({len(report.failures)}):")
         for failure in report.failures:

@@ -41,13 +41,15 @@ class TrackWriter:
         self.blocks: dict[Key, str] = {}  # rendered once each: saving stays linear
 
     def add(self, key: Key, entry: polib.POEntry) -> None:
-        """Take one draft; its rendered block must read back as the same entry."""
+        """Take one draft (or memory fill); its rendered block must read back as the same
+        entry."""
         block = self.patcher.render(entry)
         try:
             back = [e for e in read_catalog(block, str(self.path)) if e.msgid]
         except InputError:
             back = []
-        if [(e.key, e.msgstr, e.fuzzy) for e in back] != [(key, entry.msgstr, True)]:
+        wanted = [(key, entry.msgstr, "fuzzy" in entry.flags)]
+        if [(e.key, e.msgstr, e.fuzzy) for e in back] != wanted:
             raise MsmError(f"{self.path}: internal error: a draft does not read back")
         self.drafts[key] = entry
         self.blocks[key] = block

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
 from pipeline.errors import Diagnostic, MsmError
+from pipeline.memory.settings import MemorySettings, memory_settings
 from pipeline.ops.source import Source, catalog_text, load_source
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
@@ -22,7 +24,10 @@ from pipeline.safewrite import Seen
 from pipeline.tracks.cue_notes import settled
 from pipeline.tracks.merge import MergeStats, merge
 from pipeline.tracks.po_charset import read_po_seen
-from pipeline.tracks.po_io import HeaderInfo, key_of, parse_po, po_date, without_volatile
+from pipeline.tracks.po_io import HeaderInfo, Key, key_of, parse_po, po_date, without_volatile
+
+if TYPE_CHECKING:
+    from pipeline.memory.store import Memory
 from pipeline.tracks.po_layout import compose, set_header_field
 
 
@@ -45,23 +50,66 @@ class UpdatePlan:
     errors: list[MsmError] = field(default_factory=list)
 
 
+@dataclass
+class _Memories:
+    """Each language's translation memory, built the first time an entry needs it."""
+
+    project: Project
+    settings: MemorySettings
+    plan: UpdatePlan
+    save: bool = True  # write the memory's cache (not in dry runs and checks)
+    loaded: dict[str, Memory] = field(default_factory=dict)
+
+    def fill(self, entries: list[polib.POEntry], new: set[Key], lang: str, slug: str) -> int:
+        """Fill the new entries (keys in `new`) of one catalogue; how many were filled."""
+        if not self.settings.fill or not new:
+            return 0
+        from pipeline.memory.fill import fill
+        from pipeline.memory.store import load_memory, po_origin
+
+        memory = self.loaded.get(lang)
+        if memory is None:
+            memory = self.loaded[lang] = load_memory(
+                self.project, lang, self.settings, save=self.save
+            )
+            # problems of catalogues are update's own errors; a TMX file's are news
+            self.plan.warnings.extend(p for p in memory.problems if p.code == "tmx")
+        chosen = [e for e in entries if key_of(e) in new]
+        return fill(chosen, memory, self.settings, po_origin(slug, lang)).total
+
+
 def plan_update(
-    project: Project, videos: list[Video], langs: list[str], moment: datetime
+    project: Project,
+    videos: list[Video],
+    langs: list[str],
+    moment: datetime,
+    save_cache: bool = True,
 ) -> UpdatePlan:
-    """Compute the template and PO files each video needs; change nothing on disk."""
+    """Compute the template and PO files each video needs; change no file of the project
+    (with `save_cache`, the memory's cache in .msm-cache may be written).
+
+    New entries are filled from the translation memory (`[memory]` settings, pipeline/memory).
+    """
     plan = UpdatePlan()
+    settings = memory_settings(project.settings.raw.get("memory"))
+    memories = _Memories(project, settings, plan, save_cache)
     for video in videos:
         try:
             source = load_source(project, video)
             plan.warnings.extend(source.warnings)
-            _plan_video(project, source, langs, moment, plan)
+            _plan_video(project, source, langs, moment, plan, memories)
         except MsmError as exc:
             plan.errors.append(exc)
     return plan
 
 
 def _plan_video(
-    project: Project, source: Source, langs: list[str], moment: datetime, plan: UpdatePlan
+    project: Project,
+    source: Source,
+    langs: list[str],
+    moment: datetime,
+    plan: UpdatePlan,
+    memories: _Memories,
 ) -> None:
     files = source.files
     template_entries = source.template_entries()
@@ -76,6 +124,10 @@ def _plan_video(
         old_text, seen = read_po_seen(path)
         old = parse_po(old_text, str(path)) if old_text is not None else None
         entries, stats = merge(template_entries, old or [])
+        had = {key_of(e) for e in old or [] if not e.obsolete}
+        new = {key_of(e) for e in entries if not e.obsolete and key_of(e) not in had}
+        stats.memory = memories.fill(entries, new, lang, source.video.slug)
+        stats.new -= stats.memory
         text = None
         if old_text is not None and old is not None:
             text = compose(old_text, old, entries)

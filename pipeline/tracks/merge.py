@@ -89,6 +89,7 @@ class MergeStats:
     new: int = 0  # no translation yet
     revived: int = 0  # came back from obsolete
     obsoleted: int = 0  # translated text whose source vanished
+    memory: int = 0  # new entries filled from the translation memory (not counted as new)
 
     def __str__(self) -> str:
         parts = [
@@ -99,6 +100,8 @@ class MergeStats:
         ]
         if self.revived:
             parts.append(f"{self.revived} revived")
+        if self.memory:
+            parts.append(f"{self.memory} from memory")
         return ", ".join(parts)
 
 

@@ -1,0 +1,483 @@
+"""Build one language's memory from the project, and find exact and near matches in it.
+
+Sources, in this order (the order breaks ties between equally good translations):
+every video's `<lang>.po` in catalogue order (translated entries only; fuzzy ones — machine
+drafts and earlier memory fills among them — only with `include_drafts`), then each TMX file
+of the memory folder in name order. The same (source, translation) pair found in several
+places is one unit listing every origin; a source translated two ways has two units, and the
+one more places agree on wins.
+
+Near matches are scored on words (see model.tokens) with rapidfuzz's Indel ratio, the
+similarity gettext's and Weblate's fuzzy matching are built on, found through an index of
+words: a text whose ratio with the query can reach the threshold must share enough words
+with it to contain one of the query's rarest words (prefix filtering), so only texts holding
+one of those are scored, and none that could reach the threshold is missed. The index holds
+only the words of the texts looked up (a run fills one video: a few hundred words), so
+building it costs one set intersection per source text.
+
+What each file teaches is cached in `.msm-cache/memory-<lang>.bin` (marshal, git-ignored),
+keyed by the file's modification time, change time, size and inode: a run reads again only
+the catalogues that changed since the last one. A cache that does not load is rebuilt,
+never trusted; one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import math
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.confine import confine
+from pipeline.errors import Diagnostic, MsmError
+from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
+from pipeline.memory.model import Match, Unit, tokens
+from pipeline.memory.settings import MemorySettings
+from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
+from pipeline.project import Project
+from pipeline.store import video_files
+from pipeline.tracks.po_read import read_catalog
+
+FORMAT = 1  # bump when the cache's layout changes
+CACHE_DIR = ".msm-cache"
+_CODE = ("store.py", "model.py", "tmx.py")
+
+# What one file teaches: (source, target, fuzzy, note, origins, words); origins empty for a
+# catalogue (its own name is the origin), words the source's tokens joined by spaces.
+Taught = tuple[str, str, bool, str, tuple[str, ...], str]
+Stamp = tuple[int, int, int, int]
+Reader = Callable[[bytes, str], list[Taught]]
+# A whole memory, indexed: targets, notes, sources, coded, vocabulary, index (see Memory)
+Saved = tuple[
+    dict[str, dict[str, list[str]]],
+    dict[tuple[str, str], str],
+    list[str],
+    list[str],
+    dict[str, str],
+    dict[str, list[int]],
+]
+Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
+
+
+def _code(number: int) -> str:
+    """The character standing for word `number` of a memory's vocabulary (no surrogates)."""
+    point = number + 0x100
+    return chr(point if point < 0xD800 else point + 0x800)
+
+
+@dataclass
+class Memory:
+    """One language's translation units, indexed by source text and by word.
+
+    For scoring, each source is written as one character per word (`_code`): rapidfuzz then
+    compares word sequences as short strings, in C, over the candidates the index gives.
+    """
+
+    lang: str
+    problems: list[Diagnostic] = field(default_factory=list)
+    _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+    _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
+    _sources: list[str] = field(default_factory=list, repr=False)  # indexed, in order
+    _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
+    _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
+    _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
+
+    def add(
+        self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
+    ) -> None:
+        """Add one pair (or add its origins to the pair already held)."""
+        targets = self._targets.get(source)
+        if targets is None:
+            targets = self._targets[source] = {}
+            self._words[source] = words or " ".join(tokens(source))
+            self._sources = []  # index again when next asked
+        held = targets.get(target)
+        if held is None:
+            held = targets[target] = []
+        for origin in origins:
+            if origin not in held:
+                held.append(origin)
+        if note and (source, target) not in self._notes:
+            self._notes[(source, target)] = note
+
+    def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
+        """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
+        inlined: a memory of 1,000 videos adds 100,000 pairs)."""
+        targets_of, words_of = self._targets, self._words
+        fresh = False
+        for source, target, fuzzy, _, _, words in taught:
+            if fuzzy and not drafts:
+                continue
+            targets = targets_of.get(source)
+            if targets is None:
+                targets_of[source] = {target: [origin]}
+                words_of[source] = words
+                fresh = True
+                continue
+            held = targets.get(target)
+            if held is None:
+                targets[target] = [origin]
+            elif origin not in held:
+                held.append(origin)
+        if fresh:
+            self._sources = []
+
+    @property
+    def units(self) -> list[Unit]:
+        """Every unit, in the order first found."""
+        return [
+            Unit(source, target, self.lang, list(origins), self._notes.get((source, target), ""))
+            for source, targets in self._targets.items()
+            for target, origins in targets.items()
+        ]
+
+    def __len__(self) -> int:
+        return sum(len(targets) for targets in self._targets.values())
+
+    def exact(self, source: str, exclude: str = "") -> Match | None:
+        """The best translation of exactly `source` found outside `exclude`."""
+        best = self._best(source, exclude)
+        return Match(best, 100.0, True) if best is not None else None
+
+    def near(self, text: str, threshold: float, exclude: str = "", limit: int = 1) -> list[Match]:
+        """The units whose source is most like `text` (word-level ratio ≥ threshold, in %),
+        best first; exact source matches are `exact`'s."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        query = tokens(text)
+        if not query:
+            return []
+        self.index_all()
+        cutoff = threshold / 100.0
+        vocabulary, index = self._vocabulary, self._index
+        unknown: dict[str, str] = {}  # words no source has: characters no source holds
+        coded = "".join(
+            vocabulary.get(w) or unknown.setdefault(w, _code(len(vocabulary) + len(unknown)))
+            for w in query
+        )
+        # a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words (so one of the l1−m+1
+        # rarest words of the query is shared) and t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
+        need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
+        shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
+        longest = len(query) * (2 - cutoff) / cutoff + 1e-9
+        rarest = sorted(coded, key=lambda c: len(index.get(c, ())))
+        found: set[int] = set()
+        for char in rarest[: len(query) - need + 1]:
+            found.update(index.get(char, ()))
+        codes, sources = self._coded, self._sources
+        ids = [i for i in found if shortest <= len(codes[i]) <= longest and sources[i] != text]
+        scored = process.extract(
+            coded,
+            [codes[i] for i in ids],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=cutoff,
+            limit=None,
+        )
+        ranked: list[tuple[float, int, int, Unit]] = []
+        for _, score, at in scored:
+            best = self._best(sources[ids[at]], exclude)
+            if best is not None:
+                ranked.append((-score, -len(best.origins), ids[at], best))
+        ranked.sort(key=lambda r: r[:3])
+        return [Match(best, -score * 100.0, False) for score, _, _, best in ranked[:limit]]
+
+    def lookup(self, text: str, threshold: float, limit: int = 5) -> list[Match]:
+        """Every translation of `text` itself, then the nearest other sources, best first."""
+        targets = self._targets.get(text, {})
+        ranked = sorted(targets.items(), key=lambda item: -len(item[1]))
+        exact = [
+            Match(Unit(text, target, self.lang, list(o), self._note(text, target)), 100.0, True)
+            for target, o in ranked
+        ]
+        return [*exact, *self.near(text, threshold, limit=limit)][:limit]
+
+    def _note(self, source: str, target: str) -> str:
+        return self._notes.get((source, target), "")
+
+    def _best(self, source: str, exclude: str) -> Unit | None:
+        """The translation of `source` most places agree on (the first found on a tie), not
+        counting `exclude`."""
+        best: tuple[str, list[str]] | None = None
+        for target, origins in self._targets.get(source, {}).items():
+            kept = [o for o in origins if o != exclude]
+            if kept and (best is None or len(kept) > len(best[1])):
+                best = (target, kept)
+        if best is None:
+            return None
+        return Unit(source, best[0], self.lang, best[1], self._note(source, best[0]))
+
+    def index_all(self) -> None:
+        """Code and index every source (once; again after sources are added)."""
+        if self._sources or not self._targets:
+            return
+        self._sources = list(self._targets)
+        vocabulary = self._vocabulary = {}
+        index: dict[str, list[int]] = {}
+        coded = []
+        words = self._words
+        for i, source in enumerate(self._sources):
+            chars = []
+            for word in words[source].split(" "):
+                char = vocabulary.get(word)
+                if char is None:
+                    char = vocabulary[word] = _code(len(vocabulary))
+                chars.append(char)
+            code = "".join(chars)
+            coded.append(code)
+            for char in set(code):
+                postings = index.get(char)
+                if postings is None:
+                    index[char] = [i]
+                else:
+                    postings.append(i)
+        self._coded, self._index = coded, index
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Index the memory before the texts are looked up (kept for callers' clarity)."""
+        del texts
+        self.index_all()
+
+    def saved(self) -> Saved:
+        """Everything the memory holds, indexed, as plain data for the cache."""
+        self.index_all()
+        return (
+            self._targets,
+            self._notes,
+            self._sources,
+            self._coded,
+            self._vocabulary,
+            self._index,
+        )
+
+    @classmethod
+    def from_saved(cls, lang: str, saved: Saved) -> Memory:
+        """The memory `saved` gave (complete: nothing is added to it afterwards)."""
+        memory = cls(lang)
+        targets, notes, sources, coded, vocabulary, index = saved
+        memory._targets, memory._notes, memory._sources = targets, notes, sources
+        memory._coded, memory._vocabulary, memory._index = coded, vocabulary, index
+        return memory
+
+
+def po_origin(slug: str, lang: str) -> str:
+    """How a video's catalogue is named as an origin: `<video>/<lang>.po`."""
+    return f"{slug}/{lang}.po"
+
+
+def tmx_files(project: Project, settings: MemorySettings) -> list[Path]:
+    """The TMX files of the memory folder, by name."""
+    folder = project.root / settings.path
+    if not folder.is_dir():
+        return []
+    confine(folder, project.root, "memory folder")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
+
+
+def _code_key() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    digest.update(f"{FORMAT}/{__version__}/{sys.version}/{marshal.version}".encode())
+    return digest.hexdigest()[:32]
+
+
+@dataclass
+class _Cache:
+    """What each file taught at the last run, by its path relative to the project."""
+
+    path: Path | None
+    key: str
+    files: dict[str, tuple[Stamp, list[Taught]]] = field(default_factory=dict)
+    whole: tuple[Signature, Saved] | None = None  # all files as they were, and the memory
+    changed: bool = False
+
+    @classmethod
+    def open(cls, path: Path | None) -> _Cache:
+        """The whole memory of the last run (the files' parts are read only if needed)."""
+        key = _code_key()
+        cache = cls(path, key)
+        loaded = cache._load(path)
+        if isinstance(loaded, tuple) and len(loaded) == 2:
+            cache.whole = loaded
+        return cache
+
+    def read_parts(self) -> None:
+        """What each file taught at the last run (when the whole memory cannot be used)."""
+        parts = self._load(self._parts_path)
+        if isinstance(parts, dict):
+            self.files = parts
+
+    @property
+    def _parts_path(self) -> Path | None:
+        return self.path.with_suffix(".parts") if self.path is not None else None
+
+    def _load(self, path: Path | None) -> object:
+        if path is None:
+            return None
+        try:
+            loaded = marshal.loads(read_bytes(path, MAX_CACHE_BYTES))
+        except (OSError, EOFError, ValueError, TypeError):
+            return None  # no cache yet, or a broken one: rebuilt
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == self.key:
+            return loaded[1]
+        return None
+
+    def taught(self, name: str, stamp: Stamp) -> list[Taught] | None:
+        held = self.files.get(name)
+        return held[1] if held is not None and tuple(held[0]) == stamp else None
+
+    def keep(self, name: str, stamp: Stamp, taught: list[Taught]) -> None:
+        self.files[name] = (stamp, taught)
+        self.changed = True
+
+    def save(self, names: set[str], signature: Signature, memory: Memory) -> None:
+        for gone in set(self.files) - names:
+            del self.files[gone]
+            self.changed = True
+        if self.path is None or self._parts_path is None:
+            return
+        with contextlib.suppress(OSError, ValueError):  # an unwritable cache only costs time
+            if self.changed:
+                atomic_write_bytes(self._parts_path, marshal.dumps((self.key, self.files)))
+            if memory.problems:  # a file not read: said again next time, not cached over
+                self.path.unlink(missing_ok=True)
+                return
+            self.whole = (signature, memory.saved())
+            atomic_write_bytes(self.path, marshal.dumps((self.key, self.whole)))
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
+    catalog = read_catalog(data.decode("utf-8-sig"), where)
+    return [
+        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), " ".join(tokens(e.msgid)))
+        for e in catalog.entries
+        if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
+    ]
+
+
+def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Taught]:
+    read = read_tmx(data, where, source_lang, origin=where)
+    return [
+        (u.source, u.target, False, u.note, tuple(u.origins), " ".join(tokens(u.source)))
+        for u in read.units
+        if u.lang == lang
+    ]
+
+
+def load_memory(
+    project: Project, lang: str, settings: MemorySettings, cache: bool = True, save: bool = True
+) -> Memory:
+    """The memory of `lang`: every video's catalogue, then the memory folder's TMX files.
+
+    With `cache`, a run whose files are all as the last run found them loads the memory
+    whole from the cache; otherwise only the changed files are read again. Without `save`
+    (dry runs, checks) the cache is read but never written."""
+    memory = Memory(lang)
+    saved = _Cache.open(project.root / CACHE_DIR / f"memory-{lang}.bin" if cache else None)
+    catalogues = _catalogues(project, lang, memory)
+    try:
+        found = tmx_files(project, settings)
+    except MsmError as exc:
+        memory.problems.append(_problem(project.root / settings.path, str(exc), "tmx"))
+        found = []
+    files = [*catalogues, *((p.relative_to(project.root).as_posix(), p, "") for p in found)]
+    stamps = []
+    for name, path, _ in files:
+        try:
+            stamps.append((name, _stamp(path.stat())))
+        except OSError:
+            stamps.append((name, (0, 0, 0, 0)))
+    signature: Signature = (settings.include_drafts, tuple(stamps))
+    if saved.whole is not None and saved.whole[0] == signature and not memory.problems:
+        return Memory.from_saved(lang, saved.whole[1])
+    saved.read_parts()
+    source_lang = project.settings.source_language
+
+    def tmx_reader(data: bytes, where: str) -> list[Taught]:
+        return _tmx_taught(data, where, source_lang, lang)
+
+    names: set[str] = set()
+    for (name, path, origin), (_, stamp) in zip(files, stamps, strict=True):
+        if origin:
+            taught = _learn(saved, name, path, stamp, memory, _catalogue_taught, MAX_FILE_BYTES)
+            if taught is not None:
+                memory.add_catalogue(taught, origin, settings.include_drafts)
+        else:
+            taught = _learn(saved, name, path, stamp, memory, tmx_reader, MAX_TMX_BYTES, "tmx")
+            for source, target, _, note, origins, words in taught or ():
+                memory.add(source, target, origins or (name,), note, words)
+        if taught is not None:
+            names.add(name)
+    if save and files:  # nothing read, nothing worth a cache file
+        saved.save(names, signature, memory)
+    return memory
+
+
+def _catalogues(project: Project, lang: str, memory: Memory) -> list[tuple[str, Path, str]]:
+    """Each video's catalogue of `lang` that exists: (name, path, origin), confined."""
+    folder = project.subtitles
+    try:
+        with os.scandir(folder) as entries:
+            linked = {e.name for e in entries if e.is_symlink()}
+    except OSError:
+        return []
+    found = []
+    for video in project.settings.videos:
+        path = folder / video.slug / f"{lang}.po"
+        try:
+            if video.slug in linked or stat.S_ISLNK(os.lstat(path).st_mode):
+                path = video_files(project, video).po(lang)  # refuses what leads outside
+        except FileNotFoundError:
+            continue
+        except MsmError as exc:
+            memory.problems.append(_problem(path, f"not read for the memory: {exc}"))
+            continue
+        except OSError:
+            continue
+        found.append((f"subtitles/{video.slug}/{lang}.po", path, po_origin(video.slug, lang)))
+    return found
+
+
+def _learn(
+    saved: _Cache,
+    name: str,
+    path: Path,
+    stamp: Stamp,
+    memory: Memory,
+    read: Reader,
+    limit: int,
+    code: str = "memory",
+) -> list[Taught] | None:
+    """What `path` teaches: from the cache when unchanged, else read (and cached)."""
+    taught = saved.taught(name, stamp)
+    if taught is not None:
+        return taught
+    try:
+        taught = read(read_bytes(path, limit), name)
+    except OSError as exc:
+        memory.problems.append(_problem(path, f"not read for the memory: {exc.strerror}", code))
+        return None
+    except (UnicodeDecodeError, MsmError) as exc:
+        why = str(exc) if isinstance(exc, MsmError) else "not UTF-8"
+        memory.problems.append(_problem(path, f"not read for the memory: {why}", code))
+        return None
+    saved.keep(name, stamp, taught)
+    return taught
+
+
+def _problem(path: Path, message: str, code: str = "memory") -> Diagnostic:
+    return Diagnostic(str(path), None, "warning", message, code)
