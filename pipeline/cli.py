@@ -556,6 +556,11 @@ def paths_argument(f: F) -> F:
     help="Write the report to this file instead of standard output.",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List every check id and exit.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again, ignoring what earlier runs kept in .msm-cache/.",
+)
 @click.pass_obj
 def check(
     state: State,
@@ -566,13 +571,15 @@ def check(
     profile: str | None,
     output: Path | None,
     list_checks: bool,
+    no_cache: bool,
 ) -> None:
     """Check subtitles and translations; exit 1 on an error-level finding.
 
     Checks reading speed, line length, timing, typography per language, translation state
     and (with a glossary) terms. Exit status: 0 clean, 1 errors found, 2 bad usage or
     unreadable input. A reviewer accepts one finding with a PO translator comment
-    `# msm-accept: CHECK-ID reason`.
+    `# msm-accept: CHECK-ID reason`. What did not change since the last run (same files,
+    settings, glossary and msm) is taken from .msm-cache/ instead of being checked again.
 
     \b
     Example:
@@ -581,6 +588,7 @@ def check(
       msm check ~/Downloads/talk.pl.srt --format json
       msm check --format junit -o msm-check.xml  # for CI test views
       msm check --list                           # every check id
+      msm check --no-cache                       # check every file again
     """
     from pipeline.checks import report
     from pipeline.checks.runner import check_paths, find_project
@@ -591,7 +599,7 @@ def check(
         return
     project = find_project(paths, state.project_dir, Path.cwd())
     quick_exit_after_this_command()
-    result = check_paths(paths, project, langs, glossary, profile)
+    result = check_paths(paths, project, langs, glossary, profile, remember=not no_cache)
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
