@@ -2,6 +2,9 @@
 
 This is the only module that imports click. Heavy libraries (yt_dlp, deep_translator) are
 imported inside the functions that need them, so `msm --help` starts fast.
+
+Long: every command's options, help text and examples live here, because only this module may
+import click; each command body stays a few lines over one core function.
 """
 
 from __future__ import annotations
@@ -371,8 +374,8 @@ def translate(
       msm translate --lang pl --dry-run          # what would be sent, and how much
       msm translate what-is-public-procurement --lang pt-PT --provider mymemory
     """
-    from pipeline import translate as mt
     from pipeline.errors import UsageError
+    from pipeline.mt import translate as mt
     from pipeline.mt.report import estimate_lines, summary_lines
     from pipeline.mt.terms import project_glossary
     from pipeline.tracks.po_io import now

@@ -17,6 +17,9 @@ free, and the runs shrink towards the end so all finish together), merged in inp
 giving exactly the report a single process gives. With `remember`, each part of a video (its
 source track, each catalogue with its built tracks) found unchanged since an earlier run is
 taken from the result cache (result_cache.py) instead of being read and checked again.
+
+Long: one run's flow (dispatch, memos, the result cache's parts, worker processes) shares the
+Runner's state; the checks themselves live in their own modules.
 """
 
 from __future__ import annotations

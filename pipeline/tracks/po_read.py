@@ -8,6 +8,9 @@ entries and fields; the same error on the files the grammar lets through), and t
 duplicate check, each problem at the same `path:line`. Writers keep using `parse_po`: they
 need polib's objects to change and render. tests/tracks/test_po_read.py holds this module to
 `parse_po` and polib on generated catalogues, good and broken.
+
+Long: the one-pass reader mirrors three readers (the grammar, polib's state machine, the
+duplicate check) rule for rule; one file keeps each rule beside its twin.
 """
 
 from __future__ import annotations
