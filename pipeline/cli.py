@@ -22,12 +22,12 @@ import click
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
-from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
 from pipeline.terminal import printable
 
 if TYPE_CHECKING:
     from pipeline.ops.build import BuiltTrack
+    from pipeline.plan import FileChange
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,6 +132,8 @@ def report_changes(
             echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
         return []
+    from pipeline.plan import apply_all
+
     written, refused = apply_all(list(changes))
     for change in written:
         summary = f" ({change.summary})" if change.summary else ""
@@ -1190,6 +1192,8 @@ def glossary_import(
                 "with --dry-run"
             )
         )
+    from pipeline.plan import FileChange
+
     change = FileChange(destination, new, old, "glossary", seen)
     fail_if(report_changes([change], project.root, dry_run))
 

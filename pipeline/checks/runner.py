@@ -25,7 +25,6 @@ Runner's state; the checks themselves live in their own modules.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -374,6 +373,8 @@ class Runner:
         # This process checks parts too, beside `workers - 1` forked ones: its own parts
         # need no hand-over, and one process fewer is forked. Each takes the next part when
         # it is free (a shared counter); parts are merged in input order as they come.
+        import multiprocessing  # only for a run big enough to share (~25 ms to import)
+
         context = multiprocessing.get_context("fork")
         parts = shrinking_parts(list(videos), workers)
         taken = context.Value("i", 0)
@@ -433,7 +434,11 @@ class Runner:
                 wanted = 1
             else:
                 wanted = _cpus()
-        if wanted <= 1 or len(videos) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if wanted <= 1 or len(videos) < 2:
+            return 1
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             return 1
         return min(wanted, len(videos))  # no process without a video to check
 
