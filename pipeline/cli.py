@@ -9,13 +9,12 @@ import click; each command body stays a few lines over one core function.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -603,7 +602,6 @@ def check(
         click.echo(report.list_checks("json" if fmt == "json" else "text"), nl=False)
         return
     project = find_project(paths, state.project_dir, Path.cwd())
-    quick_exit_after_this_command()
     result = check_paths(paths, project, langs, glossary, profile, remember=not no_cache)
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -679,7 +677,6 @@ def status(state: State, videos: tuple[str, ...], langs: tuple[str, ...], fmt: s
     from pipeline.report.status_text import render_json, render_table
 
     project = state.project
-    quick_exit_after_this_command()
     result = run_status(project, project.select(videos), langs)
     if fmt == "json":
         click.echo(render_json(result), nl=False)
@@ -1198,48 +1195,6 @@ def glossary_import(
     fail_if(report_changes([change], project.root, dry_run))
 
 
-# Set by a command that leaves a big heap behind (`msm check` over a channel: glossary
-# indexes, memos, findings): the console script then ends without tearing it down.
-_QUICK_EXIT = False
-_CONSOLE = False  # running as the console script (not called in process, as by the tests)
-
-
-def quick_exit_after_this_command() -> None:
-    """Let the console script end the process at once when this command is done (see `main`).
-
-    In the console script the cycle collector is also off from here on: what the command
-    makes is freed by reference counts or kept to the end (a run makes no reference
-    cycles, see the runner), so the collector would only walk the heap, the biggest walk
-    right after the run (0.15 s after a one-process run of the benchmark)."""
-    global _QUICK_EXIT
-    _QUICK_EXIT = True
-    if _CONSOLE:
-        gc.disable()
-
-
 def main() -> None:
-    """Console-script entry point.
-
-    After a command that asked for it, the process ends with os._exit once every stream is
-    flushed: Python's own exit frees every object one by one, about 0.06 s after checking a
-    big channel (mypy ends its runs the same way). Only commands that hold no resource
-    needing a clean-up at exit ask (temporary files, pools and reports are closed by then).
-    """
-    global _CONSOLE
-    _CONSOLE = True
-    try:
-        cli(prog_name="msm")
-    except SystemExit as exc:
-        if _QUICK_EXIT and (exc.code is None or isinstance(exc.code, int)):
-            _end_now(exc.code or 0)
-        raise
-
-
-def _end_now(code: int) -> NoReturn:
-    """Flush stdout and stderr, then end the process with `code`, skipping the tear-down."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 1  # output lost (a closed pipe): never report success
-    os._exit(code)
+    """Console-script entry point."""
+    cli(prog_name="msm")

@@ -433,7 +433,7 @@ class Runner:
             elif self._to_check(videos) < PARALLEL_MIN_CATALOGS:
                 wanted = 1
             else:
-                wanted = _cpus()
+                wanted = free_cpus()
         if wanted <= 1 or len(videos) < 2:
             return 1
         import multiprocessing
@@ -1111,6 +1111,20 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         return os.cpu_count() or 1
+
+
+def free_cpus(cpus: int | None = None, load: float | None = None) -> int:
+    """The processes worth checking with: the cores this process may use, less the ones
+    other work keeps busy (the last minute's load average), at least one. On a busy machine
+    a second process only competes with the first: two workers with the load at 8 on 2 cores
+    were slower than one process (docs/performance.md)."""
+    cpus = _cpus() if cpus is None else cpus
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # not on every platform
+            return cpus
+    return max(1, min(cpus, int(cpus - load + 0.5)))
 
 
 # What a worker process checks: the runner, the parts of the video list, the counter of
