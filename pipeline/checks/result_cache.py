@@ -19,9 +19,17 @@ cache makes (tests/checks/test_check_cache.py). Parts that could not be read (er
 never stored. The cross-file checks (inconsistent-translation, missing-catalog) run every
 time, on the gathered digests.
 
-The file is JSON (`check-results.json`: a format number and a map from key to outcome),
-written atomically, at most MAX_ENTRIES outcomes (the ones used last kept); one that does
-not load or does not have the expected shape is ignored and rewritten, never trusted.
+Hashing every file is most of a re-check, so the cache also remembers each file's hash
+with what `stat` said of it (size, modification and change times, inode), as git's index
+does: a file whose `stat` is unchanged is not read again. Only files last changed more than
+RACY_SECONDS before they were hashed are remembered, so a file written again within the
+same clock tick is always read (git's "racy" case); the change time cannot be set back by
+any tool, so a rewrite that restores the modification time is still seen.
+
+The file is JSON (`check-results.json`: a format number, the file stats and a map from key
+to outcome), written atomically, at most MAX_ENTRIES outcomes (the ones used last kept); one
+that does not load or does not have the expected shape is ignored and rewritten, never
+trusted.
 """
 
 from __future__ import annotations
@@ -29,7 +37,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+import stat
 import sys
+import time
 from array import array
 from collections.abc import Mapping
 from hashlib import blake2b
@@ -43,6 +53,7 @@ FORMAT = 1  # bump when the stored layout changes
 FILE = "check-results.json"
 MAX_ENTRIES = 50_000  # outcomes kept: a channel of 5,000 videos in nine languages
 CONSISTENCY = "inconsistent-translation"  # the one check that gathers (a Digest per catalogue)
+RACY_SECONDS = 2  # a file changed this recently when hashed is hashed again next time
 
 Outcome = dict[str, Any]  # one part's outcome, as stored (plain JSON values)
 
@@ -79,18 +90,43 @@ def run_salt(settings: Mapping[str, Any], glossary: bytes | None) -> str:
 class ResultCache:
     """The outcomes of earlier runs, looked up by key; new ones saved at the end."""
 
-    def __init__(self, path: Path, salt: str, entries: dict[str, Outcome]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        salt: str,
+        entries: dict[str, Outcome],
+        stats: dict[str, list[Any]] | None = None,
+    ) -> None:
         self.path = path
         self.salt = salt
         self.entries = entries
         self.used: set[str] = set()
         self.fresh: dict[str, Outcome] = {}  # stored this run (in this process)
+        self.stats = stats or {}  # path -> [size, mtime_ns, ctime_ns, inode, hash]
+        self.hashed: dict[str, list[Any]] = {}  # the files hashed or recognised this run
 
     @classmethod
     def load(cls, folder: Path, salt: str) -> ResultCache:
         """The cache in `folder` (empty when there is none, or it cannot be used)."""
         path = folder / FILE
-        return cls(path, salt, _read(path))
+        entries, stats = _read(path)
+        return cls(path, salt, entries, stats)
+
+    def file_hash(self, path: str) -> str:
+        """`content_hash` of a file's bytes; from its remembered hash when `stat` says it
+        has not changed. Raises OSError as `read_bytes` does."""
+        info = os.stat(path)  # noqa: PTH116  # a str: no Path object for each of thousands of files
+        seen = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        known = self.stats.get(path)
+        if known is not None and known[:4] == seen and stat.S_ISREG(info.st_mode):
+            self.hashed[path] = known
+            return str(known[4])
+        data = read_bytes(path)
+        digest = content_hash(data)
+        racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
+        if len(data) == info.st_size and max(info.st_mtime_ns, info.st_ctime_ns) < racy:
+            self.hashed[path] = [*seen, digest]
+        return digest
 
     def key(self, *parts: str) -> str:
         """The key of a part: the run's salt and the part's own inputs."""
@@ -113,14 +149,18 @@ class ResultCache:
     def save(self) -> None:
         """Write the outcomes used or made in this run, after the older ones that still fit
         (best effort: a read-only project or a full disk still gets checked)."""
-        if not self.fresh:
+        if not self.fresh and self.hashed.keys() <= self.stats.keys():
             return
         kept = {k: v for k, v in self.entries.items() if k not in self.used}
         kept.update((k, self.entries[k]) for k in self.used if k in self.entries)
         kept.update(self.fresh)
         if len(kept) > MAX_ENTRIES:
             kept = dict(list(kept.items())[-MAX_ENTRIES:])
-        blob = json.dumps({"format": FORMAT, "entries": kept}, separators=(",", ":"))
+        stats = {**self.stats, **self.hashed}
+        if len(stats) > 4 * MAX_ENTRIES:
+            stats = dict(self.hashed)
+        saved = {"format": FORMAT, "stats": stats, "entries": kept}
+        blob = json.dumps(saved, separators=(",", ":"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, blob.encode("utf-8"))
@@ -128,17 +168,30 @@ class ResultCache:
             pass
 
 
-def _read(path: Path) -> dict[str, Outcome]:
+def _read(path: Path) -> tuple[dict[str, Outcome], dict[str, list[Any]]]:
     try:
         data = json.loads(read_bytes(path, MAX_CACHE_BYTES))
     except (OSError, ValueError, RecursionError):
-        return {}  # none yet, unreadable, too big, or not JSON: rebuilt
+        return {}, {}  # none yet, unreadable, too big, or not JSON: rebuilt
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
-    entries = data.get("entries")
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(v, dict)}
+        return {}, {}
+    entries, stats = data.get("entries"), data.get("stats")
+    if not isinstance(entries, dict) or not isinstance(stats, dict):
+        return {}, {}
+    return (
+        {k: v for k, v in entries.items() if isinstance(v, dict)},
+        {k: v for k, v in stats.items() if _a_stat(v)},
+    )
+
+
+def _a_stat(value: Any) -> bool:
+    """[size, mtime_ns, ctime_ns, inode, hash], as `file_hash` remembers a file."""
+    return (
+        isinstance(value, list)
+        and len(value) == 5
+        and all(type(v) is int for v in value[:4])
+        and isinstance(value[4], str)
+    )
 
 
 # --- digests as JSON ----------------------------------------------------------------------

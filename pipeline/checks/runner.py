@@ -50,7 +50,7 @@ from pipeline.checks.model import (
 )
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import CheckContext, CheckSpec, Problem, Scope, load_all
-from pipeline.checks.result_cache import ResultCache, content_hash, digest_in, digest_out
+from pipeline.checks.result_cache import ResultCache, digest_in, digest_out
 from pipeline.checks.units import (
     cue_units,
     numbered,
@@ -585,7 +585,7 @@ class Runner:
         try:
             if item.files is not None:
                 self._folder(item.folder, item.links)
-            source = content_hash(read_bytes(src_path))
+            source = results.file_hash(str(src_path))
             contexts = repr(sorted(item.video.contexts.items()))
             # How reports show the folder's files: its path, then each file's name; a
             # symbolic link (or a file of a folder not listed) as it resolves.
@@ -599,14 +599,16 @@ class Runner:
                     po_path.name in item.files if item.files is not None else po_path.is_file()
                 ):
                     continue
-                parts = [folder, str(po_path), content_hash(read_bytes(po_path))]
+                parts = [folder, str(po_path), results.file_hash(str(po_path))]
                 for fmt in ("srt", "vtt"):
-                    built = item.folder / f"{lang}.{fmt}"
+                    built = f"{item.folder}/{lang}.{fmt}"
+                    if item.files is not None and f"{lang}.{fmt}" not in item.files:
+                        parts.append("-")
+                        continue
                     try:
-                        data = content_hash(read_bytes(built))
-                    except (FileNotFoundError, IsADirectoryError):
-                        data = "-"
-                    parts.append(data)
+                        parts.append(results.file_hash(built))
+                    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                        parts.append("-")
                 if exact:
                     parts += [self._display(po_path), self._display(po_path.with_suffix(".srt"))]
                     parts.append(self._display(po_path.with_suffix(".vtt")))

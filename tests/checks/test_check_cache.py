@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -267,3 +268,26 @@ def test_msm_version_and_build_are_in_the_key(corpus: Path, monkeypatch):
     assert_same_as_uncached(corpus)
     assert not before & (set(stored(corpus)) - before)
     assert len(set(stored(corpus)) - before) == len(before)
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(corpus: Path, monkeypatch):
+    monkeypatch.setattr(result_cache, "RACY_SECONDS", -60)  # remember every file's hash
+    po = video(corpus) / "es.po"
+    run(corpus)
+    stats = json.loads((corpus / CACHE).read_text("utf-8"))["stats"]
+    assert str(po) in stats  # remembered: the next run does not read it
+    before = po.stat()
+    text = po.read_text("utf-8")
+    at = text.index('msgstr "', text.index("msgid", text.index("\n\n"))) + len('msgstr "')
+    changed = text[:at] + ("X" if text[at] != "X" else "Y") + text[at + 1 :]
+    po.write_text(changed, encoding="utf-8")
+    os.utime(po, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and time as they were
+    assert po.stat().st_size == before.st_size and po.stat().st_mtime_ns == before.st_mtime_ns
+    assert_same_as_uncached(corpus)
+
+
+def test_remembered_hashes_make_the_same_report(corpus: Path, monkeypatch):
+    monkeypatch.setattr(result_cache, "RACY_SECONDS", -60)
+    uncached = outputs(run(corpus, remember=False))
+    assert outputs(run(corpus)) == uncached
+    assert outputs(run(corpus)) == uncached  # every hash from the stats
