@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## test: set up .venv, lint, type-check, run the whole suite, and the compiled modules' tests compiled
+## test: set up .venv, lint, type-check and run the whole suite, as Python and compiled
 test: lint pytest pytest-compiled
 
 pytest: $(STAMP)

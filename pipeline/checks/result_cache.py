@@ -194,6 +194,65 @@ def _a_stat(value: Any) -> bool:
     )
 
 
+# --- a part's outcome as JSON -------------------------------------------------------------
+
+_SEVERITIES = frozenset(("error", "warning", "info"))
+Part = tuple[list[Any], dict[str, set[str]], set[str], dict[str, list[Any]]]
+
+
+def outcome_of(
+    findings: list[Any],
+    ran: dict[str, set[str]],
+    files: set[str],
+    gathered: dict[str, list[Any]],
+) -> Outcome | None:
+    """A checked part (its findings as field tuples, which checks ran on which file, the files
+    shown, what the project checks gathered) as stored; None when it cannot be stored."""
+    stored: dict[str, list[Any]] = {}
+    for check, values in gathered.items():
+        digests = [digest_out(value) for value in values]
+        if any(value is None for value in digests):
+            return None
+        stored[check] = digests
+    return {
+        "findings": findings,
+        "ran": {path: sorted(ids) for path, ids in ran.items()},
+        "files": sorted(files),
+        "gathered": stored,
+    }
+
+
+def stored_part(stored: Outcome, gathering: list[str], digests: bool = True) -> Part:
+    """What `outcome_of` stored (without what was gathered unless `digests`); KeyError,
+    TypeError or ValueError when it is not exactly that."""
+    findings = []
+    for fields in stored["findings"]:
+        path, line, context, cue, lang, check, severity, message, concept, accepted = fields
+        if not (
+            type(path) is str
+            and (line is None or type(line) is int)
+            and (context is None or type(context) is str)
+            and (cue is None or type(cue) is int)
+            and type(lang) is str
+            and type(check) is str
+            and severity in _SEVERITIES
+            and type(message) is str
+            and (concept is None or type(concept) is str)
+            and type(accepted) is bool
+        ):
+            raise ValueError("not a finding")
+        findings.append(tuple(fields))
+    ran = {str(path): {str(i) for i in ids} for path, ids in stored["ran"].items()}
+    files = {str(path) for path in stored["files"]}
+    gathered = stored["gathered"]
+    if sorted(gathered) != sorted(gathering):
+        raise ValueError("gathered for other checks")
+    values: dict[str, list[Any]] = {check: [] for check in gathering}
+    if digests:
+        values = {check: [digest_in(d) for d in gathered[check]] for check in gathering}
+    return findings, ran, files, values
+
+
 # --- digests as JSON ----------------------------------------------------------------------
 
 

@@ -50,7 +50,7 @@ from pipeline.checks.model import (
 )
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import CheckContext, CheckSpec, Problem, Scope, load_all
-from pipeline.checks.result_cache import ResultCache, digest_in, digest_out
+from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
 from pipeline.checks.units import (
     cue_units,
     numbered,
@@ -677,7 +677,7 @@ class Runner:
         if part.errors:
             return False
         if key is not None and self.results is not None:
-            outcome = _outcome(part)
+            outcome = outcome_of(part.findings, part.ran, part.files, part.gathered)
             if outcome is not None:
                 self.results.put(key, outcome)
         return True
@@ -690,10 +690,10 @@ class Runner:
             return False
         gathering = [check for check, _ in self.gathering]
         try:
-            part = _part_of(stored, gathering, self._digests_needed())
+            findings, ran, files, gathered = stored_part(stored, gathering, self._digests_needed())
         except (KeyError, TypeError, ValueError):
             return False  # not what we write: checked again (and written anew)
-        self._merge(part)
+        self._merge(_Part(findings, ran, [], files, gathered, []))
         return True
 
     def _catalog(
@@ -1008,58 +1008,10 @@ class Runner:
 
 
 _Plan = tuple[str, dict[str, str]]  # the source part's key, and each catalogue's
-_SEVERITIES = frozenset(("error", "warning", "info"))
-
-
-def _outcome(part: _Part) -> dict[str, Any] | None:
-    """A checked part as the result cache stores it (None: it cannot be stored)."""
-    gathered: dict[str, list[Any]] = {}
-    for check, values in part.gathered.items():
-        stored = [digest_out(value) for value in values]
-        if any(value is None for value in stored):
-            return None
-        gathered[check] = stored
-    return {
-        "findings": part.findings,
-        "ran": {path: sorted(ids) for path, ids in part.ran.items()},
-        "files": sorted(part.files),
-        "gathered": gathered,
-    }
 
 
 def _keys(plan: _Plan) -> list[str]:
     return [plan[0], *plan[1].values()]
-
-
-def _part_of(stored: dict[str, Any], gathering: list[str], digests: bool = True) -> _Part:
-    """The part a stored outcome holds (without what it gathered unless `digests`);
-    KeyError, TypeError or ValueError when it is not exactly what `_outcome` writes."""
-    findings = []
-    for fields in stored["findings"]:
-        path, line, context, cue, lang, check, severity, message, concept, accepted = fields
-        if not (
-            type(path) is str
-            and (line is None or type(line) is int)
-            and (context is None or type(context) is str)
-            and (cue is None or type(cue) is int)
-            and type(lang) is str
-            and type(check) is str
-            and severity in _SEVERITIES
-            and type(message) is str
-            and (concept is None or type(concept) is str)
-            and type(accepted) is bool
-        ):
-            raise ValueError("not a finding")
-        findings.append(tuple(fields))
-    ran = {str(path): {str(i) for i in ids} for path, ids in stored["ran"].items()}
-    files = {str(path) for path in stored["files"]}
-    gathered = stored["gathered"]
-    if sorted(gathered) != sorted(gathering):
-        raise ValueError("gathered for other checks")
-    values: dict[str, list[Any]] = {check: [] for check in gathering}
-    if digests:
-        values = {check: [digest_in(d) for d in gathered[check]] for check in gathering}
-    return _Part(findings, ran, [], files, values, [])
 
 
 def _finding_fields(finding: Finding) -> tuple[Any, ...]:
