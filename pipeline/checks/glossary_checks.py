@@ -37,7 +37,7 @@ def glossary_path(ctx: CheckContext) -> tuple[Path | None, bool]:
         return ctx.glossary_path, True
     if ctx.root is None:
         return None, False
-    from pipeline.glossary.paths import project_termbase_path
+    from pipeline.glossary_paths import project_termbase_path
 
     configured = glossary_settings(ctx).get("path")
     return project_termbase_path(ctx.root, configured), bool(configured)

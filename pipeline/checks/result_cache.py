@@ -64,12 +64,14 @@ def content_hash(data: bytes) -> str:
 
 
 def code_stamp() -> str:
-    """msm's build: its version, which modules run compiled, and each code file's size and
-    modification time (an edited check invalidates what it found; no file is read)."""
+    """msm's build: its version, and the size and modification time of each of its code files,
+    Python and compiled (`.so`) alike, in the package folder that runs (an edited check
+    invalidates what it found, a compiled install differs from the same code as Python; no
+    file is read, no module imported)."""
     import pipeline
 
     here = Path(pipeline.__file__).resolve().parent
-    parts = [__version__, sys.version, ",".join(pipeline.compiled())]
+    parts = [__version__, sys.version]
     for folder, _, names in sorted(os.walk(here)):
         for name in sorted(names):
             if name.endswith((".py", ".so", ".pyd")):

@@ -9,7 +9,7 @@ from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import read_bytes
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
-from pipeline.glossary.paths import (  # re-exported: where the term base lives
+from pipeline.glossary_paths import (  # re-exported: where the term base lives
     GLOSSARY_DIR,
     GLOSSARY_FILE,
     default_termbase_path,

@@ -1,4 +1,5 @@
-"""Where the project's term base lives (no glossary code needed to know it)."""
+"""Where the project's term base lives: known without loading the glossary package (`msm check`
+needs the path to key its result cache, and the glossary code only when a text is checked)."""
 
 from __future__ import annotations
 
