@@ -271,10 +271,14 @@ def msm_check(
     workers: int | None = None,
     out: Path | None = None,
     env: dict[str, str] | None = None,
+    cached: bool = False,
 ) -> Callable[[bool], Run]:
+    """`msm check` of a whole corpus: every file checked (`--no-cache`), or with `cached`
+    taking what did not change since the last run from `.msm-cache/`."""
     env = {**(env or {}), **({"MSM_CHECK_WORKERS": str(workers)} if workers else {})}
     target = out or CORPORA / "msm-check.txt"
-    return lambda memory: run([BIN / "msm", "check"], root, env, memory, target)
+    command = [BIN / "msm", "check", *([] if cached else ["--no-cache"])]
+    return lambda memory: run(command, root, env, memory, target)
 
 
 def pofilter(root: Path) -> Callable[[bool], Run]:
@@ -348,7 +352,8 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     sizes = res.sizes
     main = corpus("main", sizes.main)
     counts = count(main)
-    run([BIN / "msm", "check"], main)  # compiles the glossary into .msm-cache (see G below)
+    # compiles the glossary into .msm-cache (see G below); `--no-cache`: no results kept
+    run([BIN / "msm", "check", "--no-cache"], main)
     timings = interleaved(
         {
             "msm check": msm_check(main),
@@ -441,6 +446,47 @@ def _row(timing: Timing, cues: int, checks: str, reported: int) -> str:
     )
 
 
+def bench_recheck(res: Results, main: Path) -> None:
+    """A re-check of the unchanged corpus (the result cache) against a first run."""
+    print("== re-check of an unchanged project", flush=True)
+    cache = main / ".msm-cache" / "check-results.json"
+    first_out, again_out = CORPORA / "msm-check-first.json", CORPORA / "msm-check-again.json"
+    first = Timing("msm check, first run (empty result cache)")
+    again = Timing("msm check, re-check (nothing changed)")
+    json_first = [BIN / "msm", "check", "--format", "json"]
+    for _ in range(res.sizes.repeats):
+        cache.unlink(missing_ok=True)
+        first.runs.append(run(json_first, main, stdout=first_out))
+        print(f"  {first.label}: {first.runs[-1].seconds:.2f} s", flush=True)
+        again.runs.append(run(json_first, main, stdout=again_out))
+        print(f"  {again.label}: {again.runs[-1].seconds:.2f} s", flush=True)
+    same = first_out.read_bytes() == again_out.read_bytes()
+    ratio = first.median / again.median
+    res.add(
+        "## Re-check of an unchanged project",
+        "",
+        "`msm check --format json` on the `main` corpus, with an empty result cache, then "
+        "again with nothing changed: the second run hashes every file and takes each "
+        "part's findings from `.msm-cache/check-results.json` (see docs/performance.md).",
+        "",
+        "| command | median s | range | max RSS |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| `{t.label}` | {t.median:.2f} | {t.spread} | {t.rss:.0f} MB |"
+            for t in (first, again)
+        ),
+        "",
+        f"- The re-check takes 1/{ratio:.1f} of the first run; the JSON reports are "
+        + ("byte for byte the same." if same else "**different**."),
+        "",
+    )
+    res.target(
+        "a re-check of the unchanged corpus ≥ 10× faster than the first run, same findings",
+        f"{ratio:.1f}×, reports {'identical' if same else 'different'}",
+        ratio >= 10 and same,
+    )
+
+
 def bench_costs(res: Results, main: Path) -> None:
     print("== cost of each check", flush=True)
     import pipeline
@@ -473,7 +519,7 @@ def bench_scaling(res: Results) -> Path:
         if label == "×100":
             big = root
         counts = count(root)
-        run([BIN / "msm", "check"], root)  # compile the glossary once
+        run([BIN / "msm", "check", "--no-cache"], root)  # compile the glossary once
         repeats = res.sizes.repeats if spec.videos * spec.cues < 20_000 else res.sizes.peer_repeats
         timings = interleaved(
             {"default": msm_check(root), "one process": msm_check(root, 1)},
@@ -533,7 +579,7 @@ def bench_glossary(res: Results, main: Path) -> None:
     cold = {}
     for label, root in (("small", small), ("big", big)):
         shutil.rmtree(root / ".msm-cache", ignore_errors=True)
-        cold[label] = run([BIN / "msm", "check"], root).seconds  # compiles the glossary
+        cold[label] = run([BIN / "msm", "check", "--no-cache"], root).seconds  # compiles it
     timings = interleaved(
         {
             f"G={sizes.small_glossary:,}": msm_check(small),
@@ -713,7 +759,8 @@ def bench_startup(res: Results) -> None:
     shutil.copytree(ROOT / "subtitles", work / "subtitles")
     shutil.copytree(ROOT / "glossary", work / "glossary")
     track = work / "subtitles" / example.parent.name / example.name
-    run([BIN / "msm", "check", track], work)  # compile the glossary once, as any earlier run did
+    # compile the glossary once, as any earlier run did; the one track is checked for real
+    run([BIN / "msm", "check", "--no-cache", track], work)
     n = res.sizes.startup_repeats
     timings = interleaved(
         {
@@ -721,11 +768,21 @@ def bench_startup(res: Results) -> None:
                 [BIN / "python", "-c", "import click"], work, memory=m
             ),
             "msm --help": lambda m: run([BIN / "msm", "--help"], work, memory=m),
-            "msm check <one track>": lambda m: run([BIN / "msm", "check", track], work, memory=m),
+            "msm check <one track>": lambda m: run(
+                [BIN / "msm", "check", "--no-cache", track], work, memory=m
+            ),
+            "msm check <one track>, unchanged": lambda m: run(
+                [BIN / "msm", "check", track], work, memory=m
+            ),
         },
-        {"python -c 'import click'": n, "msm --help": n, "msm check <one track>": n},
+        {
+            "python -c 'import click'": n,
+            "msm --help": n,
+            "msm check <one track>": n,
+            "msm check <one track>, unchanged": n,
+        },
     )
-    click, help_, one = (timings[k] for k in timings)
+    click, help_, one, unchanged = (timings[k] for k in timings)
     ratio = help_.median / click.median
     res.add(
         "## Start-up",
@@ -741,10 +798,18 @@ def bench_startup(res: Results) -> None:
             for t in timings.values()
         ),
         "",
-        f"- `msm --help` takes ×{ratio:.2f} the time of `python -c 'import click'`.",
+        f"- `msm --help` takes ×{ratio:.2f} the time of `python -c 'import click'`; "
+        f"`msm check <one track>` (checked, `--no-cache`) ×{one.median / click.median:.2f}, "
+        f"and ×{unchanged.median / click.median:.2f} when the result cache knows the track.",
         "",
     )
     res.target("`msm --help` within 2× of `python -c 'import click'`", f"×{ratio:.2f}", ratio <= 2)
+    one_ratio = one.median / click.median
+    res.target(
+        "one-track `msm check` within 2× of `python -c 'import click'`",
+        f"×{one_ratio:.2f} checked; ×{unchanged.median / click.median:.2f} unchanged (cached)",
+        one_ratio <= 2,
+    )
     res.target("`msm check` of one track under 0.3 s", f"{one.median:.3f} s", one.median < 0.3)
 
 
@@ -856,6 +921,7 @@ def main() -> None:
     CORPORA.mkdir(parents=True, exist_ok=True)
     res = Results(QUICK if args.quick else FULL)
     main_corpus, _ = bench_check(res)
+    bench_recheck(res, main_corpus)
     bench_costs(res, main_corpus)
     big = bench_scaling(res)
     bench_glossary(res, main_corpus)

@@ -2,11 +2,13 @@
 
 This is the only module that imports click. Heavy libraries (yt_dlp, deep_translator) are
 imported inside the functions that need them, so `msm --help` starts fast.
+
+Long: every command's options, help text and examples live here, because only this module may
+import click; each command body stays a few lines over one core function.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -19,12 +21,12 @@ import click
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.mt import PROVIDERS
-from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
 from pipeline.terminal import printable
 
 if TYPE_CHECKING:
     from pipeline.ops.build import BuiltTrack
+    from pipeline.plan import FileChange
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -131,6 +133,8 @@ def report_changes(
             echo(change.diff(root), nl=False)
         click.echo(f"dry run: {len(changes)} file(s) would change", err=True)
         return []
+    from pipeline.plan import apply_all
+
     written, refused = apply_all(list(changes))
     for change in written:
         summary = f" ({change.summary})" if change.summary else ""
@@ -393,8 +397,8 @@ def translate(
       msm translate what-is-public-procurement --lang pt-PT --provider mymemory
       msm translate --lang pl --titles           # the YouTube titles and descriptions too
     """
-    from pipeline import translate as mt
     from pipeline.errors import UsageError
+    from pipeline.mt import translate as mt
     from pipeline.mt.report import estimate_lines, summary_lines
     from pipeline.mt.terms import project_glossary
     from pipeline.tracks.po_io import now
@@ -594,6 +598,11 @@ def paths_argument(f: F) -> F:
     help="Write the report to this file instead of standard output.",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List every check id and exit.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again, ignoring what earlier runs kept in .msm-cache/.",
+)
 @click.pass_obj
 def check(
     state: State,
@@ -604,13 +613,15 @@ def check(
     profile: str | None,
     output: Path | None,
     list_checks: bool,
+    no_cache: bool,
 ) -> None:
     """Check subtitles and translations; exit 1 on an error-level finding.
 
     Checks reading speed, line length, timing, typography per language, translation state
     and (with a glossary) terms. Exit status: 0 clean, 1 errors found, 2 bad usage or
     unreadable input. A reviewer accepts one finding with a PO translator comment
-    `# msm-accept: CHECK-ID reason`.
+    `# msm-accept: CHECK-ID reason`. What did not change since the last run (same files,
+    settings, glossary and msm) is taken from .msm-cache/ instead of being checked again.
 
     \b
     Example:
@@ -619,6 +630,7 @@ def check(
       msm check ~/Downloads/talk.pl.srt --format json
       msm check --format junit -o msm-check.xml  # for CI test views
       msm check --list                           # every check id
+      msm check --no-cache                       # check every file again
     """
     from pipeline.checks import report
     from pipeline.checks.runner import check_paths, find_project
@@ -628,8 +640,7 @@ def check(
         click.echo(report.list_checks("json" if fmt == "json" else "text"), nl=False)
         return
     project = find_project(paths, state.project_dir, Path.cwd())
-    quick_exit_after_this_command()
-    result = check_paths(paths, project, langs, glossary, profile)
+    result = check_paths(paths, project, langs, glossary, profile, remember=not no_cache)
     if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
         from pipeline import languages
         from pipeline.publish.meta_checks import check_meta, videos_under
@@ -711,7 +722,6 @@ def status(state: State, videos: tuple[str, ...], langs: tuple[str, ...], fmt: s
     from pipeline.report.status_text import render_json, render_table
 
     project = state.project
-    quick_exit_after_this_command()
     result = run_status(project, project.select(videos), langs)
     if fmt == "json":
         click.echo(render_json(result), nl=False)
@@ -1380,6 +1390,8 @@ def glossary_import(
                 "with --dry-run"
             )
         )
+    from pipeline.plan import FileChange
+
     change = FileChange(destination, new, old, "glossary", seen)
     fail_if(report_changes([change], project.root, dry_run))
 
@@ -1551,35 +1563,8 @@ def memory_import(state: State, file: Path, dry_run: bool, lang_map: tuple[str, 
     fail_if(report_changes(plan.changes, project.root, dry_run))
 
 
-# Set by a command that leaves a big heap behind (`msm check` over a channel: glossary
-# indexes, memos, findings): the console script then ends without tearing it down.
-_QUICK_EXIT = False
-_CONSOLE = False  # running as the console script (not called in process, as by the tests)
-
-
-def quick_exit_after_this_command() -> None:
-    """Let the console script end the process at once when this command is done (see `main`).
-
-    In the console script the cycle collector is also off from here on: what the command
-    makes is freed by reference counts or kept to the end (a run makes no reference
-    cycles, see the runner), so the collector would only walk the heap, the biggest walk
-    right after the run (0.15 s after a one-process run of the benchmark)."""
-    global _QUICK_EXIT
-    _QUICK_EXIT = True
-    if _CONSOLE:
-        gc.disable()
-
-
 def main() -> None:
-    """Console-script entry point.
-
-    After a command that asked for it, the process ends with os._exit once every stream is
-    flushed: Python's own exit frees every object one by one, about 0.06 s after checking a
-    big channel (mypy ends its runs the same way). Only commands that hold no resource
-    needing a clean-up at exit ask (temporary files, pools and reports are closed by then).
-    """
-    global _CONSOLE
-    _CONSOLE = True
+    """Console-script entry point."""
     try:
         try:
             cli(prog_name="msm")
@@ -1587,10 +1572,6 @@ def main() -> None:
             sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
     except BrokenPipeError:
         _pipe_closed()
-    except SystemExit as exc:
-        if _QUICK_EXIT and (exc.code is None or isinstance(exc.code, int)):
-            _end_now(exc.code or 0)
-        raise
 
 
 def _pipe_closed() -> NoReturn:
@@ -1604,13 +1585,3 @@ def _pipe_closed() -> NoReturn:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os._exit(1)
-
-
-def _end_now(code: int) -> NoReturn:
-    """Flush stdout and stderr, then end the process with `code`, skipping the tear-down."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 1  # output lost (a closed pipe): never report success
-    os._exit(code)

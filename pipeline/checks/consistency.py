@@ -13,7 +13,9 @@ every candidate is read again and grouped on the exact texts. Hashes can mislead
 colliding, about one chance in 10^19 per pair of texts: two translations of one source would
 go unnoticed, or a colliding source's entries would count towards a translation's majority.
 
-The hashes are Python's own (`hash`), the same in the worker processes a big run forks.
+The hashes are BLAKE2b's first 64 bits (`stable_hash`), not Python's own `hash` (different in
+every process): a digest kept in the result cache (result_cache.py) meets, in a later run,
+digests made in that run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from hashlib import blake2b
 from typing import Any, TypeVar
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
@@ -78,7 +81,7 @@ def digest(catalog: CatalogUnit) -> Digest:
         catalog.lang,
         file,
         sources=array("q", [_source_hash(entry.source) for entry in rows]),
-        targets=array("q", [hash(normalised(entry.target)) for entry in rows]),
+        targets=array("q", [stable_hash(normalised(entry.target)) for entry in rows]),
         lines=_small(lines),
         offsets=_small([offsets.get(line, -1) for line in lines]),
         cues=_small([entry.cues[0] if entry.cues else 0 for entry in rows]),
@@ -97,7 +100,13 @@ def _small(values: list[int]) -> array[int]:
 
 @lru_cache(maxsize=4096)  # a video's source texts come back in each of its catalogues
 def _source_hash(source: str) -> int:
-    return hash(normalised(source))
+    return stable_hash(normalised(source))
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of `text` that is the same in every process and every run."""
+    data = text.encode("utf-8", "surrogatepass")
+    return int.from_bytes(blake2b(data, digest_size=8).digest(), "little", signed=True)
 
 
 def conflicts(digests: Sequence[Digest]) -> list[tuple[EntryUnit, EntryUnit]]:
@@ -257,7 +266,7 @@ def _verified(found: Digest, text: str, rows: list[int]) -> list[Texts] | None:
         if (
             texts is None
             or _source_hash(texts[0]) != found.sources[row]
-            or hash(normalised(texts[1])) != found.targets[row]
+            or stable_hash(normalised(texts[1])) != found.targets[row]
         ):
             return None
         taken.append(texts)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
-from pipeline.glossary import GlossaryIssue, Matcher, review
-from pipeline.glossary.compiled import load_matcher
-from pipeline.glossary.files import project_termbase_path
-from pipeline.glossary.review import IssueKind
 from pipeline.languages import SOURCE
+
+if TYPE_CHECKING:  # the glossary package loads on first use: a run may need none of it
+    from pipeline.glossary import GlossaryIssue, Matcher
+    from pipeline.glossary.review import IssueKind
 
 _MATCHER = "glossary.matcher"
 CACHE_DIR = ".msm-cache"  # the project's git-ignored cache folder
@@ -36,6 +37,8 @@ def glossary_path(ctx: CheckContext) -> tuple[Path | None, bool]:
         return ctx.glossary_path, True
     if ctx.root is None:
         return None, False
+    from pipeline.glossary_paths import project_termbase_path
+
     configured = glossary_settings(ctx).get("path")
     return project_termbase_path(ctx.root, configured), bool(configured)
 
@@ -54,6 +57,8 @@ def matcher_for(ctx: CheckContext) -> Matcher | None:
     path, named = glossary_path(ctx)
     if path is None or not (named or path.is_file()):
         return None
+    from pipeline.glossary.compiled import load_matcher
+
     cache_dir = ctx.root / CACHE_DIR if ctx.root is not None else None
     matcher = ctx.cache[_MATCHER] = load_matcher(path, cache_dir)
     return matcher
@@ -89,6 +94,8 @@ def _issues(unit: EntryUnit, ctx: CheckContext) -> list[GlossaryIssue]:
         found = []
     else:
         # A fuzzy translation was made for an older source text: only its own words count.
+        from pipeline.glossary import review
+
         found = review(matcher, key[1], target, unit.lang, source_lang)
     if len(reviews) >= _REVIEWS_KEPT:
         reviews.clear()

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.checks.registry import CheckSpec, load_all
+from pipeline.checks.report_lines import one_line, summary_line
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import UsageError
-from pipeline.terminal import printable
+
+__all__ = ["FORMATS", "list_checks", "one_line", "render", "summary_line"]
 
 FORMATS = ("text", "json", "junit", "github")
 
@@ -36,37 +38,6 @@ def render(report: CheckReport, fmt: str, color: bool = False) -> str:
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return renderers[fmt](report)
-
-
-def one_line(text: str) -> str:
-    """Text safe for a terminal or a log line: line breaks shown as ` / `, control and bidi
-    characters (an escape sequence hidden in a subtitle file) escaped (`\\x1b`)."""
-    if text.isprintable():  # no line break, no control character (most messages): as it is
-        return text
-    return printable(text.replace("\r\n", "\n").replace("\n", " / "), lines=False)
-
-
-def summary_line(report: CheckReport) -> str:
-    """`2 errors, 1 warning, 1 accepted in 10 files` (or `no problems in 10 files`); inputs
-    that could not be read come first: `1 unreadable input; no problems in 9 files`."""
-    found = report.findings
-    notes = sum(1 for f in found.items if f.severity == "info" and not f.accepted)
-    parts = [
-        _count(found.errors, "error"),
-        _count(found.warnings, "warning"),
-        _count(notes, "note"),
-        f"{found.accepted} accepted" if found.accepted else "",
-    ]
-    said = ", ".join(p for p in parts if p) or "no problems"
-    files = len(found.files)
-    checked = f"{said} in {files} file{'' if files == 1 else 's'}" if files else "no file checked"
-    if report.errors:
-        return f"{_count(len(report.errors), 'unreadable input')}; {checked}"
-    return checked
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'' if n == 1 else 's'}" if n else ""
 
 
 @dataclass(frozen=True)

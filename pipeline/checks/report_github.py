@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.checks.model import Finding
-from pipeline.checks.report import summary_line
+from pipeline.checks.report_lines import summary_line
 from pipeline.checks.runner import CheckReport
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

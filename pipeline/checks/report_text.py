@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from pipeline.checks.model import Finding
-from pipeline.checks.report import one_line, summary_line
+from pipeline.checks.report_lines import one_line, summary_line
 from pipeline.checks.runner import CheckReport
 
 _RESET = "\033[0m"

@@ -14,13 +14,17 @@ its pattern (gates.py: one search over the file); the cycle collector is off for
 big run is split into contiguous runs of videos checked by this process and worker processes
 (forked once the glossary is loaded, so they inherit it; each takes the next run when it is
 free, and the runs shrink towards the end so all finish together), merged in input order,
-giving exactly the report a single process gives.
+giving exactly the report a single process gives. With `remember`, each part of a video (its
+source track, each catalogue with its built tracks) found unchanged since an earlier run is
+taken from the result cache (result_cache.py) instead of being read and checked again.
+
+Long: one run's flow (dispatch, memos, the result cache's parts, worker processes) shares the
+Runner's state; the checks themselves live in their own modules.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +50,7 @@ from pipeline.checks.model import (
 )
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import CheckContext, CheckSpec, Problem, Scope, load_all
+from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
 from pipeline.checks.units import (
     cue_units,
     numbered,
@@ -120,6 +125,17 @@ WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N p
 
 
 @dataclass
+class _Source:
+    """A video's source track as its catalogues need it."""
+
+    cues: list[Cue]
+    keys: list[Key]  # each cue's PO key
+    positions: dict[Key, tuple[int, ...]]  # each key's cues
+    sources: dict[str, str]  # one copy of each source text, for every catalogue
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
 class _EntryPlan:
     """The entry checks for one (language, source?) pair: plain ones, and memoised groups."""
 
@@ -179,6 +195,7 @@ class _Part:
     gathered: dict[str, list[Any]]
     missing: list[tuple[str, str]]
     as_fields: bool = True
+    fresh: dict[str, Any] = field(default_factory=dict)  # new result-cache outcomes
 
 
 class Runner:
@@ -192,6 +209,7 @@ class Runner:
         checks: dict[str, CheckSpec] | None = None,
         workers: int | None = None,
         keep_units: bool = False,
+        results: ResultCache | None = None,
     ) -> None:
         registry = checks if checks is not None else load_all()
         where = str(project.root / CATALOG) if project else "settings"
@@ -222,12 +240,22 @@ class Runner:
             if spec.gather is not None
         ]
         self.gathered: dict[str, list[Any]] = {check: [] for check, _ in self.gathering}
+        # Outcomes of earlier runs (None: check everything); never with keep_units, whose
+        # callers need the units themselves.
+        self.results = None if keep_units else results
+        self._plans: dict[int, _Plan | None] = {}  # id(VideoInput) -> its parts' keys
+        self._project_key: str | None = None  # the project checks' key in the result cache
+        self._project_known: bool | None = None  # whether their outcome is in it
 
     # --- the pass ------------------------------------------------------------------------
 
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
-        self._prepare()
+        known = self._project_key = self._known(inputs)
+        if known is None:
+            self._prepare()
+        else:
+            self._prepare_once(known)
         # A run makes millions of short-lived objects and no reference cycles (objects are
         # freed by their counts; a test holds the run to leaving no cyclic garbage): the
         # cycle collector would only walk the long-lived ones again and again (glossary
@@ -240,14 +268,48 @@ class Runner:
             sources: dict[Path, list[Cue] | None] = {}
             for item in inputs.files:
                 self._guard(self._file, item, sources)
-            self._project()
+            self._project(known)
         finally:
             if enabled:
                 gc.enable()
+        if self.results is not None:
+            self.results.save()
         self.report.findings.items.sort(
             key=lambda f: (f.path, f.line or 0, f.cue or 0, f.check, f.message)
         )
         return self.report
+
+    def _known(self, inputs: Inputs) -> str | None:
+        """With the result cache: the key of the project checks' outcome (what they depend
+        on: every part's key and every video's languages, in order); None when a part of the
+        run cannot be remembered (a loose file, a file that cannot be read)."""
+        if self.results is None or inputs.files:
+            return None
+        keys: list[str] = []
+        for video in inputs.videos:
+            plan = self._plan(video, video.folder / f"{self.source_lang}.srt")
+            if plan is None:
+                return None
+            keys += [plan[0], *plan[1].values(), repr((video.langs, video.whole))]
+        return self.results.key("project", *keys)
+
+    def _prepare_once(self, known: str) -> None:
+        """`_prepare`, unless every part and the project checks are in the result cache and
+        an earlier run with this glossary prepared it without an error."""
+        assert self.results is not None
+        prepared = self.results.key("prepared")
+        entries = self.results.entries
+        if (
+            prepared in entries
+            and known in entries
+            and all(key in entries for plan in self._plans.values() if plan for key in _keys(plan))
+        ):
+            self.results.get(prepared)
+            return
+        errors = len(self.report.errors)
+        self._prepare()
+        if len(self.report.errors) == errors:
+            self.results.put(prepared, {})
 
     def _prepare(self) -> None:
         """Load what enabled checks share (the glossary) once, before any unit."""
@@ -313,6 +375,8 @@ class Runner:
         # This process checks parts too, beside `workers - 1` forked ones: its own parts
         # need no hand-over, and one process fewer is forked. Each takes the next part when
         # it is free (a shared counter); parts are merged in input order as they come.
+        import multiprocessing  # only for a run big enough to share (~25 ms to import)
+
         context = multiprocessing.get_context("fork")
         parts = shrinking_parts(list(videos), workers)
         taken = context.Value("i", 0)
@@ -368,11 +432,15 @@ class Runner:
             env = os.environ.get(WORKERS_ENV, "").strip()
             if env.isdigit() and int(env) > 0:
                 wanted = int(env)
-            elif sum(len(v.langs) for v in videos) < PARALLEL_MIN_CATALOGS:
+            elif self._to_check(videos) < PARALLEL_MIN_CATALOGS:
                 wanted = 1
             else:
-                wanted = _cpus()
-        if wanted <= 1 or len(videos) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+                wanted = free_cpus()
+        if wanted <= 1 or len(videos) < 2:
+            return 1
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             return 1
         return min(wanted, len(videos))  # no process without a video to check
 
@@ -381,6 +449,9 @@ class Runner:
         as plain tuples, for a worker to send)."""
         report = self.report
         items = report.findings.items
+        fresh: dict[str, Any] = {}
+        if self.results is not None:
+            fresh, self.results.fresh = self.results.fresh, {}
         part = _Part(
             [_finding_fields(f) for f in items] if as_fields else items,
             report.ran,
@@ -389,6 +460,7 @@ class Runner:
             self.gathered,
             self.missing,
             as_fields,
+            fresh,
         )
         self.report = CheckReport()
         self.gathered = {check: [] for check, _ in self.gathering}
@@ -409,6 +481,8 @@ class Runner:
         for check, values in part.gathered.items():
             self.gathered[check].extend(values)
         self.missing.extend(part.missing)
+        if part.fresh and self.results is not None:
+            self.results.fresh.update(part.fresh)
 
     # --- one video -----------------------------------------------------------------------
 
@@ -422,6 +496,20 @@ class Runner:
             raise InputError(
                 f"{src_path}: the source track is missing (add it, or pull it with `msm pull`)"
             )
+        if self.results is not None:
+            plan = self._plan(item, src_path)
+            if plan is not None:
+                self._remembered(item, src_path, plan)
+                return
+        source = self._read_source(item, src_path)
+        self._check_source(item, src_path, source)
+        for lang in item.langs:
+            po_path = self._catalog_path(item, lang)
+            if po_path is not None:
+                self._guard(self._catalog, po_path, lang, source, item.folder)
+
+    def _read_source(self, item: VideoInput, src_path: Path) -> _Source:
+        """The source track's cues, their PO keys, each key's cues, and one copy of each text."""
         from pipeline.tracks.srt_io import read_srt
 
         read = read_srt(src_path, self.source_lang)
@@ -436,41 +524,194 @@ class Runner:
         keys = cue_keys(cues, contexts)
         positions = positions_by_key(keys)
         sources = {text: text for _, text in positions}  # one copy for every catalogue
+        return _Source(cues, keys, positions, sources, read.diagnostics)
+
+    def _check_source(self, item: VideoInput, src_path: Path, source: _Source) -> None:
+        """The source track's own checks (when the video's source is checked)."""
+        if not item.source:
+            return
+        cues = source.cues
         shown = self._display(src_path)
-        if item.source:
-            self._show(src_path)
-            self._track(
-                TrackUnit(
-                    shown, self.source_lang, cues, is_source=True, diagnostics=read.diagnostics
-                ),
-                is_source=True,
-            )
-            units = source_units(source_entries(cues, contexts), positions, shown, self.source_lang)
-            self._entries(units, self.source_lang, True, shown)
+        self._show(src_path)
+        self._track(
+            TrackUnit(
+                shown, self.source_lang, cues, is_source=True, diagnostics=source.diagnostics
+            ),
+            is_source=True,
+        )
+        contexts = item.video.contexts
+        entries = source_entries(cues, contexts)
+        units = source_units(entries, source.positions, shown, self.source_lang)
+        self._entries(units, self.source_lang, True, shown)
+
+    def _read_and_check_source(self, item: VideoInput, src_path: Path) -> _Source:
+        source = self._read_source(item, src_path)
+        self._check_source(item, src_path, source)
+        return source
+
+    def _catalog_path(self, item: VideoInput, lang: str) -> Path | None:
+        """A language's catalogue in a video folder; None (noted when missing) if there is none."""
+        po_path = item.folder / f"{lang}.po"
+        files = item.files
+        if not (po_path.name in files if files is not None else po_path.is_file()):
+            if item.whole:
+                self.missing.append((self._display(po_path), lang))
+            return None
+        return po_path
+
+    # --- a video's parts from the result cache ---------------------------------------------
+
+    def _to_check(self, videos: Sequence[VideoInput]) -> int:
+        """How many catalogues a run must check (those the result cache does not know)."""
+        if self.results is None:
+            return sum(len(v.langs) for v in videos)
+        total = 0
+        known = self.results.entries
+        for video in videos:
+            plan = self._plan(video, video.folder / f"{self.source_lang}.srt")
+            if plan is None:
+                total += len(video.langs)
+            else:
+                total += sum(key not in known for key in plan[1].values())
+        return total
+
+    def _plan(self, item: VideoInput, src_path: Path) -> _Plan | None:
+        """The result-cache keys of a video's parts (its source track, each catalogue with its
+        built tracks): the hashes of everything each depends on. None when a file cannot be
+        read (the video is then checked as usual, and the error reported)."""
+        if id(item) in self._plans:
+            return self._plans[id(item)]
+        results = self.results
+        assert results is not None
+        plan: _Plan | None = None
+        try:
+            if item.files is not None:
+                self._folder(item.folder, item.links)
+            source = results.file_hash(str(src_path))
+            contexts = repr(sorted(item.video.contexts.items()))
+            # How reports show the folder's files: its path, then each file's name; a
+            # symbolic link (or a file of a folder not listed) as it resolves.
+            folder = self._display(src_path)
+            exact = item.files is None or bool(item.links)
+            src_key = results.key("source", folder, source, contexts, str(item.source))
+            langs: dict[str, str] = {}
+            for lang in item.langs:
+                po_path = item.folder / f"{lang}.po"
+                if not (
+                    po_path.name in item.files if item.files is not None else po_path.is_file()
+                ):
+                    continue
+                parts = [folder, str(po_path), results.file_hash(str(po_path))]
+                for fmt in ("srt", "vtt"):
+                    built = f"{item.folder}/{lang}.{fmt}"
+                    if item.files is not None and f"{lang}.{fmt}" not in item.files:
+                        parts.append("-")
+                        continue
+                    try:
+                        parts.append(results.file_hash(built))
+                    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                        parts.append("-")
+                if exact:
+                    parts += [self._display(po_path), self._display(po_path.with_suffix(".srt"))]
+                    parts.append(self._display(po_path.with_suffix(".vtt")))
+                langs[lang] = results.key("catalogue", source, contexts, lang, *parts)
+            plan = (src_key, langs)
+        except (OSError, MsmError):
+            plan = None
+        self._plans[id(item)] = plan
+        return plan
+
+    def _remembered(self, item: VideoInput, src_path: Path, plan: _Plan) -> None:
+        """A video checked part by part, each part unchanged since an earlier run taken from
+        the result cache, the others checked (and remembered)."""
+        src_key, keys = plan
+        source: _Source | None = None
+        if not self._recall(src_key):
+            part, source = self._isolated(self._read_and_check_source, item, src_path)
+            if not self._keep(src_key, part):
+                return  # the source track cannot be read: nothing else of the video is
         for lang in item.langs:
-            po_path = item.folder / f"{lang}.po"
-            if not (po_path.name in files if files is not None else po_path.is_file()):
-                if item.whole:
-                    self.missing.append((self._display(po_path), lang))
+            po_path = self._catalog_path(item, lang)
+            if po_path is None or self._recall(keys[lang]):
                 continue
-            self._guard(self._catalog, po_path, lang, cues, keys, positions, sources, item.folder)
+            if source is None:
+                part, source = self._isolated(self._read_source, item, src_path)
+                if not self._keep(None, part):
+                    return  # changed since it was hashed, and unreadable now
+            assert source is not None
+            part, _ = self._isolated(self._catalog, po_path, lang, source, item.folder)
+            self._keep(keys[lang], part)
+
+    def _digests_needed(self) -> bool:
+        """Whether the project checks will run (their outcome is not in the result cache)."""
+        if self._project_known is None:
+            assert self.results is not None
+            key = self._project_key
+            self._project_known = key is not None and key in self.results.entries
+        return not self._project_known
+
+    def _isolated(self, func: Callable[..., T], *args: Any) -> tuple[_Part, T | None]:
+        """Run one part of a video apart from what was found so far: what it found (to merge
+        and remember), and what `func` returned (None when it raised an input error)."""
+        kept = self.report, self.gathered, self.missing
+        self.report = CheckReport()
+        self.gathered = {check: [] for check, _ in self.gathering}
+        self.missing = []
+        returned: list[T] = []
+        try:
+            self._guard(lambda: returned.append(func(*args)))
+            report = self.report
+            part = _Part(
+                [_finding_fields(f) for f in report.findings.items],
+                report.ran,
+                report.errors,
+                report.findings.files,
+                self.gathered,
+                self.missing,
+            )
+        finally:
+            self.report, self.gathered, self.missing = kept
+        return part, returned[0] if returned else None
+
+    def _keep(self, key: str | None, part: _Part) -> bool:
+        """Merge a part just checked and store it under `key`; False if it raised an error."""
+        self._merge(part)
+        if part.errors:
+            return False
+        if key is not None and self.results is not None:
+            outcome = outcome_of(part.findings, part.ran, part.files, part.gathered)
+            if outcome is not None:
+                self.results.put(key, outcome)
+        return True
+
+    def _recall(self, key: str) -> bool:
+        """Merge the outcome stored under `key`; False when there is none (or it is damaged)."""
+        assert self.results is not None
+        stored = self.results.get(key)
+        if stored is None:
+            return False
+        gathering = [check for check, _ in self.gathering]
+        try:
+            findings, ran, files, gathered = stored_part(stored, gathering, self._digests_needed())
+        except (KeyError, TypeError, ValueError):
+            return False  # not what we write: checked again (and written anew)
+        self._merge(_Part(findings, ran, [], files, gathered, []))
+        return True
 
     def _catalog(
         self,
         po_path: Path,
         lang: str,
-        cues: list[Cue],
-        keys: list[Key],
-        positions: dict[Key, tuple[int, ...]],
-        sources: dict[str, str],
+        source: _Source,
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
+        cues, keys = source.cues, source.keys
         po = _read_po(po_path)
         header = po.metadata.get("Language", "")
         po.notes += catalogue_language(header, lang, str(po_path), po.header_line)[1]
         shown = self._show(po_path)
-        current, gone, by_key = po_units(po, shown, lang, positions, sources)
+        current, gone, by_key = po_units(po, shown, lang, source.positions, source.sources)
         committed = []
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
@@ -614,8 +855,16 @@ class Runner:
             notes=po.notes,
         )
 
-    def _project(self) -> None:
+    def _project(self, known: str | None = None) -> None:
+        """The cross-file checks (their outcome from the result cache when `known` is in it)."""
         unit = ProjectUnit(missing=self.missing, gathered=self.gathered)
+        if known is None:
+            self._project_checks(unit)
+        elif not self._recall(known):
+            part, _ = self._isolated(self._project_checks, unit)
+            self._keep(known, part)
+
+    def _project_checks(self, unit: ProjectUnit) -> None:
         for spec in self.dispatch.checks("project", "", False):
             self._call(spec, unit)
 
@@ -780,6 +1029,13 @@ class Runner:
         )
 
 
+_Plan = tuple[str, dict[str, str]]  # the source part's key, and each catalogue's
+
+
+def _keys(plan: _Plan) -> list[str]:
+    return [plan[0], *plan[1].values()]
+
+
 def _finding_fields(finding: Finding) -> tuple[Any, ...]:
     """A finding as a tuple (what crosses from a worker process: cheap to pickle)."""
     return (
@@ -833,6 +1089,20 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def free_cpus(cpus: int | None = None, load: float | None = None) -> int:
+    """The processes worth checking with: the cores this process may use, less the ones
+    other work keeps busy (the last minute's load average), at least one. On a busy machine
+    a second process only competes with the first: two workers with the load at 8 on 2 cores
+    were slower than one process (docs/performance.md)."""
+    cpus = _cpus() if cpus is None else cpus
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # not on every platform
+            return cpus
+    return max(1, min(cpus, int(cpus - load + 0.5)))
+
+
 # What a worker process checks: the runner, the parts of the video list, the counter of
 # parts taken and the queue parts go back through, set by the parent just before it forks
 # (the workers inherit them; nothing is pickled on the way in).
@@ -863,6 +1133,31 @@ def _check_parts() -> int:
     return count
 
 
+def _result_cache(project: Project, config: ChecksConfig, ctx: CheckContext) -> ResultCache:
+    """The project's result cache, for a run with these settings and this glossary."""
+    from pipeline.checks.glossary_checks import CACHE_DIR, glossary_path
+    from pipeline.checks.result_cache import run_salt
+
+    settings = project.settings
+    path, _ = glossary_path(ctx)
+    try:
+        glossary = read_bytes(path) if path is not None else None
+    except OSError:
+        glossary = None  # reported by the run; the glossary checks then find nothing
+    salt = run_salt(
+        {
+            "config": repr(config),
+            "checks": settings.raw.get("checks"),
+            "glossary": settings.raw.get("glossary"),
+            "source": settings.source_language,
+            "frame_rate": settings.frame_rate,
+            "glossary_path": str(path),
+        },
+        glossary,
+    )
+    return ResultCache.load(project.root / CACHE_DIR, salt)
+
+
 def _read_po(path: Path) -> PoCatalog:
     """Read and validate a catalogue once, in the charset its header declares (one pass)."""
     decoded = read_po_text(path)
@@ -879,6 +1174,7 @@ def check_paths(
     profile: str | None = None,
     workers: int | None = None,
     keep_units: bool = False,
+    remember: bool = False,
 ) -> CheckReport:
     """`msm check`: resolve the PATHs, run every enabled check, return the report.
 
@@ -886,10 +1182,14 @@ def check_paths(
     or what the MSM_CHECK_WORKERS environment variable says); the report is the same.
     `keep_units`: keep every track and catalogue checked in the report (for msm status and
     msm report; the run then stays in one process).
+    `remember`: take what has not changed since an earlier run from the project's result
+    cache, and keep what this run finds there (result_cache.py); the report is the same.
     """
     raw = project.settings.raw.get("checks") if project is not None else None
     config = ChecksConfig.from_raw(raw, profile)
     runner = Runner(project, config, glossary, workers=workers, keep_units=keep_units)
+    if remember and project is not None and not keep_units:
+        runner.results = _result_cache(project, config, runner.ctx)
     for code in {*(project.settings.target_languages if project else ()), *langs}:
         resolve_profile(config, languages.get(code).code)  # bad limits fail before any output
     return runner.run(inputs_mod.resolve(paths, project, langs))

@@ -4,6 +4,9 @@ Each rule is a *finder* returning `Edit`s (where, and the replacement when the f
 the check reports them and `msm fix` applies the replacements, so a check and its fix can
 never disagree. The conventions come from `pipeline.languages` (Typography), never from
 language codes written here.
+
+Long: one small finder per typographic rule (about twenty), each beside its registration,
+sharing `Edit` and the per-language conventions.
 """
 
 from __future__ import annotations

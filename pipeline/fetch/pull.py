@@ -5,6 +5,9 @@ complete (no request at all), fetch the rest (video file, then each track), conv
 to SRT in the media folder, then import it (see `importing.py` for what may be overwritten:
 nothing that holds local work). A failing video or track is recorded and the run goes on;
 `PullResult.failed` says whether anything failed.
+
+Long: a pull is a sequence of steps over one run's state (archive, reporter, results); split,
+the steps would only pass that state around.
 """
 
 from __future__ import annotations

@@ -9,29 +9,29 @@ from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import read_bytes
 from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
+from pipeline.glossary_paths import (  # re-exported: where the term base lives
+    GLOSSARY_DIR,
+    GLOSSARY_FILE,
+    default_termbase_path,
+    project_termbase_path,
+)
 from pipeline.languages import SOURCE
 
-GLOSSARY_DIR = "glossary"
-GLOSSARY_FILE = "procurement.csv"
 # tbx: TBX-Basic in the 2008 martif form (what translate-toolkit and Weblate read); tbx2 is
 # its older name, kept for scripts; tbx3: ISO 30042:2019.
 FORMATS = ("csv", "tbx", "tbx2", "tbx3")
-
-
-def default_termbase_path(project_root: Path) -> Path:
-    """The project's term base: `glossary/procurement.csv` under the project root."""
-    return project_root / GLOSSARY_DIR / GLOSSARY_FILE
-
-
-def project_termbase_path(project_root: Path, configured: str | None = None) -> Path:
-    """The project's term base: the `[glossary] path` setting, else the default.
-
-    It must lie inside the project (symbolic links resolved): OutsideProject otherwise.
-    """
-    from pipeline.confine import confine
-
-    path = project_root / configured if configured else default_termbase_path(project_root)
-    return confine(path, project_root, "glossary")
+__all__ = [
+    "FORMATS",
+    "GLOSSARY_DIR",
+    "GLOSSARY_FILE",
+    "default_termbase_path",
+    "format_of",
+    "load_termbase",
+    "parse_termbase",
+    "project_termbase_path",
+    "render_per_language",
+    "render_termbase",
+]
 
 
 def format_of(path: Path, data: bytes = b"") -> Literal["csv", "tbx"]:

@@ -5,6 +5,9 @@ id; the terms become paths in a trie over those ids. A text is folded and split 
 each distinct word is analysed once (dictionary look-ups: exact form, ending-class lemmas,
 Snowball stem) into the ids it can stand for, and the trie is walked from each word. The
 cost is per word of text, independent of how many terms the glossary holds.
+
+Long: the per-language index, the walk over it and its saved form (compiled.py stores it) must
+change together; split, they would still move in lockstep.
 """
 
 from __future__ import annotations

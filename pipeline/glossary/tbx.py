@@ -20,6 +20,9 @@ What our model holds beyond TBX-Basic travels in standard places: a term's varia
 extra terms with `termType` "variant" right after it, "needs review" as `processStatus`
 "provisionallyProcessed", and the phrases a term does not count in as a `<note>` starting
 with `msm-exclude:`.
+
+Long: TBX 2 and 3, read and written, share element names, escaping and encodings; together,
+export and import stay symmetric.
 """
 
 from __future__ import annotations

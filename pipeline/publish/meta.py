@@ -230,9 +230,9 @@ def meta_jobs(
     like cues; the publish step joins a title's lines, which the drafter may wrap)."""
     from pipeline.mt.codes import resolve
     from pipeline.mt.segment import pieces, take_apart
+    from pipeline.mt.translate import Pending, TrackJob, settings_of, untranslated
     from pipeline.mt.writer import read_exact
     from pipeline.tracks.po_io import key_of, msgid_line, parse_po
-    from pipeline.translate import Pending, TrackJob, settings_of, untranslated
 
     max_chars = settings_of(project).providers[provider].max_chars
     source = project.settings.source_language

@@ -3,6 +3,9 @@
 Every page stands alone: inline CSS, inline SVG, no script, no font or image to fetch, links
 relative to the report folder. All text from the project (titles, cue texts, messages) goes
 through `escape`; translated text carries its `lang` attribute.
+
+Long: the report's pages are plain string templates, one function per block of markup,
+sharing the escaping and the page frame.
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ this reader follows gettext: it keeps `#~|` previous fields, decodes octal and h
 reads `msgstr[10]` and later forms, and does not split lines at U+2028 and the like.
 tests/tracks/test_po_read.py holds it to polib on generated catalogues, to the grammar and
 polib on damaged ones, and proves its cost linear.
+
+Long: one pass mirrors the grammar, polib's state machine and the duplicate check rule for
+rule; one file keeps each rule beside its twin.
 """
 
 from __future__ import annotations

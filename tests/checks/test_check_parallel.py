@@ -229,3 +229,13 @@ def test_digest_columns_are_32_bits_unless_a_number_needs_64() -> None:
     assert _small([0, 1, -1, 2**31 - 1]).typecode == "i"
     wide = _small([1, 2**40])
     assert wide.typecode == "q" and list(wide) == [1, 2**40]
+
+
+@pytest.mark.parametrize(
+    ("cpus", "load", "expected"),
+    [(2, 0.0, 2), (2, 0.4, 2), (2, 0.6, 1), (2, 1.0, 1), (2, 8.0, 1), (8, 2.2, 6), (1, 0.0, 1)],
+)
+def test_workers_are_the_cores_other_work_leaves_free(cpus: int, load: float, expected: int):
+    from pipeline.checks.runner import free_cpus
+
+    assert free_cpus(cpus, load) == expected

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import glossary_checks
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CHECK_MODULES, CheckContext, load_all
 from pipeline.errors import InputError, ProjectError
@@ -171,13 +170,15 @@ def test_a_tbx_glossary_works_too(project: Path, tmp_path: Path):
 
 def test_the_matcher_is_built_once_per_run(project: Path, monkeypatch: pytest.MonkeyPatch):
     loads: list[Path] = []
-    real = glossary_checks.load_matcher
+    from pipeline.glossary import compiled
+
+    real = compiled.load_matcher  # glossary_checks imports it on first use, from there
 
     def counting(path: Path, cache_dir: Path | None = None):  # type: ignore[no-untyped-def]
         loads.append(path)
         return real(path, cache_dir)
 
-    monkeypatch.setattr(glossary_checks, "load_matcher", counting)
+    monkeypatch.setattr(compiled, "load_matcher", counting)
     ctx = context(project)
     for text in ("Oferta.", "Oferty.", "Dokument."):
         run("glossary-missing", unit("pl", "The tender.", text), ctx)

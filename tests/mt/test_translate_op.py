@@ -23,9 +23,9 @@ from pipeline.cli import cli
 from pipeline.mt.cache import TranslationCache
 from pipeline.mt.engine import Engine
 from pipeline.mt.providers import open_provider
+from pipeline.mt.translate import Drafter, draft, plan_translate, settings_of
 from pipeline.project import Project
 from pipeline.tracks.po_io import parse_po, po_date, write_po
-from pipeline.translate import Drafter, draft, plan_translate, settings_of
 
 EPOCH = "1795000000"  # 2026-11-18: SOURCE_DATE_EPOCH makes the draft date reproducible
 DATE = "2026-11-18"

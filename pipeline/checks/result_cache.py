@@ -1,0 +1,292 @@
+"""Checks that remember: what each part of a video found, kept in `.msm-cache/` for the next run.
+
+`msm check` is run again and again on a tree that barely changed (pre-commit, CI on every
+push). The runner checks a video in parts: its source track, then each catalogue with the
+track built from it. Each part's outcome (its findings, which checks looked at which file,
+and what the cross-file checks gather from it) is stored under a key that hashes everything
+the part depends on:
+
+- the run's salt (`run_salt`): msm's version and build (compiled or Python, and a stamp of
+  its code files), Python's version, the settings the checks read (`[checks]`, `[glossary]`,
+  the source language and frame rate, `--profile`), and the glossary's bytes;
+- the part's own files: the source track's bytes and the video's msgctxt settings, and for a
+  catalogue its bytes, its language and the bytes of its built `<lang>.srt` / `<lang>.vtt`
+  (or their absence), with the paths reports show for them.
+
+A later run whose key for a part is known takes the outcome from the cache instead of
+reading and checking those files: the report is byte for byte the one a run without the
+cache makes (tests/checks/test_check_cache.py). Parts that could not be read (errors) are
+never stored. The cross-file checks (inconsistent-translation, missing-catalog) run every
+time, on the gathered digests.
+
+Hashing every file is most of a re-check, so the cache also remembers each file's hash
+with what `stat` said of it (size, modification and change times, inode), as git's index
+does: a file whose `stat` is unchanged is not read again. Only files last changed more than
+RACY_SECONDS before they were hashed are remembered, so a file written again within the
+same clock tick is always read (git's "racy" case); the change time cannot be set back by
+any tool, so a rewrite that restores the modification time is still seen.
+
+The file is JSON (`check-results.json`: a format number, the file stats and a map from key
+to outcome), written atomically, at most MAX_ENTRIES outcomes (the ones used last kept); one
+that does not load or does not have the expected shape is ignored and rewritten, never
+trusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import stat
+import sys
+import time
+from array import array
+from collections.abc import Mapping
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
+
+FORMAT = 1  # bump when the stored layout changes
+FILE = "check-results.json"
+MAX_ENTRIES = 50_000  # outcomes kept: a channel of 5,000 videos in nine languages
+CONSISTENCY = "inconsistent-translation"  # the one check that gathers (a Digest per catalogue)
+RACY_SECONDS = 2  # a file changed this recently when hashed is hashed again next time
+
+Outcome = dict[str, Any]  # one part's outcome, as stored (plain JSON values)
+
+
+def content_hash(data: bytes) -> str:
+    """A file's bytes as part of a key."""
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def code_stamp() -> str:
+    """msm's build: its version, and the size and modification time of each of its code files,
+    Python and compiled (`.so`) alike, in the package folder that runs (an edited check
+    invalidates what it found, a compiled install differs from the same code as Python; no
+    file is read, no module imported)."""
+    import pipeline
+
+    here = Path(pipeline.__file__).resolve().parent
+    parts = [__version__, sys.version]
+    for folder, _, names in sorted(os.walk(here)):
+        for name in sorted(names):
+            if name.endswith((".py", ".so", ".pyd")):
+                info = (Path(folder) / name).stat()
+                parts.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def run_salt(settings: Mapping[str, Any], glossary: bytes | None) -> str:
+    """What every part of a run depends on: msm's build, the settings, the glossary."""
+    digest = blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\n{code_stamp()}\n".encode())
+    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    digest.update(b"\nglossary:" + (content_hash(glossary).encode() if glossary else b"-"))
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """The outcomes of earlier runs, looked up by key; new ones saved at the end."""
+
+    def __init__(
+        self,
+        path: Path,
+        salt: str,
+        entries: dict[str, Outcome],
+        stats: dict[str, list[Any]] | None = None,
+    ) -> None:
+        self.path = path
+        self.salt = salt
+        self.entries = entries
+        self.used: set[str] = set()
+        self.fresh: dict[str, Outcome] = {}  # stored this run (in this process)
+        self.stats = stats or {}  # path -> [size, mtime_ns, ctime_ns, inode, hash]
+        self.hashed: dict[str, list[Any]] = {}  # the files hashed or recognised this run
+
+    @classmethod
+    def load(cls, folder: Path, salt: str) -> ResultCache:
+        """The cache in `folder` (empty when there is none, or it cannot be used)."""
+        path = folder / FILE
+        entries, stats = _read(path)
+        return cls(path, salt, entries, stats)
+
+    def file_hash(self, path: str) -> str:
+        """`content_hash` of a file's bytes; from its remembered hash when `stat` says it
+        has not changed. Raises OSError as `read_bytes` does."""
+        info = os.stat(path)  # noqa: PTH116  # a str: no Path object for each of thousands of files
+        seen = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        known = self.stats.get(path)
+        if known is not None and known[:4] == seen and stat.S_ISREG(info.st_mode):
+            self.hashed[path] = known
+            return str(known[4])
+        data = read_bytes(path)
+        digest = content_hash(data)
+        racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
+        if len(data) == info.st_size and max(info.st_mtime_ns, info.st_ctime_ns) < racy:
+            self.hashed[path] = [*seen, digest]
+        return digest
+
+    def key(self, *parts: str) -> str:
+        """The key of a part: the run's salt and the part's own inputs."""
+        digest = blake2b(self.salt.encode(), digest_size=20)
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Outcome | None:
+        """A stored outcome, or None."""
+        found = self.entries.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        """Keep a new outcome (saved by `save`)."""
+        self.fresh[key] = outcome
+
+    def save(self) -> None:
+        """Write the outcomes used or made in this run, after the older ones that still fit
+        (best effort: a read-only project or a full disk still gets checked)."""
+        if not self.fresh and self.hashed.keys() <= self.stats.keys():
+            return
+        kept = {k: v for k, v in self.entries.items() if k not in self.used}
+        kept.update((k, self.entries[k]) for k in self.used if k in self.entries)
+        kept.update(self.fresh)
+        if len(kept) > MAX_ENTRIES:
+            kept = dict(list(kept.items())[-MAX_ENTRIES:])
+        stats = {**self.stats, **self.hashed}
+        if len(stats) > 4 * MAX_ENTRIES:
+            stats = dict(self.hashed)
+        saved = {"format": FORMAT, "stats": stats, "entries": kept}
+        blob = json.dumps(saved, separators=(",", ":"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, blob.encode("utf-8"))
+        except (OSError, ValueError):
+            pass
+
+
+def _read(path: Path) -> tuple[dict[str, Outcome], dict[str, list[Any]]]:
+    try:
+        data = json.loads(read_bytes(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return {}, {}  # none yet, unreadable, too big, or not JSON: rebuilt
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}, {}
+    entries, stats = data.get("entries"), data.get("stats")
+    if not isinstance(entries, dict) or not isinstance(stats, dict):
+        return {}, {}
+    return (
+        {k: v for k, v in entries.items() if isinstance(v, dict)},
+        {k: v for k, v in stats.items() if _a_stat(v)},
+    )
+
+
+def _a_stat(value: Any) -> bool:
+    """[size, mtime_ns, ctime_ns, inode, hash], as `file_hash` remembers a file."""
+    return (
+        isinstance(value, list)
+        and len(value) == 5
+        and all(type(v) is int for v in value[:4])
+        and isinstance(value[4], str)
+    )
+
+
+# --- a part's outcome as JSON -------------------------------------------------------------
+
+_SEVERITIES = frozenset(("error", "warning", "info"))
+Part = tuple[list[Any], dict[str, set[str]], set[str], dict[str, list[Any]]]
+
+
+def outcome_of(
+    findings: list[Any],
+    ran: dict[str, set[str]],
+    files: set[str],
+    gathered: dict[str, list[Any]],
+) -> Outcome | None:
+    """A checked part (its findings as field tuples, which checks ran on which file, the files
+    shown, what the project checks gathered) as stored; None when it cannot be stored."""
+    stored: dict[str, list[Any]] = {}
+    for check, values in gathered.items():
+        digests = [digest_out(value) for value in values]
+        if any(value is None for value in digests):
+            return None
+        stored[check] = digests
+    return {
+        "findings": findings,
+        "ran": {path: sorted(ids) for path, ids in ran.items()},
+        "files": sorted(files),
+        "gathered": stored,
+    }
+
+
+def stored_part(stored: Outcome, gathering: list[str], digests: bool = True) -> Part:
+    """What `outcome_of` stored (without what was gathered unless `digests`); KeyError,
+    TypeError or ValueError when it is not exactly that."""
+    findings = []
+    for fields in stored["findings"]:
+        path, line, context, cue, lang, check, severity, message, concept, accepted = fields
+        if not (
+            type(path) is str
+            and (line is None or type(line) is int)
+            and (context is None or type(context) is str)
+            and (cue is None or type(cue) is int)
+            and type(lang) is str
+            and type(check) is str
+            and severity in _SEVERITIES
+            and type(message) is str
+            and (concept is None or type(concept) is str)
+            and type(accepted) is bool
+        ):
+            raise ValueError("not a finding")
+        findings.append(tuple(fields))
+    ran = {str(path): {str(i) for i in ids} for path, ids in stored["ran"].items()}
+    files = {str(path) for path in stored["files"]}
+    gathered = stored["gathered"]
+    if sorted(gathered) != sorted(gathering):
+        raise ValueError("gathered for other checks")
+    values: dict[str, list[Any]] = {check: [] for check in gathering}
+    if digests:
+        values = {check: [digest_in(d) for d in gathered[check]] for check in gathering}
+    return findings, ran, files, values
+
+
+# --- digests as JSON ----------------------------------------------------------------------
+
+
+def digest_out(found: Any) -> list[Any] | None:
+    """A consistency Digest as JSON values; None when it holds entries (kept in memory)."""
+    from pipeline.checks.consistency import Digest
+
+    if not isinstance(found, Digest) or found.file is None or found.entries:
+        return None
+    columns = (found.sources, found.targets, found.lines, found.offsets, found.cues)
+    return [found.path, found.lang, found.file, *(_column(c) for c in columns)]
+
+
+def digest_in(stored: list[Any]) -> Any:
+    """The Digest `digest_out` stored (raises ValueError/TypeError/KeyError when damaged)."""
+    from pipeline.checks.consistency import Digest
+
+    path, lang, file, *columns = stored
+    if not (isinstance(path, str) and isinstance(lang, str) and isinstance(file, str)):
+        raise TypeError("not a digest")
+    sources, targets, lines, offsets, cues = (_array(c) for c in columns)
+    if not len(sources) == len(targets) == len(lines) == len(offsets) == len(cues):
+        raise ValueError("columns of different lengths")
+    return Digest(path, lang, file, sources, targets, lines, offsets, cues)
+
+
+def _column(values: array[int]) -> list[str]:
+    return [values.typecode, base64.b64encode(values.tobytes()).decode("ascii")]
+
+
+def _array(stored: list[str]) -> array[int]:
+    typecode, data = stored
+    if typecode not in ("i", "q"):
+        raise ValueError(f"bad typecode {typecode!r}")
+    return array(typecode, base64.b64decode(data, validate=True))
