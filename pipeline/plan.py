@@ -42,14 +42,7 @@ class FileChange:
 
 def read_text_or_none(path: Path) -> str | None:
     """The file's UTF-8 text, or None when it does not exist (bounded: see fsutil.read_bytes).
-
-    A PO file is read in the charset its header declares and given as the UTF-8 text a
-    command writes back (its header saying charset=UTF-8); InputError when it cannot be.
-    """
-    if path.suffix == ".po":
-        from pipeline.tracks.po_charset import read_po_seen
-
-        return read_po_seen(path)[0]
+    A PO file is read with `pipeline.tracks.po_charset.read_po_seen` (its declared charset)."""
     return read_text_seen(path)[0]
 
 

@@ -1,4 +1,8 @@
-"""Project settings and the video catalogue: find, read and validate `subtitles/catalog.toml`."""
+"""Project settings and the video catalogue: find, read and validate `subtitles/catalog.toml`.
+
+Long: one schema for all of catalog.toml (its own sections and the ones other layers
+define), validated in one place so an unknown key is refused with a suggestion.
+"""
 
 from __future__ import annotations
 

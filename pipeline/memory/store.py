@@ -19,6 +19,9 @@ What each file teaches is cached in `.msm-cache/memory-<lang>.bin` (marshal, git
 keyed by the file's modification time, change time, size and inode: a run reads again only
 the catalogues that changed since the last one. A cache that does not load is rebuilt,
 never trusted; one that cannot be written is skipped.
+
+Long: building, caching and searching one language's memory share the index they make;
+splitting them would pass that index's internals between modules.
 """
 
 from __future__ import annotations

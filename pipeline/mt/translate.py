@@ -9,6 +9,9 @@ naming the provider and the date, so Poedit and Weblate list it as needing revie
 `msm build` refuses it until a person has reviewed it. Drafts that miss an approved glossary
 term get one more comment naming it. Progress is saved as it goes: every answer is cached at
 once, the PO is written atomically every few drafts and when the run ends or is interrupted.
+
+Long: the plan (memory first, then what is left per provider) and the run that drafts,
+caches and writes it share one job model; each step is a short function.
 """
 
 from __future__ import annotations

@@ -19,39 +19,39 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import polib
 
 from pipeline.errors import MsmError
-from pipeline.plan import FileChange, read_text_or_none
+from pipeline.plan import FileChange
 from pipeline.project import Project, Video
-from pipeline.store import video_files
+from pipeline.publish.meta_source import (
+    DESCRIPTION,
+    DESCRIPTION_MAX,
+    META_FOLDER,
+    TITLE,
+    TITLE_MAX,
+    folder,
+    sources,
+)
+from pipeline.tracks.po_charset import read_po_seen
 from pipeline.tracks.po_io import HeaderInfo, header, new_catalog, po_date, read_po, render
 
-META_FOLDER = "meta"
-TITLE = "youtube title"
-DESCRIPTION = "youtube description"
-TITLE_MAX = 100  # characters (YouTube)
-DESCRIPTION_MAX = 5000  # bytes of UTF-8 (YouTube)
+__all__ = [
+    "DESCRIPTION",
+    "DESCRIPTION_MAX",
+    "META_FOLDER",
+    "TITLE",
+    "TITLE_MAX",
+    "folder",
+    "sources",
+]
+
 _GUIDE = {
     TITLE: "YouTube title of the video: at most 100 characters, one line, no < or >.",
     DESCRIPTION: "YouTube description of the video: at most 5,000 bytes, no < or >.",
 }
-
-
-def folder(project: Project, video: Video) -> Path:
-    """Where a video's title and description catalogues live."""
-    return video_files(project, video).folder / META_FOLDER
-
-
-def sources(video: Video) -> list[tuple[str, str]]:
-    """(msgctxt, English text) of a video: its title, and its description when it has one."""
-    out = [(TITLE, video.title)]
-    if video.description:
-        out.append((DESCRIPTION, video.description))
-    return out
 
 
 def _entries(video: Video, old: polib.POFile | None, lang: str | None) -> list[polib.POEntry]:
@@ -94,7 +94,7 @@ def plan_meta_update(
         base = folder(project, video)
         for lang in [None, *langs]:
             path = base / ("template.pot" if lang is None else f"{lang}.po")
-            text = read_text_or_none(path)
+            text = read_po_seen(path)[0]
             old = None
             if text is not None:
                 try:

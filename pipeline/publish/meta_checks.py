@@ -12,7 +12,14 @@ import polib
 from pipeline.checks.model import Finding
 from pipeline.errors import MsmError
 from pipeline.project import Project, Video
-from pipeline.publish.meta import DESCRIPTION, DESCRIPTION_MAX, TITLE, TITLE_MAX, folder, sources
+from pipeline.publish.meta_source import (
+    DESCRIPTION,
+    DESCRIPTION_MAX,
+    TITLE,
+    TITLE_MAX,
+    folder,
+    sources,
+)
 from pipeline.store import video_files
 from pipeline.tracks.po_io import read_po
 

@@ -9,6 +9,9 @@ inside a word of its own script is plausible; a control character, a symbol insi
 Greek letter inside a Latin word or a word of Latin letters that are all accented is not). The
 decoding with the most plausible text wins; when the text cannot tell two code pages apart (the
 same bytes are letters in both), the error says so and names them instead of guessing.
+
+Long: every encoding path (BOMs, UTF-8, each legacy code page family and the scoring
+that tells them apart) sits together so the rules stay comparable.
 """
 
 from __future__ import annotations

@@ -14,10 +14,13 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import read_bytes
-from pipeline.safewrite import Seen, read_seen
+
+if TYPE_CHECKING:
+    from pipeline.safewrite import Seen
 
 _UTF8 = "UTF-8"
 _PLACEHOLDER = "CHARSET"  # what xgettext writes in a template: nothing declared yet
@@ -199,6 +202,8 @@ def read_po_text(path: Path) -> PoText:
 def read_po_seen(path: Path) -> tuple[str | None, Seen]:
     """A PO (or POT) file as the UTF-8 text a command writes back (None when missing), and the
     record of the read that the write compares against (see `pipeline.safewrite`)."""
+    from pipeline.safewrite import read_seen  # only commands that write need the record
+
     data, seen = read_seen(path)
     if data is None:
         return None, seen

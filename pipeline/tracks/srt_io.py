@@ -5,6 +5,9 @@ the previous cue's text, `00:01,000` is read as one hour, `,5` as 5 ms, and `com
 or backwards cues without a word. So we parse line by line ourselves, keep line numbers, repair
 only what is unambiguous (with a warning) and reject the rest with `path:line: message`. Writing
 goes through `srt.compose`, after checking that it will not drop anything.
+
+Long: the reader's repairs and refusals (each with its `file:line` message) and the writer's
+checks mirror each other; one file keeps each rule beside its twin.
 """
 
 from __future__ import annotations

@@ -17,8 +17,13 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.errors import InputError
-from pipeline.plan import read_text_or_none
-from pipeline.tracks.po_charset import as_utf8, declared_charset, decode_po, read_po_text
+from pipeline.tracks.po_charset import (
+    as_utf8,
+    declared_charset,
+    decode_po,
+    read_po_seen,
+    read_po_text,
+)
 from pipeline.tracks.po_io import read_po
 from pipeline.tracks.po_read import read_catalog
 from tests.conftest import msgfmt_check
@@ -93,7 +98,7 @@ def test_a_file_in_its_declared_charset_reads_as_its_utf8_original(tmp_path, lan
 @pytest.mark.parametrize(("lang", "charset"), CASES[::2])
 def test_commands_write_it_back_as_utf8_with_the_header_saying_so(tmp_path, lang, charset):
     path, original = legacy(tmp_path, lang, charset)
-    text = read_text_or_none(path)  # what update, import and build start from
+    text, _seen = read_po_seen(path)  # what update, import and build start from
     assert text is not None
     assert declared_charset(text) is not None and declared_charset(text).name == "UTF-8"
     assert fields(text) == fields(original)
@@ -219,6 +224,10 @@ def test_msm_update_writes_a_legacy_catalogue_back_as_utf8_keeping_its_translati
         catalogue.save(str(po))
         tool("msgconv", "--to-code=ISO-8859-2", "-o", str(po), str(po))
         assert read_po_text(po).charset == "ISO-8859-2"
+        # `msm update` with nothing to change writes nothing (no churn); a change of the
+        # source makes it write, and what it writes is UTF-8.
+        source = root / "subtitles" / "demo" / "en.srt"
+        source.write_text(source.read_text().replace("Thank you.", "Thank you all."))
         result = CliRunner().invoke(cli, ["update"])
         assert result.exit_code == 0, result.output
     finally:
