@@ -57,8 +57,12 @@ def summary_line(report: CheckReport) -> str:
         f"{found.accepted} accepted" if found.accepted else "",
     ]
     said = ", ".join(p for p in parts if p) or "no problems"
-    unreadable = f", {_count(len(report.errors), 'unreadable input')}" if report.errors else ""
-    return f"{said}{unreadable} in {_count(len(found.files), 'file')}"
+    files = len(found.files)
+    if not report.errors:
+        return f"{said} in {files} file{'' if files == 1 else 's'}"
+    # `1 unreadable input; no problems in 0 other files`: never a count that ends the line.
+    other = f"{files} other file{'' if files == 1 else 's'}"
+    return f"{_count(len(report.errors), 'unreadable input')}; {said} in {other}"
 
 
 def _count(n: int, what: str) -> str:

@@ -6,12 +6,14 @@ from json.encoder import encode_basestring  # the C string encoder json.dumps us
 
 from pipeline.checks.model import Finding
 from pipeline.checks.runner import CheckReport
+from pipeline.errors import InputError, MsmError
 
 _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "message", "concept")
 
 
 def render_json(report: CheckReport) -> str:
-    """`{"findings": [...], "summary": {"errors", "warnings", "files", "accepted"}}`.
+    """`{"findings": [...], "unreadable": [...], "summary": {"errors", "warnings", "files",
+    "accepted", "unreadable"}}`; each unreadable input is `{"path", "line", "message"}`.
 
     Written finding by finding, exactly as `json.dumps(..., indent=2)` writes it: with an
     indent, json falls back to its pure-Python encoder, five times slower on a big run.
@@ -22,11 +24,30 @@ def render_json(report: CheckReport) -> str:
         "warnings": found.warnings,
         "files": len(found.files),
         "accepted": found.accepted,
+        "unreadable": len(report.errors),
     }
     findings = ",\n".join(_finding(f) for f in found.items)
     body = f"[\n{findings}\n  ]" if findings else "[]"
+    failed = ",\n".join(_unreadable(e) for e in report.errors)
+    unread = f"[\n{failed}\n  ]" if failed else "[]"
     counts = ",\n".join(f'    "{name}": {value}' for name, value in summary.items())
-    return f'{{\n  "findings": {body},\n  "summary": {{\n{counts}\n  }}\n}}\n'
+    return (
+        f'{{\n  "findings": {body},\n  "unreadable": {unread},\n'
+        f'  "summary": {{\n{counts}\n  }}\n}}\n'
+    )
+
+
+def _unreadable(error: MsmError) -> str:
+    """One input the run could not read: where (its first error diagnostic) and why."""
+    path: str | None = None
+    line: int | None = None
+    if isinstance(error, InputError):
+        diagnostics = [d for d in error.diagnostics if d.severity == "error"] or error.diagnostics
+        if diagnostics:
+            path, line = diagnostics[0].path, diagnostics[0].line
+    fields = {"path": path, "line": line, "message": str(error)}
+    inner = ",\n".join(f'      "{name}": {_value(value)}' for name, value in fields.items())
+    return f"    {{\n{inner}\n    }}"
 
 
 def _value(value: object) -> str:

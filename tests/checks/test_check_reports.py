@@ -16,7 +16,7 @@ from pipeline.checks.model import Finding, Findings
 from pipeline.checks.report import list_checks, one_line, render
 from pipeline.checks.report_github import annotation, escape_data, escape_property
 from pipeline.checks.runner import CheckReport
-from pipeline.errors import Diagnostic, InputError
+from pipeline.errors import Diagnostic, InputError, MsmError
 
 GOLDEN = DATA / "golden"
 PO = "subtitles/demo/pl.po"
@@ -121,8 +121,14 @@ def test_golden(fmt, name, color):
 
 def test_json_is_the_contract():
     data = json.loads(render(sample(), "json"))
-    assert set(data) == {"findings", "summary"}
-    assert data["summary"] == {"errors": 3, "warnings": 2, "files": 4, "accepted": 1}
+    assert set(data) == {"findings", "unreadable", "summary"}
+    assert data["summary"] == {
+        "errors": 3,
+        "warnings": 2,
+        "files": 4,
+        "accepted": 1,
+        "unreadable": 0,
+    }
     keys = {"path", "line", "context", "cue", "lang", "check", "severity", "message", "concept"}
     assert all(keys <= set(f) for f in data["findings"])
     accepted = [f for f in data["findings"] if f["accepted"]]
@@ -211,17 +217,27 @@ _ANY_TEXT = st.text(max_size=20)  # any code point: quotes, controls, lone surro
         max_size=5,
     ),
     st.sets(_ANY_TEXT, max_size=3),
+    st.lists(st.tuples(_ANY_TEXT, st.none() | st.integers(0, 10**6), _ANY_TEXT), max_size=2),
 )
-def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
-    report = CheckReport(findings=Findings(items, files))
+def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files, unread):
+    errors: list[MsmError] = [
+        InputError(f"{path}: cannot read", [Diagnostic(path, line, "error", why)])
+        for path, line, why in unread
+    ]
+    report = CheckReport(findings=Findings(items, files), errors=errors)
     found = report.findings
     payload = {
         "findings": [f.as_json() for f in found.items],
+        "unreadable": [
+            {"path": path, "line": line, "message": str(error)}
+            for (path, line, _), error in zip(unread, errors, strict=True)
+        ],
         "summary": {
             "errors": found.errors,
             "warnings": found.warnings,
             "files": len(found.files),
             "accepted": found.accepted,
+            "unreadable": len(errors),
         },
     }
     assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
