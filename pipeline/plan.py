@@ -62,8 +62,14 @@ def apply_all(changes: list[FileChange]) -> tuple[list[FileChange], list[MsmErro
     written: list[FileChange] = []
     errors: list[MsmError] = []
     for change in changes:
+        seen = _seen(change)
+        new = change.new
+        if seen.crlf and "\r" not in new:
+            # Read with universal newlines: a file that had Windows line ends keeps them, or
+            # one changed entry would make a diff of every line.
+            new = new.replace("\n", "\r\n")
         try:
-            replace_if_unchanged(change.path, change.new.encode("utf-8"), _seen(change))
+            replace_if_unchanged(change.path, new.encode("utf-8"), seen)
         except MsmError as exc:
             errors.append(exc)
         else:
