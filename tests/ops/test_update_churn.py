@@ -361,3 +361,21 @@ def test_an_edit_keeps_the_windows_line_ends_of_a_catalogue(tmp_path: Path) -> N
     again = pl_po(tmp_path).read_bytes()
     assert again.count(b"\n") == again.count(b"\r\n")
     assert len(again.split(b"\r\n")) - len(after.split(b"\r\n")) < 10
+
+
+def test_one_unreadable_catalogue_does_not_stop_the_other_languages(tmp_path: Path) -> None:
+    """A PO msm cannot read (here Latin-2 bytes) stopped the update of every language after it
+    in the video: they stayed out of date, unnamed, behind the one error."""
+    project = make(tmp_path)
+    fr = tmp_path / "subtitles" / "demo" / "fr.po"
+    assert fr.exists()
+    pl_po(tmp_path).write_bytes(pl_po(tmp_path).read_bytes().replace("ó".encode(), b"\xf3"))
+    edited = list(CUES)
+    edited[3] = Cue(8500, 10000, "Companies send in their tenders.")
+    write_source(tmp_path, edited)
+    plan = plan_update(project, project.select([]), project.languages(), LATER)
+    assert [str(e).split(":")[0] for e in plan.errors] == [str(pl_po(tmp_path))]
+    assert fr in [c.path for c in plan.changes]  # French comes after Polish in the catalogue
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "update"])
+    assert result.exit_code == 2
+    assert "Companies send in their tenders." in fr.read_text(encoding="utf-8")
