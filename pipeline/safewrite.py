@@ -115,9 +115,9 @@ def read_text_seen(path: Path, encoding: str = "utf-8") -> tuple[str | None, See
         return decode_text(data, encoding), seen
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()  # a BOM is allowed
         raise InputError(
-            f"{path}:{line}: not {encoding.upper()} (invalid byte at offset {exc.start}); "
-            f"save it as {encoding.upper()}"
+            f"{path}:{line}: not {name} (invalid byte at offset {exc.start}); save it as {name}"
         ) from None
 
 
