@@ -18,6 +18,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
+from pipeline.fsutil import NotRegularFile
 from pipeline.mt import PROVIDERS
 from pipeline.plan import FileChange, apply_all
 from pipeline.project import Project
@@ -65,7 +66,10 @@ class MsmGroup(click.Group):
             raise  # the reader went away (`| head`): click ends quietly, status 1
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(printable(f"{where}{exc.strerror or exc}")) from None
+            message = printable(f"{where}{exc.strerror or exc}")
+            if isinstance(exc, NotRegularFile):  # a FIFO or device named as an output: usage
+                raise InputUsageError(message) from None
+            raise click.ClickException(message) from None
 
 
 @dataclass

@@ -37,7 +37,12 @@ class TooLarge(_InputOSError):
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either the old file or the new one, whole."""
+    """Write `data` to `path` so that readers see either the old file or the new one, whole.
+
+    A FIFO, device, socket or folder there (or a symbolic link to one) is refused with
+    NotRegularFile: the rename would put a file in its place (`/dev/null`, run as root).
+    """
+    refuse_special_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):
@@ -104,7 +109,18 @@ def check_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> None:
         raise TooLarge(errno.EFBIG, _too_large(mode.st_size, limit), str(path))
 
 
-def _not_regular(path: Path | str, mode: int) -> None:
+def refuse_special_output(path: Path) -> None:
+    """Raise NotRegularFile when `path`, or what a link there points to, exists and is not a
+    regular file (a link to a regular file is replaced as a link always was)."""
+    try:
+        mode = path.stat().st_mode  # follows a link: /dev/stdout, a link to /dev/null
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not stat.S_ISREG(mode):
+        _not_regular(path, mode, "writes")
+
+
+def _not_regular(path: Path | str, mode: int, verb: str = "reads") -> None:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     kind = (
@@ -116,7 +132,8 @@ def _not_regular(path: Path | str, mode: int) -> None:
         if stat.S_ISSOCK(mode)
         else "not a regular file"
     )
-    raise NotRegularFile(errno.EINVAL, f"{kind}; msm reads only regular files", str(path))
+    hint = " (use - for standard output where a command offers it)" if verb == "writes" else ""
+    raise NotRegularFile(errno.EINVAL, f"{kind}; msm {verb} only regular files{hint}", str(path))
 
 
 def _too_large(size: int, limit: int) -> str:
