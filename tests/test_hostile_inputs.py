@@ -140,3 +140,26 @@ def test_an_output_that_is_not_a_regular_file_is_refused_not_replaced(
     assert "Traceback" not in result.stderr
     after = os.lstat(out)
     assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_a_link_to_standard_output_is_refused_even_when_it_is_a_file(project: Path, tmp_path):
+    """With standard output redirected to a file, `/dev/stdout` leads to a regular file, and
+    the rename would have replaced the link itself (in /dev, as root). A link of our own to
+    /proc/self/fd/1 stands in for /dev/stdout here, so a regression replaces only that link."""
+    link = project / "stdout.srt"
+    link.symlink_to("/proc/self/fd/1")
+    source = "subtitles/demo/en.srt"
+    with (tmp_path / "captured").open("w") as captured:
+        result = subprocess.run(
+            [sys.executable, "-m", "pipeline", "convert", "--to", "srt", source, str(link)],
+            cwd=project,
+            stdout=captured,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+    assert result.returncode == 2, result.stderr
+    assert "msm writes only regular files" in result.stderr
+    assert link.is_symlink()
