@@ -302,7 +302,15 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             for p in n.removeprefix(EXCLUDE_PREFIX).split("|")
             if p.strip()
         )
-        note = " / ".join(n for n in notes if not n.startswith(EXCLUDE_PREFIX))
+        # A term's own descriptions (its context, a definition, a usage note) join its note.
+        described = [
+            f"{d.get('type') or 'descrip'}: {_text(d)}"
+            for holder in props
+            for d in _children(holder, "descrip")
+            if _text(d)
+        ]
+        kept = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
+        note = " / ".join([*kept, *described])
         if note:
             stated.add("note")
         if any(n.startswith(EXCLUDE_PREFIX) for n in notes):

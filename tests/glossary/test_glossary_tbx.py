@@ -107,7 +107,14 @@ def test_tbx2_ntig_and_normative_authorization():
     [concept] = load_termbase(TBX / "tbx2-ntig.tbx").concepts
     assert concept.id == "T17" and concept.note == "Framework agreements under art. 33"
     assert [(t.lang, t.text, t.status, t.needs_review, t.note) for t in concept.terms] == [
-        ("en", "framework agreement", "preferred", False, ""),
+        # its <descrip type="context"> was dropped without a word
+        (
+            "en",
+            "framework agreement",
+            "preferred",
+            False,
+            "context: A framework agreement may last four years.",
+        ),
         ("ro", "acord-cadru", "preferred", False, ""),
         ("ro", "contract-cadru", "forbidden", False, "older usage"),
         ("el", "συμφωνία-πλαίσιο", "preferred", True, ""),
