@@ -106,6 +106,10 @@ def test_an_unreadable_input_is_counted_in_every_summary(project):
     assert data["unreadable"][0]["path"] == str(po)
     assert data["unreadable"][0]["line"] is not None
     assert "malformed string" in data["unreadable"][0]["message"]
+    fifo = project / "in.po"
+    os.mkfifo(fifo)  # an error without diagnostics: where it is comes from its message
+    data = json.loads(msm("check", "--format", "json", str(fifo)).stdout)
+    assert (data["unreadable"][0]["path"], data["unreadable"][0]["line"]) == (str(fifo), None)
     both = msm("check", str(po), str(project / BUDGET / "fr.po"))
     assert both.stdout.strip() == "1 unreadable input; no problems in 3 other files"  # fr.*
 

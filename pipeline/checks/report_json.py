@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses
 
 from pipeline.checks.model import Finding
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import InputError, MsmError
 
+_WHERE = re.compile(r"(?P<path>[^\n]+?)(?::(?P<line>[0-9]+))?: ")
 _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "message", "concept")
 
 
@@ -45,6 +47,11 @@ def _unreadable(error: MsmError) -> str:
         diagnostics = [d for d in error.diagnostics if d.severity == "error"] or error.diagnostics
         if diagnostics:
             path, line = diagnostics[0].path, diagnostics[0].line
+    if path is None:  # `path:line: why` or `path: why`, as every core error starts
+        found = _WHERE.match(error.message)
+        if found:
+            path = found["path"]
+            line = int(found["line"]) if found["line"] else None
     fields = {"path": path, "line": line, "message": str(error)}
     inner = ",\n".join(f'      "{name}": {_value(value)}' for name, value in fields.items())
     return f"    {{\n{inner}\n    }}"
