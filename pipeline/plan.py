@@ -64,9 +64,10 @@ def apply_all(changes: list[FileChange]) -> tuple[list[FileChange], list[MsmErro
     for change in changes:
         seen = _seen(change)
         new = change.new
-        if seen.crlf and "\r" not in new:
-            # Read with universal newlines: a file that had Windows line ends keeps them, or
-            # one changed entry would make a diff of every line.
+        if seen.crlf and "\r" not in new and change.path.suffix in (".po", ".pot"):
+            # Read with universal newlines: a catalogue that had Windows line ends keeps them,
+            # or one changed entry would make a diff of every line. (Built tracks are msm's
+            # own output, always LF.)
             new = new.replace("\n", "\r\n")
         try:
             replace_if_unchanged(change.path, new.encode("utf-8"), seen)
