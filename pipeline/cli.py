@@ -1194,7 +1194,9 @@ def glossary_import(
     for problem in errors:
         echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
-    old = None if data is None else data.decode("utf-8", "replace")
+    # As read with universal newlines: a spreadsheet's CRLF file holding the same rows is
+    # unchanged (and a rewrite keeps its line ends: plan.apply_all).
+    old = None if data is None else data.decode("utf-8", "replace").replace("\r\n", "\n")
     if new == old:
         click.echo("the glossary is unchanged", err=True)
         return

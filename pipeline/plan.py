@@ -10,6 +10,8 @@ from pipeline.errors import MsmError
 from pipeline.safewrite import Seen, decode_text, read_text_seen, replace_if_unchanged
 from pipeline.safewrite import read_seen as _read_seen
 
+_CURATED = (".po", ".pot", ".csv")  # files people edit, whose line ends a rewrite keeps
+
 
 @dataclass(frozen=True)
 class FileChange:
@@ -64,10 +66,10 @@ def apply_all(changes: list[FileChange]) -> tuple[list[FileChange], list[MsmErro
     for change in changes:
         seen = _seen(change)
         new = change.new
-        if seen.crlf and "\r" not in new and change.path.suffix in (".po", ".pot"):
-            # Read with universal newlines: a catalogue that had Windows line ends keeps them,
-            # or one changed entry would make a diff of every line. (Built tracks are msm's
-            # own output, always LF.)
+        if seen.crlf and "\r" not in new and change.path.suffix in _CURATED:
+            # Read with universal newlines: a catalogue or glossary that had Windows line ends
+            # keeps them, or one changed entry would make a diff of every line. (Built tracks
+            # are msm's own output, always LF.)
             new = new.replace("\n", "\r\n")
         try:
             replace_if_unchanged(change.path, new.encode("utf-8"), seen)
