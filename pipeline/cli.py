@@ -20,6 +20,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import Diagnostic, MsmError
+from pipeline.fsutil import NotRegularFile
 from pipeline.mt import PROVIDERS
 from pipeline.project import Project
 from pipeline.terminal import printable
@@ -67,7 +68,10 @@ class MsmGroup(click.Group):
             raise  # the reader went away (`| head`): click ends quietly, status 1
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(printable(f"{where}{exc.strerror or exc}")) from None
+            message = printable(f"{where}{exc.strerror or exc}")
+            if isinstance(exc, NotRegularFile):  # a FIFO or device named as an output: usage
+                raise InputUsageError(message) from None
+            raise click.ClickException(message) from None
 
 
 @dataclass
@@ -1378,7 +1382,9 @@ def glossary_import(
     for problem in errors:
         echo(f"after the import: {problem}", err=True)
     new = render_termbase(report.termbase, format_of(destination))
-    old = None if data is None else data.decode("utf-8", "replace")
+    # As read with universal newlines: a spreadsheet's CRLF file holding the same rows is
+    # unchanged (and a rewrite keeps its line ends: plan.apply_all).
+    old = None if data is None else data.decode("utf-8", "replace").replace("\r\n", "\n")
     if new == old:
         click.echo("the glossary is unchanged", err=True)
         return

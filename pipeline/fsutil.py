@@ -37,7 +37,12 @@ class TooLarge(_InputOSError):
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either the old file or the new one, whole."""
+    """Write `data` to `path` so that readers see either the old file or the new one, whole.
+
+    A FIFO, device, socket or folder there (or a symbolic link to one) is refused with
+    NotRegularFile: the rename would put a file in its place (`/dev/null`, run as root).
+    """
+    refuse_special_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):
@@ -104,7 +109,35 @@ def check_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> None:
         raise TooLarge(errno.EFBIG, _too_large(mode.st_size, limit), str(path))
 
 
-def _not_regular(path: Path | str, mode: int) -> None:
+def refuse_special_output(path: Path) -> None:
+    """Raise NotRegularFile when `path`, or what a link there points to, exists and is not a
+    regular file (a link to a regular file is replaced as a link always was), or leads into
+    /dev or /proc (`/dev/stdout` redirected to a file: the rename would replace the link)."""
+    if any(hop.parts[1:2] in (("dev",), ("proc",)) for hop in _link_chain(path)):
+        _not_regular(path, stat.S_IFCHR, "writes")
+    try:
+        mode = path.stat().st_mode  # follows a link: /dev/stdout, a link to /dev/null
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not stat.S_ISREG(mode):
+        _not_regular(path, mode, "writes")
+
+
+def _link_chain(path: Path) -> list[Path]:
+    """`path` (absolute) and every place its symbolic links lead to, hop by hop (not through
+    /proc's magic links, which `Path.resolve` follows to the open file)."""
+    hops = [Path.cwd() / path]
+    for _ in range(40):  # the kernel's own limit on nested links
+        try:
+            target = hops[-1].readlink()
+        except OSError:  # not a link (or no such file)
+            break
+        hops.append(hops[-1].parent / target)  # absolute targets replace the parent
+    # `..` taken lexically, as the kernel takes it for a path that leads nowhere real yet
+    return [Path(os.path.normpath(hop)) for hop in hops]
+
+
+def _not_regular(path: Path | str, mode: int, verb: str = "reads") -> None:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     kind = (
@@ -116,7 +149,8 @@ def _not_regular(path: Path | str, mode: int) -> None:
         if stat.S_ISSOCK(mode)
         else "not a regular file"
     )
-    raise NotRegularFile(errno.EINVAL, f"{kind}; msm reads only regular files", str(path))
+    hint = " (use - for standard output where a command offers it)" if verb == "writes" else ""
+    raise NotRegularFile(errno.EINVAL, f"{kind}; msm {verb} only regular files{hint}", str(path))
 
 
 def _too_large(size: int, limit: int) -> str:

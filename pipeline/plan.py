@@ -10,6 +10,8 @@ from pipeline.errors import MsmError
 from pipeline.safewrite import Seen, decode_text, read_text_seen, replace_if_unchanged
 from pipeline.safewrite import read_seen as _read_seen
 
+_CURATED = (".po", ".pot", ".csv")  # files people edit, whose line ends a rewrite keeps
+
 
 @dataclass(frozen=True)
 class FileChange:
@@ -63,8 +65,15 @@ def apply_all(changes: list[FileChange]) -> tuple[list[FileChange], list[MsmErro
     written: list[FileChange] = []
     errors: list[MsmError] = []
     for change in changes:
+        seen = _seen(change)
+        new = change.new
+        if seen.crlf and "\r" not in new and change.path.suffix in _CURATED:
+            # Read with universal newlines: a catalogue or glossary that had Windows line ends
+            # keeps them, or one changed entry would make a diff of every line. (Built tracks
+            # are msm's own output, always LF.)
+            new = new.replace("\n", "\r\n")
         try:
-            replace_if_unchanged(change.path, change.new.encode("utf-8"), _seen(change))
+            replace_if_unchanged(change.path, new.encode("utf-8"), seen)
         except MsmError as exc:
             errors.append(exc)
         else:

@@ -65,15 +65,21 @@ class ReadOnlyError(MsmError):
 
 @dataclass(frozen=True)
 class Seen:
-    """What msm read of a file: the SHA-256 of its bytes, or None when there was no file."""
+    """What msm read of a file: the SHA-256 of its bytes, or None when there was no file;
+    and whether every line of it ended in CRLF (a rewrite keeps them: see plan.apply_all)."""
 
     path: Path
     digest: str | None
+    crlf: bool = False
 
     @classmethod
     def of(cls, path: Path, data: bytes | None) -> Seen:
         """The record of having read `data` from `path` (None: the file did not exist)."""
-        return cls(path, None if data is None else hashlib.sha256(data).hexdigest())
+        if data is None:
+            return cls(path, None)
+        lines = data.count(b"\n")
+        crlf = lines > 0 and data.count(b"\r\n") == lines
+        return cls(path, hashlib.sha256(data).hexdigest(), crlf)
 
     def holds(self, data: bytes | None) -> bool:
         """Whether `data` (None: no file) is what was read."""
@@ -109,9 +115,9 @@ def read_text_seen(path: Path, encoding: str = "utf-8") -> tuple[str | None, See
         return decode_text(data, encoding), seen
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()  # a BOM is allowed
         raise InputError(
-            f"{path}:{line}: not {encoding.upper()} (invalid byte at offset {exc.start}); "
-            f"save it as {encoding.upper()}"
+            f"{path}:{line}: not {name} (invalid byte at offset {exc.start}); save it as {name}"
         ) from None
 
 

@@ -65,13 +65,8 @@ def test_errors_exit_1_and_every_format_says_where(project):
         (f"{BUDGET}/fr.po", "line-length", "error"),
         (f"{BUDGET}/fr.po", "nbsp-punctuation", "warning"),
     }
-    assert data["summary"] == {
-        "errors": 1,
-        "warnings": 1,
-        "files": 50,
-        "accepted": 0,
-        "unreadable": 0,
-    }
+    summary = {"errors": 1, "warnings": 1, "files": 50, "accepted": 0, "unreadable": 0}
+    assert data["summary"] == summary
     gh = msm("-C", str(project), "check", "--format", "github")
     assert gh.exit_code == 1
     assert f"::error file={BUDGET}/fr.po,line=" in gh.stdout
@@ -103,6 +98,27 @@ def test_unreadable_input_exits_2_with_path_and_line(project):
     text = msm("-C", str(project), "check")
     assert text.stdout.rstrip().endswith(" files")  # the summary is not cut
     assert "1 unreadable input; " in text.stdout
+
+
+def test_an_unreadable_input_is_counted_in_every_summary(project):
+    """Issue 18 #8: a lone unreadable input gave `--format json` zero files and zero errors,
+    and the text summary ended `1 unreadable input in `."""
+    po = project / BUDGET / "pl.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tak."', 'msgstr "Tak.'), "utf-8")
+    text = msm("check", str(po))
+    assert text.exit_code == 2
+    assert text.stdout.strip() == "1 unreadable input; no problems in 0 other files"
+    data = json.loads(msm("check", "--format", "json", str(po)).stdout)
+    assert data["summary"]["unreadable"] == 1
+    assert data["unreadable"][0]["path"] == str(po)
+    assert data["unreadable"][0]["line"] is not None
+    assert "malformed string" in data["unreadable"][0]["message"]
+    fifo = project / "in.po"
+    os.mkfifo(fifo)  # an error without diagnostics: where it is comes from its message
+    data = json.loads(msm("check", "--format", "json", str(fifo)).stdout)
+    assert (data["unreadable"][0]["path"], data["unreadable"][0]["line"]) == (str(fifo), None)
+    both = msm("check", str(po), str(project / BUDGET / "fr.po"))
+    assert both.stdout.strip() == "1 unreadable input; no problems in 3 other files"  # fr.*
 
 
 @pytest.mark.parametrize(

@@ -191,3 +191,25 @@ def test_msm_help_does_not_load_the_glossary_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_import_keeps_a_spreadsheets_windows_line_ends(project: Path, tmp_path: Path):
+    """A glossary saved by a spreadsheet has CRLF line ends; an import of two new terms
+    rewrote every line of it in LF, and re-importing the same terms 'changed' it again."""
+    csv = project / "glossary" / "procurement.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\n", b"\r\n"))
+    before = csv.read_bytes().split(b"\r\n")
+    new = tmp_path / "new.csv"
+    new.write_text(
+        "concept,lang,term,status,needs_review,variants,exclude,note\n"
+        "widget,en,widget,preferred,,,,\nwidget,pl,widżet,preferred,,,,\n",
+        encoding="utf-8",
+    )
+    result = msm(project, "import", str(new))
+    assert result.exit_code == 0, result.output
+    after = csv.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")
+    assert len(set(after.split(b"\r\n")) - set(before)) == 2  # the two new terms' rows
+    again = msm(project, "import", str(new))
+    assert "the glossary is unchanged" in again.output
+    assert csv.read_bytes() == after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses
 from typing import Any
 
@@ -9,6 +10,7 @@ from pipeline.checks.model import Finding
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import InputError
 
+_WHERE = re.compile(r"(?P<path>[^\n]+?)(?::(?P<line>[0-9]+))?: ")
 _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "message", "concept")
 
 
@@ -35,25 +37,29 @@ def render_json(report: CheckReport) -> str:
     }
     findings = ",\n".join(_finding(f) for f in found.items)
     body = f"[\n{findings}\n  ]" if findings else "[]"
-    problems = ",\n".join(_object(u, ("path", "line", "message")) for u in unreadable)
-    listed = f"[\n{problems}\n  ]" if problems else "[]"
+    failed = ",\n".join(_object(u, ("path", "line", "message")) for u in unreadable)
+    unread = f"[\n{failed}\n  ]" if failed else "[]"
     counts = ",\n".join(f'    "{name}": {value}' for name, value in summary.items())
     return (
-        f'{{\n  "findings": {body},\n  "unreadable": {listed},\n'
+        f'{{\n  "findings": {body},\n  "unreadable": {unread},\n'
         f'  "summary": {{\n{counts}\n  }}\n}}\n'
     )
 
 
 def unreadable_inputs(report: CheckReport) -> list[dict[str, Any]]:
-    """Each unreadable input's problems as `{"path", "line", "message"}` (path and line null
-    when the error names no file)."""
+    """Each unreadable input's problems as `{"path", "line", "message"}`: one per error
+    diagnostic it carries, else one for the error itself, placed by the `path:line:` its
+    message starts with (path and line null when it names no file)."""
     found: list[dict[str, Any]] = []
     for error in report.errors:
         diagnostics = error.diagnostics if isinstance(error, InputError) else []
         for d in diagnostics:
             found.append({"path": d.path, "line": d.line, "message": d.message})
         if not diagnostics:
-            found.append({"path": None, "line": None, "message": str(error)})
+            where = _WHERE.match(error.message)
+            path = where["path"] if where else None
+            line = int(where["line"]) if where and where["line"] else None
+            found.append({"path": path, "line": line, "message": str(error)})
     return found
 
 

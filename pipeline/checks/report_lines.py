@@ -16,7 +16,7 @@ def one_line(text: str) -> str:
 
 def summary_line(report: CheckReport) -> str:
     """`2 errors, 1 warning, 1 accepted in 10 files` (or `no problems in 10 files`); inputs
-    that could not be read come first: `1 unreadable input; no problems in 9 files`."""
+    that could not be read come first: `1 unreadable input; no problems in 9 other files`."""
     found = report.findings
     notes = sum(1 for f in found.items if f.severity == "info" and not f.accepted)
     parts = [
@@ -27,10 +27,11 @@ def summary_line(report: CheckReport) -> str:
     ]
     said = ", ".join(p for p in parts if p) or "no problems"
     files = len(found.files)
-    checked = f"{said} in {files} file{'' if files == 1 else 's'}" if files else "no file checked"
-    if report.errors:
-        return f"{_count(len(report.errors), 'unreadable input')}; {checked}"
-    return checked
+    if not report.errors:
+        return f"{said} in {files} file{'' if files == 1 else 's'}"
+    # `1 unreadable input; no problems in 0 other files`: never a count that ends the line.
+    other = f"{files} other file{'' if files == 1 else 's'}"
+    return f"{_count(len(report.errors), 'unreadable input')}; {said} in {other}"
 
 
 def _count(n: int, what: str) -> str:

@@ -58,10 +58,9 @@ def parse_termbase(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where}: not UTF-8",
-            [Diagnostic(where, None, "error", f"invalid UTF-8 at byte {exc.start}; save as UTF-8")],
-        ) from None
+        line = data.count(b"\n", 0, exc.start) + 1  # a spreadsheet's Windows-1252 export
+        why = f"invalid UTF-8 at byte {exc.start}; save as UTF-8 (CSV UTF-8 in a spreadsheet)"
+        raise InputError(f"{where}: not UTF-8", [Diagnostic(where, line, "error", why)]) from None
     return read_csv(text, where, lang_map)
 
 

@@ -210,14 +210,18 @@ def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Re
     notes = _notes(entry)
     for group in _children(entry, "descripGrp"):
         notes.extend(_notes(group))
-    definitions = [
-        f"definition: {_text(d)}"
+    # Every description of the concept, `type: text` (definition, usage note, subject field,
+    # Weblate's `Translation needed`…): a note holds them all, none is dropped on import.
+    described = [
+        (d.get("type") or _local(d.tag), _text(d))
         for d in [
-            *_children(entry, "descrip"),
+            *_children(entry, "descrip", "definition"),
             *(x for g in _children(entry, "descripGrp") for x in _children(g, "descrip")),
         ]
-        if d.get("type") == "definition" or _local(d.tag) == "definition"
+        if _text(d)
     ]
+    described.sort(key=lambda kind_text: kind_text[0] != "definition")  # the definition first
+    definitions = [f"{kind}: {text}" for kind, text in described]
     note_texts = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
     terms: list[Term] = []
     for section in _children(entry, "langSet", "langSec"):
@@ -301,7 +305,15 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             for p in n.removeprefix(EXCLUDE_PREFIX).split("|")
             if p.strip()
         )
-        note = " / ".join(n for n in notes if not n.startswith(EXCLUDE_PREFIX))
+        # A term's own descriptions (its context, a definition, a usage note) join its note.
+        described = [
+            f"{d.get('type') or 'descrip'}: {_text(d)}"
+            for holder in props
+            for d in _children(holder, "descrip")
+            if _text(d)
+        ]
+        kept = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
+        note = " / ".join([*kept, *described])
         if note:
             stated.add("note")
         if any(n.startswith(EXCLUDE_PREFIX) for n in notes):

@@ -98,7 +98,9 @@ def plan_build(
                 except MsmError as exc:  # a FIFO, a file saved in another encoding: left alone
                     plan.errors.append(exc)
                     continue
-                if old != text:
+                # Byte for byte, as `msm check`'s stale-build compares: a track that differs
+                # only in its line ends or a byte order mark is rewritten too.
+                if old != text or not seen.holds(text.encode("utf-8")):
                     summary = f"{len(track.cues)} cues"
                     plan.changes.append(FileChange(path, text, old, summary, seen))
     return plan

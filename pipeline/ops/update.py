@@ -120,24 +120,40 @@ def _plan_video(
     template = catalog_text(source, None, template_entries, info)
     _propose(plan, files.template, template, old_template, "template", template_seen)
     for lang in langs:
-        path = files.po(lang)
-        old_text, seen = read_po_seen(path)
-        old = parse_po(old_text, str(path)) if old_text is not None else None
-        entries, stats = merge(template_entries, old or [])
-        had = {key_of(e) for e in old or [] if not e.obsolete}
-        new = {key_of(e) for e in entries if not e.obsolete and key_of(e) not in had}
-        stats.memory = memories.fill(entries, new, lang, source.video.slug)
-        stats.new -= stats.memory
-        text = None
-        if old_text is not None and old is not None:
-            text = compose(old_text, old, entries)
-            if text is not None and text != old_text:
-                # msgmerge's way: a catalogue records the template it was last merged with
-                text = set_header_field(text, "POT-Creation-Date", created)
-        if text is None:  # a new catalogue, or a layout we cannot follow: rendered whole
-            text = catalog_text(source, lang, entries, info, old)
-        _propose(plan, path, text, old_text, str(stats), seen)
-        plan.tracks.append(TrackUpdate(source.video.slug, lang, stats))
+        try:
+            _plan_language(source, lang, template_entries, created, info, plan, memories)
+        except MsmError as exc:  # that catalogue only: the other languages are still updated
+            plan.errors.append(exc)
+
+
+def _plan_language(
+    source: Source,
+    lang: str,
+    template_entries: list[polib.POEntry],
+    created: str,
+    info: HeaderInfo,
+    plan: UpdatePlan,
+    memories: _Memories,
+) -> None:
+    """The change one language's catalogue needs (none when it is up to date)."""
+    path = source.files.po(lang)
+    old_text, seen = read_po_seen(path)
+    old = parse_po(old_text, str(path)) if old_text is not None else None
+    entries, stats = merge(template_entries, old or [])
+    had = {key_of(e) for e in old or [] if not e.obsolete}
+    new = {key_of(e) for e in entries if not e.obsolete and key_of(e) not in had}
+    stats.memory = memories.fill(entries, new, lang, source.video.slug)
+    stats.new -= stats.memory
+    text = None
+    if old_text is not None and old is not None:
+        text = compose(old_text, old, entries)
+        if text is not None and text != old_text:
+            # msgmerge's way: a catalogue records the template it was last merged with
+            text = set_header_field(text, "POT-Creation-Date", created)
+    if text is None:  # a new catalogue, or a layout we cannot follow: rendered whole
+        text = catalog_text(source, lang, entries, info, old)
+    _propose(plan, path, text, old_text, str(stats), seen)
+    plan.tracks.append(TrackUpdate(source.video.slug, lang, stats))
 
 
 def _settle_notes(entries: list[polib.POEntry], old_text: str | None) -> None:

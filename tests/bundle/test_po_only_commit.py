@@ -138,3 +138,24 @@ def test_gap_summary_and_fix(gaps: list[tuple[int, str]], summary: str, fix: str
     assert gap_summary(gaps) == summary
     advice = gap_fix(reason for _, reason in gaps)
     assert fix in advice and advice.endswith("or pass --allow-incomplete to leave them out")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b.replace(b"\n", b"\r\n"), lambda b: b"\xef\xbb\xbf" + b],
+    ids=["crlf", "bom"],
+)
+def test_build_clears_a_stale_build_of_line_ends_or_a_bom(tmp_path: Path, damage) -> None:
+    """A built track with Windows line ends (git's autocrlf, an editor) or a byte order mark
+    is a stale build for `msm check`, which says `run msm build` — and `msm build` wrote
+    nothing (it compared the text, not the bytes), so the warning never went away."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "subtitles", root / "subtitles")
+    srt = root / "subtitles" / SLUG / "pl.srt"
+    srt.write_bytes(damage(srt.read_bytes()))
+    assert "stale-build" in msm(root, "check").output
+    built = msm(root, "build", "--lang", "pl")
+    assert built.exit_code == 0, built.output
+    assert f"{SLUG}/pl.srt" in built.output
+    after = msm(root, "check")
+    assert "stale-build" not in after.output, after.output

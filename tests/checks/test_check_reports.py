@@ -16,7 +16,7 @@ from pipeline.checks.model import Finding, Findings
 from pipeline.checks.report import list_checks, one_line, render, summary_line
 from pipeline.checks.report_github import annotation, escape_data, escape_property
 from pipeline.checks.runner import CheckReport
-from pipeline.errors import Diagnostic, InputError
+from pipeline.errors import Diagnostic, InputError, MsmError
 
 GOLDEN = DATA / "golden"
 PO = "subtitles/demo/pl.po"
@@ -122,7 +122,6 @@ def test_golden(fmt, name, color):
 def test_json_is_the_contract():
     data = json.loads(render(sample(), "json"))
     assert set(data) == {"findings", "unreadable", "summary"}
-    assert data["unreadable"] == []
     assert data["summary"] == {
         "errors": 3,
         "warnings": 2,
@@ -218,19 +217,25 @@ _ANY_TEXT = st.text(max_size=20)  # any code point: quotes, controls, lone surro
         max_size=5,
     ),
     st.sets(_ANY_TEXT, max_size=3),
+    st.lists(st.tuples(_ANY_TEXT, st.none() | st.integers(0, 10**6), _ANY_TEXT), max_size=2),
 )
-def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files):
-    report = CheckReport(findings=Findings(items, files))
+def test_json_report_is_byte_for_byte_what_json_dumps_writes(items, files, unread):
+    errors: list[MsmError] = [
+        InputError(f"{path}: cannot read", [Diagnostic(path, line, "error", why)])
+        for path, line, why in unread
+    ]
+    report = CheckReport(findings=Findings(items, files), errors=errors)
     found = report.findings
+    named = {path for path, _, _ in unread} - set(found.files)
     payload = {
         "findings": [f.as_json() for f in found.items],
-        "unreadable": [],
+        "unreadable": [{"path": path, "line": line, "message": why} for path, line, why in unread],
         "summary": {
-            "errors": found.errors,
+            "errors": found.errors + len(errors),
             "warnings": found.warnings,
-            "files": len(found.files),
+            "files": len(found.files) + len(named),
             "accepted": found.accepted,
-            "unreadable": 0,
+            "unreadable": len(errors),
         },
     }
     assert render(report, "json") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -265,7 +270,7 @@ def test_json_lists_and_counts_unreadable_inputs():
     data = json.loads(render(unreadable_report(), "json"))
     assert data["unreadable"] == [
         {"path": "pl.po", "line": 7, "message": "malformed string: 'msgstr \"Tak.'"},
-        {"path": None, "line": None, "message": "x.srt: cannot read"},
+        {"path": "x.srt", "line": None, "message": "x.srt: cannot read"},  # from its message
     ]
     assert data["summary"] == {
         "errors": 2,
@@ -277,9 +282,11 @@ def test_json_lists_and_counts_unreadable_inputs():
 
 
 def test_text_summary_of_a_run_with_unreadable_inputs_is_whole():
-    assert summary_line(unreadable_report()) == "2 unreadable inputs; no file checked"
-    assert render(unreadable_report(), "text").endswith("2 unreadable inputs; no file checked\n")
+    assert summary_line(unreadable_report()) == "2 unreadable inputs; no problems in 0 other files"
+    assert render(unreadable_report(), "text").endswith(
+        "2 unreadable inputs; no problems in 0 other files\n"
+    )
     report = sample()
     report.errors.append(InputError("x.srt: cannot read"))
     assert summary_line(report).startswith("1 unreadable input; 3 errors, 2 warnings")
-    assert summary_line(report).endswith(" in 4 files")
+    assert summary_line(report).endswith(" in 4 other files")

@@ -206,3 +206,13 @@ def _project(tmp_path: Path) -> Path:
     (root / "glossary").mkdir()
     shutil.copy(ROOT / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
     return root
+
+
+def test_a_csv_saved_in_a_windows_code_page_is_refused_at_its_line(tmp_path: Path) -> None:
+    """A spreadsheet's CSV export in Windows-1252 was refused with no line to look at."""
+    rows = HEADER + "c1,en,contract,preferred,,,,\nc1,fr,march\u00e9,preferred,,,,\n"
+    path = tmp_path / "procurement.csv"
+    path.write_bytes(rows.encode("cp1252"))
+    with pytest.raises(InputError) as info:
+        load_termbase(path)
+    assert f"{path}:3: error: invalid UTF-8" in str(info.value)

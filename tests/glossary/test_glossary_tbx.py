@@ -82,7 +82,10 @@ def test_any_term_base_round_trips(tb: TermBase, version: int):
 def test_tbx2_basic_with_tig_from_another_tool():
     tb = load_termbase(TBX / "tbx2-basic-tig.tbx")
     authority = tb.concept("eid-0001")
-    assert authority.note.startswith("definition: A state, regional or local authority")
+    assert authority.note == (
+        "definition: A state, regional or local authority buying under the Directive."
+        " / subjectField: public procurement"
+    )
     assert [(t.lang, t.text, t.status) for t in authority.terms] == [
         ("en", "contracting authority", "preferred"),  # en-GB is ours "en"
         ("pl", "instytucja zamawiająca", "preferred"),
@@ -104,7 +107,14 @@ def test_tbx2_ntig_and_normative_authorization():
     [concept] = load_termbase(TBX / "tbx2-ntig.tbx").concepts
     assert concept.id == "T17" and concept.note == "Framework agreements under art. 33"
     assert [(t.lang, t.text, t.status, t.needs_review, t.note) for t in concept.terms] == [
-        ("en", "framework agreement", "preferred", False, ""),
+        # its <descrip type="context"> was dropped without a word
+        (
+            "en",
+            "framework agreement",
+            "preferred",
+            False,
+            "context: A framework agreement may last four years.",
+        ),
         ("ro", "acord-cadru", "preferred", False, ""),
         ("ro", "contract-cadru", "forbidden", False, "older usage"),
         ("el", "συμφωνία-πλαίσιο", "preferred", True, ""),
@@ -191,3 +201,21 @@ def test_language_map_for_foreign_codes():
     )
     tb = read_tbx(data, lang_map=lambda code: "nl-BE" if code == "nl" else None)
     assert [(t.lang, t.text) for t in tb.concepts[0].terms] == [("nl-BE", "offerte")]
+
+
+def test_every_concept_description_is_kept_in_the_note():
+    """Weblate's extended-metadata TBX: the `Usage note` and `Translation needed` of a
+    concept were dropped without a word; only `definition` reached the note."""
+    tb = load_termbase(TBX / "weblate-fr-extended-metadata.tbx")
+    bus = tb.concept("e001")
+    assert bus.note == (
+        "definition: Superseded but still found in older manuals. / Translation needed: Yes"
+        " / Usage note: Avoid using this term in any documentation."
+    )
+    assert [(t.lang, t.text, t.status) for t in bus.terms] == [
+        ("en", "data bus", "forbidden"),
+        ("fr", "bus de données", "forbidden"),
+    ]
+    code = tb.concept("e002")
+    assert code.note.endswith("Translation needed: No")
+    assert code.terms[0].note == "Do not translate error codes."

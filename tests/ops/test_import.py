@@ -279,3 +279,36 @@ def test_every_imported_text_lands_in_the_po_or_is_reported(spans, translated) -
             continue
         lines = [" ".join(line.split()) for line in cue.text.split("\n")]
         assert all(line in found or line in notes for line in lines), (cue, found, notes)
+
+
+# --- issue 19: a catalogue msm cannot read --------------------------------------------------
+
+
+def test_a_catalogue_not_in_utf8_is_a_clean_error_and_nothing_is_written(
+    example: Path, tmp_path: Path
+) -> None:
+    """A non-UTF-8 PO gave a traceback in `msm import`; now file:line, exit 2, no write."""
+    po = folder(example) / "pl.po"
+    po.write_bytes(po.read_bytes().replace("ó".encode(), b"\xf3"))
+    before = po.read_bytes()
+    theirs = write(tmp_path / "pl.srt", cues(folder(example) / "pl.srt"))
+    result = msm(example, "import", SLUG, "pl", str(theirs))
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    line = before[: before.index(b"\xf3")].count(b"\n") + 1
+    assert f"{po}:{line}: " in result.output and "not valid UTF-8" in result.output
+    assert po.read_bytes() == before
+
+
+def test_an_imported_cue_holding_a_unicode_line_separator_is_read_back_by_check(
+    example: Path, tmp_path: Path
+) -> None:
+    """Issue 19: a cue holding U+2028 made msm write a PO that `msm check` then refused
+    (`malformed string`): gettext ends a line at \\n only, and msgfmt reads the file."""
+    track = cues(folder(example) / "pl.srt")
+    track[1] = Cue(track[1].start, track[1].end, "Czym\u2028są zamówienia\u2029 publiczne?")
+    theirs = write(tmp_path / "pl.srt", track)
+    assert msm(example, "import", SLUG, "pl", str(theirs)).exit_code == 0
+    msgfmt_check(folder(example) / "pl.po")
+    result = msm(example, "check", str(folder(example) / "pl.po"))
+    assert "malformed string" not in result.output and result.exit_code in (0, 1), result.output

@@ -330,3 +330,54 @@ def test_a_loose_po_with_short_notes_still_gets_reading_speed_checks(tmp_path: P
     [finding] = check_paths([loose], None).findings.items
     assert (finding.check, finding.cue, finding.lang) == ("cps-max", 7, "fr")
     assert "in 1.40 s" in finding.message
+
+
+def crlf(path: Path) -> None:
+    """A catalogue with Windows line ends (an editor on Windows, git's autocrlf)."""
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def test_an_edit_keeps_the_windows_line_ends_of_a_catalogue(tmp_path: Path) -> None:
+    """A CRLF catalogue came back from `msm update` (and `msm import`) all in LF: one edited
+    cue made a diff of every line of the file."""
+    project = make(tmp_path)
+    crlf(pl_po(tmp_path))
+    before = pl_po(tmp_path).read_bytes()
+    edited = list(CUES)
+    edited[3] = Cue(8500, 10000, "Companies send in their tenders.")
+    write_source(tmp_path, edited)
+    run_update(project)
+    after = pl_po(tmp_path).read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")
+    old, new = before.decode().split("\r\n"), after.decode().split("\r\n")
+    changed = [line for line in difflib.ndiff(old, new) if line[:1] in "+-"]
+    assert len(changed) <= 8, changed
+    msgfmt_check(pl_po(tmp_path))
+    # An import through the command line keeps them too.
+    srt = tmp_path / "pl.srt"
+    srt.write_text(
+        "1\n00:00:08,500 --> 00:00:10,000\nFirmy wysyłają swoje oferty.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "import", "demo", "pl", str(srt)])
+    assert result.exit_code == 0, result.output
+    again = pl_po(tmp_path).read_bytes()
+    assert again.count(b"\n") == again.count(b"\r\n")
+    assert len(again.split(b"\r\n")) - len(after.split(b"\r\n")) < 10
+
+
+def test_one_unreadable_catalogue_does_not_stop_the_other_languages(tmp_path: Path) -> None:
+    """A PO msm cannot read (here Latin-2 bytes) stopped the update of every language after it
+    in the video: they stayed out of date, unnamed, behind the one error."""
+    project = make(tmp_path)
+    fr = tmp_path / "subtitles" / "demo" / "fr.po"
+    assert fr.exists()
+    pl_po(tmp_path).write_bytes(pl_po(tmp_path).read_bytes().replace("ó".encode(), b"\xf3"))
+    edited = list(CUES)
+    edited[3] = Cue(8500, 10000, "Companies send in their tenders.")
+    write_source(tmp_path, edited)
+    plan = plan_update(project, project.select([]), project.languages(), LATER)
+    assert [str(e).split(":")[0] for e in plan.errors] == [str(pl_po(tmp_path))]
+    assert fr in [c.path for c in plan.changes]  # French comes after Polish in the catalogue
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "update"])
+    assert result.exit_code == 2
+    assert "Companies send in their tenders." in fr.read_text(encoding="utf-8")
