@@ -87,7 +87,9 @@ def main() -> None:
     args = parser.parse_args()
     matcher = Matcher(load_termbase(args.glossary))
     total = Score()
-    print(f"{'lang':6} {'pairs':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} noisy-clean")
+    head = ("lang", "pairs", "tp", "fp", "fn", "prec", "recall")
+    print(f"{head[0]:6} {head[1]:>5} {head[2]:>4} {head[3]:>4} {head[4]:>4}", end="")
+    print(f" {head[5]:>6} {head[6]:>6} noisy-clean")
     for lang in LANGS:
         found = score(matcher, lang)
         total.add(found)
