@@ -241,6 +241,8 @@ class _LanguageIndex:
         preposition), as written in the text."""
         found = self.free_words.get(word)
         if found is None:
+            if len(word) > self.rules.longest_optional:
+                return False  # longer than any article or preposition of the language
             if len(self.free_words) >= _WORDS_LIMIT:
                 self.free_words.clear()
             found = self.free_words[word] = (
@@ -660,23 +662,26 @@ class Matcher:
         if not any(analyses):
             return ()  # no word of the text is a word of a term (most texts)
         where = text if folded is None else folded.text
-        # Token spans (a wordwise text lines up with its fold).
-        spans = [m.span() for m in TOKEN.finditer(where)]
+        spans: list[tuple[int, int]] = []  # token spans (a wordwise text lines up with its fold)
         if translation:
-            free = [index.free(word) for word in words]
-            for at in range(len(spans) - 1):
-                end = spans[at][1]
-                if where[end : end + 1] == "/" and spans[at + 1][0] == end + 1:
-                    free[at] = free[at + 1] = True  # "lot/lots": either half stands
-            raws = self._walk_flexible(index, analyses, free, index.rules.inserted)
+            slashed: set[int] = set()  # "lot/lots": either half of a slash stands
+            if "/" in where:
+                spans = [m.span() for m in TOKEN.finditer(where)]
+                for at in range(len(spans) - 1):
+                    end = spans[at][1]
+                    if where[end : end + 1] == "/" and spans[at + 1][0] == end + 1:
+                        slashed.update((at, at + 1))
+            raws = self._walk_flexible(index, analyses, words, slashed, index.rules.inserted)
         else:
             raws = self._walk(index, analyses)
         if not raws:
             return ()
+        if not spans:
+            spans = [m.span() for m in TOKEN.finditer(where)]
         raws = _sensible(index, raws, spans, where, code)
         if not raws:
             return ()
-        kept = raws if translation else _outermost(raws)
+        kept = _outermost_per_concept(raws) if translation else _outermost(raws)
         # Thousands of paths (a long text, a big glossary) make thousands of matches with no
         # cycle among them: the cycle collector would walk the whole heap, glossary and all,
         # while they pile up. Paused meanwhile, as `compiled.py` pauses it while loading.
@@ -701,12 +706,16 @@ class Matcher:
 
     @staticmethod
     def _walk_flexible(
-        index: _LanguageIndex, analyses: list[Analysis], free: list[bool], inserted: int
+        index: _LanguageIndex,
+        analyses: list[Analysis],
+        words: list[str],
+        slashed: Set[int],
+        inserted: int,
     ) -> list[_Raw]:
         """Every path of the trie the words of a translation spell from each word on, where
-        inside a term up to `inserted` other words may stand, a `free` word (an article, a
-        preposition, a slash's other half) may stand or a term's optional word be left out
-        (at most _FREE_SKIPS of those), in text order.
+        inside a term up to `inserted` other words may stand, a free word (an article, a
+        preposition: `_LanguageIndex.free`; a `slashed` word, one half of a slash) may stand
+        or a term's optional word be left out (at most _FREE_SKIPS of those), in text order.
 
         A path's state is its node, whether it is exact so far and the skips it has left;
         the states of one start are kept as a set, so the work per word of text is bounded
@@ -719,35 +728,54 @@ class Matcher:
         for first, hits in enumerate(analyses):
             if not hits:
                 continue
-            states: set[tuple[int, bool, int, int]] = set()
+            states: set[tuple[int, bool, int, int]] | None = None
             for wid, how in hits:
                 child = root.get(wid)
                 if child is None:
                     continue
                 exact = how == _EXACT
-                for node, left in _closure(children, child, optional, _FREE_SKIPS):
+                for entry in entries.get(child, ()):
+                    raws.append((first, first + 1, entry, exact))
+                if not children[child]:
+                    continue  # a one-word term (most): no longer term goes on from here
+                if states is None:
+                    states = set()
+                states.add((child, exact, inserted, _FREE_SKIPS))
+                if not optional:
+                    continue
+                for node, left in _closure(children, child, optional, _FREE_SKIPS)[1:]:
                     # Leaving out a term's word ends its inserted words ("partenariat pour
                     # l'innovation" is not "partenariat d'innovation").
-                    states.add((node, exact, inserted if left == _FREE_SKIPS else 0, left))
+                    if children[node]:  # a longer term goes on from here
+                        states.add((node, exact, 0, left))
                     for entry in entries.get(node, ()):
                         raws.append((first, first + 1, entry, exact))
+            if states is None:
+                continue
             position = first + 1
             while states and position < size:
-                step: set[tuple[int, bool, int, int]] = set()
-                hits = analyses[position]
+                step = set()
+                here = analyses[position]
                 for node, exact, gaps, left in states:
                     below = children[node]
                     if below:
-                        for wid, how in hits:
+                        for wid, how in here:
                             child = below.get(wid)
                             if child is None:
                                 continue
                             still = exact and how == _EXACT
-                            for reached, rest in _closure(children, child, optional, left):
-                                step.add((reached, still, gaps if rest == left else 0, rest))
+                            for entry in entries.get(child, ()):
+                                raws.append((first, position + 1, entry, still))
+                            if children[child]:
+                                step.add((child, still, gaps, left))
+                            if not optional or not left:
+                                continue
+                            for reached, rest in _closure(children, child, optional, left)[1:]:
+                                if children[reached]:
+                                    step.add((reached, still, 0, rest))
                                 for entry in entries.get(reached, ()):
                                     raws.append((first, position + 1, entry, still))
-                        if free[position] and left:
+                        if left and (position in slashed or index.free(words[position])):
                             step.add((node, exact, gaps, left - 1))
                         elif gaps:
                             step.add((node, exact, gaps - 1, left))
@@ -886,6 +914,20 @@ def _outermost(raws: list[_Raw]) -> list[_Raw]:
         kept.append(raw)
         if last > reach:
             reach, reach_first = last, first
+    return kept
+
+
+def _outermost_per_concept(raws: list[_Raw]) -> list[_Raw]:
+    """Drop matches lying inside a longer one of the same concept: a term nested in another
+    concept's term stays (it counts for its own concept)."""
+    by_concept: dict[int, list[_Raw]] = {}
+    for raw in raws:
+        by_concept.setdefault(raw[2][0], []).append(raw)
+    if len(by_concept) == 1:
+        return _outermost(raws)
+    kept: list[_Raw] = []
+    for group in by_concept.values():
+        kept.extend(_outermost(group))
     return kept
 
 

@@ -53,6 +53,7 @@ class Inflection:
     reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     endings: frozenset[str] = field(default_factory=frozenset, compare=False)
     longest: int = 0
+    longest_optional: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         # text ending -> the endings of its classes (itself included: swapping an ending for
@@ -69,6 +70,9 @@ class Inflection:
         object.__setattr__(self, "reverse", reverse)
         object.__setattr__(self, "endings", frozenset(reverse) | {""})
         object.__setattr__(self, "longest", max((len(k) for k in reverse), default=0))
+        object.__setattr__(
+            self, "longest_optional", max((len(w) for w in self.optional), default=0)
+        )
 
     def swaps(self, word: str) -> Iterator[tuple[str, frozenset[str]]]:
         """The forms `word` (a skeleton) may be an inflection of, by swapping endings: each way
@@ -110,6 +114,8 @@ def _dutch_classes() -> tuple[tuple[str, ...], ...]:
     (stuk/stukken), f/v and s/z alternation, -heid/-heden."""
     classes: list[tuple[str, ...]] = [
         ("", "s", "en", "e", "es", "n"),
+        # Diminutives: perceeltje, lotje, offertetje, and their plurals in -s.
+        ("", "je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"),
         ("heid", "heden"),
         ("um", "a"),
         ("f", "ven", "ve"),
