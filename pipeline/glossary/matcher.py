@@ -861,7 +861,8 @@ def _sensible(
             pos = senses.get((entry[0], entry[1]))
             if pos:
                 before = where[spans[first - 1][0] : spans[first - 1][1]].lower() if first else None
-                if not fits(pos, before, lang):
+                word = where[spans[first][0] : spans[first][1]].lower()
+                if not fits(pos, before, lang, word):
                     continue
         kept.append(raw)
     return kept

@@ -33,13 +33,14 @@ _WORD_BEFORE = re.compile(r"(\w+)-\Z")
 _WORD_AFTER = re.compile(r"-(\w+)")
 
 
-def fits(pos: str, previous: str | None, lang: str) -> bool:
-    """Whether a match of a term meaning `pos` can be that part of speech after the word
-    `previous` (lowercased; None at the start of the text)."""
+def fits(pos: str, previous: str | None, lang: str, word: str = "") -> bool:
+    """Whether a match of a term meaning `pos`, whose first word is `word`, can be that part
+    of speech after the word `previous` (both lowercased; None at the start of the text).
+    Only a base form is a verb after "to" or "will": "to tender", but "to tenders"."""
     if not pos or previous is None:
         return True
     if pos == "noun":
-        return previous not in _VERB_BEFORE.get(lang, frozenset())
+        return word.endswith("s") or previous not in _VERB_BEFORE.get(lang, frozenset())
     if pos == "verb":
         return previous not in _NOUN_BEFORE.get(lang, frozenset())
     return True

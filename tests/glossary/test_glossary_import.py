@@ -309,7 +309,7 @@ def test_replace_is_explicit_and_its_dry_run_shows_what_it_removes(project: Path
     assert dry.exit_code == 0, dry.output
     assert (
         'update: lot en "lot": note "the idiom "a lot" never counts ("a lot of €200,000" does: '
-        'a number follows); nor "parking lot"" → ""; pos "noun" → ""; source '
+        'a number follows); nor "parking lot"" → ""; source '
         '"eForms translations/business-term_en.xml business-term|name|BT-137" → ""; '
         'exclusions -"a lot" -"lots of" -"lots more" -"parking lot" -"car lot" -"vacant lot" '
         '-"LOT Polish Airlines"; forcing contexts -"a lot of #"'

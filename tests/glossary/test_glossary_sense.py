@@ -43,6 +43,9 @@ SOURCES: list[tuple[str, list[str]]] = [
     ("Each bid for the lot is opened.", ["tender", "lot"]),
     ("Submit your bid by Friday.", ["tender"]),
     ("A regularly re-tendered municipal service.", []),  # eForms BT-94
+    # Not every word after "to" is a verb.
+    ("Questions go to tenderers and answers to tenders.", ["tenderer", "tender"]),
+    ("This applies to lot 2.", ["lot"]),
 ]
 
 
@@ -166,6 +169,7 @@ def test_part_of_speech_cue():
     assert fits("noun", "the", "en") and not fits("noun", "to", "en")
     assert fits("verb", "to", "en") and not fits("verb", "a", "en")
     assert fits("noun", None, "en") and fits("", "to", "en") and fits("noun", "to", "fr")
+    assert fits("noun", "to", "en", "tenders") and not fits("noun", "to", "en", "tender")
 
 
 def test_identifiers():
