@@ -1183,7 +1183,8 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
 def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | None) -> None:
     """Which concepts TEXT mentions, and how each matched (exact, variant, inflected).
 
-    TEXT may be '-' to read standard input.
+    TEXT may be '-' to read standard input. A text in a target language is matched as the
+    checks match a translation (split, reordered and nested terms count).
 
     \b
     Example:
@@ -1196,7 +1197,9 @@ def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | No
     if text == "-":
         text = sys.stdin.read()
     matcher = Matcher(load_termbase(_glossary_path(state, glossary_file)))
-    matches = matcher.find(text, code)
+    # A text in a target language is read as the checks read a translation (split,
+    # reordered and nested terms count); an English one as a source text.
+    matches = matcher.matches(text, code, translation=code != languages.SOURCE)
     for match in matches:
         how = "inflected form" if match.how == "stem" else match.how
         shown = match.text.replace("\r\n", "\n").replace("\n", " / ")  # one line per match

@@ -27,7 +27,7 @@ from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.glossary.files import parse_termbase
 from pipeline.glossary.matcher import Matcher
 
-FORMAT = 2  # bump when the saved layout changes
+FORMAT = 3  # bump when the saved layout changes
 _CODE = ("matcher.py", "morphology.py", "normalise.py", "model.py", "csv_io.py", "tbx.py")
 PREFIX = "glossary-"
 

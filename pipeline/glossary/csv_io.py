@@ -1,7 +1,8 @@
 """Read and write the reviewers' CSV: one row per term, plus one `*` row per concept note.
 
-Columns: concept, lang, term, status, needs_review, variants, exclude, note. Variants and
-exclusions hold several phrases separated by `|`. Rows of one concept need not be adjacent;
+Columns: concept, lang, term, status, needs_review, variants, exclude, require, pos, note,
+source (only the first three are required). Variants, exclusions and forcing contexts
+(`require`) hold several phrases separated by `|`. Rows of one concept need not be adjacent;
 the writer puts them together in the canonical order (language, then status), so a file
 written by `msm glossary` and edited by hand diffs line by line.
 
@@ -23,6 +24,7 @@ from pipeline import languages
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.model import (
     CONCEPT_ID,
+    PARTS_OF_SPEECH,
     TERM_FIELDS,
     Concept,
     Status,
@@ -34,7 +36,19 @@ from pipeline.glossary.model import (
     text_problem,
 )
 
-COLUMNS = ("concept", "lang", "term", "status", "needs_review", "variants", "exclude", "note")
+COLUMNS = (
+    "concept",
+    "lang",
+    "term",
+    "status",
+    "needs_review",
+    "variants",
+    "exclude",
+    "require",
+    "pos",
+    "note",
+    "source",
+)
 REQUIRED = ("concept", "lang", "term")
 CONCEPT_ROW = "*"  # the `lang` of a row that holds the concept's own note
 _YES = {"yes", "y", "true", "1", "x"}
@@ -173,7 +187,18 @@ def read_csv(
         needs_review = _flag(cells.get("needs_review", ""), line, fail)
         variants = _phrases(cells.get("variants", ""), line, "variant", fail)
         exclude = _phrases(cells.get("exclude", ""), line, "exclusion", fail)
-        if status is None or needs_review is None or variants is None or exclude is None:
+        require = _phrases(cells.get("require", ""), line, "forcing context", fail)
+        pos = cells.get("pos", "").strip().lower()
+        if pos not in PARTS_OF_SPEECH:
+            fail(line, f"pos is {pos!r}; write noun, verb or leave it empty")
+            continue
+        if (
+            status is None
+            or needs_review is None
+            or variants is None
+            or exclude is None
+            or require is None
+        ):
             continue
         # An empty cell states nothing: an import keeps what the glossary has there.
         stated = frozenset(name for name in TERM_FIELDS if cells.get(name, "").strip())
@@ -187,6 +212,9 @@ def read_csv(
             needs_review,
             line,
             stated,
+            require,
+            pos,
+            cells.get("source", ""),
         )
         key = (concept_id, lang, term.text.casefold())
         if key in seen:
@@ -249,7 +277,7 @@ def write_csv(termbase: TermBase) -> str:
 
     for concept in termbase:
         if concept.note or not concept.terms:  # a concept without terms still has its row
-            row([concept.id, CONCEPT_ROW, "", "", "", "", "", concept.note])
+            row([concept.id, CONCEPT_ROW, "", "", "", "", "", "", "", concept.note, ""])
         for term in sort_terms(concept.terms):
             row(
                 [
@@ -260,7 +288,10 @@ def write_csv(termbase: TermBase) -> str:
                     "yes" if term.needs_review else "",
                     "|".join(term.variants),
                     "|".join(term.exclude),
+                    "|".join(term.require),
+                    term.pos,
                     term.note,
+                    term.source,
                 ]
             )
     return out.getvalue()

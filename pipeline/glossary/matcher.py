@@ -38,6 +38,7 @@ from pipeline.glossary.normalise import (
     wordwise,
     written_forms,
 )
+from pipeline.glossary.sense import fits, in_identifier
 
 How = Literal["exact", "variant", "stem"]
 _RANK: dict[str, int] = {"exact": 0, "variant": 1, "stem": 2}
@@ -66,7 +67,10 @@ class Match:
 
 
 # What a trie node holds: (concept position, term position in the concept, kind).
-_TERM, _VARIANT, _EXCLUDE = 0, 1, 2
+_TERM, _VARIANT, _EXCLUDE, _REQUIRE = 0, 1, 2, 3
+NUMBER = "#"  # in an exclusion or forcing context: any number ("a lot of #")
+_NUMBER_WORD = "0"  # what it is in the trie: every number of a text also stands for it
+_FREE_SKIPS = 2  # optional words (articles, prepositions, a slash's other half) per term
 Entry = tuple[int, int, int]
 Analysis = tuple[tuple[int, int], ...]  # (word id, how) pairs
 
@@ -89,6 +93,7 @@ _SAVED = (
     "children",
     "entries",
     "stems",
+    "senses",
 )
 
 
@@ -116,6 +121,8 @@ class _LanguageIndex:
         self.children: list[dict[int, int]] = [{}]
         self.entries: dict[int, list[Entry]] = {}
         self.stems: list[str | None] = []  # id -> Snowball stem, once a text word needed it
+        # (concept position, term position) -> the part of speech the term means (sense.py)
+        self.senses: dict[tuple[int, int], str] = {}
         self.by_stem: dict[str, dict[str, list[int]]] = {}  # head -> stem -> ids
         self.asked: dict[str, int] = {}  # head -> text words that asked before by_stem had it
         if saved is not None:
@@ -124,6 +131,8 @@ class _LanguageIndex:
         self.cache: dict[str, Analysis] = {}  # folded word -> analysis
         self.ordered: list[str] | None = None  # the skeletons, sorted (when first needed)
         self.forms: dict[str, Analysis] = {}  # word as written in a wordwise text -> analysis
+        self.optional: set[int] | None = None  # ids of the term words a translation may omit
+        self.free_words: dict[str, bool] = {}  # text word -> whether a translation may add it
 
     def saved(self) -> tuple[Any, ...]:
         """The index as plain data (what `__init__` takes back)."""
@@ -185,11 +194,17 @@ class _LanguageIndex:
             found = self.stems[wid] = self.stem(self.folded[wid])
         return found
 
-    def add(self, phrase: str, entry: Entry) -> None:
-        """Put a term (or a variant, or an exclusion) into the trie."""
-        words = TOKEN.findall(fold(phrase, self.lang).text)
+    def add(self, phrase: str, entry: Entry, both_orders: bool = False) -> None:
+        """Put a term (or a variant, an exclusion, a forcing context) into the trie; a
+        two-word term of a language with free noun-adjective order in both orders."""
+        words = TOKEN.findall(fold(phrase.replace(NUMBER, f" {_NUMBER_WORD} "), self.lang).text)
         if not words:
             return
+        if both_orders and len(words) == 2 and words[0] != words[1]:
+            self._path([words[1], words[0]], entry)
+        self._path(words, entry)
+
+    def _path(self, words: list[str], entry: Entry) -> None:
         node = 0
         children = self.children
         for word in words:
@@ -207,10 +222,36 @@ class _LanguageIndex:
         if found is not None:
             return found
         result = self._analyse(word)
+        if word.isdecimal() and word != _NUMBER_WORD:
+            number = self.words.get(_NUMBER_WORD)
+            if number is not None:
+                result = (*result, (number, _EXACT))
         if len(self.cache) >= _WORDS_LIMIT:
             self.cache.clear()
         self.cache[word] = result
         return result
+
+    def optional_ids(self) -> set[int]:
+        """The ids of the term words that a translation may leave out (articles and
+        prepositions of the language: `Inflection.optional`)."""
+        if self.optional is None:
+            optional = self.rules.optional
+            self.optional = {wid for word, wid in self.words.items() if skeleton(word) in optional}
+        return self.optional
+
+    def free(self, word: str) -> bool:
+        """Whether a translation may add this text word inside a term (an article, a
+        preposition), as written in the text."""
+        found = self.free_words.get(word)
+        if found is None:
+            if len(word) > self.rules.longest_optional:
+                return False  # longer than any article or preposition of the language
+            if len(self.free_words) >= _WORDS_LIMIT:
+                self.free_words.clear()
+            found = self.free_words[word] = (
+                skeleton(fold_word(word, self.lang)) in self.rules.optional
+            )
+        return found
 
     def analyse_folded(self, words: list[str]) -> list[Analysis]:
         """The analyses of a text's folded words."""
@@ -375,7 +416,20 @@ class Matcher:
         for position in range(len(self._ids)):
             concept = self._concept_at(position)
             terms = tuple(
-                (t.text, t.lang, t.status, t.variants, t.exclude, t.note, t.needs_review, t.line)
+                (
+                    t.text,
+                    t.lang,
+                    t.status,
+                    t.variants,
+                    t.exclude,
+                    t.note,
+                    t.needs_review,
+                    t.line,
+                    None,
+                    t.require,
+                    t.pos,
+                    t.source,
+                )
                 for t in concept.terms
             )
             langs.update(t.lang for t in concept.terms)
@@ -423,12 +477,17 @@ class Matcher:
                 index = _LanguageIndex(lang, saved)
             else:
                 index = _LanguageIndex(lang)
+                both = index.rules.free_order
                 for cpos, tpos, term in self._terms_in(lang):
-                    index.add(term.text, (cpos, tpos, _TERM))
+                    index.add(term.text, (cpos, tpos, _TERM), both)
                     for variant in term.variants:
-                        index.add(variant, (cpos, tpos, _VARIANT))
+                        index.add(variant, (cpos, tpos, _VARIANT), both)
                     for phrase in term.exclude:
                         index.add(phrase, (cpos, tpos, _EXCLUDE))
+                    for phrase in term.require:
+                        index.add(phrase, (cpos, tpos, _REQUIRE))
+                    if term.pos:
+                        index.senses[(cpos, tpos)] = term.pos
             self._indexes[lang] = index
         return index
 
@@ -444,16 +503,19 @@ class Matcher:
         """Every term of `lang` in `text`: longest matches win, exclusions removed."""
         return list(self.matches(text, lang))
 
-    def matches(self, text: str, lang: str, *, remember: bool = True) -> tuple[Match, ...]:
+    def matches(
+        self, text: str, lang: str, *, remember: bool = True, translation: bool = False
+    ) -> tuple[Match, ...]:
         """What `find` finds, as a tuple (the caller may keep it; nothing copies it).
 
         A matcher remembers what it found in the last texts it was asked about (a run asks
         about each source text once per target language). `remember=False` is for a text
         asked about once (a translation): remembering it would push out those that repeat.
+        `translation=True` matches as in a translation (see `_find`), never remembered.
         """
         code = resolve(lang)
-        if not remember:
-            return self._find(text, code)
+        if not remember or translation:
+            return self._find(text, code, translation=translation)
         key = (code, text)
         found = self._found.get(key)
         if found is None:
@@ -577,27 +639,52 @@ class Matcher:
                 found.setdefault(lang, []).extend((text, *variants))
         return found
 
-    def _find(self, text: str, code: str, by_word: bool = True) -> tuple[Match, ...]:
+    def _find(
+        self, text: str, code: str, by_word: bool = True, translation: bool = False
+    ) -> tuple[Match, ...]:
         """The matches in `text`; `by_word=False` folds it whole even when it is `wordwise`
-        (the general path, which the tests compare the word-by-word one with)."""
+        (the general path, which the tests compare the word-by-word one with).
+
+        `translation=True` reads `text` as a translation: its multi-word terms may hold an
+        inserted word, an added or dropped article or preposition, the other half of a
+        slash, or (two-word terms, where the language allows it) come in the other order
+        (`_walk_flexible`); and a term inside a longer term of another concept counts too
+        (a source text's matches are the outermost ones).
+        """
         index = self._index(code)
         if not index.words:
             return ()
         folded: Folded | None = None
         if by_word and wordwise(text):
-            analyses = index.analyse_written(TOKEN.findall(text))
+            words = TOKEN.findall(text)
+            analyses = index.analyse_written(words)
         else:
             folded = fold(text, code)
-            analyses = index.analyse_folded(TOKEN.findall(folded.text))
+            words = TOKEN.findall(folded.text)
+            analyses = index.analyse_folded(words)
         if not any(analyses):
             return ()  # no word of the text is a word of a term (most texts)
-        raws = self._walk(index, analyses)
+        where = text if folded is None else folded.text
+        spans: list[tuple[int, int]] = []  # token spans (a wordwise text lines up with its fold)
+        if translation:
+            slashed: set[int] = set()  # "lot/lots": either half of a slash stands
+            if "/" in where:
+                spans = [m.span() for m in TOKEN.finditer(where)]
+                for at in range(len(spans) - 1):
+                    end = spans[at][1]
+                    if where[end : end + 1] == "/" and spans[at + 1][0] == end + 1:
+                        slashed.update((at, at + 1))
+            raws = self._walk_flexible(index, analyses, words, slashed, index.rules.inserted)
+        else:
+            raws = self._walk(index, analyses)
         if not raws:
             return ()
-        # Token spans, now that something matched (a wordwise text lines up with its fold).
-        spans = [m.span() for m in TOKEN.finditer(text if folded is None else folded.text)]
-        excluded = [(first, last) for first, last, entry, _ in raws if entry[2] == _EXCLUDE]
-        kept = _outermost([raw for raw in raws if raw[2][2] != _EXCLUDE])
+        if not spans:
+            spans = [m.span() for m in TOKEN.finditer(where)]
+        raws = _sensible(index, raws, spans, where, code)
+        if not raws:
+            return ()
+        kept = _outermost_per_concept(raws) if translation else _outermost(raws)
         # Thousands of paths (a long text, a big glossary) make thousands of matches with no
         # cycle among them: the cycle collector would walk the whole heap, glossary and all,
         # while they pile up. Paused meanwhile, as `compiled.py` pauses it while loading.
@@ -608,8 +695,6 @@ class Matcher:
             matches: list[Match] = []
             concepts, ids = self._concepts, self._ids
             for first, last, (cpos, tpos, kind), exact in kept:
-                if excluded and any(a <= first and last <= b for a, b in excluded):
-                    continue
                 concept = concepts[cpos] or self._concept_at(cpos)
                 start, end = spans[first][0], spans[last - 1][1]
                 if folded is not None:
@@ -621,6 +706,85 @@ class Matcher:
         finally:
             if paused:
                 gc.enable()
+
+    @staticmethod
+    def _walk_flexible(
+        index: _LanguageIndex,
+        analyses: list[Analysis],
+        words: list[str],
+        slashed: Set[int],
+        inserted: int,
+    ) -> list[_Raw]:
+        """Every path of the trie the words of a translation spell from each word on, where
+        inside a term up to `inserted` other words may stand, a free word (an article, a
+        preposition: `_LanguageIndex.free`; a `slashed` word, one half of a slash) may stand
+        or a term's optional word be left out (at most _FREE_SKIPS of those), in text order.
+
+        A path's state is its node, whether it is exact so far and the skips it has left;
+        the states of one start are kept as a set, so the work per word of text is bounded
+        by the term paths that reach it, independent of the number of terms."""
+        children, entries = index.children, index.entries
+        optional = index.optional_ids()
+        root = children[0]
+        size = len(analyses)
+        raws: list[_Raw] = []
+        for first, hits in enumerate(analyses):
+            if not hits:
+                continue
+            states: set[tuple[int, bool, int, int]] | None = None
+            for wid, how in hits:
+                child = root.get(wid)
+                if child is None:
+                    continue
+                exact = how == _EXACT
+                for entry in entries.get(child, ()):
+                    raws.append((first, first + 1, entry, exact))
+                if not children[child]:
+                    continue  # a one-word term (most): no longer term goes on from here
+                if states is None:
+                    states = set()
+                states.add((child, exact, inserted, _FREE_SKIPS))
+                if not optional:
+                    continue
+                for node, left in _closure(children, child, optional, _FREE_SKIPS)[1:]:
+                    # Leaving out a term's word ends its inserted words ("partenariat pour
+                    # l'innovation" is not "partenariat d'innovation").
+                    if children[node]:  # a longer term goes on from here
+                        states.add((node, exact, 0, left))
+                    for entry in entries.get(node, ()):
+                        raws.append((first, first + 1, entry, exact))
+            if states is None:
+                continue
+            position = first + 1
+            while states and position < size:
+                step = set()
+                here = analyses[position]
+                for node, exact, gaps, left in states:
+                    below = children[node]
+                    if below:
+                        for wid, how in here:
+                            child = below.get(wid)
+                            if child is None:
+                                continue
+                            still = exact and how == _EXACT
+                            for entry in entries.get(child, ()):
+                                raws.append((first, position + 1, entry, still))
+                            if children[child]:
+                                step.add((child, still, gaps, left))
+                            if not optional or not left:
+                                continue
+                            for reached, rest in _closure(children, child, optional, left)[1:]:
+                                if children[reached]:
+                                    step.add((reached, still, 0, rest))
+                                for entry in entries.get(reached, ()):
+                                    raws.append((first, position + 1, entry, still))
+                        if left and (position in slashed or index.free(words[position])):
+                            step.add((node, exact, gaps, left - 1))
+                        elif gaps:
+                            step.add((node, exact, gaps - 1, left))
+                states = step
+                position += 1
+        return raws
 
     @staticmethod
     def _walk(index: _LanguageIndex, analyses: list[Analysis]) -> list[_Raw]:
@@ -656,6 +820,55 @@ class Matcher:
                 frontier = step
                 position += 1
         return raws
+
+
+def _closure(
+    children: list[dict[int, int]], node: int, optional: Set[int], left: int
+) -> list[tuple[int, int]]:
+    """The node, and the nodes after it that leaving out optional term words reaches (each
+    with the free skips left)."""
+    found = [(node, left)]
+    if not optional or not left:
+        return found
+    for wid, child in children[node].items():
+        if wid in optional:
+            found.extend(_closure(children, child, optional, left - 1))
+    return found
+
+
+def _sensible(
+    index: _LanguageIndex, raws: list[_Raw], spans: list[tuple[int, int]], where: str, lang: str
+) -> list[_Raw]:
+    """The term paths that stand: not inside an exclusion (unless inside a forcing context
+    of the term), not part of a code identifier, of the part of speech the term means
+    (sense.py); exclusion and forcing paths themselves dropped."""
+    excluded = [(a, b) for a, b, entry, _ in raws if entry[2] == _EXCLUDE]
+    required = [(a, b) for a, b, entry, _ in raws if entry[2] == _REQUIRE]
+    senses = index.senses
+    kept: list[_Raw] = []
+    for raw in raws:
+        first, last, entry, _ = raw
+        if entry[2] >= _EXCLUDE:
+            continue
+        if required and any(a <= first and last <= b for a, b in required):
+            kept.append(raw)  # forced: a context that says which sense this is
+            continue
+        if excluded and any(a <= first and last <= b for a, b in excluded):
+            continue
+        start, end = spans[first][0], spans[last - 1][1]
+        if (where[start - 1 : start] == "-" or where[end : end + 1] == "-") and in_identifier(
+            where, start, end
+        ):
+            continue
+        if senses:
+            pos = senses.get((entry[0], entry[1]))
+            if pos:
+                before = where[spans[first - 1][0] : spans[first - 1][1]].lower() if first else None
+                word = where[spans[first][0] : spans[first][1]].lower()
+                if not fits(pos, before, lang, word):
+                    continue
+        kept.append(raw)
+    return kept
 
 
 def fixed_start(skel: str, rules: Inflection) -> str:
@@ -705,6 +918,20 @@ def _outermost(raws: list[_Raw]) -> list[_Raw]:
         kept.append(raw)
         if last > reach:
             reach, reach_first = last, first
+    return kept
+
+
+def _outermost_per_concept(raws: list[_Raw]) -> list[_Raw]:
+    """Drop matches lying inside a longer one of the same concept: a term nested in another
+    concept's term stays (it counts for its own concept)."""
+    by_concept: dict[int, list[_Raw]] = {}
+    for raw in raws:
+        by_concept.setdefault(raw[2][0], []).append(raw)
+    if len(by_concept) == 1:
+        return _outermost(raws)
+    kept: list[_Raw] = []
+    for group in by_concept.values():
+        kept.extend(_outermost(group))
     return kept
 
 

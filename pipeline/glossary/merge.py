@@ -228,6 +228,11 @@ def _updated(ours: Term, theirs: Term, replace: bool) -> Term:
         theirs.note if replace or (theirs.states("note") and theirs.note) else ours.note,
         theirs.needs_review if given("needs_review") else ours.needs_review,
         ours.line,
+        require=_phrases(ours.require, theirs.require, given("require"), replace),
+        pos=theirs.pos if replace or (theirs.states("pos") and theirs.pos) else ours.pos,
+        source=(
+            theirs.source if replace or (theirs.states("source") and theirs.source) else ours.source
+        ),
     )
 
 
@@ -255,7 +260,15 @@ def _differences(old: Term, new: Term) -> tuple[str, ...]:
         details.append(_was("note", old.note, new.note))
     if old.needs_review != new.needs_review:
         details.append("needs review " + ("yes → no" if old.needs_review else "no → yes"))
-    for name, label in (("variants", "variants"), ("exclude", "exclusions")):
+    if old.pos != new.pos:
+        details.append(_was("pos", old.pos, new.pos))
+    if old.source != new.source:
+        details.append(_was("source", old.source, new.source))
+    for name, label in (
+        ("variants", "variants"),
+        ("exclude", "exclusions"),
+        ("require", "forcing contexts"),
+    ):
         before: tuple[str, ...] = getattr(old, name)
         after: tuple[str, ...] = getattr(new, name)
         if before != after:
@@ -300,6 +313,12 @@ def _facts(term: Term) -> tuple[str, ...]:
         facts.append(f"{len(term.variants)} variant(s)")
     if term.exclude:
         facts.append(f"{len(term.exclude)} exclusion(s)")
+    if term.require:
+        facts.append(f"{len(term.require)} forcing context(s)")
+    if term.pos:
+        facts.append(term.pos)
+    if term.source:
+        facts.append("with a source")
     if term.note:
         facts.append("with a note")
     return tuple(facts)

@@ -16,7 +16,12 @@ from pipeline.languages import LANGUAGES, SOURCE
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
 # The optional fields of a term a file can leave out; what it gave is a term's `stated`.
-TERM_FIELDS: frozenset[str] = frozenset({"status", "variants", "exclude", "note", "needs_review"})
+TERM_FIELDS: frozenset[str] = frozenset(
+    {"status", "variants", "exclude", "note", "needs_review", "require", "pos", "source"}
+)
+# The part of speech a term means in source texts (see `pipeline/glossary/sense.py`): empty
+# for any, else a noun or a verb use of the word.
+PARTS_OF_SPEECH: tuple[str, ...] = ("", "noun", "verb")
 
 # What other tools call a status (TBX administrativeStatus / normativeAuthorization values,
 # with the `-admn-sts` suffix and the `Term` infix removed), mapped onto ours.
@@ -105,12 +110,20 @@ class Term:
     # without a status or note gives none); None: all of them (a term made in code). An
     # import updates only what its file states (pipeline/glossary/merge.py).
     stated: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    # Phrases in which the term counts even where an exclusion or its part of speech would
+    # drop it ("a lot of #": # stands for any number).
+    require: tuple[str, ...] = ()
+    pos: str = ""  # one of PARTS_OF_SPEECH
+    source: str = ""  # where the term is attested (file and key, law, page)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean_text(self.text))
         object.__setattr__(self, "variants", tuple(clean_text(v) for v in self.variants))
         object.__setattr__(self, "exclude", tuple(clean_text(v) for v in self.exclude))
+        object.__setattr__(self, "require", tuple(clean_text(v) for v in self.require))
         object.__setattr__(self, "note", clean_note(self.note))
+        object.__setattr__(self, "source", clean_note(self.source))
+        object.__setattr__(self, "pos", self.pos.strip().lower())
 
     @property
     def approved(self) -> bool:

@@ -42,22 +42,37 @@ class Inflection:
     classes: tuple[tuple[str, ...], ...] = ()
     term_tail: int = 2  # Snowball route: letters of the term's word that may change
     text_tail: int = 3  # Snowball route: letters the text's word may add
+    # Multi-word terms in a translation (see matcher.py): how many other words may stand
+    # inside a term ("procédure [ouverte] de passation"), whether a two-word term may come
+    # in the other order (noun-adjective), and the articles and prepositions that a
+    # translation may add inside a term or leave out of it.
+    inserted: int = 1
+    free_order: bool = False
+    optional: frozenset[str] = frozenset()
     # text ending -> the term endings it alternates with
     reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     endings: frozenset[str] = field(default_factory=frozenset, compare=False)
     longest: int = 0
+    longest_optional: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
-        reverse: dict[str, set[str]] = {}
+        # text ending -> the endings of its classes (itself included: swapping an ending for
+        # itself gives the word itself, which the exact look-up has found already). One
+        # frozenset per class, shared by its endings: Basque has one class of ~700.
+        reverse: dict[str, frozenset[str]] = {}
         for group in self.classes:
-            endings = {skeleton(fold(e).text) for e in group}  # ς → σ, ą → a
+            endings = frozenset(skeleton(fold(e).text) for e in group)  # ς → σ, ą → a
             if len(endings) < 2:
                 continue  # nothing to swap with: the ending must not become a key either
-            for a in endings:  # every other ending of the class (Basque: hundreds)
-                reverse.setdefault(a, set()).update(endings.difference((a,)))
-        object.__setattr__(self, "reverse", {k: frozenset(v) for k, v in reverse.items()})
+            for a in endings:
+                known = reverse.get(a)
+                reverse[a] = endings if known is None else known | endings
+        object.__setattr__(self, "reverse", reverse)
         object.__setattr__(self, "endings", frozenset(reverse) | {""})
         object.__setattr__(self, "longest", max((len(k) for k in reverse), default=0))
+        object.__setattr__(
+            self, "longest_optional", max((len(w) for w in self.optional), default=0)
+        )
 
     def swaps(self, word: str) -> Iterator[tuple[str, frozenset[str]]]:
         """The forms `word` (a skeleton) may be an inflection of, by swapping endings: each way
@@ -81,7 +96,16 @@ def _basque_endings() -> tuple[str, ...]:
         "rako", "arako", "erako",
     )  # fmt: skip
     second = ("", "a", "ak", "ko", "an", "en")
-    return tuple(sorted({f + s for f in first for s in second} | {""}))
+    # A third layer: a phrase in -ko/-tako/-rako (of, for) is a noun phrase again and takes
+    # the article and a case of its own (lizitazioetakoekin, kontratuetarakoak).
+    made = ("ko", "eko", "tako", "etako", "rako", "arako", "erako", "etarako")
+    again = (
+        "a", "ak", "ari", "aren", "arekin", "an", "ek", "ei", "en", "ekin", "entzat", "etan",
+        "etako", "tik", "ra", "rentzat", "ri", "ren", "rekin",
+    )  # fmt: skip
+    last = ("", "a", "ak")
+    stacked = {m + a + z for m in made for a in again for z in last}
+    return tuple(sorted({f + s for f in first for s in second} | stacked | {""}))
 
 
 def _dutch_classes() -> tuple[tuple[str, ...], ...]:
@@ -90,6 +114,8 @@ def _dutch_classes() -> tuple[tuple[str, ...], ...]:
     (stuk/stukken), f/v and s/z alternation, -heid/-heden."""
     classes: list[tuple[str, ...]] = [
         ("", "s", "en", "e", "es", "n"),
+        # Diminutives: perceeltje, lotje, offertetje, and their plurals in -s.
+        ("", "je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"),
         ("heid", "heden"),
         ("um", "a"),
         ("f", "ven", "ve"),
@@ -121,6 +147,10 @@ _TABLES: dict[str, Inflection] = {
             ("z", "ces"),
             ("or", "ora", "ores", "oras"),
         ),
+        free_order=True,
+        optional=frozenset(
+            {"de", "del", "la", "el", "los", "las", "a", "al", "en", "o", "y", "e", "u"}
+        ),
     ),
     "portuguese": Inflection(
         (
@@ -129,6 +159,29 @@ _TABLES: dict[str, Inflection] = {
             ("ao", "oes", "aes", "aos"),
             ("l", "is"),
             ("m", "ns"),
+        ),
+        free_order=True,
+        optional=frozenset(
+            {
+                "de",
+                "do",
+                "da",
+                "dos",
+                "das",
+                "o",
+                "a",
+                "os",
+                "as",
+                "no",
+                "na",
+                "nos",
+                "nas",
+                "em",
+                "ao",
+                "aos",
+                "ou",
+                "e",
+            }
         ),
     ),
     "french": Inflection(
@@ -142,8 +195,14 @@ _TABLES: dict[str, Inflection] = {
             ("en", "enne", "ens", "ennes"),
             ("on", "onne", "ons", "onnes"),
         ),
+        free_order=True,
+        optional=frozenset(
+            {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en", "ou", "et"}
+        ),
     ),
-    "dutch": Inflection(_dutch_classes()),
+    "dutch": Inflection(
+        _dutch_classes(), optional=frozenset({"de", "het", "van", "een", "of", "en"})
+    ),
     "romanian": Inflection(
         (
             (
@@ -175,6 +234,8 @@ _TABLES: dict[str, Inflection] = {
         ),
         2,
         4,
+        free_order=True,
+        optional=frozenset({"de", "a", "al", "ale", "ai", "lui", "sau", "si"}),
     ),
     "polish": Inflection(
         (
@@ -187,12 +248,16 @@ _TABLES: dict[str, Inflection] = {
             ("ga", "dze"),
             ("cha", "sze"),
             ("sta", "scie"),
-            ("t", "ci"),
+            ("t", "ci", "cie"),
+            ("d", "dzie", "dzi"),
+            ("r", "rze"),
             # Mobile e: rachunek/rachunku, przesłanka/przesłanek.
             ("ek", "ku", "kiem", "ki", "kow", "kach", "kami", "kom", "kowi"),
         ),
         2,
         4,
+        free_order=True,
+        optional=frozenset({"lub", "i", "oraz", "albo"}),
     ),
     "greek": Inflection(
         (
@@ -201,6 +266,11 @@ _TABLES: dict[str, Inflection] = {
             ("ος", "ου", "ο", "ε", "οι", "ων", "ους", "α"),
             ("ας", "α", "ες", "ων"),
             ("εας", "εα", "εις", "εων"),
+            # Neuter nouns in -μα: σύστημα/συστήματος/συστήματα, τμήμα/τμήματος.
+            ("μα", "ματος", "ματα", "ματων"),
+            # Neuters in -ο/-ι and adjectives in -ος/-η/-ο of three genders.
+            ("ο", "ου", "α", "ων"),
+            ("ι", "ιου", "ια", "ιων"),
             ("ης", "η", "ες", "ων", "εις", "εων"),
             (
                 "ων",
@@ -217,8 +287,12 @@ _TABLES: dict[str, Inflection] = {
         ),
         2,
         4,
+        free_order=True,
+        optional=frozenset(
+            {"του", "της", "των", "τον", "την", "το", "τα", "ο", "η", "οι", "τις", "τους", "και"}
+        ),
     ),
-    "basque": Inflection((_basque_endings(),), 2, 8),
+    "basque": Inflection((_basque_endings(),), 2, 8, optional=frozenset({"eta", "edo"})),
 }
 
 _NONE = Inflection()

@@ -47,8 +47,9 @@ def review(
         mentions = matcher.matches(source, source_lang)  # asked about once per target language
     if not mentions and not matcher.may_hold_forbidden(target, code):
         return []  # nothing to look for in the translation (most texts)
-    # Each translation is asked about once: not remembered (source texts are).
-    found = matcher.matches(target, code, remember=False)
+    # Each translation is asked about once: not remembered (source texts are). Its terms
+    # may be split or reordered, and a term inside another concept's term counts.
+    found = matcher.matches(target, code, remember=False, translation=True)
     issues: list[GlossaryIssue] = []
     reported: set[tuple[str, str]] = set()
     forbidden_concepts: set[str] = set()
@@ -56,6 +57,8 @@ def review(
         if match.term.approved:
             continue
         forbidden_concepts.add(match.concept)
+        if _inside_forbidden(match, found):
+            continue  # the longer forbidden term is the one to report
         key = (match.concept, match.term.text)
         if key in reported:
             continue
@@ -70,6 +73,8 @@ def review(
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:
             continue
+        if _fused(mention, mentions, present):
+            continue
         concept = matcher.concept(concept_id)
         approved = concept.approved_in(code) if concept else ()
         if not approved:
@@ -83,6 +88,31 @@ def review(
             )
         )
     return issues
+
+
+def _inside_forbidden(match: Match, found: tuple[Match, ...]) -> bool:
+    """Whether a longer forbidden term of the translation holds this one."""
+    return any(
+        not other.term.approved
+        and other.start <= match.start
+        and match.end <= other.end
+        and other.end - other.start > match.end - match.start
+        for other in found
+    )
+
+
+def _fused(mention: Match, mentions: tuple[Match, ...], present: set[str]) -> bool:
+    """Whether the source words of `mention` are shared with another concept's term that the
+    translation uses: two terms overlapping in the source ("public procurement procedure":
+    public procurement, procurement procedure) are often one phrase in the translation
+    ("διαδικασία σύναψης δημόσιας σύμβασης"), which then stands for both."""
+    return any(
+        other.concept != mention.concept
+        and other.concept in present
+        and other.start < mention.end
+        and mention.start < other.end
+        for other in mentions
+    )
 
 
 def _forbidden(matcher: Matcher, match: Match, lang: str) -> GlossaryIssue:

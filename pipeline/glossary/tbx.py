@@ -19,7 +19,8 @@ versions are read by element names, so TBX-Basic, TBX-Default and private dialec
 What our model holds beyond TBX-Basic travels in standard places: a term's variants as
 extra terms with `termType` "variant" right after it, "needs review" as `processStatus`
 "provisionallyProcessed", and the phrases a term does not count in as a `<note>` starting
-with `msm-exclude:`.
+with `msm-exclude:` (likewise `msm-require:` for its forcing contexts, `msm-pos:` for its
+part of speech and `msm-source:` for where it is attested).
 
 Long: TBX 2 and 3, read and written, share element names, escaping and encodings; together,
 export and import stay symmetric.
@@ -37,6 +38,7 @@ from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.csv_io import LangMap, language_problem, resolve_language
 from pipeline.glossary.model import (
     CONCEPT_ID,
+    PARTS_OF_SPEECH,
     Concept,
     Status,
     Term,
@@ -52,6 +54,10 @@ TbxVersion = Literal[2, 3]
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EXCLUDE_PREFIX = "msm-exclude:"
+REQUIRE_PREFIX = "msm-require:"
+SOURCE_PREFIX = "msm-source:"
+POS_PREFIX = "msm-pos:"
+_PREFIXES = (EXCLUDE_PREFIX, REQUIRE_PREFIX, SOURCE_PREFIX, POS_PREFIX)
 _EXPORT_STATUS: dict[Status, str] = {
     "preferred": "preferredTerm-admn-sts",
     "admitted": "admittedTerm-admn-sts",
@@ -222,7 +228,7 @@ def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Re
     ]
     described.sort(key=lambda kind_text: kind_text[0] != "definition")  # the definition first
     definitions = [f"{kind}: {text}" for kind, text in described]
-    note_texts = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
+    note_texts = [n for n in notes if not n.startswith(_PREFIXES)]
     terms: list[Term] = []
     for section in _children(entry, "langSet", "langSec"):
         code = section.get(XML_LANG) or default_lang
@@ -298,13 +304,13 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
         # A note of the whole language section (Weblate keeps a translator's explanation
         # there, `<note from="translator">`) is a note of each of its terms.
         notes = [*(n for holder in props for n in _notes(holder)), *_notes(section)]
-        exclude = tuple(
-            p.strip()
-            for n in notes
-            if n.startswith(EXCLUDE_PREFIX)
-            for p in n.removeprefix(EXCLUDE_PREFIX).split("|")
-            if p.strip()
-        )
+        exclude = _prefixed(notes, EXCLUDE_PREFIX)
+        require = _prefixed(notes, REQUIRE_PREFIX)
+        source = " / ".join(_prefixed(notes, SOURCE_PREFIX, " / "))
+        pos = "".join(_prefixed(notes, POS_PREFIX))[:10].lower()
+        if pos not in PARTS_OF_SPEECH:
+            reader.fail(f"concept {concept_id!r} ({lang}) {text!r}: unknown pos {pos!r}")
+            pos = ""
         # A term's own descriptions (its context, a definition, a usage note) join its note.
         described = [
             f"{d.get('type') or 'descrip'}: {_text(d)}"
@@ -312,12 +318,18 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
             for d in _children(holder, "descrip")
             if _text(d)
         ]
-        kept = [n for n in notes if not n.startswith(EXCLUDE_PREFIX)]
+        kept = [n for n in notes if not n.startswith(_PREFIXES)]
         note = " / ".join([*kept, *described])
         if note:
             stated.add("note")
-        if any(n.startswith(EXCLUDE_PREFIX) for n in notes):
-            stated.add("exclude")
+        for name, prefix in (
+            ("exclude", EXCLUDE_PREFIX),
+            ("require", REQUIRE_PREFIX),
+            ("source", SOURCE_PREFIX),
+            ("pos", POS_PREFIX),
+        ):
+            if any(n.startswith(prefix) for n in notes):
+                stated.add(name)
         if variant and terms and terms[-1].status == status:
             main = terms[-1]
             terms[-1] = Term(
@@ -329,12 +341,38 @@ def _read_terms(section: ET.Element, lang: str, concept_id: str, reader: _Reader
                 main.note,
                 main.needs_review,
                 stated=(main.stated or frozenset()) | {"variants"},
+                require=main.require,
+                pos=main.pos,
+                source=main.source,
             )
             continue
         terms.append(
-            Term(text, lang, status, (), exclude, note, needs_review, stated=frozenset(stated))
+            Term(
+                text,
+                lang,
+                status,
+                (),
+                exclude,
+                note,
+                needs_review,
+                stated=frozenset(stated),
+                require=require,
+                pos=pos,
+                source=source,
+            )
         )
     return terms
+
+
+def _prefixed(notes: list[str], prefix: str, separator: str = "|") -> tuple[str, ...]:
+    """The `separator`-separated parts of the notes that start with `prefix`."""
+    return tuple(
+        part.strip()
+        for n in notes
+        if n.startswith(prefix)
+        for part in n.removeprefix(prefix).split(separator)
+        if part.strip()
+    )
 
 
 def escape(text: str) -> str:
@@ -471,9 +509,14 @@ def _term_lines(
     if not variant:
         if term.note:
             lines.append(f"{pad}<note>{escape(term.note)}</note>")
-        if term.exclude:
-            lines.append(
-                f"{pad}<note>{escape(EXCLUDE_PREFIX + ' ' + '|'.join(term.exclude))}</note>"
-            )
+        for prefix, parts, separator in (
+            (EXCLUDE_PREFIX, term.exclude, "|"),
+            (REQUIRE_PREFIX, term.require, "|"),
+            (POS_PREFIX, (term.pos,) if term.pos else (), ""),
+            (SOURCE_PREFIX, (term.source,) if term.source else (), ""),
+        ):
+            if parts:
+                text = f"{prefix} {separator.join(parts)}"
+                lines.append(f"{pad}<note>{escape(text)}</note>")
     lines.append(f"          </{tag}>")
     return lines

@@ -23,7 +23,7 @@ def validate(
     def add(severity: Severity, line: int | None, message: str, code: str) -> None:
         problems.append(Diagnostic(where, line, severity, message, code))
 
-    owner: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+    owner: dict[tuple[str, tuple[str, ...], str], tuple[str, str]] = {}
     for concept, term in termbase.terms():
         for form in (term.text, *term.variants):
             words = fold_term(form, term.lang)
@@ -35,8 +35,12 @@ def validate(
                     "glossary-empty",
                 )
                 continue
-            key = (term.lang, words)
-            first = owner.get(key)
+            # A noun and a verb of one spelling are two terms (the source's sense tells them
+            # apart: see sense.py); otherwise one spelling belongs to one concept.
+            lang, pos = term.lang, term.pos
+            key = (lang, words, pos)
+            others = [(lang, words, "")] if pos else [(lang, words, p) for p in ("noun", "verb")]
+            first = owner.get(key) or next((owner[k] for k in others if k in owner), None)
             if first is None:
                 owner[key] = (concept.id, form)
             elif first[0] != concept.id:
@@ -56,6 +60,7 @@ def validate(
                 )
     project_languages = {source_language, *target_languages}
     unverified: dict[str, list[str]] = {}
+    uncited: dict[str, list[str]] = {}
     for concept in termbase:
         if not concept.approved_in(source_language):
             add(
@@ -77,6 +82,8 @@ def validate(
         for term in concept.terms:
             if term.needs_review:
                 unverified.setdefault(term.lang, []).append(term.text)
+            if not term.source:
+                uncited.setdefault(term.lang, []).append(f"{term.text} ({concept.id})")
             if term.status == "forbidden" and not term.note:
                 add(
                     "warning",
@@ -94,6 +101,15 @@ def validate(
                         "so it has no effect",
                         "glossary-exclusion",
                     )
+    for lang in order_languages(uncited):
+        names = uncited[lang]
+        add(
+            "warning",
+            None,
+            f"{len(names)} {lang} term(s) cite no source (the `source` column): "
+            + ", ".join(names),
+            "glossary-uncited",
+        )
     for lang in order_languages(unverified):
         names = unverified[lang]
         add(

@@ -124,3 +124,18 @@ def test_a_forbidden_term_without_a_note_is_reported():
     rows = "a,en,tender,,,,,\na,pl,oferta,,,,,\na,pl,przetarg,forbidden,,,,{note}\n"
     assert "warning:glossary-forbidden-reason:4" in problems(rows.format(note=""))
     assert not any("forbidden-reason" in p for p in problems(rows.format(note="EU usage [PL1]")))
+
+
+def test_uncited_terms_are_listed_per_language():
+    text = (
+        "concept,lang,term,status,needs_review,variants,exclude,require,pos,note,source\n"
+        "a,en,lot,,,,,,noun,,eForms field_en.xml BT-137-Lot\n"
+        "a,pl,część zamówienia,,,,,,,,eForms field_pl.xml BT-137-Lot\n"
+        "a,fr,lot,,,,,,,,\n"
+    )
+    found = [
+        d for d in validate(read_csv(text), "g.csv", ("pl", "fr")) if d.code == "glossary-uncited"
+    ]
+    assert [d.message for d in found] == [
+        "1 fr term(s) cite no source (the `source` column): lot (a)"
+    ]
