@@ -67,7 +67,7 @@ def _count(n: int, what: str) -> str:
 
 @dataclass(frozen=True)
 class CheckInfo:
-    """What `msm check --list` and the README say about one check."""
+    """What `msm check --list` and docs/reviewers.md say about one check."""
 
     id: str
     severity: str
