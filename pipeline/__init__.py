@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 # The modules `msm check` spends its time in. A regular install compiles them to C with
 # mypyc (setup.py; measured 11% off a check run), an editable one keeps them as Python
 # (they stay editable), and an install without a C compiler falls back to Python: the same
-# code and results either way (the test suite runs both: README, "Compiled modules").
+# code and results either way (the test suite runs both: docs/developing.md, "Compiled modules").
 COMPILED = (
     "pipeline.checks.consistency",
     "pipeline.checks.fidelity",

@@ -988,7 +988,7 @@ def publish(
         if not secrets:
             raise click.UsageError(
                 f"no OAuth client secrets: set [publish] client_secrets in catalog.toml or "
-                f"{youtube.ENV_SECRETS} (README, 'Publishing to the channel')"
+                f"{youtube.ENV_SECRETS} (docs/maintainers.md, 'One-time setup')"
             )
         youtube.login(Path(secrets).expanduser(), token)
         click.echo(f"logged in: token cached in {token.parent} (mode 0600)")

@@ -25,7 +25,7 @@ class Value:
     required: bool = False
     check: Check | None = None
     doc: str = ""
-    bounds: tuple[float, float] | None = None  # inclusive, for numbers (README, "Limits")
+    bounds: tuple[float, float] | None = None  # inclusive, for numbers (docs/formats.md, "Limits")
 
 
 @dataclass(frozen=True)

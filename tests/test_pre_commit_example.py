@@ -1,4 +1,4 @@
-"""The README's pre-commit example works: a ref that exists, and hooks this repository has."""
+"""The pre-commit example of docs/reviewers.md works: a ref that exists, and hooks we have."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def example() -> tuple[dict, list[str]]:
-    """The README's `.pre-commit-config.yaml` example, and every hook id it names (the ones
-    left commented out too)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```yaml\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
+    """The `.pre-commit-config.yaml` example of docs/reviewers.md, and every hook id it names
+    (the ones left commented out too)."""
+    guide = (ROOT / "docs" / "reviewers.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```", guide, re.MULTILINE | re.DOTALL)
     (block,) = [b for b in blocks if b.startswith("repos:")]
     return yaml.safe_load(block), re.findall(r"^\s*#?\s*- id: ([\w-]+)", block, re.MULTILINE)
 

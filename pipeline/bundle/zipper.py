@@ -3,7 +3,7 @@
 Reading is for zips from anywhere (`msm bundle verify`), so it is bounded: members are
 inflated in chunks and hashed as they stream, never held whole (but for the few a caller
 keeps, each under its own ceiling), and a member's declared size is checked before and its
-actual size while it inflates, against the limits below (README, "Limits").
+actual size while it inflates, against the limits below (docs/formats.md, "Limits").
 """
 
 from __future__ import annotations

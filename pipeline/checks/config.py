@@ -69,7 +69,7 @@ def _check_ids(values: list[Any]) -> str | None:
 
 _HOUR_MS = 3_600_000
 
-# The limits a profile sets, with what each means (the README documents them from here).
+# The limits a profile sets, with what each means (docs/reviewers.md documents them from here).
 # Each has bounds: a number outside them (or inf, nan) is refused when the settings are read.
 LIMITS: dict[str, tuple[Value, str]] = {
     "max_chars_per_line": (
@@ -127,7 +127,7 @@ CHECKS_SCHEMA = Table(
             key_check=languages.problem,
         ),
     },
-    doc="subtitle quality checks: profile, limits, severities (see README, Quality checks)",
+    doc="subtitle quality checks: profile, limits, severities (see docs/reviewers.md)",
 )
 
 # Keeps the schema honest: nobody can add a limit without saying what it means.

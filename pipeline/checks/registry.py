@@ -77,7 +77,7 @@ class CheckSpec:
     id: str
     scope: Scope
     severity: Severity
-    summary: str  # one line, shown in `msm check --list` and the README
+    summary: str  # one line, shown in `msm check --list` and docs/reviewers.md
     func: CheckFunc
     langs: frozenset[str] | None = None  # None: every language
     source: bool = False  # also runs on the source track (not only translations)

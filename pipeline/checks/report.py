@@ -42,7 +42,7 @@ def render(report: CheckReport, fmt: str, color: bool = False) -> str:
 
 @dataclass(frozen=True)
 class CheckInfo:
-    """What `msm check --list` and the README say about one check."""
+    """What `msm check --list` and docs/reviewers.md say about one check."""
 
     id: str
     severity: str

@@ -91,7 +91,7 @@ def _totals(result: PullResult) -> str:
     if result.conflicts:
         text += (
             ". Conflicts: the remote versions are saved as *.remote.srt beside your files "
-            "(see README, 'Pulling from YouTube')"
+            "(see docs/maintainers.md, 'Pulling from YouTube')"
         )
     return text
 

@@ -9,7 +9,7 @@ written by `msm glossary` and edited by hand diffs line by line.
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR is written with a leading
 apostrophe, so a spreadsheet opening the file shows it as text instead of running it as a
 formula (OWASP's advice against CSV injection); the reader takes that apostrophe off again,
-so every term reads back as it was written (README, "Limits").
+so every term reads back as it was written (docs/formats.md, "Limits").
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
-# Limits (README, "Limits"): the longest term in the project's glossary has 55 characters,
+# Limits (docs/formats.md, "Limits"): the longest term in the project's glossary has 55 characters,
 # the longest note 158; a CSV cell over 131,072 characters cannot even be read back.
 MAX_TERM_CHARS = 200
 MAX_NOTE_CHARS = 2000

@@ -3,7 +3,7 @@
 A catalogue is changed only where its entries change (po_layout.py): one whose entries are the
 same is not written at all, whichever tool wrote it; otherwise the unchanged entries keep their
 bytes, the header keeps its fields and wrapping, and only `POT-Creation-Date` is set to the
-template's, as msgmerge does. README: "The PO format".
+template's, as msgmerge does. docs/translators.md: "The PO format".
 """
 
 from __future__ import annotations

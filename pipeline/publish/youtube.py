@@ -86,7 +86,7 @@ def login(secrets: Path, token: Path) -> None:
     if not secrets.is_file():
         raise UsageError(
             f"{secrets}: no OAuth client secrets file; download it from Google Cloud Console "
-            f"(README, 'Publishing to the channel') and set [publish] client_secrets or "
+            f"(docs/maintainers.md, 'One-time setup') and set [publish] client_secrets or "
             f"{ENV_SECRETS}"
         )
     try:

@@ -181,7 +181,7 @@ class ProjectStatus:
         }
 
     def as_json(self) -> dict[str, object]:
-        """`msm status --format json` (schema `msm-status/1`, documented in the README)."""
+        """`msm status --format json` (schema `msm-status/1`, documented in docs/reviewers.md)."""
         return {
             "schema": "msm-status/1",
             "project": self.name,

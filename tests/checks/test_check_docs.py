@@ -1,4 +1,4 @@
-"""The README, the registry, the hook and the CI example agree."""
+"""The reviewers' guide, the registry, the hook and the CI example agree."""
 
 from __future__ import annotations
 
@@ -16,23 +16,23 @@ from pipeline.checks.model import SEVERITIES
 from pipeline.checks.registry import load_all
 
 ROOT = Path(__file__).parent.parent.parent
-README = ROOT / "README.md"
+GUIDE = ROOT / docs.DOC
 
 
-def test_readme_tables_match_the_registry():
-    text = README.read_text(encoding="utf-8")
-    assert docs.updated(text) == text, "run `python -m pipeline.checks.docs` to refresh README.md"
+def test_guide_tables_match_the_registry():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert docs.updated(text) == text, f"run `python -m pipeline.checks.docs` to refresh {docs.DOC}"
 
 
-def test_every_check_is_in_the_readme():
-    text = README.read_text(encoding="utf-8")
+def test_every_check_is_in_the_guide():
+    text = GUIDE.read_text(encoding="utf-8")
     for check in load_all():
         assert f"| `{check}` |" in text
 
 
 def _docstring(func: Callable[..., object]) -> str | None:
     """A check function's docstring, from its module's source: a compiled function
-    (README, "Compiled modules") keeps no `__doc__`."""
+    (docs/developing.md, "Compiled modules") keeps no `__doc__`."""
     if func.__doc__:
         return func.__doc__
     if not hasattr(func, "__name__"):
@@ -58,7 +58,7 @@ def test_every_check_is_declared_properly():
 
 
 def test_updated_refreshes_a_stale_table():
-    text = README.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     stale = text.replace("| `cps-max` |", "| `cps-maximum` |")
     assert docs.updated(stale) == text
 

@@ -262,7 +262,8 @@ class _CountedReviews(dict[tuple[str, str, str], list[object]]):
     """The run's review cache, counting the reviews put into it (one per review made).
 
     Observed through the cache (plain data the runner is handed), not by patching: a
-    compiled build binds the review function at build time (README, "Compiled modules")."""
+    compiled build binds the review function at build time (docs/developing.md, "Compiled
+    modules")."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -38,7 +38,7 @@ def test_summary_table_and_details():
         "\n"
         "2 videos (1 up to date, 1 failed); tracks: 2 imported, 1 in conflict, 1 failed. "
         "Conflicts: the remote versions are saved as *.remote.srt beside your files "
-        "(see README, 'Pulling from YouTube')\n"
+        "(see docs/maintainers.md, 'Pulling from YouTube')\n"
     )
     assert result.failed
 

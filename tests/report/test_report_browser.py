@@ -4,8 +4,9 @@ Chromium is the system package (`apt-get install chromium`; `.ci/run` installs i
 browser downloaded by a test tool. Without it these tests FAIL with a message: the report's
 promise (readable, offline, nothing to fetch) is only proven in a browser.
 
-`UPDATE_SCREENSHOT=1 pytest tests/report/test_report_browser.py` rewrites the README's
-screenshot (docs/report-screenshot.png); otherwise the screenshot goes to a temporary folder.
+`UPDATE_SCREENSHOT=1 pytest tests/report/test_report_browser.py` rewrites the review
+report's screenshot in docs/reviewers.md (docs/report-screenshot.png); otherwise the
+screenshot goes to a temporary folder.
 """
 
 from __future__ import annotations
@@ -251,4 +252,4 @@ def test_screenshot_for_the_readme(browser, site: Path, tmp_path: Path) -> None:
     width, height = is_png(target)
     assert width == 1100 and height > 600
     assert target.stat().st_size > 20_000
-    assert is_png(SCREENSHOT)  # the committed one is there for the README
+    assert is_png(SCREENSHOT)  # the committed one is there for docs/reviewers.md
