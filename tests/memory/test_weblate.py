@@ -45,14 +45,16 @@ def test_translation_finder_offers_one_po_component_per_video(tmp_path: Path) ->
     po = {r["filemask"]: r for r in found if r["file_format"] == "po"}
     slugs = [video.slug for video in project.settings.videos]
     assert slugs == [SLUG, "second"]
-    assert set(po) == {f"subtitles/{slug}/*.po" for slug in slugs}
-    for slug in slugs:
-        component = po[f"subtitles/{slug}/*.po"]
-        assert component["new_base"] == f"subtitles/{slug}/template.pot"
+    # Per video: the cues' catalogues, and the YouTube title and description's (meta/).
+    folders = [f"subtitles/{slug}" for slug in slugs] + [f"subtitles/{slug}/meta" for slug in slugs]
+    assert set(po) == {f"{folder}/*.po" for folder in folders}
+    for folder in folders:
+        component = po[f"{folder}/*.po"]
+        assert component["new_base"] == f"{folder}/template.pot"
         assert "template" not in component  # bilingual: no monolingual base file
         languages = {
             path.stem
-            for path in (root / "subtitles" / slug).iterdir()
+            for path in (root / folder).iterdir()
             if fnmatch(path.relative_to(root).as_posix(), component["filemask"])
         }
         assert languages == set(project.settings.target_languages)
