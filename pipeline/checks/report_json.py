@@ -5,13 +5,15 @@ from __future__ import annotations
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses
 
 from pipeline.checks.model import Finding
+from pipeline.checks.report import notes
 from pipeline.checks.runner import CheckReport
 
 _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "message", "concept")
 
 
 def render_json(report: CheckReport) -> str:
-    """`{"findings": [...], "summary": {"errors", "warnings", "files", "accepted"}}`.
+    """`{"findings": [...], "summary": {"errors", "warnings", "files", "accepted"}}`, and
+    `"notes": [...]` when the run could not check something (a missing spelling dictionary).
 
     Written finding by finding, exactly as `json.dumps(..., indent=2)` writes it: with an
     indent, json falls back to its pure-Python encoder, five times slower on a big run.
@@ -26,7 +28,12 @@ def render_json(report: CheckReport) -> str:
     findings = ",\n".join(_finding(f) for f in found.items)
     body = f"[\n{findings}\n  ]" if findings else "[]"
     counts = ",\n".join(f'    "{name}": {value}' for name, value in summary.items())
-    return f'{{\n  "findings": {body},\n  "summary": {{\n{counts}\n  }}\n}}\n'
+    said = notes(report)
+    noted = ""
+    if said:
+        listed = ",\n".join(f"    {encode_basestring(n)}" for n in said)
+        noted = f',\n  "notes": [\n{listed}\n  ]'
+    return f'{{\n  "findings": {body},\n  "summary": {{\n{counts}\n  }}{noted}\n}}\n'
 
 
 def _value(value: object) -> str:
