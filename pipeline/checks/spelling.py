@@ -114,8 +114,9 @@ def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool
     return False
 
 
-def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int]]:
-    """Where the glossary matcher finds a term (of any status) in the text."""
+def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
+    """Where the glossary matcher finds a term (of any status) in the text, with the
+    skeletons of the term's own words."""
     from pipeline.checks.glossary_checks import matcher_for
 
     try:
@@ -124,7 +125,27 @@ def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int]]
         return []
     if matcher is None:
         return []
-    return [(m.start, m.end) for m in matcher.matches(unit.target, unit.lang)]
+    spans = []
+    for m in matcher.matches(unit.target, unit.lang):
+        forms = [m.term.text, *m.term.variants]
+        spans.append((m.start, m.end, {w for form in forms for w, _, _ in words(form)}))
+    return spans
+
+
+def _in_term(word: str, start: int, end: int, spans: list[tuple[int, int, set[str]]]) -> bool:
+    """Whether a word lies in a glossary term the matcher found, and is not the term's own
+    word with other accents (the matcher folds accents away: Greek προσφορα for προσφορά,
+    Polish oferte for ofertę are misspelt, however the term matched)."""
+    for a, b, own in spans:
+        if a <= start and end <= b:
+            lower = word.casefold()
+            key = _skeleton(word)
+            return not any(_skeleton(form) == key and form.casefold() != lower for form in own)
+    return False
+
+
+def _skeleton(word: str) -> str:
+    return skeleton(fold(word).text)
 
 
 @register(
@@ -161,21 +182,12 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     problems = []
     seen: set[str] = set()
     for word, start, end in unknown:
-        if word in seen:
-            continue
-        if any(a <= start and end <= b for a, b in spans) and not _accent_slip(word, state):
+        if word in seen or _in_term(word, start, end, spans):
             continue
         seen.add(word)
         problems.append(Problem(_message(word, state), concept=word))
     state.speller.flush()
     return problems
-
-
-def _accent_slip(word: str, state: _Language) -> bool:
-    """Whether the dictionary knows the word with other accents only (Greek προσφορα for
-    προσφορά): the glossary matcher folds accents away, so its match does not vouch for it."""
-    key = skeleton(fold(word, state.lang).text)
-    return any(skeleton(fold(s, state.lang).text) == key for s in state.speller.suggestions(word))
 
 
 def _message(word: str, state: _Language) -> str:
