@@ -28,6 +28,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.glossary_checks",
     "pipeline.checks.fidelity",
     "pipeline.checks.spelling",
+    "pipeline.checks.grammar",
 )
 
 

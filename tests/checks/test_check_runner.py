@@ -270,6 +270,7 @@ def test_a_broken_copy_reports_every_planted_problem(tmp_path):
     assert report.exit_code == 1
     ours = {i for i, s in load_all().items() if s.func.__module__.startswith("pipeline.checks.")}
     ours -= {i for i, s in load_all().items() if "glossary" in s.func.__module__}
+    ours -= {"grammar"}  # needs a LanguageTool server: tests/checks/test_grammar.py runs one
     assert ours <= {check for _, _, check in expected}, "every check has a planted problem"
 
 
