@@ -1098,6 +1098,44 @@ def _target_languages(state: State) -> tuple[str, ...]:
 
 
 @cli.group()
+def spelling() -> None:
+    """The spelling check's project word lists (glossary/words/<lang>.txt).
+
+    \b
+    Example:
+      msm spelling add Koszalinie Koszalina --lang pl
+    """
+
+
+@spelling.command("add")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", "-l", "lang", required=True, metavar="L", help="The word list's language.")
+@dry_run_option
+@click.pass_obj
+def spelling_add(state: State, words: tuple[str, ...], lang: str, dry_run: bool) -> None:
+    """Add words that are right to a language's word list (sorted, merged, none lost).
+
+    The spelling check of `msm check` then accepts them, and the inflected forms the
+    glossary's ending tables make of them, everywhere in the project.
+
+    \b
+    Example:
+      msm spelling add Schaerbeek --lang nl-BE
+      msm spelling add Prestonen Prestongo --lang eu --dry-run
+    """
+    from pipeline import languages
+    from pipeline.glossary.words import add_words
+
+    code = languages.get(lang).code
+    done = add_words(state.project.root, code, list(words), dry_run)
+    shown = _shown(done.path)
+    for word in done.added:
+        click.echo(f"{shown}: {'would add' if dry_run else 'added'} {word}")
+    for word in done.known:
+        click.echo(f"{shown}: already listed: {word}")
+
+
+@cli.group()
 def glossary() -> None:
     """Look up, check, export and import the procurement glossary.
 

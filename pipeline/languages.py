@@ -83,6 +83,11 @@ class Language:
     typography: Typography = Typography()
     # Other codes we accept for this language in file names and foreign tools.
     aliases: tuple[str, ...] = ()
+    # The Hunspell dictionary of the spelling check, by file name (`eu_ES`: eu_ES.dic and
+    # eu_ES.aff), the first of these found; and the Debian package that installs it (the
+    # note says so when none is found).
+    hunspell: tuple[str, ...] = ()
+    hunspell_package: str = ""
 
 
 SOURCE = "en"
@@ -107,6 +112,8 @@ _LANGUAGES: tuple[Language, ...] = (
         cps_children=17.0,
         typography=Typography(dialogue_dash="-", repeatable_words=frozenset({"had", "that"})),
         aliases=("en-GB", "en-US", "en_GB", "en_US", "eng"),
+        hunspell=("en_GB", "en_US"),
+        hunspell_package="hunspell-en-gb hunspell-en-us",
     ),
     Language(
         code="eu",
@@ -125,6 +132,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(acronyms_without_periods=True),
         aliases=("eu-ES", "eu_ES", "eus", "baq"),
+        hunspell=("eu_ES", "eu"),
+        hunspell_package="hunspell-eu",
     ),
     Language(
         code="nl-BE",
@@ -147,6 +156,8 @@ _LANGUAGES: tuple[Language, ...] = (
             repeatable_words=frozenset({"die", "dat"}),
         ),
         aliases=("nl_BE", "vls", "flemish"),
+        hunspell=("nl_BE", "nl"),
+        hunspell_package="hunspell-nl",
     ),
     Language(
         code="fr",
@@ -170,6 +181,8 @@ _LANGUAGES: tuple[Language, ...] = (
             repeatable_words=frozenset({"nous", "vous"}),
         ),
         aliases=("fr-FR", "fr-BE", "fr_FR", "fr_BE", "fra", "fre"),
+        hunspell=("fr_FR", "fr"),
+        hunspell_package="hunspell-fr",
     ),
     Language(
         code="el",
@@ -187,6 +200,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(semicolon_question=True),
         aliases=("el-GR", "el_GR", "ell", "gre"),
+        hunspell=("el_GR",),
+        hunspell_package="hunspell-el",
     ),
     Language(
         code="pl",
@@ -206,6 +221,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(quotes="„”«»", dialogue_dash="- "),
         aliases=("pl-PL", "pl_PL", "pol"),
+        hunspell=("pl_PL",),
+        hunspell_package="hunspell-pl",
     ),
     Language(
         code="pt-PT",
@@ -223,6 +240,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(space_before_unit=True),
         aliases=("pt_PT", "pt", "por"),
+        hunspell=("pt_PT",),
+        hunspell_package="hunspell-pt-pt",
     ),
     Language(
         code="ro",
@@ -241,6 +260,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(comma_below=True, dialogue_dash="- "),
         aliases=("ro-RO", "ro_RO", "ron", "rum"),
+        hunspell=("ro_RO",),
+        hunspell_package="hunspell-ro",
     ),
     Language(
         code="es",
@@ -258,6 +279,8 @@ _LANGUAGES: tuple[Language, ...] = (
         },
         typography=Typography(inverted_marks=True, avoid_semicolon=True),
         aliases=("es-ES", "es_ES", "spa"),
+        hunspell=("es_ES",),
+        hunspell_package="hunspell-es",
     ),
 )
 

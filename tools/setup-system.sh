@@ -12,11 +12,22 @@ chromium     command -v chromium || command -v chromium-browser
 gcc          command -v cc
 libc6-dev    test -e /usr/include/stdio.h
 python3-dev  "$PYTHON" -c "import sys, sysconfig, os; sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()[\"include\"], \"Python.h\")))"
+hunspell-en-gb test -e /usr/share/hunspell/en_GB.dic
+hunspell-en-us test -e /usr/share/hunspell/en_US.dic
+hunspell-eu  test -e /usr/share/hunspell/eu_ES.dic
+hunspell-nl  test -e /usr/share/hunspell/nl_BE.dic
+hunspell-fr  test -e /usr/share/hunspell/fr_FR.dic
+hunspell-el  test -e /usr/share/hunspell/el_GR.dic
+hunspell-pl  test -e /usr/share/hunspell/pl_PL.dic
+hunspell-pt-pt test -e /usr/share/hunspell/pt_PT.dic
+hunspell-ro  test -e /usr/share/hunspell/ro_RO.dic
+hunspell-es  test -e /usr/share/hunspell/es_ES.dic
 '
 # python3-venv: `make` makes .venv with `python3 -m venv` (Debian's python3 lacks ensurepip)
 # gettext:     msgfmt --check validates every PO file the tests write
 # chromium:    the report's browser tests (Playwright drives Debian's Chromium; no download)
 # gcc, libc6-dev, python3-dev: the suite's second pass compiles the check modules with mypyc
+# hunspell-*: the dictionaries of the spelling check, one per language of the project
 #
 # MSM_SETUP_PRETEND_MISSING="chromium gettext" treats those as missing before installing (to
 # rehearse a fresh machine on one that has them; the check after installing is the real one).

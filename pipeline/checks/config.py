@@ -13,6 +13,8 @@ max_chars_per_line = 40
 disabled = ["quote-style"]
 [checks.languages.pl.severity]
 cps-optimal = "info"
+[checks.grammar]                    # a LanguageTool server for the grammar check
+url = "http://localhost:8081"
 ```
 
 The schema here checks shapes and values; check ids are checked against the registry when the
@@ -116,6 +118,13 @@ CHECKS_SCHEMA = Table(
         "disabled": _DISABLED,
         "severity": _SEVERITY_MAP,
         "limits": Table({key: node for key, (node, _) in LIMITS.items()}),
+        # the grammar check's LanguageTool server (off without one; see grammar.py)
+        "grammar": Table(
+            {
+                "url": Value((str,)),
+                "timeout_seconds": Value((int, float), default=10, check=_positive),
+            }
+        ),
         "languages": MapOf(
             Table(
                 {

@@ -27,6 +27,8 @@ CHECK_MODULES: tuple[str, ...] = (
     "pipeline.checks.files",
     "pipeline.checks.glossary_checks",
     "pipeline.checks.fidelity",
+    "pipeline.checks.spelling",
+    "pipeline.checks.grammar",
 )
 
 
@@ -55,6 +57,9 @@ class CheckContext:
     glossary_path: Path | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     workers: int = 1  # processes checking this run (the cache is per process)
+    # What the run could not check, one line each (a language without a spelling
+    # dictionary): the reports print them. Filled by `prepare`, before any worker forks.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def frame_rate(self) -> float:

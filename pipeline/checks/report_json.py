@@ -7,6 +7,7 @@ from json.encoder import encode_basestring  # the C string encoder json.dumps us
 from typing import Any
 
 from pipeline.checks.model import Finding
+from pipeline.checks.report_lines import notes
 from pipeline.checks.runner import CheckReport
 from pipeline.errors import InputError
 
@@ -16,7 +17,8 @@ _FIELDS = ("path", "line", "context", "cue", "lang", "check", "severity", "messa
 
 def render_json(report: CheckReport) -> str:
     """`{"findings": [...], "unreadable": [...], "summary": {"errors", "warnings", "files",
-    "accepted", "unreadable"}}`.
+    "accepted", "unreadable"}}`, and `"notes": [...]` when the run could not check something
+    (a missing spelling dictionary, no grammar server).
 
     An input that could not be read is listed under "unreadable" (path, line, message: one
     object per problem found in it) and counted as an error and a file, so that a tool reading
@@ -40,9 +42,14 @@ def render_json(report: CheckReport) -> str:
     failed = ",\n".join(_object(u, ("path", "line", "message")) for u in unreadable)
     unread = f"[\n{failed}\n  ]" if failed else "[]"
     counts = ",\n".join(f'    "{name}": {value}' for name, value in summary.items())
+    said = notes(report)
+    noted = ""
+    if said:
+        listed = ",\n".join(f"    {encode_basestring(n)}" for n in said)
+        noted = f',\n  "notes": [\n{listed}\n  ]'
     return (
         f'{{\n  "findings": {body},\n  "unreadable": {unread},\n'
-        f'  "summary": {{\n{counts}\n  }}\n}}\n'
+        f'  "summary": {{\n{counts}\n  }}{noted}\n}}\n'
     )
 
 

@@ -14,6 +14,11 @@ def one_line(text: str) -> str:
     return printable(text.replace("\r\n", "\n").replace("\n", " / "), lines=False)
 
 
+def notes(report: CheckReport) -> list[str]:
+    """What the run could not check (a language without a spelling dictionary), one line each."""
+    return list(report.context.notes) if report.context is not None else []
+
+
 def summary_line(report: CheckReport) -> str:
     """`2 errors, 1 warning, 1 accepted in 10 files` (or `no problems in 10 files`); inputs
     that could not be read come first: `1 unreadable input; no problems in 9 other files`."""

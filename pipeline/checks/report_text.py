@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from pipeline.checks.model import Finding
-from pipeline.checks.report_lines import one_line, summary_line
+from pipeline.checks.report_lines import notes, one_line, summary_line
 from pipeline.checks.runner import CheckReport
 
 _RESET = "\033[0m"
@@ -51,6 +51,8 @@ def render_text(report: CheckReport, color: bool = False) -> str:
                 text = f"{text} [{f.concept}]"
             out.append(f"  {where}  {label} {f.check:<{check_width}}  {one_line(text)}")
         out.append("")
+    for note in notes(report):
+        out.append(_paint(f"note: {one_line(note)}", "info", color))
     bad = report.findings.errors > 0 or bool(report.errors)
     out.append(_paint(summary_line(report), "bad" if bad else "good", color))
     return "\n".join(out) + "\n"

@@ -113,6 +113,9 @@ def index_page(
         body.extend(f"<li><code>{escape(p)}</code></li>" for p in status.problems)
         body.append("</ul>")
     body.append(_by_check(status.checks.findings.items))
+    context = status.checks.context
+    for note in context.notes if context is not None else ():
+        body.append(f'<p class="muted">Not checked: {escape(note)}</p>')
     if terms_note:
         body.append(f'<p class="muted">{escape(terms_note)}</p>')
     body.append("</main>")
@@ -329,7 +332,9 @@ def _findings(findings: Iterable[Finding], with_cue: bool = False) -> str:
             else:
                 where = f"<code>{escape(f.path)}</code>: "
         extra = ""
-        if f.concept:
+        if f.concept and f.check == "spelling":
+            extra += f" <small>(word <code>{escape(f.concept)}</code>)</small>"
+        elif f.concept:
             extra += f" <small>(glossary concept <code>{escape(f.concept)}</code>)</small>"
         if f.context:
             extra += f" <small>(context {escape(f.context)})</small>"

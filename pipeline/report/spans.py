@@ -40,6 +40,11 @@ def finding_spans(
         return _long_lines(text, profile.max_chars_per_line) or None
     if check == "style-tags":
         return [(m.start(), m.end()) for m in TAG.finditer(text)] or None
+    if check == "spelling" and concept is not None:
+        # The finding's concept is the misspelt word: underline where the check saw it.
+        from pipeline.checks.spell_words import words
+
+        return [(a, b) for word, a, b in words(text) if word == concept] or None
     if concept is not None:
         return [(t.start, t.end) for t in terms if t.concept == concept] or None
     return None

@@ -147,7 +147,7 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
         "Sí, claro que sí, por supuesto.",
         comment="msm-accept: cps-max the speaker repeats it; fine",
     )
-    set_entry(g / "es.po", green, "Las licitaciones verdes reducen;\nlas emisiones hasta un 20 %.")
+    set_entry(g / "es.po", green, "Las licitaciones verdes reducen;\nlas emisones hasta un 20 %.")
     set_entry(b / "el.po", q2, "Κι αν αυτά τα χρήματα\nμπορούσαν να κάνουν περισσότερα?")
     set_entry(b / "el.po", see, "Ας δούμε --> πώς λειτουργεί…")
     set_entry(g / "el.po", CLEAN_BUSES, "Οι πόλεις μπορούν να ζητήσουν\nκαθαρά λεωφορεία!.")
@@ -184,6 +184,7 @@ def plant(root: Path) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, 
         (b, "es", q2, "inverted-marks"),
         (b, "es", YES, "cps-max"),
         (g, "es", green, "semicolon"),
+        (g, "es", green, "spelling"),  # emisones
         (b, "el", q2, "greek-question-mark"),
         (b, "el", see, "invalid-translation"),
         (g, "el", CLEAN_BUSES, "period-after-mark"),
@@ -280,6 +281,7 @@ def test_a_broken_copy_reports_every_planted_problem(tmp_path):
     assert report.exit_code == 1
     ours = {i for i, s in load_all().items() if s.func.__module__.startswith("pipeline.checks.")}
     ours -= {i for i, s in load_all().items() if "glossary" in s.func.__module__}
+    ours -= {"grammar"}  # needs a LanguageTool server: tests/checks/test_grammar.py runs one
     assert ours <= {check for _, _, check in expected}, "every check has a planted problem"
 
 

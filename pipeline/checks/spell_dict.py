@@ -1,0 +1,306 @@
+"""Hunspell dictionaries for the spelling check: find, load once, look each word up once.
+
+The binding is chunspell (a manylinux wheel that bundles libhunspell: nothing to compile,
+no system library), reading the dictionaries Debian's `hunspell-*` packages install in
+/usr/share/hunspell. Loading is the expensive part (Basque's Xuxen affix file takes ≈12 s,
+the others 0.5–3 s), so:
+
+- a dictionary is loaded only when a word needs it, once per process;
+- every verdict (right, or wrong with its first suggestions) is kept in a per-user cache
+  file for that dictionary (`$XDG_CACHE_HOME/msm/spelling/`, keyed by the dictionary files'
+  size and modification time), so a run that meets no new word loads no dictionary at all.
+
+The cache is only ever appended to (one write per batch, each line whole or ignored when
+read back), so concurrent runs and the runner's worker processes cannot corrupt it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import languages
+from pipeline.fsutil import read_bytes
+from pipeline.glossary.normalise import skeleton
+
+# The folders to look for dictionaries in (os.pathsep-separated), instead of the usual ones.
+PATH_ENV = "MSM_HUNSPELL_PATH"
+CACHE_ENV = "MSM_SPELLING_CACHE"  # the verdict cache folder ("off": no cache on disk)
+SEARCH_DIRS = (
+    "/usr/share/hunspell",
+    "/usr/share/myspell/dicts",
+    "/usr/share/myspell",
+    "/usr/local/share/hunspell",
+    "/opt/homebrew/share/hunspell",
+)
+SUGGESTIONS = 3  # suggestions kept per misspelt word
+_LONGEST = 30  # letters; longer words get no suggestion (each letter costs look-ups)
+_BUDGET = 1_500  # look-ups of candidate words per misspelt word
+# A word's verdict: right; wrong (suggestions not asked for yet); wrong with no suggestion;
+# else wrong, with its suggestions joined by "\x1f". A later line of the cache file wins.
+_RIGHT, _WRONG, _WRONG_NO_SUGGESTION = "", "\x1d", "\x1e"
+
+
+def search_dirs() -> list[Path]:
+    """Where dictionaries are looked for: MSM_HUNSPELL_PATH when set, else the usual folders."""
+    configured = os.environ.get(PATH_ENV)
+    if configured is not None:
+        return [Path(p) for p in configured.split(os.pathsep) if p]
+    return [Path(p) for p in SEARCH_DIRS]
+
+
+def find(lang: str) -> Path | None:
+    """The dictionary of a language (its path without .dic/.aff), or None when not installed."""
+    found = languages.find(lang)
+    if found is None:
+        return None
+    for name in found.hunspell:
+        for folder in search_dirs():
+            base = folder / name
+            if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
+                return base
+    return None
+
+
+def missing_note(lang: str) -> str:
+    """One line saying the check is skipped for a language, and how to install what it lacks."""
+    found = languages.find(lang)
+    names = ", ".join(found.hunspell) if found is not None and found.hunspell else "none known"
+    package = found.hunspell_package if found is not None else ""
+    how = f" (Debian: apt-get install {package})" if package else ""
+    return (
+        f"spelling skipped for {lang}: no Hunspell dictionary ({names}) in "
+        f"{', '.join(str(d) for d in search_dirs()) or 'no folder'}{how}"
+    )
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "msm" / "spelling"
+
+
+def _fingerprint(base: Path) -> str:
+    """What identifies a dictionary's contents cheaply: both files' sizes and mtimes."""
+    parts = []
+    for suffix in (".aff", ".dic"):
+        stat = base.with_suffix(suffix).resolve().stat()
+        parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    digest = hashlib.sha256(f"{base.resolve()}|{'|'.join(parts)}".encode()).hexdigest()
+    return f"{base.name}-{digest[:16]}"
+
+
+@dataclass
+class Speller:
+    """One language's dictionary, loaded on first need, with every verdict remembered."""
+
+    lang: str
+    base: Path
+    verdicts: dict[str, str] = field(default_factory=dict)
+    cache_file: Path | None = None
+    _hunspell: Any = None
+    _pending: list[str] = field(default_factory=list)
+    _try: str | None = None
+
+    @classmethod
+    def open(cls, lang: str, base: Path) -> Speller:
+        """A speller over `base`, with the verdicts of earlier runs read from the cache."""
+        speller = cls(lang, base)
+        folder = _cache_dir()
+        if folder is not None:
+            try:
+                speller.cache_file = folder / f"{_fingerprint(base)}.tsv"
+                speller._read_cache()
+            except OSError:
+                speller.cache_file = None  # no cache: every run looks words up afresh
+        return speller
+
+    def _read_cache(self) -> None:
+        assert self.cache_file is not None
+        try:
+            data = self.cache_file.read_bytes()
+        except FileNotFoundError:
+            return
+        text = data.decode("utf-8", "replace")
+        for line in text.split("\n")[:-1]:  # a last line without its newline is not whole
+            word, tab, verdict = line.partition("\t")
+            if tab and word:
+                self.verdicts[word] = verdict
+
+    def _dictionary(self) -> Any:
+        if self._hunspell is None:
+            self._hunspell = _LOADED.get(self.base)
+            if self._hunspell is None:
+                import hunspell  # chunspell's module, only when a word needs the dictionary
+
+                self._hunspell = _LOADED[self.base] = hunspell.Hunspell(
+                    self.base.name, hunspell_data_dir=str(self.base.parent)
+                )
+        return self._hunspell
+
+    def right(self, word: str) -> bool:
+        """Whether the dictionary knows `word` (looked up once, then remembered)."""
+        verdict = self.verdicts.get(word)
+        if verdict is None:
+            try:
+                verdict = _RIGHT if self._dictionary().spell(word) else _WRONG
+            except UnicodeError:  # a letter the dictionary's encoding lacks (ó for Greek)
+                verdict = _WRONG_NO_SUGGESTION
+            self._remember(word, verdict)
+        return verdict == _RIGHT
+
+    def _remember(self, word: str, verdict: str) -> None:
+        self.verdicts[word] = verdict
+        self._pending.append(f"{word}\t{verdict}\n")
+
+    def _suggest(self, word: str) -> str:
+        found = self._near(word)
+        return "\x1f".join(found) if found else _WRONG_NO_SUGGESTION
+
+    def _near(self, word: str) -> list[str]:
+        """The first few words the dictionary knows one edit away from `word`, the likeliest
+        slips first: two letters swapped, an accent changed, a letter left out, one
+        replaced, one added (letters in the order of the dictionary's TRY line, most
+        frequent first), within a budget of look-ups. Hunspell's own suggest() also tries
+        n-grams and takes 0.3–1.5 s a word; this takes a few milliseconds (Basque, whose
+        look-ups are slow, up to about a second) and finds typing slips."""
+        if len(word) > _LONGEST or not word.isalpha():
+            return []
+        spell = self._dictionary().spell
+        lower = word.lower()
+        title = word[:1].isupper() and word[1:].islower()
+        letters = self._letters() or "".join(dict.fromkeys(lower))
+        found: list[str] = []
+        tried: set[str] = {lower}
+        budget = _BUDGET
+        for group in _edits(lower, letters):
+            for candidate in group:
+                if candidate in tried:
+                    continue
+                tried.add(candidate)
+                budget -= 1
+                shown = candidate.capitalize() if title else candidate
+                try:
+                    if spell(shown):
+                        found.append(shown)
+                except UnicodeError:
+                    pass
+                if budget <= 0:
+                    return found[:SUGGESTIONS]
+            if len(found) >= SUGGESTIONS:
+                break
+        return found[:SUGGESTIONS]
+
+    def _letters(self) -> str:
+        """The lower-case letters of the dictionary's TRY line (in its SET encoding)."""
+        if self._try is None:
+            self._try = ""
+            try:
+                data = read_bytes(self.base.with_suffix(".aff"))
+            except OSError:
+                return ""
+            encoding = "utf-8"
+            for line in data.split(b"\n"):
+                if line.startswith(b"SET "):
+                    encoding = line[4:].strip().decode("ascii", "replace")
+                elif line.startswith(b"TRY "):
+                    try:
+                        text = line[4:].strip().decode(encoding, "replace")
+                    except LookupError:
+                        text = line[4:].strip().decode("utf-8", "replace")
+                    lowered = (c.lower() for c in text if c.isalpha())
+                    self._try = "".join(dict.fromkeys(lowered))
+                    break
+        return self._try
+
+    def suggestions(self, word: str) -> list[str]:
+        """The first few suggestions for a word the dictionary does not know."""
+        if self.right(word):
+            return []
+        verdict = self.verdicts[word]
+        if verdict == _WRONG:
+            verdict = self._suggest(word)
+            self._remember(word, verdict)
+        if verdict == _WRONG_NO_SUGGESTION:
+            return []
+        return verdict.split("\x1f")
+
+    def flush(self) -> None:
+        """Append the new verdicts to the cache file (one write; best effort)."""
+        if not self._pending or self.cache_file is None:
+            self._pending.clear()
+            return
+        data = "".join(self._pending).encode("utf-8")
+        self._pending.clear()
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.cache_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except OSError:
+            self.cache_file = None  # a read-only home: go on without a cache
+
+
+def _edits(word: str, letters: str) -> Iterator[Iterator[str]]:
+    """The words one edit away from `word`, in groups, the likeliest slips first."""
+    size = len(word)
+
+    def swapped() -> Iterator[str]:
+        for at in range(size - 1):
+            yield word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+    def accents() -> Iterator[str]:
+        for at in range(size):
+            key = skeleton(word[at])
+            for letter in letters:
+                if letter != word[at] and skeleton(letter) == key:
+                    yield word[:at] + letter + word[at + 1 :]
+
+    def added() -> Iterator[str]:  # the writer left a letter out
+        for letter in letters:
+            for at in range(size + 1):
+                yield word[:at] + letter + word[at:]
+
+    def replaced() -> Iterator[str]:
+        for letter in letters:
+            for at in range(size):
+                if letter != word[at]:
+                    yield word[:at] + letter + word[at + 1 :]
+
+    def dropped() -> Iterator[str]:  # the writer typed one letter too many
+        for at in range(size):
+            yield word[:at] + word[at + 1 :]
+
+    yield swapped()
+    yield accents()
+    yield added()
+    yield dropped()
+    yield replaced()
+
+
+# One speller per dictionary (and cache folder) and process, and each dictionary loaded once
+# per process: tests and long-lived processes load each once.
+_LOADED: dict[Path, Any] = {}
+_SPELLERS: dict[tuple[Path, Path | None], Speller] = {}
+
+
+def speller(lang: str) -> Speller | None:
+    """The speller of a language, shared by every run in this process; None when missing."""
+    base = find(lang)
+    if base is None:
+        return None
+    key = (base, _cache_dir())
+    found = _SPELLERS.get(key)
+    if found is None:
+        found = _SPELLERS[key] = Speller.open(lang, base)
+    return found

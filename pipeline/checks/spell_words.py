@@ -1,0 +1,139 @@
+"""The words of a subtitle the spelling check looks up, and the words it must never flag.
+
+A cue's text loses its markup, web and e-mail addresses, hashtags (#MakingSpendMatter) and
+@handles (each replaced by spaces, so offsets still point into the original text); what is
+left is cut into words of letters, joined by inner apostrophes and hyphens. Words with a
+digit (2026ko, COVID-19) and acronyms (two capitals first: NBE, EBko, PYMEs) are not
+looked up. Words that are right but in no dictionary: the project's word list
+(`glossary/words/<lang>.txt`, with the inflected forms the glossary's ending tables make of
+its words), the glossary's terms (where the glossary matcher finds them), and the names the
+source text writes, unchanged or with an ending added (Koszalin → Koszalinie).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pipeline.checks.text import TAG
+from pipeline.glossary.morphology import inflection
+from pipeline.glossary.normalise import fold, skeleton
+
+_PIECE = re.compile(r"\S+")  # what lies between spaces (linear: one pass)
+# A word: letters (and digits, to skip it whole), joined by single apostrophes or hyphens;
+# invisible characters inside it (a soft hyphen: fun\u00adciona) are the `invisible-character`
+# check's business: they stay in the word's span and are left out of what is looked up.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LETTER = f"(?:[^\\W_]|[{_INVISIBLE}])"
+WORD = re.compile(f"{_LETTER}+(?:['’\\-]{_LETTER}+)*")
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+APOSTROPHES = "'’"
+_NAME_TAIL = 4  # letters an inflected name may add to the name the source writes
+_NAME_MIN = 4  # shortest name of the source that an inflected form is recognised from
+
+
+def blank(text: str) -> str:
+    """The text with markup, addresses, hashtags and handles replaced by spaces (same length)."""
+    if "<" in text or "{" in text:
+        text = TAG.sub(lambda m: " " * len(m.group()), text)
+    if "/" in text or "@" in text or "#" in text or "www." in text:
+        text = _PIECE.sub(_blank_piece, text)
+    return text
+
+
+def _blank_piece(match: re.Match[str]) -> str:
+    """A piece of text between spaces, with its address, hashtag or handle blanked: a web or
+    e-mail address is the whole piece; a hashtag or handle runs from its # or @ on."""
+    piece = match.group()
+    if "://" in piece or piece.startswith("www.") or ("@" in piece and piece[0] != "@"):
+        return " " * len(piece)
+    for mark in "#@":
+        at = piece.find(mark)
+        if at >= 0 and at + 1 < len(piece) and piece[at + 1].isalnum():
+            return piece[:at] + " " * (len(piece) - at)
+    return piece
+
+
+def skip(word: str) -> bool:
+    """Words never looked up: one letter, with a digit, or an acronym (two capitals first)."""
+    if not word:
+        return True
+    if len(word) < 2 or any(c.isdigit() for c in word):
+        return True
+    return word[0].isupper() and word[1].isupper()
+
+
+def words(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words of a text to look up, with their offsets in it."""
+    shown = blank(text)
+    for match in WORD.finditer(shown):
+        word, start = match.group(), match.start()
+        if start and shown[start - 1] == ".":
+            continue  # after a period with no space: an abbreviation (E.B.ren), a file name
+        word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
+        if not skip(word):
+            yield word, start, match.end()
+
+
+def _key(word: str, lang: str) -> str:
+    """How a listed word is compared: folded (case, accents of Greek, ş → ș) to a skeleton."""
+    return skeleton(fold(word, lang).text)
+
+
+@dataclass
+class WordList:
+    """The words a language accepts beyond its dictionary, with their inflected forms."""
+
+    lang: str
+    keys: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, lang: str, listed: Iterable[str]) -> WordList:
+        """The list for `lang` from its words (a multi-word name gives each of its words)."""
+        found = cls(lang)
+        for entry in listed:
+            for word, _, _ in words(entry):
+                found.keys.add(_key(word, lang))
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        """Whether `word` is listed, or an inflected form of a listed word (the glossary's
+        ending tables: swapping one ending of a class for another rebuilds a listed word)."""
+        if not self.keys:
+            return False
+        key = _key(word, self.lang)
+        if key in self.keys:
+            return True
+        for stem, endings in inflection(self.lang).swaps(key):
+            if any(stem + ending in self.keys for ending in endings):
+                return True
+        return False
+
+
+def source_names(source: str) -> tuple[set[str], list[str]]:
+    """The words of the source text (to accept unchanged in a translation), and its names
+    (capitalised words, to accept with an ending added)."""
+    written: set[str] = set()
+    names: list[str] = []
+    for match in WORD.finditer(blank(source)):
+        word = match.group()
+        written.add(word)
+        for part in word.split("-"):
+            written.add(part)
+            if len(part) >= _NAME_MIN and part[0].isupper():
+                names.append(part)
+    return written, names
+
+
+def from_source(word: str, written: set[str], names: list[str]) -> bool:
+    """Whether a translation's word is the source's own word, or one of its names inflected
+    (Koszalinie for Koszalin, Prestonen for Preston)."""
+    if word in written:
+        return True
+    for name in names:
+        if word.startswith(name) and len(word) - len(name) <= _NAME_TAIL:
+            tail = word[len(name) :]
+            if tail.isalpha() and tail.islower():
+                return True
+    return False

@@ -1,0 +1,202 @@
+"""The spelling check: words no Hunspell dictionary of the language knows, with suggestions.
+
+Runs on the source track and every translation. A word is reported only when it is in none
+of: the language's dictionary (spell_dict.py), the project's word list
+(`glossary/words/<lang>.txt`), the glossary (every inflected form the matcher accepts), the
+source text (names and brands a translation keeps). Each distinct word is looked up once per
+language and process, and its verdict kept on disk for later runs. A language without a
+dictionary is skipped with a one-line note in the report, never an error.
+
+A finding's `concept` is the word itself, so a reviewer accepts one word on one entry with
+`# msm-accept: spelling:WORD`, every word of the entry with `# msm-accept: spelling`, and a
+word for the whole project with `msm spelling add WORD --lang L`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pipeline import languages
+from pipeline.checks import spell_dict
+from pipeline.checks.model import EntryUnit
+from pipeline.checks.registry import CheckContext, Problem, entry_text, register
+from pipeline.checks.spell_words import (
+    APOSTROPHES,
+    WordList,
+    from_source,
+    source_names,
+    words,
+)
+from pipeline.errors import MsmError
+from pipeline.glossary.morphology import inflection
+from pipeline.glossary.normalise import fold, skeleton
+
+CHECK = "spelling"
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+_STATE = "spelling.languages"
+
+
+@dataclass
+class _Language:
+    """What the check knows of one language in a run."""
+
+    lang: str
+    speller: spell_dict.Speller
+    listed: WordList
+    # Romanian: ş ţ with a cedilla are looked up as ș ț (the `comma-below` check reports
+    # the cedilla; the same word is not reported twice).
+    comma_below: bool = False
+
+
+def _source_language(ctx: CheckContext) -> str:
+    return ctx.settings.source_language if ctx.settings is not None else languages.SOURCE
+
+
+def _languages(ctx: CheckContext) -> dict[str, _Language | None]:
+    found: dict[str, _Language | None] | None = ctx.cache.get(_STATE)
+    if found is None:
+        found = ctx.cache[_STATE] = {}
+    return found
+
+
+def _language(ctx: CheckContext, lang: str) -> _Language | None:
+    """The language's speller and word list, made on first use; None (with a note) when the
+    machine has no dictionary for it."""
+    known = _languages(ctx)
+    if lang in known:
+        return known[lang]
+    speller = spell_dict.speller(lang)
+    if speller is None:
+        known[lang] = None
+        note = spell_dict.missing_note(lang)
+        if note not in ctx.notes:
+            ctx.notes.append(note)
+        return None
+    from pipeline.glossary.words import read_words
+
+    listed = WordList.of(lang, read_words(ctx.root, lang) if ctx.root is not None else ())
+    comma_below = languages.get(lang).typography.comma_below
+    made = known[lang] = _Language(lang, speller, listed, comma_below)
+    return made
+
+
+def prepare(ctx: CheckContext) -> None:
+    """Find the dictionary and read the word list of every language of the run, so a
+    missing dictionary is noted once (and worker processes inherit what was read)."""
+    langs = [_source_language(ctx)]
+    if ctx.settings is not None:
+        langs += list(ctx.settings.target_languages)
+    config = ctx.cache.get("config")
+    for lang in langs:
+        if config is None or config.enabled(CHECK, lang):
+            _language(ctx, lang)
+
+
+def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool = False) -> bool:
+    """Whether a word is right by the dictionary or the word list; a word joined by
+    hyphens or apostrophes is right when its parts are (l’acheteur, procurement's), and a
+    part after the first may be an ending of the language (Basque EB-ko, Preston-en)."""
+    if state.comma_below:
+        word = word.translate(_COMMA_BELOW)
+    if known(word) or word in state.listed or state.speller.right(word):
+        return True
+    if "’" in word and state.speller.right(word.replace("’", "'")):
+        return True
+    if rest and skeleton(fold(word, state.lang).text) in inflection(state.lang).endings:
+        return True
+    for mark in ("-", *APOSTROPHES):
+        if mark in word:
+            parts = [p for p in word.split(mark) if p]
+            return all(
+                len(p) < 2 or _right(p, state, known, rest=at > 0) for at, p in enumerate(parts)
+            )
+    return False
+
+
+def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
+    """Where the glossary matcher finds a term (of any status) in the text, with the
+    skeletons of the term's own words."""
+    from pipeline.checks.glossary_checks import matcher_for
+
+    try:
+        matcher = matcher_for(ctx)
+    except MsmError:  # the glossary checks report an unreadable glossary
+        return []
+    if matcher is None:
+        return []
+    spans = []
+    for m in matcher.matches(unit.target, unit.lang):
+        forms = [m.term.text, *m.term.variants]
+        spans.append((m.start, m.end, {w for form in forms for w, _, _ in words(form)}))
+    return spans
+
+
+def _in_term(word: str, start: int, end: int, spans: list[tuple[int, int, set[str]]]) -> bool:
+    """Whether a word lies in a glossary term the matcher found, and is not the term's own
+    word with other accents (the matcher folds accents away: Greek προσφορα for προσφορά,
+    Polish oferte for ofertę are misspelt, however the term matched)."""
+    for a, b, own in spans:
+        if a <= start and end <= b:
+            lower = word.casefold()
+            key = _skeleton(word)
+            return not any(_skeleton(form) == key and form.casefold() != lower for form in own)
+    return False
+
+
+def _skeleton(word: str) -> str:
+    return skeleton(fold(word).text)
+
+
+@register(
+    CHECK,
+    "entry",
+    "warning",
+    "a word the language's Hunspell dictionary and the word list do not know (with suggestions)",
+    source=True,
+    memo=entry_text,
+    prepare=prepare,
+)
+def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
+    """The misspelt words of one text."""
+    text = unit.target
+    if unit.obsolete or not text.strip():
+        return ()
+    state = _language(ctx, unit.lang)
+    if state is None:
+        return ()
+    translated = unit.lang != _source_language(ctx) and unit.source
+    written, names = source_names(unit.source) if translated else (set(), [])
+
+    def known(word: str) -> bool:
+        return bool(translated) and from_source(word, written, names)
+
+    unknown: list[tuple[str, int, int]] = []
+    for word, start, end in words(text):
+        if not _right(word, state, known):
+            unknown.append((word, start, end))
+    state.speller.flush()
+    if not unknown:
+        return ()
+    spans = _glossary_spans(unit, ctx)
+    problems = []
+    seen: set[str] = set()
+    for word, start, end in unknown:
+        if word in seen or _in_term(word, start, end, spans):
+            continue
+        seen.add(word)
+        problems.append(Problem(_message(word, state), concept=word))
+    state.speller.flush()
+    return problems
+
+
+def _message(word: str, state: _Language) -> str:
+    """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
+    where = f"{state.speller.base.name} dictionary"
+    suggestions = state.speller.suggestions(word)
+    if suggestions:
+        return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
+    return (
+        f'"{word}" is not in the {where} (no suggestion; if it is right: '
+        f"msm spelling add {word} --lang {state.lang})"
+    )

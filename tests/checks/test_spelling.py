@@ -1,0 +1,321 @@
+"""The spelling check, language by language, over real lines of our own subtitles.
+
+Each typo is planted in a real line of subtitles/what-is-public-procurement/<lang>.po; the
+same lines unchanged, inflected glossary terms, city names, acronyms and names kept from
+the source must not be flagged. Real Hunspell dictionaries (Debian hunspell-* packages): a
+language whose dictionary is missing is skipped with the reason, except in CI, where
+`test_dictionaries_installed_in_ci` fails instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import languages
+from pipeline.checks import spell_dict
+from pipeline.checks.model import EntryUnit
+from pipeline.checks.registry import CheckContext, load_all
+from pipeline.checks.spell_words import words
+from pipeline.cli import cli
+from pipeline.glossary.words import add_words, parse_words, read_words
+from pipeline.project import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = ("en", "eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Verdicts go to a cache of this test session, not the user's."""
+    folder = tmp_path_factory.getbasetemp() / "spelling-cache"
+    monkeypatch.setenv(spell_dict.CACHE_ENV, str(folder))
+    monkeypatch.delenv(spell_dict.PATH_ENV, raising=False)
+
+
+def needs(lang: str) -> None:
+    if spell_dict.find(lang) is None:
+        pytest.skip(spell_dict.missing_note(lang))
+
+
+def context(root: Path = ROOT) -> CheckContext:
+    return CheckContext(settings=Project.load(root).settings, root=root)
+
+
+def found(lang: str, target: str, source: str = "", ctx: CheckContext | None = None, **kw):
+    """The words the check reports in `target`, with their messages."""
+    needs(lang)
+    spec = load_all()["spelling"]
+    unit = EntryUnit(
+        path=f"subtitles/demo/{lang}.po", line=3, lang=lang, source=source, target=target, **kw
+    )
+    return {p.concept: p.message for p in spec.func(unit, ctx or context())}
+
+
+# (language, real line, the line with a planted typo, the typo, the suggestion expected)
+TYPOS = [
+    (
+        "en",
+        "A firm that submits a tender\nis called a tenderer.",
+        "A firm that submits a tendr\nis called a tenderer.",
+        "tendr",
+        "tender",
+    ),
+    (
+        "eu",
+        "Eskaintza aurkezten duen enpresa\nlizitatzailea da.",
+        "Eskaintza aurkeztn duen enpresa\nlizitatzailea da.",
+        "aurkeztn",
+        "aurkezten",
+    ),
+    (
+        "nl-BE",
+        "Een bedrijf dat een offerte indient,\nis een inschrijver.",
+        "Een bedrijf dat een oferte indient,\nis een inschrijver.",
+        "oferte",
+        "offerte",
+    ),
+    (
+        "fr",
+        "Une entreprise qui dépose une offre\nest appelée soumissionnaire.",
+        "Une entreprise qui dépose une offre\nest apelée soumissionnaire.",
+        "apelée",
+        "appelée",
+    ),
+    (
+        "el",
+        "Τα έγγραφα της σύμβασης εξηγούν\nκανόνες, χρονοδιάγραμμα και όρους.",
+        "Τα έγγραφα της σύμβασης εξηγούν\nκανόνες, χρονοδιάγραμα και όρους.",
+        "χρονοδιάγραμα",
+        "χρονοδιάγραμμα",
+    ),
+    (
+        "el",  # an accent left out of a glossary term: the matcher's folding does not excuse it
+        "Η επιχείρηση που υποβάλλει προσφορά\nονομάζεται προσφέρων.",
+        "Η επιχείρηση που υποβάλλει προσφορα\nονομάζεται προσφέρων.",
+        "προσφορα",
+        "προσφορά",
+    ),
+    (
+        "pl",
+        "Firma, która składa ofertę,\nnazywana jest oferentem.",
+        "Firma, która skłda ofertę,\nnazywana jest oferentem.",
+        "skłda",
+        "składa",
+    ),
+    (
+        "pt-PT",
+        "A empresa que apresenta uma proposta\nchama-se proponente.",
+        "A empresa que apresenta uma propsta\nchama-se proponente.",
+        "propsta",
+        "proposta",
+    ),
+    (
+        "ro",
+        "Firma care depune o ofertă\nse numește ofertant.",
+        "Firma care depune o ofertă\nse numște ofertant.",
+        "numște",
+        "numește",
+    ),
+    (
+        "es",
+        "La empresa que presenta una oferta\nse llama licitador.",
+        "La empresa que presenta una oferta\nse llama lictador.",
+        "lictador",
+        "licitador",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "real", "typed", "typo", "suggestion"), TYPOS)
+def test_a_planted_typo_is_caught_with_a_suggestion(lang, real, typed, typo, suggestion):
+    assert found(lang, real) == {}
+    got = found(lang, typed)
+    assert list(got) == [typo]
+    assert f'"{typo}"' in got[typo]
+    assert suggestion in got[typo].split("did you mean: ")[1]
+
+
+# Right, but in no dictionary: names, inflected glossary terms, acronyms, the source's names.
+RIGHT = [
+    ("en", "", "The Preston model, from Pamplona to Koszalin and Schaerbeek."),
+    ("en", "", "SMEs win: #MakingSpendMatter, https://example.org/a-b or bids@example.org."),
+    ("eu", "", "Prestonen eta Iruñean, EBko arauekin, ETEentzat."),
+    ("eu", "", "Udalak, ospitaleak eta eskolak\nbotere adjudikatzaileak dira."),
+    ("nl-BE", "", "Gemeenten in Schaerbeek zijn allemaal aanbestedende overheden."),
+    ("nl-BE", "", "Dat is de geest van het Preston-model:"),
+    ("fr", "", "C’est l’esprit du « modèle de Preston » : des PME à Pampelune."),
+    ("el", "", "Οι δήμοι στην Καβάλα είναι αναθέτουσες αρχές, όπως στο Πρέστον."),
+    ("el", "The Preston model:", "Αυτό είναι το πνεύμα του μοντέλου Preston:"),
+    ("pl", "", "Gminy w Koszalinie to instytucje zamawiające; MŚP składają oferty."),
+    ("pl", "Tenders from Pamplona", "Oferty z Pamplony"),  # the source's name, inflected
+    ("pt-PT", "", "Câmaras municipais de Vila Nova de Famalicão são autoridades adjudicantes."),
+    ("ro", "", "Consiliile locale din Bistrița sunt autorități contractante."),
+    ("ro", "", "IMM-urile depun oferte."),
+    ("ro", "", "Sustenabilitatea contează."),
+    ("es", "", "Ayuntamientos de Pamplona e Iruña son poderes adjudicadores; las pymes licitan."),
+    ("es", "The Acme Corporation bid", "La oferta de Acme Corporation"),  # a brand, unchanged
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), RIGHT)
+def test_right_words_not_in_a_dictionary_are_not_flagged(lang, source, target):
+    assert found(lang, target, source) == {}
+
+
+def test_a_romanian_cedilla_is_left_to_the_comma_below_check():
+    # ş ţ are looked up as ș ț: `comma-below` reports the cedilla, spelling does not.
+    assert found("ro", "Firma care depune o ofertă\nse numeşte ofertant în Bistriţa.") == {}
+    assert list(found("ro", "Firma se numşte ofertant.")) == ["numşte"]
+
+
+def test_a_source_name_excuses_only_itself():
+    # Koszalin in the source does not excuse a typo elsewhere, nor a misspelt name.
+    got = found("pl", "Firma z Koszalinie skłda ofertę.", source="A Koszalin firm")
+    assert list(got) == ["skłda"]
+    assert list(found("pl", "Firma z Kozsalina.", source="A Koszalin firm")) == ["Kozsalina"]
+
+
+def test_the_word_list_takes_inflected_forms(tmp_path):
+    needs("pl")
+    project = copy_project(tmp_path)
+    ctx = context(project)
+    assert list(found("pl", "We Wrocławiu i w Leuvenie.", ctx=ctx)) == ["Leuvenie"]
+    add_words(project, "pl", ["Leuven"])
+    # a fresh run reads the list again; the ending tables make Leuvenie, Leuvenu of Leuven
+    assert found("pl", "We Wrocławiu i w Leuvenie, z Leuvenu.", ctx=context(project)) == {}
+
+
+def test_tokens_skip_markup_addresses_numbers_and_acronyms():
+    text = "<i>Ofertę</i> {\\an8}www.x.eu/a_b @msm_eu #MakingSpendMatter 2026ko EBko COVID-19"
+    text += " a@b.pl"
+    assert [w for w, _, _ in words(text)] == ["Ofertę"]
+    text = "l’acheteur, procurement's Preston-model"
+    got = list(words(text))
+    assert [w for w, _, _ in got] == ["l’acheteur", "procurement's", "Preston-model"]
+    assert all(text[a:b] == w for w, a, b in got)
+
+
+def copy_project(tmp_path: Path) -> Path:
+    for part in ("subtitles", "glossary"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+# --- the project, the reports, acceptance ---------------------------------------------------
+
+
+def test_the_example_project_checks_clean_for_spelling():
+    for lang in LANGS:
+        needs(lang)
+    result = CliRunner().invoke(cli, ["--project", str(ROOT), "check", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [f for f in data["findings"] if f["check"] == "spelling"] == []
+
+
+def test_findings_in_text_json_and_html_accepted_per_entry(tmp_path, monkeypatch):
+    needs("pl")
+    project = copy_project(tmp_path)
+    po = project / "subtitles" / "what-is-public-procurement" / "pl.po"
+    text = po.read_text(encoding="utf-8")
+    assert "nazywana jest oferentem." in text
+    po.write_text(text.replace("nazywana jest oferentem.", "nazywana jst oferentem."), "utf-8")
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", "--lang", "pl", "--format", "json"])
+    spelled = [f for f in json.loads(result.stdout)["findings"] if f["check"] == "spelling"]
+    assert [(f["concept"], f["severity"], f["accepted"]) for f in spelled] == [
+        ("jst", "warning", False)
+    ]
+    assert "did you mean: " in spelled[0]["message"]
+    assert "jest" in spelled[0]["message"]
+    result = runner.invoke(cli, ["check", "--lang", "pl"])
+    assert "spelling  cue " in result.stdout and '"jst"' in result.stdout
+    # the HTML report underlines the word
+    from pipeline.checks.config import ChecksConfig
+    from pipeline.checks.profiles import resolve
+    from pipeline.report.markup import Mark, render
+    from pipeline.report.spans import finding_spans
+
+    cue = "Firma, która składa ofertę,\nnazywana jst oferentem."
+    spans = finding_spans("spelling", "jst", cue, "pl", resolve(ChecksConfig(), "pl"))
+    assert spans == [(cue.index("jst"), cue.index("jst") + 3)]
+    html = render(cue, [Mark(*spans[0], "warning", "spelling")])
+    assert '<mark class="hl hl-warning" title="spelling">jst</mark>' in html
+    # accepted for that entry and that word
+    text = po.read_text(encoding="utf-8")
+    at = text.index('msgid ""\n"A firm that submits a tender')
+    po.write_text(text[:at] + "# msm-accept: spelling:jst the speaker's dialect\n" + text[at:])
+    result = runner.invoke(cli, ["check", "--lang", "pl", "--format", "json"])
+    spelled = [f for f in json.loads(result.stdout)["findings"] if f["check"] == "spelling"]
+    assert [(f["concept"], f["accepted"]) for f in spelled] == [("jst", True)]
+
+
+def test_a_missing_dictionary_is_a_note_never_a_crash(tmp_path, monkeypatch):
+    monkeypatch.setenv(spell_dict.PATH_ENV, str(tmp_path / "none"))
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", "subtitles/what-is-public-procurement", "--lang", "eu"])
+    assert result.exit_code == 0, result.output
+    assert "note: spelling skipped for eu: no Hunspell dictionary" in result.stdout
+    assert "apt-get install hunspell-eu" in result.stdout
+    data = json.loads(runner.invoke(cli, ["check", "--format", "json", "--lang", "eu"]).stdout)
+    assert any(n.startswith("spelling skipped for eu:") for n in data["notes"])
+
+
+def test_msm_spelling_add_merges_sorted_and_loses_nothing(tmp_path, monkeypatch):
+    project = copy_project(tmp_path)
+    monkeypatch.chdir(project)
+    before = read_words(project, "pl")
+    result = CliRunner().invoke(cli, ["spelling", "add", "Zgierzu", "Koszalin", "--lang", "pl"])
+    assert result.exit_code == 0, result.output
+    assert "added Zgierzu" in result.stdout and "already listed: Koszalin" in result.stdout
+    after = read_words(project, "pl")
+    assert set(after) == {*before, "Zgierzu"}
+    assert after == sorted(after, key=lambda w: (w.casefold(), w))
+    text = (project / "glossary" / "words" / "pl.txt").read_text(encoding="utf-8")
+    assert text.startswith("# ")  # the comments stay
+    dry = CliRunner().invoke(cli, ["spelling", "add", "Łodzi", "--lang", "pl", "--dry-run"])
+    assert "would add Łodzi" in dry.stdout
+    assert (project / "glossary" / "words" / "pl.txt").read_text(encoding="utf-8") == text
+    bad = CliRunner().invoke(cli, ["spelling", "add", "x", "--lang", "xx"])
+    assert bad.exit_code == 2
+
+
+def test_word_lists_parse_comments_and_nfc():
+    assert parse_words("# c\n\nBistrit\u0326a\n  Preston  \n") == ["Bistrița", "Preston"]
+
+
+def test_each_word_is_looked_up_once_and_remembered_on_disk(tmp_path, monkeypatch):
+    needs("pl")
+    monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path / "cache"))
+    speller = spell_dict.speller("pl")
+    assert speller is not None
+    assert not speller.right("skłda") and speller.right("składa")
+    assert "składa" in speller.suggestions("skłda")
+    speller.flush()
+    spell_dict._SPELLERS.clear()
+    again = spell_dict.speller("pl")
+    assert again is not None and again is not speller
+    # read back from the cache file: verdicts and suggestions, no dictionary needed
+    assert again.verdicts["składa"] == "" and "składa" in again.suggestions("skłda")
+    assert again._hunspell is None
+
+
+def test_dictionaries_installed_in_ci():
+    """CI installs every dictionary (tools/setup-system.sh): none may be missing there."""
+    if not os.environ.get("CI"):
+        pytest.skip("not in CI: a missing dictionary only skips its language")
+    missing = [spell_dict.missing_note(lang) for lang in LANGS if spell_dict.find(lang) is None]
+    assert missing == []
+
+
+def test_every_language_names_its_dictionary():
+    for lang in LANGS:
+        found = languages.get(lang)
+        assert found.hunspell and found.hunspell_package.startswith("hunspell-")
