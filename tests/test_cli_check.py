@@ -112,7 +112,9 @@ def test_an_unreadable_input_is_counted_in_every_summary(project):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tak."', 'msgstr "Tak.'), "utf-8")
     text = msm("check", str(po))
     assert text.exit_code == 2
-    assert text.stdout.strip() == "1 unreadable input; no problems in 0 other files"
+    assert (
+        text.stdout.strip().splitlines()[-1] == "1 unreadable input; no problems in 0 other files"
+    )
     data = json.loads(msm("check", "--format", "json", str(po)).stdout)
     assert data["summary"]["unreadable"] == 1
     assert data["unreadable"][0]["path"] == str(po)
@@ -123,7 +125,9 @@ def test_an_unreadable_input_is_counted_in_every_summary(project):
     data = json.loads(msm("check", "--format", "json", str(fifo)).stdout)
     assert (data["unreadable"][0]["path"], data["unreadable"][0]["line"]) == (str(fifo), None)
     both = msm("check", str(po), str(project / BUDGET / "fr.po"))
-    assert both.stdout.strip() == "1 unreadable input; no problems in 3 other files"  # fr.*
+    assert (
+        both.stdout.strip().splitlines()[-1] == "1 unreadable input; no problems in 3 other files"
+    )
 
 
 @pytest.mark.parametrize(

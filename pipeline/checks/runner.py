@@ -304,12 +304,16 @@ class Runner:
             and known in entries
             and all(key in entries for plan in self._plans.values() if plan for key in _keys(plan))
         ):
-            self.results.get(prepared)
+            # what the checks said when they were prepared (a skipped language, no grammar
+            # server) holds for this run too: the salt covers the settings and dictionaries
+            for note in (self.results.get(prepared) or {}).get("notes", []):
+                if note not in self.ctx.notes:
+                    self.ctx.notes.append(note)
             return
         errors = len(self.report.errors)
         self._prepare()
         if len(self.report.errors) == errors:
-            self.results.put(prepared, {})
+            self.results.put(prepared, {"notes": list(self.ctx.notes)})
 
     def _prepare(self) -> None:
         """Load what enabled checks share (the glossary) once, before any unit."""
@@ -1133,12 +1137,25 @@ def _check_parts() -> int:
     return count
 
 
+def _words_hash(root: Path, lang: str) -> str | None:
+    """The content hash of a language's spelling word list (None: the project has none)."""
+    from pipeline.checks.result_cache import content_hash
+
+    path = root / "glossary" / "words" / f"{lang}.txt"
+    try:
+        return content_hash(read_bytes(path))
+    except OSError:
+        return None
+
+
 def _result_cache(project: Project, config: ChecksConfig, ctx: CheckContext) -> ResultCache:
     """The project's result cache, for a run with these settings and this glossary."""
+    from pipeline.checks import spell_paths
     from pipeline.checks.glossary_checks import CACHE_DIR, glossary_path
     from pipeline.checks.result_cache import run_salt
 
     settings = project.settings
+    langs = [settings.source_language, *settings.target_languages]
     path, _ = glossary_path(ctx)
     try:
         glossary = read_bytes(path) if path is not None else None
@@ -1152,6 +1169,9 @@ def _result_cache(project: Project, config: ChecksConfig, ctx: CheckContext) -> 
             "source": settings.source_language,
             "frame_rate": settings.frame_rate,
             "glossary_path": str(path),
+            # the spelling check's dictionaries and the project's word lists
+            "dictionaries": spell_paths.stamp(langs),
+            "words": {lang: _words_hash(project.root, lang) for lang in langs},
         },
         glossary,
     )

@@ -16,7 +16,6 @@ read back), so concurrent runs and the runner's worker processes cannot corrupt 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,46 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import languages
+from pipeline.checks.spell_paths import (
+    find,
+    search_dirs,
+)
+from pipeline.checks.spell_paths import fingerprint as _fingerprint
 from pipeline.fsutil import read_bytes
 from pipeline.glossary.normalise import skeleton
 
-# The folders to look for dictionaries in (os.pathsep-separated), instead of the usual ones.
-PATH_ENV = "MSM_HUNSPELL_PATH"
 CACHE_ENV = "MSM_SPELLING_CACHE"  # the verdict cache folder ("off": no cache on disk)
-SEARCH_DIRS = (
-    "/usr/share/hunspell",
-    "/usr/share/myspell/dicts",
-    "/usr/share/myspell",
-    "/usr/local/share/hunspell",
-    "/opt/homebrew/share/hunspell",
-)
 SUGGESTIONS = 3  # suggestions kept per misspelt word
 _LONGEST = 30  # letters; longer words get no suggestion (each letter costs look-ups)
 _BUDGET = 1_500  # look-ups of candidate words per misspelt word
 # A word's verdict: right; wrong (suggestions not asked for yet); wrong with no suggestion;
 # else wrong, with its suggestions joined by "\x1f". A later line of the cache file wins.
 _RIGHT, _WRONG, _WRONG_NO_SUGGESTION = "", "\x1d", "\x1e"
-
-
-def search_dirs() -> list[Path]:
-    """Where dictionaries are looked for: MSM_HUNSPELL_PATH when set, else the usual folders."""
-    configured = os.environ.get(PATH_ENV)
-    if configured is not None:
-        return [Path(p) for p in configured.split(os.pathsep) if p]
-    return [Path(p) for p in SEARCH_DIRS]
-
-
-def find(lang: str) -> Path | None:
-    """The dictionary of a language (its path without .dic/.aff), or None when not installed."""
-    found = languages.find(lang)
-    if found is None:
-        return None
-    for name in found.hunspell:
-        for folder in search_dirs():
-            base = folder / name
-            if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
-                return base
-    return None
 
 
 def missing_note(lang: str) -> str:
@@ -86,16 +60,6 @@ def _cache_dir() -> Path | None:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     return (Path(base) if base else Path.home() / ".cache") / "msm" / "spelling"
-
-
-def _fingerprint(base: Path) -> str:
-    """What identifies a dictionary's contents cheaply: both files' sizes and mtimes."""
-    parts = []
-    for suffix in (".aff", ".dic"):
-        stat = base.with_suffix(suffix).resolve().stat()
-        parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-    digest = hashlib.sha256(f"{base.resolve()}|{'|'.join(parts)}".encode()).hexdigest()
-    return f"{base.name}-{digest[:16]}"
 
 
 @dataclass

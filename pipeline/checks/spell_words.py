@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.checks.text import TAG
-from pipeline.glossary.morphology import inflection
-from pipeline.glossary.normalise import fold, skeleton
 
 _PIECE = re.compile(r"\S+")  # what lies between spaces (linear: one pass)
 # A word: letters (and digits, to skip it whole), joined by single apostrophes or hyphens;
@@ -78,6 +76,8 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
 
 def _key(word: str, lang: str) -> str:
     """How a listed word is compared: folded (case, accents of Greek, ş → ș) to a skeleton."""
+    from pipeline.glossary.normalise import fold, skeleton  # loaded on the first word
+
     return skeleton(fold(word, lang).text)
 
 
@@ -105,6 +105,8 @@ class WordList:
         key = _key(word, self.lang)
         if key in self.keys:
             return True
+        from pipeline.glossary.morphology import inflection
+
         for stem, endings in inflection(self.lang).swaps(key):
             if any(stem + ending in self.keys for ending in endings):
                 return True

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline import languages
-from pipeline.checks import spell_dict
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
 from pipeline.checks.spell_words import (
@@ -29,8 +29,9 @@ from pipeline.checks.spell_words import (
     words,
 )
 from pipeline.errors import MsmError
-from pipeline.glossary.morphology import inflection
-from pipeline.glossary.normalise import fold, skeleton
+
+if TYPE_CHECKING:  # the dictionaries and the glossary load on the first word a run checks
+    from pipeline.checks import spell_dict
 
 CHECK = "spelling"
 _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
@@ -66,6 +67,8 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
     known = _languages(ctx)
     if lang in known:
         return known[lang]
+    from pipeline.checks import spell_dict
+
     speller = spell_dict.speller(lang)
     if speller is None:
         known[lang] = None
@@ -103,7 +106,7 @@ def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool
         return True
     if "’" in word and state.speller.right(word.replace("’", "'")):
         return True
-    if rest and skeleton(fold(word, state.lang).text) in inflection(state.lang).endings:
+    if rest and _is_ending(word, state.lang):
         return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
@@ -145,7 +148,17 @@ def _in_term(word: str, start: int, end: int, spans: list[tuple[int, int, set[st
 
 
 def _skeleton(word: str) -> str:
+    from pipeline.glossary.normalise import fold, skeleton
+
     return skeleton(fold(word).text)
+
+
+def _is_ending(word: str, lang: str) -> bool:
+    """Whether a word is one of the language's inflectional endings (Basque EB-ko)."""
+    from pipeline.glossary.morphology import inflection
+    from pipeline.glossary.normalise import fold, skeleton
+
+    return skeleton(fold(word, lang).text) in inflection(lang).endings
 
 
 @register(

@@ -16,7 +16,6 @@ from pathlib import Path
 from pipeline import languages
 from pipeline.confine import confine
 from pipeline.errors import UsageError
-from pipeline.safewrite import read_text_seen, replace_if_unchanged
 
 WORDS_DIR = Path("glossary") / "words"
 
@@ -42,8 +41,9 @@ def read_words(root: Path, lang: str) -> list[str]:
     if not path.is_file():
         return []
     confine(path, root, "word list")
-    text, _ = read_text_seen(path)
-    return parse_words(text or "")
+    from pipeline.fsutil import read_bytes  # bounded, regular files only
+
+    return parse_words(read_bytes(path).decode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def add_words(root: Path, lang: str, new: list[str], dry_run: bool = False) -> A
     """Merge words into a language's list: comments kept on top, words sorted, none lost."""
     path = confine(words_path(root, lang), root, "word list")
     wanted = list(dict.fromkeys(_valid(w) for w in new))
+    from pipeline.safewrite import read_text_seen, replace_if_unchanged  # only when writing
+
     text, seen = read_text_seen(path)
     lines = (text or "").split("\n")
     comments = [line for line in lines if line.strip().startswith("#")]

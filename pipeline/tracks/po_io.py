@@ -119,6 +119,12 @@ def new_catalog(
 
 def render(po: polib.POFile) -> str:
     """The text of a catalogue, exactly as it will be written."""
+    # polib writes a header comment line that starts with "," or ":" as `#,`/`#:` (a flag or
+    # reference line, which breaks the file): such a line (a title like ": a video") gets a
+    # space first, so it is written `#  : a video`, still a plain comment.
+    lines = po.header.split("\n")
+    if any(line[:1] in (",", ":") for line in lines):
+        po.header = "\n".join(" " + line if line[:1] in (",", ":") else line for line in lines)
     text: str = po.__unicode__()
     return text if text.endswith("\n") else text + "\n"
 

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import languages
-from pipeline.checks import spell_dict
+from pipeline.checks import spell_dict, spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, load_all
 from pipeline.checks.spell_words import words
@@ -35,7 +35,7 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     """Verdicts go to a cache of this test session, not the user's."""
     folder = tmp_path_factory.getbasetemp() / "spelling-cache"
     monkeypatch.setenv(spell_dict.CACHE_ENV, str(folder))
-    monkeypatch.delenv(spell_dict.PATH_ENV, raising=False)
+    monkeypatch.delenv(spell_paths.PATH_ENV, raising=False)
 
 
 def needs(lang: str) -> None:
@@ -257,7 +257,7 @@ def test_findings_in_text_json_and_html_accepted_per_entry(tmp_path, monkeypatch
 
 
 def test_a_missing_dictionary_is_a_note_never_a_crash(tmp_path, monkeypatch):
-    monkeypatch.setenv(spell_dict.PATH_ENV, str(tmp_path / "none"))
+    monkeypatch.setenv(spell_paths.PATH_ENV, str(tmp_path / "none"))
     monkeypatch.chdir(ROOT)
     runner = CliRunner()
     result = runner.invoke(cli, ["check", "subtitles/what-is-public-procurement", "--lang", "eu"])
