@@ -7,7 +7,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -47,6 +46,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):
         mode = path.stat().st_mode & 0o777
+    import tempfile  # shutil, random, bz2, lzma: ~4 ms that a read-only run never needs
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

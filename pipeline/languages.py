@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -303,6 +302,8 @@ def problem(code: str) -> str | None:
     """Why `code` is not one of our canonical codes (with a suggestion), or None when it is."""
     lang = find(code)
     if lang is None:
+        import difflib  # only when a name is wrong: not on the start-up path
+
         close = difflib.get_close_matches(code, list(LANGUAGES), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown language {code!r}{hint}"
@@ -315,6 +316,8 @@ def get(code: str) -> Language:
     """Return the language for `code`, or raise a UsageError that suggests the nearest code."""
     lang = find(code)
     if lang is None:
+        import difflib  # only when a name is wrong: not on the start-up path
+
         close = difflib.get_close_matches(code, list(LANGUAGES), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         known = ", ".join(LANGUAGES)

@@ -6,7 +6,6 @@ define), validated in one place so an unknown key is refused with a suggestion.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -384,6 +383,8 @@ class Project:
             if video.slug == slug:
                 return video
         slugs = [v.slug for v in self.settings.videos]
+        import difflib  # only when a name is wrong: not on the start-up path
+
         close = difflib.get_close_matches(slug, slugs, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise UsageError(f"no video {slug!r} in the catalogue{hint}")

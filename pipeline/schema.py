@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -122,6 +121,8 @@ class Validator:
             child = node.keys.get(key)
             path = f"{where}.{key}" if where else key
             if child is None:
+                import difflib  # only when a name is wrong: not on the start-up path
+
                 close = difflib.get_close_matches(key, list(node.keys), n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 allowed = ", ".join(sorted(node.keys))

@@ -23,7 +23,6 @@ checks run (`ChecksConfig.validate`), so loading the settings never imports the 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +48,8 @@ def _not_negative(value: float) -> str | None:
 def _profile(value: str) -> str | None:
     if value in PROFILE_NAMES:
         return None
+    import difflib  # only when a name is wrong: not on the start-up path
+
     close = difflib.get_close_matches(value, PROFILE_NAMES, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown profile {value!r}{hint}; known profiles: {', '.join(PROFILE_NAMES)}"
@@ -211,6 +212,8 @@ class ChecksConfig:
         for section, check in mentioned:
             if check in ids:
                 continue
+            import difflib  # only when a name is wrong: not on the start-up path
+
             close = difflib.get_close_matches(check, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 
@@ -235,6 +234,8 @@ def _unknown_acceptances(unit: EntryUnit) -> Iterator[Problem]:
         check = accepted.partition(":")[0]
         if check in REGISTRY:
             continue
+        import difflib  # only when a name is wrong: not on the start-up path
+
         close = difflib.get_close_matches(check, list(REGISTRY), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         yield Problem(f"msm-accept names an unknown check {check!r}{hint}")

@@ -137,9 +137,11 @@ _POLISH_NOMINAL = (
     "ę", "ą", "ów",
 )  # fmt: skip
 
-_TABLES: dict[str, Inflection] = {
-    "english": Inflection((("", "s", "es"), ("y", "ies"), ("on", "a")), 2, 2),
-    "spanish": Inflection(
+# Each language's table is built on first use (Basque's ~700 endings take ~2 ms): a run
+# builds only the languages it checks.
+_MAKERS: dict[str, Callable[[], Inflection]] = {
+    "english": lambda: Inflection((("", "s", "es"), ("y", "ies"), ("on", "a")), 2, 2),
+    "spanish": lambda: Inflection(
         (
             ("", "s", "es"),
             ("o", "a", "os", "as"),
@@ -152,7 +154,7 @@ _TABLES: dict[str, Inflection] = {
             {"de", "del", "la", "el", "los", "las", "a", "al", "en", "o", "y", "e", "u"}
         ),
     ),
-    "portuguese": Inflection(
+    "portuguese": lambda: Inflection(
         (
             ("", "s", "es"),
             ("o", "a", "os", "as"),
@@ -184,7 +186,7 @@ _TABLES: dict[str, Inflection] = {
             }
         ),
     ),
-    "french": Inflection(
+    "french": lambda: Inflection(
         (
             ("", "s", "x", "e", "es"),
             ("al", "aux", "ale", "ales"),
@@ -200,10 +202,10 @@ _TABLES: dict[str, Inflection] = {
             {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en", "ou", "et"}
         ),
     ),
-    "dutch": Inflection(
+    "dutch": lambda: Inflection(
         _dutch_classes(), optional=frozenset({"de", "het", "van", "een", "of", "en"})
     ),
-    "romanian": Inflection(
+    "romanian": lambda: Inflection(
         (
             (
                 "",
@@ -237,7 +239,7 @@ _TABLES: dict[str, Inflection] = {
         free_order=True,
         optional=frozenset({"de", "a", "al", "ale", "ai", "lui", "sau", "si"}),
     ),
-    "polish": Inflection(
+    "polish": lambda: Inflection(
         (
             _POLISH_NOMINAL,
             # Consonant alternations before -e/-ie (oferta/ofercie) and -i (oferent/oferenci).
@@ -259,7 +261,7 @@ _TABLES: dict[str, Inflection] = {
         free_order=True,
         optional=frozenset({"lub", "i", "oraz", "albo"}),
     ),
-    "greek": Inflection(
+    "greek": lambda: Inflection(
         (
             ("α", "ας", "ες", "ων"),
             ("η", "ης", "ες", "εις", "εων", "ων"),
@@ -292,7 +294,7 @@ _TABLES: dict[str, Inflection] = {
             {"του", "της", "των", "τον", "την", "το", "τα", "ο", "η", "οι", "τις", "τους", "και"}
         ),
     ),
-    "basque": Inflection((_basque_endings(),), 2, 8, optional=frozenset({"eta", "edo"})),
+    "basque": lambda: Inflection((_basque_endings(),), 2, 8, optional=frozenset({"eta", "edo"})),
 }
 
 _NONE = Inflection()
@@ -301,7 +303,14 @@ _NONE = Inflection()
 def inflection(lang: str) -> Inflection:
     """The ending classes and budgets for a language code (none for unknown languages)."""
     found = languages.find(lang)
-    return _TABLES.get(found.stemmer, _NONE) if found else _NONE
+    return _table(found.stemmer) if found else _NONE
+
+
+@cache
+def _table(stemmer: str) -> Inflection:
+    """The table of a Snowball language name, built once (none for a language without)."""
+    make = _MAKERS.get(stemmer)
+    return make() if make is not None else _NONE
 
 
 @cache

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from pipeline.checks.model import Finding
 from pipeline.errors import MsmError
@@ -21,10 +20,14 @@ from pipeline.publish.meta_source import (
     sources,
 )
 from pipeline.store import video_files
-from pipeline.tracks.po_io import read_po
+from pipeline.tracks.po_charset import read_po_text
+from pipeline.tracks.po_read import PoCatalog, read_catalog
+
+if TYPE_CHECKING:
+    import polib
 
 
-def limit_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
+def limit_findings(path: str, lang: str, po: polib.POFile | PoCatalog) -> list[Finding]:
     """YouTube's limits on the translated (or, for the template, English) texts."""
     findings = []
     for entry in po:
@@ -83,7 +86,10 @@ def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) 
                 continue
             shown = str(path.relative_to(project.root))
             try:
-                po = read_po(path)
+                # Our reader's entries (polib's field names), not polib's objects: polib is
+                # not loaded by a check.
+                decoded = read_po_text(path)
+                po = read_catalog(decoded.text, str(path), decoded.codec)
             except MsmError as exc:
                 findings.append(
                     Finding(shown, None, None, None, lang, "po-syntax", "error", str(exc))
@@ -94,7 +100,7 @@ def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) 
     return findings
 
 
-def typography_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]:
+def typography_findings(path: str, lang: str, po: polib.POFile | PoCatalog) -> list[Finding]:
     """The typography checks of cues, run on the translated titles and descriptions (at
     their registered severity; the project's [checks] overrides apply to cues only)."""
     from pipeline.checks.registry import REGISTRY, load_all

@@ -15,16 +15,17 @@ foreign PO files.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import polib
+from typing import TYPE_CHECKING
 
 from pipeline.tracks.cue_notes import cue_notes as cue_notes  # re-exported: the old name
 from pipeline.tracks.cue_notes import cue_numbers, note_text, settled
 from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
+
+if TYPE_CHECKING:
+    import polib
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
 
@@ -71,6 +72,8 @@ def cue_keys(cues: Sequence[Cue], contexts: Mapping[int, str] | None = None) -> 
 def template_entry(entry: SourceEntry, source_name: str) -> polib.POEntry:
     """A template entry: occurrences point at the cue texts, the `#.` note gives each cue's
     number and duration (`cue 3 (5.3 s)`, see cue_notes.py)."""
+    import polib  # imported where used: a check that only reads never loads it
+
     return polib.POEntry(
         msgctxt=entry.msgctxt,
         msgid=entry.msgid,
@@ -188,6 +191,8 @@ def _has_work(entry: polib.POEntry) -> bool:
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
     """A new entry with every field of `entry` (lists and dicts copied, not shared)."""
+    import polib  # imported where used: a check that only reads never loads it
+
     return polib.POEntry(
         msgctxt=entry.msgctxt,
         msgid=entry.msgid,
@@ -239,6 +244,8 @@ def _same_place(
     old_at = {n: e for e in current.values() for n in cue_numbers(e.comment)}
     new_at = {n: e for e in reversed(fresh) for n in cue_numbers(e.comment)}
     found: dict[Key, list[polib.POEntry]] = {}
+    import difflib  # only msm update aligns entries: not loaded by msm check
+
     matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
@@ -274,6 +281,8 @@ def _closest(entry: polib.POEntry, candidates: Sequence[polib.POEntry]) -> polib
     """The candidate whose msgid is most similar (ratio ≥ 0.6), preferring the same context."""
     best: polib.POEntry | None = None
     best_score = FUZZY_THRESHOLD
+    import difflib  # only msm update aligns entries: not loaded by msm check
+
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(entry.msgid)
     for candidate in candidates:

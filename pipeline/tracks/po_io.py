@@ -14,14 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from pipeline import __version__, languages
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.po_charset import read_po_text
 from pipeline.tracks.po_read import Key as Key  # re-exported: the type of an entry key
 from pipeline.tracks.po_read import read_catalog
+
+if TYPE_CHECKING:
+    import polib
 
 WRAP_WIDTH = 79  # what msgmerge and Poedit use, so files do not churn between tools
 VOLATILE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date", "X-Generator")
@@ -110,6 +112,8 @@ def new_catalog(
     metadata: dict[str, str], entries: Iterable[polib.POEntry], comment: str = ""
 ) -> polib.POFile:
     """A POFile with our wrapping, the given header and entries in the given order."""
+    import polib  # imported where used: a check that only reads never loads it
+
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     po.header = comment
     po.metadata = metadata
@@ -142,6 +146,8 @@ def parse_po(text: str, path: str, charset: str = "utf-8") -> polib.POFile:
     reads the same for `msm check` and for the commands that write; syntax errors and
     duplicate entries raise InputError with line numbers.
     """
+    import polib  # imported where used: a check that only reads never loads it
+
     catalog = read_catalog(text, path, charset)
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     po.header = catalog.header

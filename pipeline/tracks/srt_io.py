@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-import srt
-
 from pipeline.errors import Diagnostic, InputError, Severity
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
@@ -371,6 +369,8 @@ def compose_srt(cues: Iterable[Cue]) -> str:
 
 def compose_with_library(cues: list[Cue]) -> str:
     """`compose_srt` through srt.compose: the general path (and the fast path's reference)."""
+    import srt  # with logging, ~6 ms: only this path needs it, never `msm check`
+
     items = [
         srt.Subtitle(
             index=i,
