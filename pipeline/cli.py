@@ -651,7 +651,8 @@ def check(
 
         wanted = {languages.get(code).code for code in langs}
         targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
-        result.findings.items.extend(check_meta(project, videos_under(project, paths), targets))
+        chosen = videos_under(project, paths)
+        result.findings.items.extend(check_meta(project, chosen, targets, result.context))
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )

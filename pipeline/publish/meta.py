@@ -146,9 +146,12 @@ class MetaRead:
 def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
     """The languages whose title (and description, when the video has one) are translated,
     reviewed, current and within YouTube's limits."""
+    from pipeline.checks.registry import CheckContext
+
     out = MetaRead()
     base = folder(project, video)
     wanted = dict(sources(video))
+    ctx: CheckContext | None = None
     for lang in langs:
         path = base / f"{lang}.po"
         if not path.is_file():
@@ -169,10 +172,21 @@ def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
                 break  # not translated or not reviewed yet: not published, as for cues
             texts[context] = entry.msgstr
         else:
-            from pipeline.publish.meta_checks import limit_findings, typography_findings
+            from pipeline.publish.meta_checks import (
+                checks_config,
+                glossary_findings,
+                limit_findings,
+                settle,
+                typography_findings,
+            )
 
-            found_all = limit_findings(str(path), lang, po) + typography_findings(
-                str(path), lang, po
+            ctx = ctx or CheckContext(project.settings, project.root)  # one glossary load
+            shown = str(path)
+            found_all = settle(
+                limit_findings(shown, lang, po)
+                + typography_findings(shown, lang, po)
+                + glossary_findings(shown, lang, po, ctx),
+                checks_config(project),
             )
             problems = [f for f in found_all if f.severity == "error" and not f.accepted]
             if problems:
