@@ -193,10 +193,12 @@ def _titles(titles: Sequence[VideoTitles]) -> str:
         )
         if video.source_findings:
             out.append(_findings(video.source_findings, with_cue=True))
+        described = bool(video.video.description)  # else YouTube keeps each one's own
         out.append(
             '<table class="stack titles"><thead><tr><th scope="col">Language</th>'
             '<th scope="col">State</th><th scope="col">Title</th>'
-            '<th scope="col">Description</th><th scope="col">Findings</th></tr></thead><tbody>'
+            + ('<th scope="col">Description</th>' if described else "")
+            + '<th scope="col">Findings</th></tr></thead><tbody>'
         )
         for row in video.rows:
             word = STATE_WORDS[row.state]
@@ -209,8 +211,8 @@ def _titles(titles: Sequence[VideoTitles]) -> str:
                 f'<th scope="row">{_lang_label(row.lang)}</th>'
                 f'<td data-label="State">{state}</td>'
                 f'<td data-label="Title">{title}</td>'
-                f'<td data-label="Description">{description}</td>'
-                f'<td data-label="Findings">{found}</td></tr>'
+                + (f'<td data-label="Description">{description}</td>' if described else "")
+                + f'<td data-label="Findings">{found}</td></tr>'
             )
         out.append("</tbody></table>")
     return "\n".join(out)

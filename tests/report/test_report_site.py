@@ -334,3 +334,33 @@ def test_title_findings_follow_the_check_settings(example: Path) -> None:
     catalog.write_text(text + '\n[checks]\ndisabled = ["glossary-forbidden"]\n', encoding="utf-8")
     rows = _title_rows(report(example)["index.html"].decode())
     assert "data-check" not in rows["el"][1]
+
+
+def test_descriptions_are_shown_when_the_video_has_one(example: Path) -> None:
+    assert '<th scope="col">Description</th>' not in report(example)["index.html"].decode()
+    catalog = example / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    english = "How cities <buy> works."  # YouTube refuses < and >
+    catalog.write_text(
+        text.replace("example = true", f'example = true\ndescription = "{english}"'),
+        encoding="utf-8",
+    )
+    assert msm(example, "update").exit_code == 0
+    path = example / "subtitles" / SLUG / "meta" / "pl.po"
+    import polib
+
+    po = polib.pofile(str(path))
+    next(e for e in po if e.msgctxt == "youtube description").msgstr = "Jak miasta kupują."
+    po.save(str(path))
+    files = report(example)
+    index = files["index.html"].decode()
+    parse(files["index.html"])
+    rows = _title_rows(index)
+    assert (
+        rows["pl"][0] == "translated"
+        and '<span lang="pl">Jak miasta kupują.</span>' in rows["pl"][1]
+    )
+    assert rows["fr"][0] == "untranslated"
+    titles = index.split('<h2 id="titles-h">', 1)[1]
+    assert 'data-check="youtube-angle-brackets"' in titles.split("<table", 1)[0]  # the English
+    assert "<buy>" not in index
