@@ -416,9 +416,11 @@ def translate(
     if titles:  # the YouTube titles and descriptions (meta/<lang>.po), drafted the same way
         from pipeline.publish.meta import meta_jobs
 
-        plan.jobs.extend(
-            meta_jobs(project, project.select(videos), project.languages(langs), plan.provider)
+        jobs, stale = meta_jobs(
+            project, project.select(videos), project.languages(langs), plan.provider
         )
+        plan.jobs.extend(jobs)
+        plan.errors.extend(stale)
     for note in plan.notes:
         echo(note, err=True)
     recalled = sum(len(job.recalled) for job in plan.jobs)

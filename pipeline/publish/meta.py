@@ -23,7 +23,7 @@ from typing import Any
 
 import polib
 
-from pipeline.errors import MsmError
+from pipeline.errors import InputError, MsmError
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
 from pipeline.publish.meta_source import (
@@ -239,9 +239,11 @@ def localisations_sha(ready: Sequence[Localisation], codes: dict[str, str]) -> s
 
 def meta_jobs(
     project: Project, videos: Sequence[Video], langs: Sequence[str], provider: str
-) -> list[Any]:
+) -> tuple[list[Any], list[MsmError]]:
     """`msm translate` jobs for the untranslated titles and descriptions (drafted as fuzzy,
-    like cues; the publish step joins a title's lines, which the drafter may wrap)."""
+    like cues; the publish step joins a title's lines, which the drafter may wrap), and the
+    catalogues refused: one out of date with catalog.toml would draft an English text that
+    is gone (as for cues, `msm update` comes first)."""
     from pipeline.mt.codes import resolve
     from pipeline.mt.segment import pieces, take_apart
     from pipeline.mt.translate import Pending, TrackJob, settings_of, untranslated
@@ -251,13 +253,24 @@ def meta_jobs(
     max_chars = settings_of(project).providers[provider].max_chars
     source = project.settings.source_language
     jobs = []
+    errors: list[MsmError] = []
     for video in videos:
+        wanted = dict(sources(video))
         for lang in langs:
             path = folder(project, video) / f"{lang}.po"
             text = read_exact(path)
             if text is None:
                 continue  # `msm update` makes it
             po = parse_po(text, str(path))
+            found = {e.msgctxt: e.msgid for e in po if not e.obsolete and e.msgctxt in wanted}
+            if found != wanted:
+                errors.append(
+                    InputError(
+                        f"{path}: out of date with catalog.toml; "
+                        f"run `msm update {video.slug} --lang {lang}` first"
+                    )
+                )
+                continue
             lines = text.splitlines()
             pending = []
             for entry in po:
@@ -274,4 +287,4 @@ def meta_jobs(
                         video.slug, lang, path, text, po, resolve(provider, source, lang), pending
                     )
                 )
-    return jobs
+    return jobs, errors
