@@ -217,14 +217,16 @@ def typography_findings(path: str, lang: str, po: polib.POFile) -> list[Finding]
 
 
 def videos_under(project: Project, paths: Sequence[Path]) -> list[Video]:
-    """The videos `msm check PATH...` covers: all without paths, else those whose folder is
-    one of the paths, inside one, or holds one."""
+    """The videos whose titles `msm check PATH...` covers: all without paths, else those whose
+    folder is one of the paths or inside one, or whose meta/ folder is or holds one (a single
+    cue catalogue, `msm check subtitles/<video>/pl.po`, is not about the titles)."""
     if not paths:
         return list(project.settings.videos)
     chosen = []
     targets = [p.resolve() for p in paths]
     for video in project.settings.videos:
         base = video_files(project, video).folder
-        if any(t == base or t.is_relative_to(base) or base.is_relative_to(t) for t in targets):
+        meta = folder(project, video)
+        if any(base.is_relative_to(t) or t.is_relative_to(meta) for t in targets):
             chosen.append(video)
     return chosen

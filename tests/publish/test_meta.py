@@ -294,3 +294,12 @@ def test_publish_holds_back_a_title_the_settings_make_an_error(run, fake, projec
     result = run("--lang", "el")
     assert "meta/el.po" in result.stderr and "προμήθειες" in result.stderr
     assert fake.videos[VIDEO_ID]["localizations"] == {}
+
+
+def test_checking_one_cue_catalogue_leaves_the_titles_alone(project):
+    translate(project, "pl", TITLE, "T" * 101)
+    folder = project / "subtitles" / SLUG
+    assert msm(project, "check", str(folder / "pl.po")).exit_code == 0
+    assert msm(project, "check", str(folder / "meta" / "pl.po")).exit_code == 1
+    assert msm(project, "check", str(folder / "meta")).exit_code == 1
+    assert msm(project, "check", str(folder)).exit_code == 1
