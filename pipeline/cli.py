@@ -416,9 +416,11 @@ def translate(
     if titles:  # the YouTube titles and descriptions (meta/<lang>.po), drafted the same way
         from pipeline.publish.meta import meta_jobs
 
-        plan.jobs.extend(
-            meta_jobs(project, project.select(videos), project.languages(langs), plan.provider)
+        jobs, stale = meta_jobs(
+            project, project.select(videos), project.languages(langs), plan.provider
         )
+        plan.jobs.extend(jobs)
+        plan.errors.extend(stale)
     for note in plan.notes:
         echo(note, err=True)
     recalled = sum(len(job.recalled) for job in plan.jobs)
@@ -651,7 +653,8 @@ def check(
 
         wanted = {languages.get(code).code for code in langs}
         targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
-        result.findings.items.extend(check_meta(project, videos_under(project, paths), targets))
+        chosen = videos_under(project, paths)
+        result.findings.items.extend(check_meta(project, chosen, targets, result.context))
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )

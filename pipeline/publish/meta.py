@@ -23,7 +23,7 @@ from typing import Any
 
 import polib
 
-from pipeline.errors import MsmError
+from pipeline.errors import InputError, MsmError
 from pipeline.plan import FileChange
 from pipeline.project import Project, Video
 from pipeline.publish.meta_source import (
@@ -154,9 +154,12 @@ class MetaRead:
 def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
     """The languages whose title (and description, when the video has one) are translated,
     reviewed, current and within YouTube's limits."""
+    from pipeline.checks.registry import CheckContext
+
     out = MetaRead()
     base = folder(project, video)
     wanted = dict(sources(video))
+    ctx: CheckContext | None = None
     for lang in langs:
         path = base / f"{lang}.po"
         if not path.is_file():
@@ -177,10 +180,21 @@ def read_meta(project: Project, video: Video, langs: Iterable[str]) -> MetaRead:
                 break  # not translated or not reviewed yet: not published, as for cues
             texts[context] = entry.msgstr
         else:
-            from pipeline.publish.meta_checks import limit_findings, typography_findings
+            from pipeline.publish.meta_checks import (
+                checks_config,
+                glossary_findings,
+                limit_findings,
+                settle,
+                typography_findings,
+            )
 
-            found_all = limit_findings(str(path), lang, po) + typography_findings(
-                str(path), lang, po
+            ctx = ctx or CheckContext(project.settings, project.root)  # one glossary load
+            shown = str(path)
+            found_all = settle(
+                limit_findings(shown, lang, po)
+                + typography_findings(shown, lang, po)
+                + glossary_findings(shown, lang, po, ctx),
+                checks_config(project),
             )
             problems = [f for f in found_all if f.severity == "error" and not f.accepted]
             if problems:
@@ -233,9 +247,11 @@ def localisations_sha(ready: Sequence[Localisation], codes: dict[str, str]) -> s
 
 def meta_jobs(
     project: Project, videos: Sequence[Video], langs: Sequence[str], provider: str
-) -> list[Any]:
+) -> tuple[list[Any], list[MsmError]]:
     """`msm translate` jobs for the untranslated titles and descriptions (drafted as fuzzy,
-    like cues; the publish step joins a title's lines, which the drafter may wrap)."""
+    like cues; the publish step joins a title's lines, which the drafter may wrap), and the
+    catalogues refused: one out of date with catalog.toml would draft an English text that
+    is gone (as for cues, `msm update` comes first)."""
     from pipeline.mt.codes import resolve
     from pipeline.mt.segment import pieces, take_apart
     from pipeline.mt.translate import Pending, TrackJob, settings_of, untranslated
@@ -245,13 +261,24 @@ def meta_jobs(
     max_chars = settings_of(project).providers[provider].max_chars
     source = project.settings.source_language
     jobs = []
+    errors: list[MsmError] = []
     for video in videos:
+        wanted = dict(sources(video))
         for lang in langs:
             path = folder(project, video) / f"{lang}.po"
             text = read_exact(path)
             if text is None:
                 continue  # `msm update` makes it
             po = parse_po(text, str(path))
+            found = {e.msgctxt: e.msgid for e in po if not e.obsolete and e.msgctxt in wanted}
+            if found != wanted:
+                errors.append(
+                    InputError(
+                        f"{path}: out of date with catalog.toml; "
+                        f"run `msm update {video.slug} --lang {lang}` first"
+                    )
+                )
+                continue
             lines = text.splitlines()
             pending = []
             for entry in po:
@@ -268,4 +295,4 @@ def meta_jobs(
                         video.slug, lang, path, text, po, resolve(provider, source, lang), pending
                     )
                 )
-    return jobs
+    return jobs, errors

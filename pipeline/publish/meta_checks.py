@@ -1,14 +1,16 @@
 """`msm check` on the YouTube titles and descriptions: YouTube's limits (100 characters, one
-line; 5,000 bytes; no < or >) and the typography checks of cues, on meta/<lang>.po and on the
-English texts in catalog.toml."""
+line; 5,000 bytes; no < or >), the typography checks of cues and the glossary checks (the
+registered check functions themselves, on the run's glossary), on meta/<lang>.po and on the
+English texts in catalog.toml. The project's `[checks]` settings (disabled checks, severities,
+per language) and a reviewer's `# msm-accept:` comment apply as they do to cues."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from pipeline.checks.model import Finding
+from pipeline.checks.model import Finding, Severity
 from pipeline.errors import MsmError
 from pipeline.project import Project, Video
 from pipeline.publish.meta_source import (
@@ -25,6 +27,12 @@ from pipeline.tracks.po_read import PoCatalog, read_catalog
 
 if TYPE_CHECKING:
     import polib
+
+    from pipeline.checks.config import ChecksConfig
+    from pipeline.checks.registry import CheckContext
+
+# The cue checks that also run on titles and descriptions through their registered functions.
+GLOSSARY_CHECKS = ("glossary-missing", "glossary-forbidden")
 
 
 def limit_findings(path: str, lang: str, po: polib.POFile | PoCatalog) -> list[Finding]:
@@ -60,8 +68,18 @@ def problems(context: str, text: str) -> list[tuple[str, str]]:
     return out
 
 
-def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) -> list[Finding]:
-    """`msm check` findings for the title catalogues (and the English texts themselves)."""
+def check_meta(
+    project: Project,
+    videos: Sequence[Video],
+    langs: Sequence[str],
+    ctx: CheckContext | None = None,
+) -> list[Finding]:
+    """`msm check` findings for the title catalogues (and the English texts themselves), as the
+    project's `[checks]` settings have them. `ctx`: the check run's context (its glossary, as
+    `--glossary` chose it); without one, the project's glossary."""
+    from pipeline.checks.registry import CheckContext
+
+    ctx = ctx if ctx is not None else CheckContext(project.settings, project.root)
     findings: list[Finding] = []
     catalog = "subtitles/catalog.toml"
     for video in videos:
@@ -97,12 +115,81 @@ def check_meta(project: Project, videos: Sequence[Video], langs: Sequence[str]) 
                 continue
             findings.extend(limit_findings(shown, lang, po))
             findings.extend(typography_findings(shown, lang, po))
+            findings.extend(glossary_findings(shown, lang, po, ctx))
+    return settle(findings, checks_config(project))
+
+
+def checks_config(project: Project) -> ChecksConfig:
+    """The project's `[checks]` settings."""
+    from pipeline.checks.config import ChecksConfig
+
+    return ChecksConfig.from_raw(project.settings.raw.get("checks"))
+
+
+def settle(findings: Sequence[Finding], config: ChecksConfig) -> list[Finding]:
+    """The findings the settings keep (a check disabled, for all or for the finding's
+    language, drops them), at the severity the settings give."""
+    out = []
+    for finding in findings:
+        if not config.enabled(finding.check, finding.lang):
+            continue
+        severity = config.severity_of(finding.check, finding.lang)
+        out.append(finding.with_severity(cast(Severity, severity)) if severity else finding)
+    return out
+
+
+def glossary_findings(
+    path: str, lang: str, po: polib.POFile | PoCatalog, ctx: CheckContext
+) -> list[Finding]:
+    """The glossary checks of cues (glossary-missing, glossary-forbidden), run on each
+    translated title and description by their registered functions; accepted with
+    `# msm-accept: glossary-forbidden[:CONCEPT]` in the entry's translator comment."""
+    from pipeline.checks.model import EntryUnit
+    from pipeline.checks.registry import REGISTRY, load_all
+    from pipeline.checks.units import parse_accepts
+
+    load_all()
+    findings = []
+    for entry in po:
+        if entry.obsolete or entry.msgctxt not in (TITLE, DESCRIPTION) or not entry.msgstr:
+            continue
+        line = entry.linenum or None
+        unit = EntryUnit(
+            path,
+            line,
+            lang,
+            entry.msgid,
+            entry.msgstr,
+            entry.msgctxt,
+            fuzzy=entry.fuzzy,
+            accepted=parse_accepts(entry.tcomment),
+        )
+        for check in GLOSSARY_CHECKS:
+            spec = REGISTRY[check]
+            for problem in spec.func(unit, ctx):
+                accepted = check in unit.accepted or (
+                    problem.concept is not None and f"{check}:{problem.concept}" in unit.accepted
+                )
+                findings.append(
+                    Finding(
+                        path,
+                        line,
+                        entry.msgctxt,
+                        None,
+                        lang,
+                        check,
+                        problem.severity or spec.severity,
+                        problem.message,
+                        problem.concept,
+                        accepted,
+                    )
+                )
     return findings
 
 
 def typography_findings(path: str, lang: str, po: polib.POFile | PoCatalog) -> list[Finding]:
     """The typography checks of cues, run on the translated titles and descriptions (at
-    their registered severity; the project's [checks] overrides apply to cues only)."""
+    their registered severity; `settle` applies the project's [checks] settings)."""
     from pipeline.checks.registry import REGISTRY, load_all
     from pipeline.checks.typography import FINDERS, typography_of
 
@@ -136,14 +223,16 @@ def typography_findings(path: str, lang: str, po: polib.POFile | PoCatalog) -> l
 
 
 def videos_under(project: Project, paths: Sequence[Path]) -> list[Video]:
-    """The videos `msm check PATH...` covers: all without paths, else those whose folder is
-    one of the paths, inside one, or holds one."""
+    """The videos whose titles `msm check PATH...` covers: all without paths, else those whose
+    folder is one of the paths or inside one, or whose meta/ folder is or holds one (a single
+    cue catalogue, `msm check subtitles/<video>/pl.po`, is not about the titles)."""
     if not paths:
         return list(project.settings.videos)
     chosen = []
     targets = [p.resolve() for p in paths]
     for video in project.settings.videos:
         base = video_files(project, video).folder
-        if any(t == base or t.is_relative_to(base) or base.is_relative_to(t) for t in targets):
+        meta = folder(project, video)
+        if any(base.is_relative_to(t) or t.is_relative_to(meta) for t in targets):
             chosen.append(video)
     return chosen

@@ -22,6 +22,7 @@ from pipeline.report.pages import Row, TrackPage, page_href, severity_of
 from pipeline.report.status import ProjectStatus, TrackStatus, Verdict
 from pipeline.report.status_text import SYMBOLS
 from pipeline.report.style import stylesheet
+from pipeline.report.titles import STATE_WORDS, VideoTitles
 from pipeline.tracks.model import format_timestamp
 
 SEVERITY_ICONS = {"error": "✖", "warning": "▲", "info": "ℹ", "accepted": "✓"}
@@ -94,9 +95,14 @@ def _plural(n: int, what: str) -> str:
 
 
 def index_page(
-    status: ProjectStatus, pages: Sequence[TrackPage], origin: str, terms_note: str
+    status: ProjectStatus,
+    pages: Sequence[TrackPage],
+    origin: str,
+    terms_note: str,
+    titles: Sequence[VideoTitles] = (),
 ) -> str:
-    """The report's front page: summary, the status matrix, findings by check."""
+    """The report's front page: summary, the status matrix, findings by check, and each
+    video's YouTube titles and descriptions."""
     linked = {(p.video.slug, p.status.lang) for p in pages}
     s = status.summary()
     head = [
@@ -116,6 +122,8 @@ def index_page(
     context = status.checks.context
     for note in context.notes if context is not None else ():
         body.append(f'<p class="muted">Not checked: {escape(note)}</p>')
+    if titles:
+        body.append(_titles(titles))
     if terms_note:
         body.append(f'<p class="muted">{escape(terms_note)}</p>')
     body.append("</main>")
@@ -160,6 +168,64 @@ def _matrix(status: ProjectStatus, linked: set[tuple[str, str]]) -> str:
         out.append("</tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+# The badge colour of each title state (the verdicts' classes).
+_TITLE_CLASSES = {
+    "translated": "v-ready",
+    "fuzzy": "v-incomplete",
+    "untranslated": "v-incomplete",
+    "stale": "v-stale",
+    "missing": "v-missing",
+    "unreadable": "v-unreadable",
+}
+
+
+def _titles(titles: Sequence[VideoTitles]) -> str:
+    """Per video, each language's YouTube title and description: state, text, findings."""
+    out = [
+        '<h2 id="titles-h">YouTube titles and descriptions</h2>',
+        '<p class="muted">From <code>subtitles/&lt;video&gt;/meta/&lt;lang&gt;.po</code>; '
+        "<code>msm publish</code> sends the translated ones without an error.</p>",
+    ]
+    for video in titles:
+        slug = video.video.slug
+        out.append(
+            f'<h3 id="titles-{escape(slug)}">{escape(video.video.title)} '
+            f"<small><code>{escape(slug)}</code></small></h3>"
+        )
+        if video.source_findings:
+            out.append(_findings(video.source_findings, with_cue=True))
+        described = bool(video.video.description)  # else YouTube keeps each one's own
+        out.append(
+            '<table class="stack titles"><thead><tr><th scope="col">Language</th>'
+            '<th scope="col">State</th><th scope="col">Title</th>'
+            + ('<th scope="col">Description</th>' if described else "")
+            + '<th scope="col">Findings</th></tr></thead><tbody>'
+        )
+        for row in video.rows:
+            word = STATE_WORDS[row.state]
+            state = f'<span class="badge {_TITLE_CLASSES[row.state]}">{escape(word)}</span>'
+            code = escape(row.lang)
+            found = _findings(row.findings, with_cue=True) if row.findings else "none"
+            title, description = (_text(row.lang, t) for t in (row.title, row.description))
+            out.append(
+                f'<tr data-lang="{code}" data-state="{escape(row.state)}">'
+                f'<th scope="row">{_lang_label(row.lang)}</th>'
+                f'<td data-label="State">{state}</td>'
+                f'<td data-label="Title">{title}</td>'
+                + (f'<td data-label="Description">{description}</td>' if described else "")
+                + f'<td data-label="Findings">{found}</td></tr>'
+            )
+        out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _text(lang: str, text: str) -> str:
+    """A translated title or description in its language, or a muted 'none'."""
+    if not text:
+        return '<span class="muted">none</span>'
+    return f'<span lang="{escape(lang)}">{escape(text)}</span>'
 
 
 def _legend() -> str:

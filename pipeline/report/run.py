@@ -12,6 +12,7 @@ from pipeline.project import Project, Video
 from pipeline.report.site import Origin, render_report
 from pipeline.report.status import ProjectStatus, run_status, status_of
 from pipeline.report.terms import run_terms
+from pipeline.report.titles import video_titles
 
 
 @dataclass
@@ -48,5 +49,7 @@ def make_report(
 
         provenance = find_provenance(project.root, project.glossary, env or {})
     terms, note = run_terms(status.checks, project)
-    files = render_report(project, status, origin_of(provenance), terms, note)
+    targets = [c for c in status.languages if c != status.source_language]
+    titles = video_titles(project, videos, targets, status.checks.context)
+    files = render_report(project, status, origin_of(provenance), terms, note, titles)
     return Report(files, status, note)

@@ -7,7 +7,7 @@ the source date (`SOURCE_DATE_EPOCH`, else the last commit's), never the time of
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from pipeline.report.html import index_page, track_page
 from pipeline.report.pages import TrackPage, track_pages
 from pipeline.report.status import ProjectStatus
 from pipeline.report.terms import TermFinder
+from pipeline.report.titles import VideoTitles
 
 INDEX = "index.html"
 DATA = "report.json"
@@ -48,11 +49,13 @@ def render_report(
     origin: Origin = Origin(),
     terms: TermFinder | None = None,
     terms_note: str = "",
+    titles: Sequence[VideoTitles] = (),
 ) -> dict[str, bytes]:
     """Every file of the report folder (relative path → content), index first."""
     pages = track_pages(project, status, terms)
     described = origin.describe()
-    files = {INDEX: index_page(status, pages, described, terms_note).encode("utf-8")}
+    index = index_page(status, pages, described, terms_note, titles)
+    files = {INDEX: index.encode("utf-8")}
     by_video: dict[str, list[TrackPage]] = {}
     for page in pages:
         by_video.setdefault(page.video.slug, []).append(page)
@@ -62,6 +65,7 @@ def render_report(
     data = {
         **status.as_json(),
         "pages": {f"{p.video.slug}/{p.status.lang}": p.href for p in pages},
+        "title_findings": [f.as_json() for t in titles for f in t.all_findings()],
         "files": sorted([*files, DATA]),
     }
     files[DATA] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

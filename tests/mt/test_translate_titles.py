@@ -43,3 +43,19 @@ def test_titles_are_drafted_only_when_asked(mt_project, libre, msgfmt_ok):
     assert drafted["youtube description"].msgstr == "[pl] How cities buy."
     assert all(e.fuzzy and "machine draft: libre" in e.tcomment for e in drafted.values())
     msgfmt_ok(meta)
+
+
+def test_a_title_catalogue_out_of_date_is_not_drafted(mt_project, libre):
+    root = mt_project(translate_settings(libre=libre.url))
+    assert invoke(root, "update", "--lang", "pl").exit_code == 0
+    catalog = root / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('title = "Demo"\n', 'title = "Demo 2"\n'), encoding="utf-8")
+    result = invoke(root, "translate", "--lang", "pl", "--titles")
+    assert result.exit_code == 2
+    assert "meta/pl.po: out of date with catalog.toml" in result.stderr
+    assert "run `msm update demo --lang pl` first" in result.stderr
+    assert "Demo" not in libre.texts() and "Demo 2" not in libre.texts()  # the old text
+    assert invoke(root, "update", "--lang", "pl").exit_code == 0
+    assert invoke(root, "translate", "--lang", "pl", "--titles").exit_code == 0
+    assert "Demo 2" in libre.texts()

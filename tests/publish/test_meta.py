@@ -220,3 +220,86 @@ def test_titles_get_the_typography_checks_and_an_error_holds_one_back(run, fake,
     assert published.exit_code == 1
     assert "meta/ro.po:" in published.stderr and "with a cedilla" in published.stderr
     assert set(fake.videos[VIDEO_ID]["localizations"]) == {"fr"}  # a warning does not hold
+
+
+GREEK_FORBIDDEN = "Τι είναι οι δημόσιες προμήθειες; (παράδειγμα επεξηγηματικού βίντεο)"
+
+
+def glossary_found(project: Path) -> list[dict]:
+    result = msm(project, "check", "--format", "json", "--no-cache")
+    return [
+        f
+        for f in json.loads(result.stdout)["findings"]
+        if f["path"] == f"subtitles/{SLUG}/meta/el.po" and f["check"].startswith("glossary-")
+    ]
+
+
+def add_settings(project: Path, text: str) -> None:
+    catalog = project / "subtitles" / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_check_runs_the_glossary_checks_on_titles(project):
+    assert glossary_found(project) == []  # the shipped Greek title uses the approved term
+    translate(project, "el", TITLE, GREEK_FORBIDDEN)
+    (found,) = glossary_found(project)
+    assert (found["check"], found["lang"], found["context"]) == ("glossary-forbidden", "el", TITLE)
+    assert found["concept"] == "public_procurement" and found["severity"] == "warning"
+    assert "προμήθειες" in found["message"]
+
+
+def test_disabling_the_glossary_check_in_the_settings_silences_it_on_titles(project):
+    translate(project, "el", TITLE, GREEK_FORBIDDEN)
+    assert [f["check"] for f in glossary_found(project)] == ["glossary-forbidden"]
+    add_settings(project, '\n[checks]\ndisabled = ["glossary-forbidden"]\n')
+    assert glossary_found(project) == []
+
+
+def test_a_language_setting_applies_to_title_findings(project):
+    translate(project, "el", TITLE, GREEK_FORBIDDEN)
+    add_settings(project, '\n[checks.languages.el.severity]\nglossary-forbidden = "error"\n')
+    (found,) = glossary_found(project)
+    assert found["severity"] == "error"
+    assert msm(project, "check").exit_code == 1
+    add_settings(project, '\n[checks.languages.el]\ndisabled = ["glossary-forbidden"]\n')
+    assert glossary_found(project) == []
+    assert msm(project, "check").exit_code == 0
+
+
+def test_a_severity_override_applies_to_title_typography_findings(project):
+    translate(project, "ro", TITLE, "Ce sunt achiziţiile publice?")  # a cedilla: an error
+    result = msm(project, "check", "--format", "json")
+    assert result.exit_code == 1
+    add_settings(project, '\n[checks.severity]\ncomma-below = "warning"\n')
+    result = msm(project, "check", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    (found,) = [f for f in json.loads(result.stdout)["findings"] if f["check"] == "comma-below"]
+    assert found["severity"] == "warning" and found["path"].endswith("meta/ro.po")
+
+
+def test_a_reviewer_accepts_a_glossary_finding_on_a_title(project):
+    translate(project, "el", TITLE, GREEK_FORBIDDEN)
+    path = meta(project, "el")
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgctxt == TITLE)
+    entry.tcomment = "msm-accept: glossary-forbidden:public_procurement quoted on purpose"
+    po.save(str(path))
+    (found,) = glossary_found(project)
+    assert found["accepted"] is True
+
+
+def test_publish_holds_back_a_title_the_settings_make_an_error(run, fake, project):
+    translate(project, "el", TITLE, GREEK_FORBIDDEN)
+    add_settings(project, '\n[checks.severity]\nglossary-forbidden = "error"\n')
+    result = run("--lang", "el")
+    assert "meta/el.po" in result.stderr and "προμήθειες" in result.stderr
+    assert fake.videos[VIDEO_ID]["localizations"] == {}
+
+
+def test_checking_one_cue_catalogue_leaves_the_titles_alone(project):
+    translate(project, "pl", TITLE, "T" * 101)
+    folder = project / "subtitles" / SLUG
+    assert msm(project, "check", str(folder / "pl.po")).exit_code == 0
+    assert msm(project, "check", str(folder / "meta" / "pl.po")).exit_code == 1
+    assert msm(project, "check", str(folder / "meta")).exit_code == 1
+    assert msm(project, "check", str(folder)).exit_code == 1

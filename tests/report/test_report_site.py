@@ -267,3 +267,100 @@ def test_unreadable_and_missing_catalogues_still_give_a_report(example: Path) ->
     assert f"{SLUG}/el.html" not in index.links
     text = (out / "index.html").read_text(encoding="utf-8")
     assert "Inputs that could not be read" in text and 'class="badge v-missing"' in text
+
+
+def _set_title(root: Path, lang: str, text: str, fuzzy: bool = False) -> None:
+    import polib
+
+    path = root / "subtitles" / SLUG / "meta" / f"{lang}.po"
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgctxt == "youtube title")
+    entry.msgstr = text
+    entry.flags = ["fuzzy"] if fuzzy else []
+    po.save(str(path))
+
+
+def _title_rows(index: str) -> dict[str, tuple[str, str]]:
+    """Per language: (state, the row's markup) in the index's titles table."""
+    section = index.split('<h2 id="titles-h">', 1)[1]
+    rows = re.findall(r'<tr data-lang="([^"]+)" data-state="([^"]+)">(.*?)</tr>', section, re.S)
+    return {lang: (state, row) for lang, state, row in rows}
+
+
+def test_index_shows_each_languages_title_state_text_and_findings(example: Path) -> None:
+    rows = _title_rows(report(example)["index.html"].decode())
+    assert set(rows) == set(LANGS[1:])
+    assert {state for state, _ in rows.values()} == {"translated"}
+    assert '<span lang="pl">Czym są zamówienia publiczne?' in rows["pl"][1]
+    _set_title(example, "pl", "")
+    _set_title(example, "fr", "Que sont les marchés publics\u00a0?", fuzzy=True)
+    _set_title(example, "el", "Τι είναι οι δημόσιες προμήθειες;")  # a forbidden term
+    _set_title(example, "ro", "Ce sunt achiziţiile publice?")  # a cedilla: an error
+    (example / "subtitles" / SLUG / "meta" / "es.po").unlink()
+    files = report(example)
+    index = files["index.html"].decode()
+    parse(files["index.html"])
+    rows = _title_rows(index)
+    states = {lang: state for lang, (state, _) in rows.items()}
+    assert (states["pl"], states["fr"], states["el"], states["es"], states["eu"]) == (
+        "untranslated",
+        "fuzzy",
+        "translated",
+        "missing",
+        "translated",
+    )
+    assert ">untranslated</span>" in rows["pl"][1] and ">fuzzy</span>" in rows["fr"][1]
+    assert 'data-check="glossary-forbidden"' in rows["el"][1]
+    assert 'data-check="comma-below"' in rows["ro"][1] and "f-error" in rows["ro"][1]
+    assert "data-check" not in rows["eu"][1]
+    data = json.loads(files["report.json"])
+    found = {(f["lang"], f["check"]) for f in data["title_findings"]}
+    assert {("el", "glossary-forbidden"), ("ro", "comma-below")} <= found
+
+
+def test_index_says_when_titles_are_out_of_date(example: Path) -> None:
+    catalog = example / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("(example explainer)", "(new)"), encoding="utf-8")
+    rows = _title_rows(report(example)["index.html"].decode())
+    assert {state for state, _ in rows.values()} == {"stale"}
+    assert ">out of date</span>" in rows["fr"][1]
+
+
+def test_title_findings_follow_the_check_settings(example: Path) -> None:
+    _set_title(example, "el", "Τι είναι οι δημόσιες προμήθειες;")
+    catalog = example / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text + '\n[checks]\ndisabled = ["glossary-forbidden"]\n', encoding="utf-8")
+    rows = _title_rows(report(example)["index.html"].decode())
+    assert "data-check" not in rows["el"][1]
+
+
+def test_descriptions_are_shown_when_the_video_has_one(example: Path) -> None:
+    assert '<th scope="col">Description</th>' not in report(example)["index.html"].decode()
+    catalog = example / "subtitles" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    english = "How cities <buy> works."  # YouTube refuses < and >
+    catalog.write_text(
+        text.replace("example = true", f'example = true\ndescription = "{english}"'),
+        encoding="utf-8",
+    )
+    assert msm(example, "update").exit_code == 0
+    path = example / "subtitles" / SLUG / "meta" / "pl.po"
+    import polib
+
+    po = polib.pofile(str(path))
+    next(e for e in po if e.msgctxt == "youtube description").msgstr = "Jak miasta kupują."
+    po.save(str(path))
+    files = report(example)
+    index = files["index.html"].decode()
+    parse(files["index.html"])
+    rows = _title_rows(index)
+    assert (
+        rows["pl"][0] == "translated"
+        and '<span lang="pl">Jak miasta kupują.</span>' in rows["pl"][1]
+    )
+    assert rows["fr"][0] == "untranslated"
+    titles = index.split('<h2 id="titles-h">', 1)[1]
+    assert 'data-check="youtube-angle-brackets"' in titles.split("<table", 1)[0]  # the English
+    assert "<buy>" not in index
