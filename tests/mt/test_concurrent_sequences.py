@@ -51,6 +51,7 @@ class World:
     texts: list[str]  # the source cue texts, in order
     tokens: set[str] = field(default_factory=set)  # translations people saved
     terms: set[str] = field(default_factory=set)  # glossary terms added
+    imported: dict[int, str] = field(default_factory=dict)  # cue position -> last imported
     counter: int = 0
 
     @property
@@ -178,6 +179,10 @@ def act(world: World, action: str, number: int) -> tuple[Result, Callable[[], No
     def imported() -> None:
         for i in chosen:
             world.tokens.discard(before.get(world.texts[i], ""))  # that entry's person replaced it
+            # and the translation this translator imported for the same cue before, which
+            # followed an edited source text as a fuzzy draft and is now re-translated
+            world.tokens.discard(world.imported.get(i, ""))
+            world.imported[i] = texts[i]
         world.tokens.update(texts.values())
 
     result = world.msm("import", "demo", "pl", str(srt))
