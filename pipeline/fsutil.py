@@ -42,6 +42,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     NotRegularFile: the rename would put a file in its place (`/dev/null`, run as root).
     """
     refuse_special_output(path)
+    tmp = write_beside(path, data)
+    try:
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def write_beside(path: Path, data: bytes) -> Path:
+    """`data` in a new temporary file in `path`'s folder, synced to disk, with the target's
+    mode (or the usual 0644 for a new file); the caller renames it into place or removes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):
@@ -55,13 +67,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp creates 0600; keep the target's mode, or the usual 0644 for a new file.
-        tmp.chmod(mode if mode is not None else 0o644)
-        tmp.replace(path)
+        tmp.chmod(mode if mode is not None else 0o644)  # mkstemp creates 0600
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    return tmp
 
 
 def atomic_write_text(path: Path, text: str) -> None:

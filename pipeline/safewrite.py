@@ -22,13 +22,12 @@ import errno
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError, MsmError
-from pipeline.fsutil import read_bytes
+from pipeline.fsutil import read_bytes, write_beside
 
 Hook = Callable[[Path], None]
 
@@ -153,19 +152,8 @@ def replace_if_unchanged(path: Path, data: bytes, seen: Seen) -> Seen:
     for a caller that writes the same file again (`msm translate` saves as it goes).
     """
     refuse_read_only(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode: int | None = None
-    with contextlib.suppress(FileNotFoundError):
-        mode = path.stat().st_mode & 0o777
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    tmp = write_beside(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates 0600; keep the target's mode, or the usual 0644 for a new file.
-        tmp.chmod(mode if mode is not None else 0o644)
         for hook in list(_HOOKS):
             hook(path)
         # The comparison is the last thing before the rename: the window is one system call.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from pipeline.tracks.cue_notes import cue_notes as cue_notes  # re-exported: the old name
 from pipeline.tracks.cue_notes import cue_numbers, note_text, settled
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_io import Key, key_of
+from pipeline.tracks.po_io import Key, copy_entry, key_of
 
 if TYPE_CHECKING:
     import polib
@@ -124,7 +124,7 @@ def merge(
         if not entry.msgid and not entry.msgctxt and not entry.obsolete:
             continue  # the header
         (obsolete if entry.obsolete else current).setdefault(key_of(entry), entry)
-    fresh = [_copy(e) for e in template]
+    fresh = [copy_entry(e) for e in template]
     used: set[Key] = set()
     unmatched: list[polib.POEntry] = []
     for entry in fresh:
@@ -165,7 +165,7 @@ def merge(
         e for k, e in current.items() if k not in used and k not in consumed and _has_work(e)
     ]
     for entry in leftovers:
-        gone = _copy(entry)
+        gone = copy_entry(entry)
         gone.obsolete = True
         gone.occurrences = []
         gone.comment = ""
@@ -187,27 +187,6 @@ def _translated(entry: polib.POEntry) -> bool:
 def _has_work(entry: polib.POEntry) -> bool:
     """Whether the entry holds anything a person wrote (a translation or a comment)."""
     return _translated(entry) or bool(entry.tcomment)
-
-
-def _copy(entry: polib.POEntry) -> polib.POEntry:
-    """A new entry with every field of `entry` (lists and dicts copied, not shared)."""
-    import polib  # imported where used: a check that only reads never loads it
-
-    return polib.POEntry(
-        msgctxt=entry.msgctxt,
-        msgid=entry.msgid,
-        msgid_plural=entry.msgid_plural,
-        msgstr=entry.msgstr,
-        msgstr_plural=dict(entry.msgstr_plural),
-        occurrences=list(entry.occurrences),
-        comment=entry.comment,
-        tcomment=entry.tcomment,
-        flags=list(entry.flags),
-        previous_msgctxt=entry.previous_msgctxt,
-        previous_msgid=entry.previous_msgid,
-        previous_msgid_plural=entry.previous_msgid_plural,
-        obsolete=entry.obsolete,
-    )
 
 
 def _take(target: polib.POEntry, source: polib.POEntry, notes: bool = True) -> None:

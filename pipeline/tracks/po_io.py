@@ -20,7 +20,7 @@ from pipeline import __version__, languages
 from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.po_charset import read_po_text
 from pipeline.tracks.po_read import Key as Key  # re-exported: the type of an entry key
-from pipeline.tracks.po_read import read_catalog
+from pipeline.tracks.po_read import PoEntry, read_catalog
 
 if TYPE_CHECKING:
     import polib
@@ -154,24 +154,7 @@ def parse_po(text: str, path: str, charset: str = "utf-8") -> polib.POFile:
     po.metadata = catalog.metadata
     po.metadata_is_fuzzy = catalog.metadata_is_fuzzy
     for entry in catalog.entries:
-        po.append(
-            polib.POEntry(
-                msgid=entry.msgid,
-                msgstr=entry.msgstr,
-                msgid_plural=entry.msgid_plural,
-                msgstr_plural=dict(entry.msgstr_plural),
-                msgctxt=entry.msgctxt,
-                obsolete=entry.obsolete,
-                comment=entry.comment,
-                tcomment=entry.tcomment,
-                occurrences=list(entry.occurrences),
-                flags=list(entry.flags),
-                previous_msgctxt=entry.previous_msgctxt,
-                previous_msgid=entry.previous_msgid,
-                previous_msgid_plural=entry.previous_msgid_plural,
-                linenum=entry.linenum,
-            )
-        )
+        po.append(copy_entry(entry, linenum=entry.linenum))
     return po
 
 
@@ -196,3 +179,26 @@ def msgid_line(entry: polib.POEntry, lines: list[str]) -> int | None:
 def write_po(path: Path, po: polib.POFile) -> None:
     """Write a catalogue atomically as UTF-8."""
     atomic_write_text(path, render(po))
+
+
+def copy_entry(entry: polib.POEntry | PoEntry, linenum: int | None = None) -> polib.POEntry:
+    """A new polib entry with every field of `entry` (one of polib's or of our reader's, which
+    name their fields alike); lists and dicts copied, not shared."""
+    import polib  # imported where used: a check that only reads never loads it
+
+    return polib.POEntry(
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgid_plural=entry.msgid_plural,
+        msgstr=entry.msgstr,
+        msgstr_plural=dict(entry.msgstr_plural),
+        occurrences=list(entry.occurrences),
+        comment=entry.comment,
+        tcomment=entry.tcomment,
+        flags=list(entry.flags),
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=entry.obsolete,
+        linenum=linenum,
+    )
