@@ -49,6 +49,10 @@ class Inflection:
     inserted: int = 1
     free_order: bool = False
     optional: frozenset[str] = frozenset()
+    # Whether the language writes a noun modifier as the first part of a compound word
+    # (nl "concessierichtlijn" for "concessions directive"): a translation's word that begins
+    # with a one-word term then uses it (review.py).
+    compounds: bool = False
     # text ending -> the term endings it alternates with
     reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     endings: frozenset[str] = field(default_factory=frozenset, compare=False)
@@ -203,7 +207,9 @@ _MAKERS: dict[str, Callable[[], Inflection]] = {
         ),
     ),
     "dutch": lambda: Inflection(
-        _dutch_classes(), optional=frozenset({"de", "het", "van", "een", "of", "en"})
+        _dutch_classes(),
+        optional=frozenset({"de", "het", "van", "een", "of", "en"}),
+        compounds=True,
     ),
     "romanian": lambda: Inflection(
         (

@@ -8,8 +8,11 @@ from typing import Literal
 from pipeline import languages
 from pipeline.glossary.matcher import Match, Matcher, resolve
 from pipeline.glossary.model import Term
+from pipeline.glossary.morphology import MIN_STEM, inflection
+from pipeline.glossary.normalise import TOKEN, fold, fold_term
 
 IssueKind = Literal["missing", "forbidden"]
+_COMPOUND_REST = 4  # letters a compound word has past the term it begins with
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def review(
     mentioned: dict[str, Match] = {}
     for match in mentions:
         mentioned.setdefault(match.concept, match)
+    compounds = inflection(code).compounds
+    words: list[str] | None = None  # the translation's folded words, once a compound may help
     for concept_id, mention in mentioned.items():
         if concept_id in present or concept_id in forbidden_concepts:
             continue
@@ -79,6 +84,11 @@ def review(
         approved = concept.approved_in(code) if concept else ()
         if not approved:
             continue  # no approved term in this language: nothing to ask for
+        if compounds:
+            if words is None:
+                words = TOKEN.findall(fold(target, code).text)
+            if _compounded(approved, words, code):
+                continue
         issues.append(
             GlossaryIssue(
                 "missing",
@@ -88,6 +98,23 @@ def review(
             )
         )
     return issues
+
+
+def _compounded(approved: tuple[Term, ...], words: list[str], code: str) -> bool:
+    """Whether a (folded) word of the translation is a compound whose first part is a one-word
+    approved term: nl "concessierichtlijn" (concessions directive) uses "concessie". Only for
+    a missing term: a forbidden term inside a compound is not reported (it may be another
+    word's start)."""
+    for term in approved:
+        for form in (term.text, *term.variants):
+            parts = fold_term(form, code)
+            if len(parts) != 1 or len(parts[0]) <= MIN_STEM:
+                continue
+            head = parts[0]
+            least = len(head) + _COMPOUND_REST
+            if any(len(word) >= least and word.startswith(head) for word in words):
+                return True
+    return False
 
 
 def _inside_forbidden(match: Match, found: tuple[Match, ...]) -> bool:

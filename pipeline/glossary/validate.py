@@ -23,7 +23,7 @@ def validate(
     def add(severity: Severity, line: int | None, message: str, code: str) -> None:
         problems.append(Diagnostic(where, line, severity, message, code))
 
-    owner: dict[tuple[str, tuple[str, ...], str], tuple[str, str]] = {}
+    owner: dict[tuple[str, tuple[str, ...], str], tuple[str, str, str]] = {}
     for concept, term in termbase.terms():
         for form in (term.text, *term.variants):
             words = fold_term(form, term.lang)
@@ -36,13 +36,18 @@ def validate(
                 )
                 continue
             # A noun and a verb of one spelling are two terms (the source's sense tells them
-            # apart: see sense.py); otherwise one spelling belongs to one concept.
+            # apart: see sense.py); otherwise one spelling belongs to one concept, except a
+            # translation's term that a reviewer admits for a second concept (official texts
+            # use it for both: pt "anúncio de concurso" names the contract notice and, in
+            # eForms, the call for competition); it then counts for either.
             lang, pos = term.lang, term.pos
             key = (lang, words, pos)
             others = [(lang, words, "")] if pos else [(lang, words, p) for p in ("noun", "verb")]
             first = owner.get(key) or next((owner[k] for k in others if k in owner), None)
             if first is None:
-                owner[key] = (concept.id, form)
+                owner[key] = (concept.id, form, term.status)
+            elif first[0] != concept.id and _shared(first[2], term.status, lang, source_language):
+                continue
             elif first[0] != concept.id:
                 add(
                     "error",
@@ -134,3 +139,10 @@ def _term_inside(phrase: str, term: Term) -> bool:
     """Whether the term (in any form) occurs in one of its exclusion phrases."""
     bare = Term(term.text, term.lang, variants=term.variants)
     return bool(Matcher(TermBase((Concept("x", (bare,)),))).find(phrase, term.lang))
+
+
+def _shared(first: str, second: str, lang: str, source_language: str) -> bool:
+    """Whether two concepts may share a term of `lang` with these statuses: in a translation's
+    language, approved in both and admitted in at least one (a declared overlap)."""
+    statuses = (first, second)
+    return lang != source_language and "admitted" in statuses and "forbidden" not in statuses

@@ -271,6 +271,8 @@ def test_import_adds_new_terms_and_concepts_and_updates_what_the_file_states(
         "utf-8",
     )
     before = glossary.read_text("utf-8")
+    # Every term of the project glossary but the three the file names stays as it is.
+    kept = len(list(load_termbase(glossary).terms())) - 3
     dry = msm(project, "import", str(theirs), "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert dry.stderr.splitlines() == [
@@ -282,7 +284,7 @@ def test_import_adds_new_terms_and_concepts_and_updates_what_the_file_states(
         'add: jp en "joint procurement" (preferred)',
         'add: jp nl-BE "gezamenlijke aanbesteding" (preferred)',
         "1 concept(s) added; 3 term(s) added, 2 updated, 0 removed, 1 unchanged; "
-        "608 not in the file kept as they are",
+        f"{kept} not in the file kept as they are",
         "dry run: 1 file(s) would change",
     ]
     assert "+lot,nl-BE,kavel,admitted,,,,,,," in dry.stdout  # the diff of the CSV

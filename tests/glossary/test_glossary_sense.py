@@ -46,6 +46,12 @@ SOURCES: list[tuple[str, list[str]]] = [
     # Not every word after "to" is a verb.
     ("Questions go to tenderers and answers to tenders.", ["tenderer", "tender"]),
     ("This applies to lot 2.", ["lot"]),
+    # A set phrase naming the call (Bizkaia procurement pages), not the field of procurement.
+    (
+        "Bids required to take part in public procurements calls to tender.",
+        ["tender"],
+    ),
+    ("Public procurement rules apply.", ["public_procurement"]),
 ]
 
 
@@ -120,6 +126,32 @@ TRANSLATIONS: list[tuple[str, str, str, list[str]]] = [
         "nl-BE",
         ["forbidden:meat"],
     ),
+    # A Dutch compound whose first part is the term (eForms notice|name|14, nl).
+    (
+        "Prior information notice used as a call for competition – concessions directive",
+        "Vooraankondiging gebruikt als oproep tot mededinging – concessierichtlijn",
+        "nl-BE",
+        [],
+    ),
+    # ...but the word must go on past the term, and a forbidden term's compound is no use.
+    ("The concession is signed.", "De richtlijn is ondertekend.", "nl-BE", ["missing:concession"]),
+    (
+        "The tenders arrived.",
+        "De inschrijvingsformulieren zijn binnen.",
+        "nl-BE",
+        ["missing:tender"],
+    ),
+    # A term two concepts share, admitted for the second (eForms notice|name|14, pt).
+    (
+        "Prior information notice used as a call for competition",
+        "Anúncio de pré-informação utilizado como anúncio de concurso",
+        "pt-PT",
+        [],
+    ),
+    ("The contract notice is out.", "O anúncio de concurso foi publicado.", "pt-PT", []),
+    # Belgian usage (Wet overheidsopdrachten; FPS Economy, BOSA pages).
+    ("Candidates ask questions.", "Kandidaten stellen vragen.", "nl-BE", []),
+    ("Checklists for buyers.", "Checklists voor aankopers.", "nl-BE", []),
     # Still found missing when the translation really leaves the concept out.
     ("The estimated value is high.", "Cena jest wysoka.", "pl", ["missing:estimated_value"]),
     (

@@ -223,7 +223,10 @@ TABLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ),
         ("The contracting authority decides.", "DE AANBESTEDENDE OVERHEID BESLIST.", []),
         ("The contracting authority decides.", "De aanbestedende\noverheid beslist.", []),
-        ("The buyer decides.", "De aankoper beslist.", ["missing:buyer"]),
+        # "verkoper" (seller) ends in the term "koper" but is another word; "aankoper" is
+        # the Belgian word for the buyer (BOSA e-Procurement), admitted.
+        ("The buyer decides.", "De verkoper beslist.", ["missing:buyer"]),
+        ("The buyer decides.", "De aankoper beslist.", []),
         ("Public contracts are published.", "Overheidsopdrachten worden bekendgemaakt.", []),
     ],
     "eu": [

@@ -37,6 +37,18 @@ def test_duplicates_across_concepts_are_errors():
     assert found.count("error:glossary-duplicate:7") == 1  # a variant counts too
 
 
+def test_a_translation_term_admitted_for_a_second_concept_is_shared():
+    # pt "anúncio de concurso": contract notice, and in eForms the call for competition.
+    shared = "a,en,tender,,,,,\na,pl,oferta,,,,,\nb,en,bid,,,,,\nb,pl,oferta,admitted,,,,\n"
+    assert not [p for p in problems(shared) if p.startswith("error")]
+    for text, line in (
+        ("a,en,tender,,,,,\na,pl,oferta,,,,,\nb,en,bid,,,,,\nb,pl,oferta,,,,,\n", 5),  # preferred
+        ("a,en,tender,,,,,\na,pl,oferta,,,,,\nb,en,bid,,,,,\nb,pl,oferta,forbidden,,,,\n", 5),
+        ("a,en,tender,,,,,\na,pl,oferta,,,,,\nb,en,tender,admitted,,,,\nb,pl,x,,,,,\n", 4),  # en
+    ):
+        assert f"error:glossary-duplicate:{line}" in problems(text), text
+
+
 def test_a_form_listed_twice_in_one_concept():
     assert "error:glossary-duplicate:2" in problems(
         "a,en,SME,,,sme,,\na,pl,MŚP,,,,,\na,fr,PME,,,,,\n"
