@@ -44,7 +44,7 @@ def test_list(project: Path):
     line = next(x for x in result.stdout.splitlines() if x.startswith("contracting_authority "))
     assert '"aanbestedende overheid"; "aanbestedende dienst" (forbidden)' in line
     assert "(9 languages, 1 forbidden, 1 to review)" in line
-    assert "68 concepts" in result.stderr
+    assert "102 concepts" in result.stderr
 
 
 def test_show(project: Path):
