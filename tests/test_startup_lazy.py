@@ -11,11 +11,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TRACK = "subtitles/what-is-public-procurement/pl.po"
 # polib builds what the writers render: a check reads with our own reader (po_read.py);
-# srt composes only tracks the fast path cannot; html decodes only a VTT line with an entity.
-NEVER = ("multiprocessing", "pipeline.plan", "pipeline.safewrite", "polib", "srt", "html")
+# srt composes only tracks the fast path cannot; html decodes only a VTT line with an entity;
+# difflib only suggests a name for a wrong one (a column, a language, a concept, a check).
+NEVER = (
+    "multiprocessing",
+    "pipeline.plan",
+    "pipeline.safewrite",
+    "polib",
+    "srt",
+    "html",
+    "difflib",
+)
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
-# Only a wrong name's suggestion (difflib) or a write (tempfile) needs these: not a re-check.
-UNUSED_WHEN_REMEMBERED = ("difflib", "tempfile")
+# Only a write (tempfile) needs this: not a re-check.
+UNUSED_WHEN_REMEMBERED = ("tempfile",)
 
 
 def loaded_by_check(root: Path, *options: str) -> set[str]:
