@@ -23,6 +23,8 @@ NEVER = (
     "difflib",
 )
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
+# The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
+COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
 # Only a write (tempfile) needs this: not a re-check.
 UNUSED_WHEN_REMEMBERED = ("tempfile",)
 
@@ -52,6 +54,10 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     first = loaded_by_check(root)  # checks the track (and fills the result cache)
     assert "pipeline.glossary.matcher" in first
     assert not first & set(NEVER)
+    # checked again, with the glossary compiled by the first run: no CSV reading
+    checked = loaded_by_check(root, "--no-cache")
+    assert "pipeline.glossary.matcher" in checked
+    assert not checked & {*NEVER, *COMPILED_GLOSSARY}
     again = loaded_by_check(root)  # answered by the cache
     assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED}
     assert "pipeline.checks.runner" in again
