@@ -74,3 +74,23 @@ def test_ending_tables_are_built_for_the_languages_used():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "1"]
+
+
+def test_each_kind_of_path_parameter_is_made_once():
+    # Making a click.Path looks up its name's translation (~0.1 ms, on every start-up): the
+    # commands share one per kind of path instead of making one per option.
+    import click
+
+    from pipeline.cli import cli
+
+    def params(command: click.Command) -> list[click.Parameter]:
+        found = list(command.params)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                found += params(sub)
+        return found
+
+    paths = [p.type for p in params(cli) if isinstance(p.type, click.Path)]
+    kinds = {(t.exists, t.file_okay, t.dir_okay, t.allow_dash, t.type) for t in paths}
+    assert len(paths) > len(kinds)
+    assert len({id(t) for t in paths}) == len(kinds)
