@@ -11,11 +11,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TRACK = "subtitles/what-is-public-procurement/pl.po"
 # polib builds what the writers render: a check reads with our own reader (po_read.py);
-# srt composes only tracks the fast path cannot; html decodes only a VTT line with an entity.
-NEVER = ("multiprocessing", "pipeline.plan", "pipeline.safewrite", "polib", "srt", "html")
+# srt composes only tracks the fast path cannot; html decodes only a VTT line with an entity;
+# difflib only suggests a name for a wrong one (a column, a language, a concept, a check).
+NEVER = (
+    "multiprocessing",
+    "pipeline.plan",
+    "pipeline.safewrite",
+    "polib",
+    "srt",
+    "html",
+    "difflib",
+)
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
-# Only a wrong name's suggestion (difflib) or a write (tempfile) needs these: not a re-check.
-UNUSED_WHEN_REMEMBERED = ("difflib", "tempfile")
+# The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
+COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
+# Only a write (tempfile) needs this: not a re-check.
+UNUSED_WHEN_REMEMBERED = ("tempfile",)
 
 
 def loaded_by_check(root: Path, *options: str) -> set[str]:
@@ -43,6 +54,10 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     first = loaded_by_check(root)  # checks the track (and fills the result cache)
     assert "pipeline.glossary.matcher" in first
     assert not first & set(NEVER)
+    # checked again, with the glossary compiled by the first run: no CSV reading
+    checked = loaded_by_check(root, "--no-cache")
+    assert "pipeline.glossary.matcher" in checked
+    assert not checked & {*NEVER, *COMPILED_GLOSSARY}
     again = loaded_by_check(root)  # answered by the cache
     assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED}
     assert "pipeline.checks.runner" in again
@@ -59,3 +74,23 @@ def test_ending_tables_are_built_for_the_languages_used():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "1"]
+
+
+def test_each_kind_of_path_parameter_is_made_once():
+    # Making a click.Path looks up its name's translation (~0.1 ms, on every start-up): the
+    # commands share one per kind of path instead of making one per option.
+    import click
+
+    from pipeline.cli import cli
+
+    def params(command: click.Command) -> list[click.Parameter]:
+        found = list(command.params)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                found += params(sub)
+        return found
+
+    paths = [p.type for p in params(cli) if isinstance(p.type, click.Path)]
+    kinds = {(t.exists, t.file_okay, t.dir_okay, t.allow_dash, t.type) for t in paths}
+    assert len(paths) > len(kinds)
+    assert len({id(t) for t in paths}) == len(kinds)

@@ -69,23 +69,30 @@ class Speller:
     lang: str
     base: Path
     verdicts: dict[str, str] = field(default_factory=dict)
+    cache_folder: Path | None = None  # where verdicts are kept across runs (None: not kept)
     cache_file: Path | None = None
     _hunspell: Any = None
     _pending: list[str] = field(default_factory=list)
     _try: str | None = None
+    _read: bool = False  # whether the verdicts of earlier runs are in `verdicts` yet
 
     @classmethod
     def open(cls, lang: str, base: Path) -> Speller:
-        """A speller over `base`, with the verdicts of earlier runs read from the cache."""
-        speller = cls(lang, base)
-        folder = _cache_dir()
-        if folder is not None:
-            try:
-                speller.cache_file = folder / f"{_fingerprint(base)}.tsv"
-                speller._read_cache()
-            except OSError:
-                speller.cache_file = None  # no cache: every run looks words up afresh
-        return speller
+        """A speller over `base`; the verdicts of earlier runs are read from the cache on its
+        first word (a run prepares every language of the project, and may check one)."""
+        return cls(lang, base, cache_folder=_cache_dir())
+
+    def _known(self) -> dict[str, str]:
+        """The verdicts, with those of earlier runs read from the cache on first use."""
+        if not self._read:
+            self._read = True
+            if self.cache_folder is not None:
+                try:
+                    self.cache_file = self.cache_folder / f"{_fingerprint(self.base)}.tsv"
+                    self._read_cache()
+                except OSError:
+                    self.cache_file = None  # no cache: every run looks words up afresh
+        return self.verdicts
 
     def _read_cache(self) -> None:
         assert self.cache_file is not None
@@ -112,7 +119,7 @@ class Speller:
 
     def right(self, word: str) -> bool:
         """Whether the dictionary knows `word` (looked up once, then remembered)."""
-        verdict = self.verdicts.get(word)
+        verdict = self._known().get(word)
         if verdict is None:
             try:
                 verdict = _RIGHT if self._dictionary().spell(word) else _WRONG

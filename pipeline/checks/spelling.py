@@ -86,7 +86,8 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 
 def prepare(ctx: CheckContext) -> None:
     """Find the dictionary and read the word list of every language of the run, so a
-    missing dictionary is noted once (and worker processes inherit what was read)."""
+    missing dictionary is noted once (and worker processes inherit the word lists; each
+    speller reads its cache of verdicts when it looks up its first word)."""
     langs = [_source_language(ctx)]
     if ctx.settings is not None:
         langs += list(ctx.settings.target_languages)

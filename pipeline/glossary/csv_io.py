@@ -15,7 +15,6 @@ so every term reads back as it was written (docs/formats.md, "Limits").
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,6 +81,8 @@ def resolve_language(code: str) -> str | None:
 
 def language_problem(code: str) -> str:
     """Why `code` is not one of our languages, with a suggestion."""
+    import difflib  # only when a name is wrong: not on the start-up path
+
     close = difflib.get_close_matches(code, list(languages.LANGUAGES), n=1, cutoff=0.4)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown language {code!r}{hint}; known: {', '.join(languages.LANGUAGES)}"
@@ -120,6 +121,8 @@ def read_csv(
     names = [h.strip().lower() for h in header]
     for name in names:
         if name not in COLUMNS:
+            import difflib  # only when a name is wrong: not on the start-up path
+
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             fail(1, f"unknown column {name!r}{hint}; columns: {', '.join(COLUMNS)}")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.errors import Diagnostic, InputError
 from pipeline.fsutil import read_bytes
-from pipeline.glossary.csv_io import LangMap, read_csv, resolve_language, write_csv
 from pipeline.glossary.model import TermBase
 from pipeline.glossary_paths import (  # re-exported: where the term base lives
     GLOSSARY_DIR,
@@ -16,6 +15,9 @@ from pipeline.glossary_paths import (  # re-exported: where the term base lives
     project_termbase_path,
 )
 from pipeline.languages import SOURCE
+
+if TYPE_CHECKING:  # the CSV reader loads when a CSV is read, not when the compiled glossary is
+    from pipeline.glossary.csv_io import LangMap
 
 # tbx: TBX-Basic in the 2008 martif form (what translate-toolkit and Weblate read); tbx2 is
 # its older name, kept for scripts; tbx3: ISO 30042:2019.
@@ -46,9 +48,13 @@ def format_of(path: Path, data: bytes = b"") -> Literal["csv", "tbx"]:
 
 
 def parse_termbase(
-    data: bytes, where: str, path: Path | None = None, lang_map: LangMap = resolve_language
+    data: bytes, where: str, path: Path | None = None, lang_map: LangMap | None = None
 ) -> TermBase:
-    """A term base from the bytes of a CSV or TBX file."""
+    """A term base from the bytes of a CSV or TBX file (`lang_map`: the file's language codes
+    to ours; by default `languages.find`'s, as for every other file)."""
+    from pipeline.glossary.csv_io import read_csv, resolve_language
+
+    lang_map = lang_map or resolve_language
     kind = format_of(path or Path(where), data)
     if kind == "tbx":
         # Here, not at the top: XML support costs every `msm check` ~20 ms of imports.
@@ -64,7 +70,7 @@ def parse_termbase(
     return read_csv(text, where, lang_map)
 
 
-def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
+def load_termbase(path: Path, lang_map: LangMap | None = None) -> TermBase:
     """Read a term base from a CSV or TBX file (by suffix, else by content)."""
     try:
         data = read_bytes(path)
@@ -76,6 +82,8 @@ def load_termbase(path: Path, lang_map: LangMap = resolve_language) -> TermBase:
 def render_termbase(termbase: TermBase, fmt: str) -> str:
     """The text of a term base in `fmt`: csv, tbx (= tbx2, the 2008 martif) or tbx3."""
     if fmt == "csv":
+        from pipeline.glossary.csv_io import write_csv
+
         return write_csv(termbase)
     if fmt in ("tbx", "tbx2", "tbx3"):
         from pipeline.glossary.tbx import write_tbx

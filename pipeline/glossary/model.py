@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -199,6 +198,8 @@ class TermBase:
         """The concept with this id, or a UsageError suggesting the nearest id."""
         found = self.get(concept_id)
         if found is None:
+            import difflib  # only when a name is wrong: not on the start-up path
+
             ids = [c.id for c in self.concepts]
             close = difflib.get_close_matches(concept_id, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
