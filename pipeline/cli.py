@@ -638,36 +638,36 @@ def check(
       msm check --list                           # every check id
       msm check --no-cache                       # check every file again
     """
-    from pipeline.checks import report
-    from pipeline.checks.runner import check_paths, find_project
+    from pipeline.checks.command import check_report
+    from pipeline.checks.runner import find_project
     from pipeline.fsutil import atomic_write_text
 
     if list_checks:
+        from pipeline.checks import report
+
         click.echo(report.list_checks("json" if fmt == "json" else "text"), nl=False)
         return
     project = find_project(paths, state.project_dir, Path.cwd())
-    result = check_paths(paths, project, langs, glossary, profile, remember=not no_cache)
+    titles = None
     if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
-        from pipeline import languages
-        from pipeline.publish.meta_checks import check_meta, videos_under
+        from pipeline.publish.meta_checks import TitleChecks
 
-        wanted = {languages.get(code).code for code in langs}
-        targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
-        chosen = videos_under(project, paths)
-        result.findings.items.extend(check_meta(project, chosen, targets, result.context))
+        titles = TitleChecks(project, paths, langs)
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
-    text = report.render(result, fmt, color)
+    shown, errors = check_report(
+        paths, project, langs, glossary, profile, fmt, color, not no_cache, titles
+    )
     if output is not None:
-        atomic_write_text(output, text)
-        echo(f"{output}: {report.summary_line(result)}", err=True)
+        atomic_write_text(output, shown.text)
+        echo(f"{output}: {shown.summary}", err=True)
     else:
-        click.echo(text, nl=False, color=color)
-    for error in result.errors:
+        click.echo(shown.text, nl=False, color=color)
+    for error in errors:
         echo(f"Error: {error}", err=True)
-    if result.exit_code:
-        sys.exit(result.exit_code)
+    if shown.exit_code:
+        sys.exit(shown.exit_code)
 
 
 @cli.command()

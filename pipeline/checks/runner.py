@@ -251,7 +251,7 @@ class Runner:
 
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
-        known = self._project_key = self._known(inputs)
+        known = self._project_key = self.whole_key(inputs)
         if known is None:
             self._prepare()
         else:
@@ -279,10 +279,11 @@ class Runner:
         )
         return self.report
 
-    def _known(self, inputs: Inputs) -> str | None:
-        """With the result cache: the key of the project checks' outcome (what they depend
-        on: every part's key and every video's languages, in order); None when a part of the
-        run cannot be remembered (a loose file, a file that cannot be read)."""
+    def whole_key(self, inputs: Inputs) -> str | None:
+        """With the result cache: the key of the whole run's outcome, which is the project
+        checks' key (what they depend on: every part's key and every video's languages, in
+        order); None without the cache, or when a part of the run cannot be remembered (a
+        loose file, a file that cannot be read)."""
         if self.results is None or inputs.files:
             return None
         keys: list[str] = []
@@ -1205,6 +1206,24 @@ def check_paths(
     `remember`: take what has not changed since an earlier run from the project's result
     cache, and keep what this run finds there (result_cache.py); the report is the same.
     """
+    runner, inputs = plan_check(
+        paths, project, langs, glossary, profile, workers, keep_units, remember
+    )
+    return runner.run(inputs)
+
+
+def plan_check(
+    paths: Sequence[Path],
+    project: Project | None,
+    langs: Iterable[str] = (),
+    glossary: Path | None = None,
+    profile: str | None = None,
+    workers: int | None = None,
+    keep_units: bool = False,
+    remember: bool = False,
+) -> tuple[Runner, Inputs]:
+    """`check_paths` up to the run: the runner (with the result cache when `remember`) and
+    the inputs the PATHs resolve to."""
     raw = project.settings.raw.get("checks") if project is not None else None
     config = ChecksConfig.from_raw(raw, profile)
     runner = Runner(project, config, glossary, workers=workers, keep_units=keep_units)
@@ -1212,4 +1231,4 @@ def check_paths(
         runner.results = _result_cache(project, config, runner.ctx)
     for code in {*(project.settings.target_languages if project else ()), *langs}:
         resolve_profile(config, languages.get(code).code)  # bad limits fail before any output
-    return runner.run(inputs_mod.resolve(paths, project, langs))
+    return runner, inputs_mod.resolve(paths, project, langs)
