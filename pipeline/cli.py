@@ -9,6 +9,7 @@ import click; each command body stays a few lines over one core function.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,7 @@ from pipeline.project import Project
 from pipeline.terminal import printable
 
 if TYPE_CHECKING:
+    from pipeline.checks.result_cache import Rendered
     from pipeline.ops.build import BuiltTrack
     from pipeline.plan import FileChange
 
@@ -566,6 +568,28 @@ def pull(
         sys.exit(1)
 
 
+def echo_report(shown: Rendered, color: bool) -> None:
+    """A report on standard output: its UTF-8 bytes as they are when they are what the text
+    stream would write (a UTF-8 stream over a binary one, `\\n` line ends, no escape sequence
+    for click to strip; a kept report is then never decoded), else its text."""
+    data = shown.utf8
+    stream = sys.stdout  # what click.echo writes a UTF-8 text to
+    binary = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if (
+        data is not None
+        and binary is not None
+        and b"\x1b" not in data
+        and os.linesep == "\n"
+        and codecs.lookup(encoding).name == "utf-8"
+    ):
+        stream.flush()
+        binary.write(data)
+        binary.flush()
+    else:
+        click.echo(shown.text, nl=False, color=color)
+
+
 def paths_argument(f: F) -> F:
     """PATH...: the project (default), video folders, or single .po/.srt/.vtt files."""
     return click.argument(
@@ -663,7 +687,7 @@ def check(
         atomic_write_text(output, shown.text)
         echo(f"{output}: {shown.summary}", err=True)
     else:
-        click.echo(shown.text, nl=False, color=color)
+        echo_report(shown, color)
     for error in errors:
         echo(f"Error: {error}", err=True)
     if shown.exit_code:

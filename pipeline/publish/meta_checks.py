@@ -16,6 +16,7 @@ from pipeline.project import Project, Video
 from pipeline.publish.meta_source import (
     DESCRIPTION,
     DESCRIPTION_MAX,
+    META_FOLDER,
     TITLE,
     TITLE_MAX,
     folder,
@@ -101,10 +102,12 @@ class TitleChecks:
         try:
             for video in videos_under(self.project, self.paths):
                 parts += [video.slug, repr(sources(video))]
-                base = folder(self.project, video)
-                if not base.is_dir():  # no title catalogues: nothing else to read
-                    parts.append(f"{base}: -")
+                # No title catalogues: nothing else to read (and no folder to resolve, which
+                # the check's own inputs did; a video that escapes fails them).
+                if not (self.project.subtitles / video.slug / META_FOLDER).is_dir():
+                    parts.append("-")
                     continue
+                base = folder(self.project, video)
                 for lang in langs:
                     path = base / f"{lang}.po"
                     parts.append(f"{path}: {file_hash(str(path)) if path.is_file() else '-'}")

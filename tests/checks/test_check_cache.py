@@ -319,8 +319,14 @@ def kept_key(root: Path, fmt: str = "json") -> str:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
 def test_an_unchanged_run_shows_the_kept_report(corpus: Path, fmt: str, tmp_path: Path):
+    from pipeline.checks.command import check_report
+    from pipeline.publish.meta_checks import TitleChecks
+
     uncached = msm_check(corpus, "--no-cache", "--format", fmt)
     assert not (corpus / ".msm-cache").exists() or not report_file(corpus, fmt).exists()
+    project = Project.load(corpus)
+    rendered, _ = check_report([], project, fmt=fmt, also=TitleChecks(project, [], []))
+    assert uncached[0] == rendered.text  # written as UTF-8 bytes: the text itself
     assert msm_check(corpus, "--format", fmt) == uncached  # checked, and kept
     assert report_file(corpus, fmt).is_file()
     # The next run takes the report as it is: it reads no part's outcome.
@@ -344,8 +350,14 @@ def test_the_report_depends_on_the_colour(corpus: Path):
     painted, _ = check_report([], project, fmt="text", color=True, remember=False)
     assert plain.text != painted.text
     for _ in range(2):  # kept, then shown from the cache
-        assert check_report([], project, fmt="text", remember=True)[0] == plain
-        assert check_report([], project, fmt="text", color=True, remember=True)[0] == painted
+        for color, shown in ((False, plain), (True, painted)):
+            again, _ = check_report([], project, fmt="text", color=color, remember=True)
+            assert (again.text, again.utf8, again.summary, again.exit_code) == (
+                shown.text,
+                shown.utf8,
+                shown.summary,
+                shown.exit_code,
+            )
 
 
 def _titled(root: Path, old: str, new: str) -> Callable[[], None]:
