@@ -52,7 +52,7 @@ def check_report(
     from pipeline.checks import report
 
     langs = list(langs)
-    runner, inputs = plan_check(paths, project, langs, glossary, profile, remember=remember)
+    runner, inputs = plan_check(paths, project, langs, glossary, profile, None, False, remember)
     results = runner.results
     key = None
     if results is not None:
