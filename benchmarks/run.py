@@ -467,8 +467,9 @@ def bench_recheck(res: Results, main: Path) -> None:
         "## Re-check of an unchanged project",
         "",
         "`msm check --format json` on the `main` corpus, with an empty result cache, then "
-        "again with nothing changed: the second run hashes every file and takes each "
-        "part's findings from `.msm-cache/check-results.json` (see docs/performance.md).",
+        "again with nothing changed: the second run `stat`s every file (hashing those it "
+        "does not recognise) and, the whole run being unchanged, shows the report the first "
+        "run kept in `.msm-cache/check-report-json.txt` (see docs/performance.md).",
         "",
         "| command | median s | range | max RSS |",
         "|---|---:|---:|---:|",
