@@ -9,6 +9,7 @@ import click; each command body stays a few lines over one core function.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,7 @@ from pipeline.project import Project
 from pipeline.terminal import printable
 
 if TYPE_CHECKING:
+    from pipeline.checks.result_cache import Rendered
     from pipeline.ops.build import BuiltTrack
     from pipeline.plan import FileChange
 
@@ -575,6 +577,28 @@ def pull(
         sys.exit(1)
 
 
+def echo_report(shown: Rendered, color: bool) -> None:
+    """A report on standard output: its UTF-8 bytes as they are when they are what the text
+    stream would write (a UTF-8 stream over a binary one, `\\n` line ends, no escape sequence
+    for click to strip; a kept report is then never decoded), else its text."""
+    data = shown.utf8
+    stream = sys.stdout  # what click.echo writes a UTF-8 text to
+    binary = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if (
+        data is not None
+        and binary is not None
+        and b"\x1b" not in data
+        and os.linesep == "\n"
+        and codecs.lookup(encoding).name == "utf-8"
+    ):
+        stream.flush()
+        binary.write(data)
+        binary.flush()
+    else:
+        click.echo(shown.text, nl=False, color=color)
+
+
 def paths_argument(f: F) -> F:
     """PATH...: the project (default), video folders, or single .po/.srt/.vtt files."""
     return click.argument(
@@ -647,36 +671,36 @@ def check(
       msm check --list                           # every check id
       msm check --no-cache                       # check every file again
     """
-    from pipeline.checks import report
-    from pipeline.checks.runner import check_paths, find_project
+    from pipeline.checks.command import check_report
+    from pipeline.checks.runner import find_project
     from pipeline.fsutil import atomic_write_text
 
     if list_checks:
+        from pipeline.checks import report
+
         click.echo(report.list_checks("json" if fmt == "json" else "text"), nl=False)
         return
     project = find_project(paths, state.project_dir, Path.cwd())
-    result = check_paths(paths, project, langs, glossary, profile, remember=not no_cache)
+    titles = None
     if project is not None:  # YouTube's limits on the titles and descriptions (meta/<lang>.po)
-        from pipeline import languages
-        from pipeline.publish.meta_checks import check_meta, videos_under
+        from pipeline.publish.meta_checks import TitleChecks
 
-        wanted = {languages.get(code).code for code in langs}
-        targets = [c for c in project.settings.target_languages if not wanted or c in wanted]
-        chosen = videos_under(project, paths)
-        result.findings.items.extend(check_meta(project, chosen, targets, result.context))
+        titles = TitleChecks(project, paths, langs)
     color = (
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
-    text = report.render(result, fmt, color)
+    shown, errors = check_report(
+        paths, project, langs, glossary, profile, fmt, color, not no_cache, titles
+    )
     if output is not None:
-        atomic_write_text(output, text)
-        echo(f"{output}: {report.summary_line(result)}", err=True)
+        atomic_write_text(output, shown.text)
+        echo(f"{output}: {shown.summary}", err=True)
     else:
-        click.echo(text, nl=False, color=color)
-    for error in result.errors:
+        echo_report(shown, color)
+    for error in errors:
         echo(f"Error: {error}", err=True)
-    if result.exit_code:
-        sys.exit(result.exit_code)
+    if shown.exit_code:
+        sys.exit(shown.exit_code)
 
 
 @cli.command()

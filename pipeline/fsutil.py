@@ -99,7 +99,9 @@ def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
             _not_regular(path, mode.st_mode)
         if mode.st_size > limit:
             raise TooLarge(errno.EFBIG, _too_large(mode.st_size, limit), str(path))
-        chunks = [os.read(fd, _CHUNK)]
+        # The whole file in one read when its size is known: a big file read in chunks of
+        # 64 KB costs 20 ms for 8 MB (a kept check report), one read under 1 ms.
+        chunks = [os.read(fd, max(_CHUNK, mode.st_size + 1))]
         size = len(chunks[0])
         while chunks[-1]:
             chunks.append(os.read(fd, _CHUNK))

@@ -65,3 +65,20 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture
+def demo_project(make_project: Callable[..., Path]) -> Path:
+    """A project with the 'demo' video in Polish, this repository's glossary, and the
+    catalogues `msm update` makes."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    root = make_project(targets=("pl",))
+    (root / "glossary").mkdir()
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copy(repo / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
+    result = CliRunner().invoke(cli, ["-C", str(root), "update"])
+    assert result.exit_code == 0, result.output
+    return root

@@ -11,10 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
-from pipeline.tracks.srt_io import compose_srt
-from tests.conftest import CATALOG, DEMO_CUES
 
-REPO = Path(__file__).resolve().parents[1]
 SECRET = "hunter2-SECRET"
 SECRET_PO = f'msgid ""\nmsgstr ""\n\nmsgid "x"\nmsgstr "{SECRET}"\n\naws_key = {SECRET}\n'
 
@@ -24,15 +21,8 @@ def msm(root: Path, *args: str) -> Result:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    (root / "subtitles" / "demo").mkdir(parents=True)
-    (root / "subtitles" / "catalog.toml").write_text(CATALOG.format(targets='["pl"]'))
-    (root / "subtitles" / "demo" / "en.srt").write_text(compose_srt(DEMO_CUES), "utf-8")
-    (root / "glossary").mkdir()
-    shutil.copy(REPO / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
-    assert msm(root, "update").exit_code == 0
-    return root
+def project(demo_project: Path) -> Path:
+    return demo_project
 
 
 @pytest.fixture

@@ -15,23 +15,13 @@ from pathlib import Path
 import pytest
 
 from pipeline.fsutil import MAX_FILE_BYTES
-from tests.conftest import CATALOG, DEMO_CUES
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    from pipeline.tracks.srt_io import compose_srt
-
-    root = tmp_path / "project"
-    (root / "subtitles" / "demo").mkdir(parents=True)
-    (root / "subtitles" / "catalog.toml").write_text(CATALOG.format(targets='["pl"]'))
-    (root / "subtitles" / "demo" / "en.srt").write_text(compose_srt(DEMO_CUES), "utf-8")
-    (root / "glossary").mkdir()
-    shutil.copy(REPO / "glossary" / "procurement.csv", root / "glossary" / "procurement.csv")
-    assert msm(root, "update").returncode == 0
-    return root
+def project(demo_project: Path) -> Path:
+    return demo_project
 
 
 def msm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

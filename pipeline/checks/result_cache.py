@@ -26,10 +26,15 @@ RACY_SECONDS before they were hashed are remembered, so a file written again wit
 same clock tick is always read (git's "racy" case); the change time cannot be set back by
 any tool, so a rewrite that restores the modification time is still seen.
 
-The file is JSON (`check-results.json`: a format number, the file stats and a map from key
-to outcome), written atomically, at most MAX_ENTRIES outcomes (the ones used last kept); one
-that does not load or does not have the expected shape is ignored and rewritten, never
-trusted.
+The outcomes are JSON (`check-results.json`: a format number and a map from key to
+outcome), at most MAX_ENTRIES of them (the ones used last kept), read only when a run needs
+one; the file stats are apart (`check-stats.json`), read by every run. A wholly unchanged
+run needs no outcome at all: the rendered report of a run that could be remembered whole is
+kept too (`check-report-<format>.txt`, the last one in each format, with its summary line and
+exit status), under a key over every part's key, the report's format and what the caller's
+own findings depend on (`report_key`), so a re-check of an unchanged project costs hashing
+(or `stat`ing) its files plus start-up. Every file is written atomically; one that does not
+load or does not have the expected shape is ignored and rewritten, never trusted.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ import sys
 import time
 from array import array
 from collections.abc import Mapping
+from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -49,8 +55,10 @@ from typing import Any
 from pipeline import __version__
 from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
 
-FORMAT = 1  # bump when the stored layout changes
-FILE = "check-results.json"
+FORMAT = 2  # bump when the stored layout changes
+FILE = "check-results.json"  # the parts' outcomes
+STATS_FILE = "check-stats.json"  # each file's stat and hash
+REPORT_FILE = "check-report-{}.txt"  # a whole run's rendered report, by format
 MAX_ENTRIES = 50_000  # outcomes kept: a channel of 5,000 videos in nine languages
 CONSISTENCY = "inconsistent-translation"  # the one check that gathers (a Digest per catalogue)
 RACY_SECONDS = 2  # a file changed this recently when hashed is hashed again next time
@@ -89,6 +97,34 @@ def run_salt(settings: Mapping[str, Any], glossary: bytes | None) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A run's report as the command shows it: its text (as rendered, or in UTF-8 as the
+    cache keeps it: 8 MB of text take 20 ms to decode, for nothing when they are written out
+    in UTF-8 again), its summary line, its exit status."""
+
+    body: str | bytes
+    summary: str
+    exit_code: int
+
+    @property
+    def text(self) -> str:
+        """The report's text."""
+        if isinstance(self.body, str):
+            return self.body
+        return self.body.decode("utf-8", "replace")  # kept as written (damaged only by hand)
+
+    @property
+    def utf8(self) -> bytes | None:
+        """The report's text in UTF-8 (None when it cannot be: a lone surrogate)."""
+        if isinstance(self.body, bytes):
+            return self.body
+        try:
+            return self.body.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+
+
 class ResultCache:
     """The outcomes of earlier runs, looked up by key; new ones saved at the end."""
 
@@ -96,12 +132,13 @@ class ResultCache:
         self,
         path: Path,
         salt: str,
-        entries: dict[str, Outcome],
+        entries: dict[str, Outcome] | None = None,
         stats: dict[str, list[Any]] | None = None,
     ) -> None:
-        self.path = path
+        self.path = path  # the outcomes; the stats and reports beside them
         self.salt = salt
-        self.entries = entries
+        self._salted = blake2b(salt.encode(), digest_size=20)  # each key starts with it
+        self._entries = entries  # None: not read yet
         self.used: set[str] = set()
         self.fresh: dict[str, Outcome] = {}  # stored this run (in this process)
         self.stats = stats or {}  # path -> [size, mtime_ns, ctime_ns, inode, hash]
@@ -109,10 +146,16 @@ class ResultCache:
 
     @classmethod
     def load(cls, folder: Path, salt: str) -> ResultCache:
-        """The cache in `folder` (empty when there is none, or it cannot be used)."""
-        path = folder / FILE
-        entries, stats = _read(path)
-        return cls(path, salt, entries, stats)
+        """The cache in `folder` (empty when there is none, or it cannot be used); the
+        outcomes are read when first needed."""
+        return cls(folder / FILE, salt, None, _read_stats(folder / STATS_FILE))
+
+    @property
+    def entries(self) -> dict[str, Outcome]:
+        """The stored outcomes by key (read on first use)."""
+        if self._entries is None:
+            self._entries = _read_entries(self.path)
+        return self._entries
 
     def file_hash(self, path: str) -> str:
         """`content_hash` of a file's bytes; from its remembered hash when `stat` says it
@@ -132,7 +175,7 @@ class ResultCache:
 
     def key(self, *parts: str) -> str:
         """The key of a part: the run's salt and the part's own inputs."""
-        digest = blake2b(self.salt.encode(), digest_size=20)
+        digest = self._salted.copy()
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
@@ -149,41 +192,95 @@ class ResultCache:
         self.fresh[key] = outcome
 
     def save(self) -> None:
-        """Write the outcomes used or made in this run, after the older ones that still fit
-        (best effort: a read-only project or a full disk still gets checked)."""
-        if not self.fresh and self.hashed.keys() <= self.stats.keys():
+        """Write the outcomes used or made in this run, after the older ones that still fit,
+        and the stats of the files hashed (best effort: a read-only project or a full disk
+        still gets checked)."""
+        if self.fresh:
+            kept = {k: v for k, v in self.entries.items() if k not in self.used}
+            kept.update((k, self.entries[k]) for k in self.used if k in self.entries)
+            kept.update(self.fresh)
+            if len(kept) > MAX_ENTRIES:
+                kept = dict(list(kept.items())[-MAX_ENTRIES:])
+            _write(self.path, {"format": FORMAT, "entries": kept})
+        if any(self.stats.get(path) != known for path, known in self.hashed.items()):
+            stats = {**self.stats, **self.hashed}
+            if len(stats) > 4 * MAX_ENTRIES:
+                stats = dict(self.hashed)
+            _write(self.path.with_name(STATS_FILE), {"format": FORMAT, "stats": stats})
+
+    def report_key(self, whole: str, fmt: str, color: bool, also: str) -> str:
+        """The key of a run's rendered report: the run's own key (`whole`, over every part's
+        key), the report's format and colour, and the stamp of what the caller adds (`also`)."""
+        return self.key("report", whole, fmt, "color" if color else "plain", also)
+
+    def report(self, fmt: str, key: str) -> Rendered | None:
+        """The report kept under `key` in `fmt`, or None (none, another key, damaged)."""
+        try:
+            data = read_bytes(self._report_path(fmt), MAX_CACHE_BYTES)
+            head, _, body = data.partition(b"\n")
+            said = json.loads(head)
+            if not (
+                isinstance(said, dict)
+                and said.get("format") == FORMAT
+                and said.get("key") == key
+                and type(said.get("exit")) is int
+                and isinstance(said.get("summary"), str)
+                and said.get("bytes") == len(body)
+            ):
+                return None
+            return Rendered(body, said["summary"], said["exit"])
+        except (OSError, ValueError, RecursionError):
+            return None
+
+    def keep_report(self, fmt: str, key: str, rendered: Rendered) -> None:
+        """Keep a run's report for the next run with the same key (best effort)."""
+        body = rendered.utf8
+        if body is None:
             return
-        kept = {k: v for k, v in self.entries.items() if k not in self.used}
-        kept.update((k, self.entries[k]) for k in self.used if k in self.entries)
-        kept.update(self.fresh)
-        if len(kept) > MAX_ENTRIES:
-            kept = dict(list(kept.items())[-MAX_ENTRIES:])
-        stats = {**self.stats, **self.hashed}
-        if len(stats) > 4 * MAX_ENTRIES:
-            stats = dict(self.hashed)
-        saved = {"format": FORMAT, "stats": stats, "entries": kept}
-        blob = json.dumps(saved, separators=(",", ":"))
+        said = {
+            "format": FORMAT,
+            "key": key,
+            "exit": rendered.exit_code,
+            "summary": rendered.summary,
+            "bytes": len(body),
+        }
+        head = json.dumps(said, ensure_ascii=True).encode("ascii")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, blob.encode("utf-8"))
+            atomic_write_bytes(self._report_path(fmt), head + b"\n" + body)
         except (OSError, ValueError):
             pass
 
+    def _report_path(self, fmt: str) -> Path:
+        return self.path.with_name(REPORT_FILE.format(fmt))
 
-def _read(path: Path) -> tuple[dict[str, Outcome], dict[str, list[Any]]]:
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    except (OSError, ValueError):
+        pass
+
+
+def _read_json(path: Path, field: str) -> dict[str, Any]:
+    """The map stored under `field` in one of the cache's files ({} when it is not there)."""
     try:
         data = json.loads(read_bytes(path, MAX_CACHE_BYTES))
     except (OSError, ValueError, RecursionError):
-        return {}, {}  # none yet, unreadable, too big, or not JSON: rebuilt
+        return {}  # none yet, unreadable, too big, or not JSON: rebuilt
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}, {}
-    entries, stats = data.get("entries"), data.get("stats")
-    if not isinstance(entries, dict) or not isinstance(stats, dict):
-        return {}, {}
-    return (
-        {k: v for k, v in entries.items() if isinstance(v, dict)},
-        {k: v for k, v in stats.items() if _a_stat(v)},
-    )
+        return {}
+    found = data.get(field)
+    return found if isinstance(found, dict) else {}
+
+
+def _read_entries(path: Path) -> dict[str, Outcome]:
+    return {k: v for k, v in _read_json(path, "entries").items() if isinstance(v, dict)}
+
+
+def _read_stats(path: Path) -> dict[str, list[Any]]:
+    return {k: v for k, v in _read_json(path, "stats").items() if _a_stat(v)}
 
 
 def _a_stat(value: Any) -> bool:

@@ -68,7 +68,7 @@ from pipeline.tracks.model import Cue
 from pipeline.tracks.po_charset import read_po_text
 from pipeline.tracks.po_io import Key
 from pipeline.tracks.po_language import catalogue_language
-from pipeline.tracks.po_read import PoCatalog, PoEntry, read_catalog
+from pipeline.tracks.po_read import PoCatalog, read_catalog
 
 T = TypeVar("T")
 
@@ -251,7 +251,7 @@ class Runner:
 
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
-        known = self._project_key = self._known(inputs)
+        known = self._project_key = self.whole_key(inputs)
         if known is None:
             self._prepare()
         else:
@@ -279,10 +279,11 @@ class Runner:
         )
         return self.report
 
-    def _known(self, inputs: Inputs) -> str | None:
-        """With the result cache: the key of the project checks' outcome (what they depend
-        on: every part's key and every video's languages, in order); None when a part of the
-        run cannot be remembered (a loose file, a file that cannot be read)."""
+    def whole_key(self, inputs: Inputs) -> str | None:
+        """With the result cache: the key of the whole run's outcome, which is the project
+        checks' key (what they depend on: every part's key and every video's languages, in
+        order); None without the cache, or when a part of the run cannot be remembered (a
+        loose file, a file that cannot be read)."""
         if self.results is None or inputs.files:
             return None
         keys: list[str] = []
@@ -710,12 +711,10 @@ class Runner:
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
-        cues, keys = source.cues, source.keys
         po = _read_po(po_path)
         header = po.metadata.get("Language", "")
         po.notes += catalogue_language(header, lang, str(po_path), po.header_line)[1]
         shown = self._show(po_path)
-        current, gone, by_key = po_units(po, shown, lang, source.positions, source.sources)
         committed = []
         for fmt in ("srt", "vtt"):
             built = folder / f"{lang}.{fmt}"
@@ -724,39 +723,28 @@ class Runner:
             except (FileNotFoundError, IsADirectoryError):
                 continue
             committed.append(CommittedFile(self._show(built), fmt, data))
-        entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
-        self._finish_catalog(
-            po_path,
-            shown,
-            lang,
-            current,
-            gone,
-            by_key,
-            cues,
-            keys,
-            entries,
-            committed,
-            notes=po.notes,
-        )
+        self._finish_catalog(po, po_path, shown, lang, source.cues, source.keys, committed, source)
 
     def _finish_catalog(
         self,
+        po: PoCatalog,
         po_path: Path,
         shown: str,
         lang: str,
-        current: list[EntryUnit],
-        gone: list[EntryUnit],
-        by_key: dict[Key, EntryUnit],
         cues: Sequence[Cue],
         keys: Sequence[Key],
-        entries: dict[Key, PoEntry],
-        committed: Sequence[CommittedFile],
+        committed: Sequence[CommittedFile] = (),
+        source: _Source | None = None,
         numbers: Sequence[int] | None = None,
-        notes: Sequence[Diagnostic] = (),
     ) -> None:
+        """A catalogue read (with its video's source track, or the timing its comments
+        give): its entries' checks, its own, and those of the track it builds."""
+        positions, sources = (source.positions, source.sources) if source else (None, None)
+        current, gone, by_key = po_units(po, shown, lang, positions, sources)
+        entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         self._entries(current, lang, False, shown)
         offsets = {e.line: e.offset for e in entries.values() if e.line and e.offset is not None}
-        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets, notes)
+        catalog = CatalogUnit(shown, lang, current, gone, po_path, offsets, po.notes)
         self._run("catalog", catalog, lang, False)
         if self.keep_units:
             self.report.catalogs.append(catalog)
@@ -840,24 +828,9 @@ class Runner:
         lang, said = catalogue_language(header, item.lang, str(item.path), po.header_line)
         po.notes += said
         shown = self._show(item.path)
-        current, gone, by_key = po_units(po, shown, lang)
         cues, keys = timing_from_comments(po)
-        entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
         numbers = [c.index for c in cues]
-        self._finish_catalog(
-            item.path,
-            shown,
-            lang,
-            current,
-            gone,
-            by_key,
-            cues,
-            keys,
-            entries,
-            (),
-            numbers,
-            notes=po.notes,
-        )
+        self._finish_catalog(po, item.path, shown, lang, cues, keys, numbers=numbers)
 
     def _project(self, known: str | None = None) -> None:
         """The cross-file checks (their outcome from the result cache when `known` is in it)."""
@@ -1205,6 +1178,24 @@ def check_paths(
     `remember`: take what has not changed since an earlier run from the project's result
     cache, and keep what this run finds there (result_cache.py); the report is the same.
     """
+    runner, inputs = plan_check(
+        paths, project, langs, glossary, profile, workers, keep_units, remember
+    )
+    return runner.run(inputs)
+
+
+def plan_check(
+    paths: Sequence[Path],
+    project: Project | None,
+    langs: Iterable[str],
+    glossary: Path | None,
+    profile: str | None,
+    workers: int | None,
+    keep_units: bool,
+    remember: bool,
+) -> tuple[Runner, Inputs]:
+    """`check_paths` up to the run (its options, all given): the runner (with the result
+    cache when `remember`) and the inputs the PATHs resolve to."""
     raw = project.settings.raw.get("checks") if project is not None else None
     config = ChecksConfig.from_raw(raw, profile)
     runner = Runner(project, config, glossary, workers=workers, keep_units=keep_units)
@@ -1212,4 +1203,4 @@ def check_paths(
         runner.results = _result_cache(project, config, runner.ctx)
     for code in {*(project.settings.target_languages if project else ()), *langs}:
         resolve_profile(config, languages.get(code).code)  # bad limits fail before any output
-    return runner.run(inputs_mod.resolve(paths, project, langs))
+    return runner, inputs_mod.resolve(paths, project, langs)

@@ -6,7 +6,7 @@ per language) and a reviewer's `# msm-accept:` comment apply as they do to cues.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -16,6 +16,7 @@ from pipeline.project import Project, Video
 from pipeline.publish.meta_source import (
     DESCRIPTION,
     DESCRIPTION_MAX,
+    META_FOLDER,
     TITLE,
     TITLE_MAX,
     folder,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from pipeline.checks.config import ChecksConfig
     from pipeline.checks.registry import CheckContext
+    from pipeline.checks.runner import CheckReport
 
 # The cue checks that also run on titles and descriptions through their registered functions.
 GLOSSARY_CHECKS = ("glossary-missing", "glossary-forbidden")
@@ -66,6 +68,52 @@ def problems(context: str, text: str) -> list[tuple[str, str]]:
     if "<" in text or ">" in text:
         out.append(("youtube-angle-brackets", "YouTube refuses < and > in titles and descriptions"))
     return out
+
+
+class TitleChecks:
+    """The title and description findings of `msm check PATH... [--lang L]` (the `Also` of
+    checks/command.py): which videos and languages, and a stamp of what is checked."""
+
+    def __init__(self, project: Project, paths: Sequence[Path], langs: Sequence[str]) -> None:
+        self.project = project
+        self.paths = paths
+        self.wanted = langs
+
+    @property
+    def langs(self) -> list[str]:
+        """The project's target languages `--lang` keeps (all without it)."""
+        from pipeline import languages
+
+        wanted = {languages.get(code).code for code in self.wanted}
+        return [c for c in self.project.settings.target_languages if not wanted or c in wanted]
+
+    def findings(self, report: CheckReport) -> list[Finding]:
+        """`check_meta` of the videos the PATHs cover, with the run's glossary."""
+        videos = videos_under(self.project, self.paths)
+        return check_meta(self.project, videos, self.langs, report.context)
+
+    def stamp(self, file_hash: Callable[[str], str]) -> str | None:
+        """Everything `findings` reads besides the settings and the glossary: each video's
+        slug, title and description, and each title catalogue's path and content hash (or
+        its absence); None when a folder or a catalogue cannot be read (`findings` then says
+        why)."""
+        langs = self.langs
+        parts = [repr(langs)]
+        try:
+            for video in videos_under(self.project, self.paths):
+                parts += [video.slug, repr(sources(video))]
+                # No title catalogues: nothing else to read (and no folder to resolve, which
+                # the check's own inputs did; a video that escapes fails them).
+                if not (self.project.subtitles / video.slug / META_FOLDER).is_dir():
+                    parts.append("-")
+                    continue
+                base = folder(self.project, video)
+                for lang in langs:
+                    path = base / f"{lang}.po"
+                    parts.append(f"{path}: {file_hash(str(path)) if path.is_file() else '-'}")
+        except (OSError, MsmError):
+            return None
+        return "\n".join(parts)
 
 
 def check_meta(

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.bundle.manifest import MANIFEST, SCHEMA, nesting_depth, sha256, validate
-from pipeline.bundle.verify import verify_bytes
+from pipeline.bundle.verify import Verification, verify_bytes
 from pipeline.bundle.zipper import ZIP_EPOCH, ZipLimits, zip_bytes
 from pipeline.cli import cli
 from pipeline.errors import InputError
@@ -159,17 +159,23 @@ def test_an_encrypted_member_is_named(tmp_path: Path) -> None:
     assert_clean_failure(result, "en.srt: encrypted; msm bundles never are")
 
 
-def _with_method(data: bytes, method: int) -> bytes:
-    """The zip with every member's compression method field set to `method` (both headers)."""
+def _with_field(data: bytes, form: str, local: int, central: int, value: int) -> bytes:
+    """The zip with one field of every member set to `value` in both its headers: `form`
+    (struct) at offset `local` of its local header and `central` of its central one."""
     out = bytearray(data)
     with zipfile.ZipFile(BytesIO(data)) as archive:
         for info in archive.infolist():
-            struct.pack_into("<H", out, info.header_offset + 8, method)
+            struct.pack_into(form, out, info.header_offset + local, value)
     start = out.find(b"PK\x01\x02")
     while start != -1:
-        struct.pack_into("<H", out, start + 10, method)
+        struct.pack_into(form, out, start + central, value)
         start = out.find(b"PK\x01\x02", start + 4)
     return bytes(out)
+
+
+def _with_method(data: bytes, method: int) -> bytes:
+    """The zip with every member's compression method field set to `method` (both headers)."""
+    return _with_field(data, "<H", 8, 10, method)
 
 
 @pytest.mark.parametrize(
@@ -194,15 +200,21 @@ def _zeros_zip(members: dict[str, int]) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_zip_bomb_is_refused_within_bounded_memory(tmp_path: Path) -> None:
-    bomb = _zeros_zip({"demo/en.srt": 200 << 20})  # 200 MiB of zeros in ~200 KB
-    assert len(bomb) < 400_000
+def _verify_measured(data: bytes) -> tuple[Verification, int]:
+    """`verify_bytes(data)`, and the most memory it held at once (bytes)."""
     tracemalloc.start()
     try:
-        result = verify_bytes(bomb)
+        result = verify_bytes(data)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return result, peak
+
+
+def test_a_zip_bomb_is_refused_within_bounded_memory(tmp_path: Path) -> None:
+    bomb = _zeros_zip({"demo/en.srt": 200 << 20})  # 200 MiB of zeros in ~200 KB
+    assert len(bomb) < 400_000
+    result, peak = _verify_measured(bomb)
     assert (
         "demo/en.srt: declares 200 MiB uncompressed, more than the limit of 64 MiB"
         in (result.problems[0])
@@ -219,26 +231,13 @@ def test_the_total_is_bounded_too() -> None:
 
 def _lying(data: bytes, size: int) -> bytes:
     """The zip with every member's declared uncompressed size set to `size`."""
-    out = bytearray(data)
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        for info in archive.infolist():
-            struct.pack_into("<I", out, info.header_offset + 22, size)
-    start = out.find(b"PK\x01\x02")
-    while start != -1:
-        struct.pack_into("<I", out, start + 24, size)
-        start = out.find(b"PK\x01\x02", start + 4)
-    return bytes(out)
+    return _with_field(data, "<I", 22, 24, size)
 
 
 def test_a_header_that_understates_the_size_is_not_trusted() -> None:
     """100 MiB of zeros whose headers say 100 bytes: inflating stops there, the CRC fails."""
     data = _lying(_zeros_zip({"big": 100 << 20, MANIFEST: 0}), 100)
-    tracemalloc.start()
-    try:
-        result = verify_bytes(data)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    result, peak = _verify_measured(data)
     assert "big: unreadable: Bad CRC-32 for file 'big'" in result.problems, result.problems
     assert peak < 8 << 20
 

@@ -16,12 +16,13 @@ import pytest
 from benchmarks.corpus import Spec, generate
 from pipeline.checks import result_cache
 from pipeline.checks.report import render
-from pipeline.checks.result_cache import FILE
+from pipeline.checks.result_cache import FILE, REPORT_FILE, STATS_FILE
 from pipeline.checks.runner import CheckReport, check_paths
 from pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = Path(".msm-cache") / FILE
+STATS = Path(".msm-cache") / STATS_FILE
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +275,7 @@ def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(corpus: Path,
     monkeypatch.setattr(result_cache, "RACY_SECONDS", -60)  # remember every file's hash
     po = video(corpus) / "es.po"
     run(corpus)
-    stats = json.loads((corpus / CACHE).read_text("utf-8"))["stats"]
+    stats = json.loads((corpus / STATS).read_text("utf-8"))["stats"]
     assert str(po) in stats  # remembered: the next run does not read it
     before = po.stat()
     text = po.read_text("utf-8")
@@ -291,3 +292,181 @@ def test_remembered_hashes_make_the_same_report(corpus: Path, monkeypatch):
     uncached = outputs(run(corpus, remember=False))
     assert outputs(run(corpus)) == uncached
     assert outputs(run(corpus)) == uncached  # every hash from the stats
+
+
+# --- the rendered report of a wholly unchanged run -----------------------------------------
+
+
+def report_file(root: Path, fmt: str) -> Path:
+    return root / ".msm-cache" / REPORT_FILE.format(fmt)
+
+
+def msm_check(root: Path, *args: str) -> tuple[str, str, int]:
+    """What `msm check` shows: standard output, standard error, exit status."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    done = CliRunner().invoke(cli, ["-C", str(root), "check", *args], catch_exceptions=False)
+    return done.stdout, done.stderr, done.exit_code
+
+
+def kept_key(root: Path, fmt: str = "json") -> str:
+    head = report_file(root, fmt).read_bytes().split(b"\n", 1)[0]
+    key: str = json.loads(head)["key"]
+    return key
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
+def test_an_unchanged_run_shows_the_kept_report(corpus: Path, fmt: str, tmp_path: Path):
+    from pipeline.checks.command import check_report
+    from pipeline.publish.meta_checks import TitleChecks
+
+    uncached = msm_check(corpus, "--no-cache", "--format", fmt)
+    assert not (corpus / ".msm-cache").exists() or not report_file(corpus, fmt).exists()
+    project = Project.load(corpus)
+    rendered, _ = check_report([], project, fmt=fmt, also=TitleChecks(project, [], []))
+    assert uncached[0] == rendered.text  # written as UTF-8 bytes: the text itself
+    assert msm_check(corpus, "--format", fmt) == uncached  # checked, and kept
+    assert report_file(corpus, fmt).is_file()
+    # The next run takes the report as it is: it reads no part's outcome.
+    (corpus / CACHE).write_bytes(b"damaged")
+    assert msm_check(corpus, "--format", fmt) == uncached
+    assert (corpus / CACHE).read_bytes() == b"damaged"
+    # With --output, the file and the summary line on standard error.
+    written = [tmp_path / f"{name}.out" for name in ("fresh", "kept")]
+    fresh = msm_check(corpus, "--no-cache", "--format", fmt, "-o", str(written[0]))
+    kept = msm_check(corpus, "--format", fmt, "-o", str(written[1]))
+    assert written[0].read_bytes() == written[1].read_bytes()
+    assert fresh[1].replace(str(written[0]), "OUT") == kept[1].replace(str(written[1]), "OUT")
+    assert fresh[2] == kept[2] == uncached[2]
+
+
+def test_the_report_depends_on_the_colour(corpus: Path):
+    from pipeline.checks.command import check_report
+
+    project = Project.load(corpus)
+    plain, _ = check_report([], project, fmt="text", remember=False)
+    painted, _ = check_report([], project, fmt="text", color=True, remember=False)
+    assert plain.text != painted.text
+    for _ in range(2):  # kept, then shown from the cache
+        for color, shown in ((False, plain), (True, painted)):
+            again, _ = check_report([], project, fmt="text", color=color, remember=True)
+            assert (again.text, again.utf8, again.summary, again.exit_code) == (
+                shown.text,
+                shown.utf8,
+                shown.summary,
+                shown.exit_code,
+            )
+
+
+def _titled(root: Path, old: str, new: str) -> Callable[[], None]:
+    return edit(root / "subtitles" / "catalog.toml", old, new)
+
+
+def _changes(root: Path) -> list[tuple[str, Callable[[], None]]]:
+    """Every input of the example project's report, changed in turn (each change alters
+    the report, so a report kept from before would be wrong)."""
+    folder = root / "subtitles" / "what-is-public-procurement"
+    meta = folder / "meta" / "pl.po"
+    title = "Czym są zamówienia publiczne? (przykładowy film objaśniający)"
+    return [
+        ("a title catalogue", edit(meta, f'"{title}"', f'"{title} <b>"')),
+        ("a title catalogue removed", meta.unlink),
+        ("an English title", _titled(root, 'explainer)"', 'explainer) <b>"')),
+        ("a catalogue", edit(folder / "pl.po", "Czym są zamówienia", "Czym są  zamówienia")),
+        ("a built track", edit(folder / "fr.srt", "\n2\n", "\n\n2\n")),
+        ("a source track", edit(folder / "en.srt", "00:00:07,640", "00:00:05,500")),
+        (
+            "the glossary",
+            edit(
+                root / "glossary" / "procurement.csv",
+                "public_procurement,pl,zamówienia publiczne,preferred",
+                "public_procurement,pl,zamówienia publiczne,forbidden",
+            ),
+        ),
+        (
+            "the settings",
+            _titled(root, "[project]\n", "[checks]\nlimits = { cps_max = 9 }\n\n[project]\n"),
+        ),
+    ]
+
+
+def test_each_input_changed_in_turn_changes_the_kept_report(example: Path):
+    """After each change, the report shown (from the cache where it may) is the one a run
+    without the cache shows, and differs from the one before the change."""
+    before = msm_check(example, "--format", "json")
+    for what, change in _changes(example):
+        assert msm_check(example, "--format", "json") == before, what  # kept
+        change()
+        after = msm_check(example, "--format", "json")
+        assert after == msm_check(example, "--no-cache", "--format", "json"), what
+        assert after != before, what
+        before = after
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--lang", "pl"),
+        ("--profile", "ted"),
+        ("subtitles/what-is-public-procurement/meta",),
+        ("subtitles/what-is-public-procurement/pl.po",),
+        ("--glossary", "other.csv"),
+    ],
+)
+def test_each_option_has_its_own_report(example: Path, options: tuple[str, ...]):
+    glossary = example / "glossary" / "procurement.csv"
+    text = glossary.read_text("utf-8")
+    forbidden = text.replace(
+        "public_procurement,pl,zamówienia publiczne,preferred",
+        "public_procurement,pl,zamówienia publiczne,forbidden",
+    )
+    (example / "other.csv").write_text(forbidden, encoding="utf-8")
+    # a gap of 60 ms after cue 2: too short for netflix (2 frames), not for ted
+    edit(example / "subtitles" / "what-is-public-procurement" / "en.srt", "07,640", "07,660")()
+    options = tuple(
+        str(example / o) if o.startswith(("subtitles/", "other")) else o for o in options
+    )
+    whole = msm_check(example, "--format", "json")
+    chosen = msm_check(example, "--format", "json", *options)
+    assert chosen != whole
+    assert chosen == msm_check(example, "--no-cache", "--format", "json", *options)
+    assert msm_check(example, "--format", "json", *options) == chosen  # kept
+    assert msm_check(example, "--format", "json") == whole
+
+
+def test_msm_version_is_in_the_report_key(corpus: Path, monkeypatch):
+    shown = msm_check(corpus, "--format", "json")
+    key = kept_key(corpus)
+    monkeypatch.setattr(result_cache, "__version__", "9.9.9")
+    assert msm_check(corpus, "--format", "json") == shown
+    assert kept_key(corpus) != key
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\xff\xfe",
+        b'{"format": 2, "key": "x"}\n',
+        b"not json\n{}",
+    ],
+)
+def test_a_damaged_report_is_ignored(corpus: Path, damage: bytes):
+    shown = msm_check(corpus, "--format", "json")
+    report_file(corpus, "json").write_bytes(damage)
+    assert msm_check(corpus, "--format", "json") == shown
+    kept = report_file(corpus, "json").read_bytes()
+    assert msm_check(corpus, "--format", "json") == shown
+    cut = kept[: len(kept) - 10]  # the text cut short, its header whole
+    report_file(corpus, "json").write_bytes(cut)
+    assert msm_check(corpus, "--format", "json") == shown
+
+
+def test_a_run_with_an_unreadable_input_keeps_no_report(corpus: Path):
+    (video(corpus) / "pl.po").write_bytes(b'msgid "unterminated\n')
+    shown = msm_check(corpus, "--format", "json")
+    assert shown[2] == 2
+    assert not report_file(corpus, "json").exists()
+    assert msm_check(corpus, "--format", "json") == shown

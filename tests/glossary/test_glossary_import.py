@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -176,23 +177,38 @@ def touched(
     return found
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    ours=termbases(),
-    other=termbases(),
-    ids=st.sets(IDS),
-    langs=st.sets(LANGS, min_size=1),
-    how=st.sampled_from(["csv", "tbx2", "per-language"]),
-)
+def any_import(test: Callable[..., None]) -> Callable[..., None]:
+    """A property of any import: our term base, another one, the concepts and languages of it
+    a file holds, and the way that file is written."""
+    return settings(max_examples=200, deadline=None)(
+        given(
+            ours=termbases(),
+            other=termbases(),
+            ids=st.sets(IDS),
+            langs=st.sets(LANGS, min_size=1),
+            how=st.sampled_from(["csv", "tbx2", "per-language"]),
+        )(test)
+    )
+
+
+def imported(
+    ours: TermBase, other: TermBase, ids: set[str], langs: set[str], how: str
+) -> Iterator[tuple[TermBase, MergeReport, dict[str, Concept], dict[str, set[tuple[str, str]]]]]:
+    """Each file holding those concepts and languages of `other`, merged into `ours`: the file,
+    the merge report, our concepts after it by id, and the terms of ours the file names."""
+    for theirs in exported(subset(other, ids, langs), how):
+        report = merge(ours, theirs)
+        result = {c.id: c for c in report.termbase}
+        yield theirs, report, result, touched(ours, theirs, report)
+
+
+@any_import
 def test_import_of_any_subset_changes_nothing_outside_it(
     ours: TermBase, other: TermBase, ids: set[str], langs: set[str], how: str
 ):
     """A file holding some concepts (ours or new ones), some languages, even one pair."""
-    for theirs in exported(subset(other, ids, langs), how):
-        report = merge(ours, theirs)
-        result = {c.id: c for c in report.termbase}
+    for _, report, result, named in imported(ours, other, ids, langs, how):
         assert [c.id for c in report.termbase][: len(ours)] == [c.id for c in ours]
-        named = touched(ours, theirs, report)
         for concept in ours:
             after = result[concept.id]
             if concept.id not in named:
@@ -203,23 +219,13 @@ def test_import_of_any_subset_changes_nothing_outside_it(
                     assert term in after.terms, (term, after.terms)
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    ours=termbases(),
-    other=termbases(),
-    ids=st.sets(IDS),
-    langs=st.sets(LANGS, min_size=1),
-    how=st.sampled_from(["csv", "tbx2", "per-language"]),
-)
+@any_import
 def test_import_never_loses_a_term_status_note_or_exclusion(
     ours: TermBase, other: TermBase, ids: set[str], langs: set[str], how: str
 ):
     """Every (concept, language, term) stays; a status changes only to one the file states."""
-    for theirs in exported(subset(other, ids, langs), how):
-        report = merge(ours, theirs)
+    for theirs, report, result, named in imported(ours, other, ids, langs, how):
         assert report.count("remove") == 0
-        result = {c.id: c for c in report.termbase}
-        named = touched(ours, theirs, report)
         stated_status = {
             (our_id, *term_key(t), t.status)
             for c in theirs
