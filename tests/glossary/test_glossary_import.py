@@ -80,7 +80,11 @@ def test_reproduction_two_language_tbx_keeps_forbidden_terms_notes_and_exclusion
 # pool of real words so that generated files often name the same terms as the glossary.
 TEXT = st.text(
     alphabet=st.characters(
-        codec="utf-8", exclude_categories=["Cc", "Cs", "Co", "Cn"], exclude_characters="|/"
+        codec="utf-8",
+        exclude_categories=["Cc", "Cs", "Co", "Cn"],
+        # "|" and "/" separate variants; the bidi controls are refused in a term (model.py)
+        exclude_characters="|/\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069",
     ),
     min_size=1,
     max_size=12,
