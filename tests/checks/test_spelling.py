@@ -185,10 +185,11 @@ def test_the_word_list_takes_inflected_forms(tmp_path):
     needs("pl")
     project = copy_project(tmp_path)
     ctx = context(project)
-    assert list(found("pl", "We Wrocławiu i w Leuvenie.", ctx=ctx)) == ["Leuvenie"]
-    add_words(project, "pl", ["Leuven"])
-    # a fresh run reads the list again; the ending tables make Leuvenie, Leuvenu of Leuven
-    assert found("pl", "We Wrocławiu i w Leuvenie, z Leuvenu.", ctx=context(project)) == {}
+    # Lierze is one slip of words Polish has (Literze, Linerze), so not taken for a name
+    assert list(found("pl", "We Wrocławiu i w Lierze.", ctx=ctx)) == ["Lierze"]
+    add_words(project, "pl", ["Lier"])
+    # a fresh run reads the list again; the ending tables make Lierze, Lieru of Lier
+    assert found("pl", "We Wrocławiu i w Lierze, z Lieru.", ctx=context(project)) == {}
 
 
 def test_tokens_skip_markup_addresses_numbers_and_acronyms():
