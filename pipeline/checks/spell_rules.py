@@ -1,7 +1,10 @@
 """Spellings that are right though the language's dictionary lacks them: rules, not words.
 
 - French writes capitals without their accent (Etat, Eglise, Ca va): a capital may stand
-  for any accented capital of its letter.
+  for any accented capital of its letter; the 1990 reform drops the circumflex of i and u
+  (abime, envoutante, connait), which the classic dictionary still wants.
+- Greek puts a second accent on a word an enclitic pronoun follows (τα κτίριά μας): the
+  word is right when it is right without its last accent.
 - European Portuguese before the 1990 spelling agreement (the pt_PT dictionary has only the
   new forms): a silent c or p before c, ç or t (acção, direcção, projecto, aspecto), the
   circumflex of -êem (dêem, lêem, vêem), vôo, and the accents that told apart pára/para,
@@ -20,6 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
+_CIRCUMFLEX = {"i": "î", "u": "û"}
+_TONOS = dict(zip("άέήίόύώ", "αεηιουω", strict=True))
 # A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
 _SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
@@ -30,6 +35,14 @@ def variants(word: str, lang: str) -> Iterator[str]:
     if lang == "fr":
         for capital in _BARE_CAPITALS.get(word[:1], ""):
             yield capital + word[1:]
+        for at, letter in enumerate(word):
+            if letter in _CIRCUMFLEX:
+                yield word[:at] + _CIRCUMFLEX[letter] + word[at + 1 :]
+    elif lang == "el":
+        accents = [at for at, letter in enumerate(word) if letter in _TONOS]
+        if len(accents) >= 2:
+            at = accents[-1]
+            yield word[:at] + _TONOS[word[at]] + word[at + 1 :]
     elif lang == "pt-PT":
         yield from _before_1990(word)
 
