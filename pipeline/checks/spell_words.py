@@ -86,20 +86,8 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
         if len(word) <= _ABBREVIATION_MAX and _abbreviated(shown, end):
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
-        if not skip(word):
-            yield word, start, end
-        elif "-" in word:  # 236th-level, WK-kwalificatie: the parts of letters are words
-            yield from _parts(shown, start, end)
-
-
-def _parts(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-    """The parts of a hyphenated word that are looked up, with their offsets."""
-    at = start
-    for part in text[start:end].split("-"):
-        word = part.translate(_DROP_INVISIBLE)
-        if part and not skip(word):
-            yield word, at, at + len(part)
-        at += len(part) + 1
+        if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
+            yield word, start, end  # 236th-leveel, WK-kwalificatie: its parts are looked up
 
 
 def _abbreviated(text: str, end: int) -> bool:

@@ -33,6 +33,7 @@ from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
     from_source,
+    skip,
     source_names,
     words,
 )
@@ -126,8 +127,9 @@ def _right(
     rest: bool = False,
 ) -> bool:
     """Whether a word is right by the dictionary or the word list; a word joined by
-    hyphens or apostrophes is right when its parts are (l’acheteur, procurement's), and a
-    part after the first may be an ending of the language (Basque EB-ko, Preston-en)."""
+    hyphens or apostrophes is right when its parts are (l’acheteur, procurement's), a part
+    with a digit or an acronym is not looked up (236th-, WK-), and a part after the first
+    may be an ending of the language (Basque EB-ko, Preston-en)."""
     if state.comma_below:
         word = word.translate(_COMMA_BELOW)
     if known(word) or word in state.listed or state.speller.right(word):
@@ -149,7 +151,8 @@ def _right(
         if mark in word:
             parts = [p for p in word.split(mark) if p]
             return all(
-                len(p) < 2 or _right(p, state, known, rest=at > 0) for at, p in enumerate(parts)
+                len(p) < 2 or skip(p) or _right(p, state, known, rest=at > 0)
+                for at, p in enumerate(parts)
             )
     if compound(word, state.lang, state.speller.right):
         return True

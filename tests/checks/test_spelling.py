@@ -355,8 +355,10 @@ RULES = [
     ("en", "Um, but he didn't say tht.", ["tht"]),
     ("es", "Con el sufijo eros &lt; arios.", []),
     # the letters of a hyphenated word with a number or an acronym are still looked up
-    ("en", "You're on the 236th-leveel walkway.", ["leveel"]),
-    ("nl-BE", "Uruguay won de WK-kkwalificatiestrijd.", ["kkwalificatiestrijd"]),
+    ("en", "You're on the 236th-leveel walkway.", ["236th-leveel"]),
+    ("nl-BE", "Uruguay won de WK-kkwalificatiestrijd.", ["WK-kkwalificatiestrijd"]),
+    ("nl-BE", "Uruguay won de WK-kwalificatiestrijd.", []),
+    ("eu", "IS-en komentarioak eta EB-ko arauak.", []),
     # a capital typed twice is a slip, not an acronym
     ("fr", "DDans la rue.", ["DDans"]),
 ]
