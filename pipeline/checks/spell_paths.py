@@ -41,6 +41,21 @@ def find(lang: str) -> Path | None:
     return None
 
 
+def find_all(lang: str) -> list[Path]:
+    """Every installed dictionary of a language's (en_GB, en_US), the preferred first."""
+    found = languages.find(lang)
+    bases: list[Path] = []
+    if found is None:
+        return bases
+    for name in found.hunspell:
+        for folder in search_dirs():
+            base = folder / name
+            if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
+                bases.append(base)
+                break
+    return bases
+
+
 def fingerprint(base: Path) -> str:
     """What identifies a dictionary's contents cheaply: both files' sizes and mtimes."""
     parts = []

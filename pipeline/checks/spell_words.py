@@ -27,14 +27,21 @@ _LETTER = f"(?:[^\\W_]|[{_INVISIBLE}])"
 WORD = re.compile(f"{_LETTER}+(?:['’\\-]{_LETTER}+)*")
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 APOSTROPHES = "'’"
+# An HTML character reference left in a subtitle (&lt; &amp; &#39;): markup, not a word.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
+_UNIT_MAX = 3  # letters of a unit written after a number (130 mp, 1 dm, 101 min)
+_ABBREVIATION_MAX = 3  # letters of a word a period closes that is taken for an abbreviation
 _NAME_TAIL = 4  # letters an inflected name may add to the name the source writes
 _NAME_MIN = 4  # shortest name of the source that an inflected form is recognised from
 
 
 def blank(text: str) -> str:
-    """The text with markup, addresses, hashtags and handles replaced by spaces (same length)."""
+    """The text with markup, character references (&lt;), addresses, hashtags and handles
+    replaced by spaces (same length)."""
     if "<" in text or "{" in text:
         text = TAG.sub(lambda m: " " * len(m.group()), text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: " " * len(m.group()), text)
     if "/" in text or "@" in text or "#" in text or "www." in text:
         text = _PIECE.sub(_blank_piece, text)
     return text
@@ -54,24 +61,47 @@ def _blank_piece(match: re.Match[str]) -> str:
 
 
 def skip(word: str) -> bool:
-    """Words never looked up: one letter, with a digit, or an acronym (two capitals first)."""
+    """Words never looked up: one letter, with a digit, or an acronym (two capitals first,
+    but not one capital typed twice)."""
     if not word:
         return True
     if len(word) < 2 or any(c.isdigit() for c in word):
         return True
-    return word[0].isupper() and word[1].isupper()
+    # a capital typed twice (DDans, OOhiko) is a slip, not an acronym
+    slip = word[0] == word[1] and word[2:3].islower()
+    return word[0].isupper() and word[1].isupper() and not slip
 
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
-    """The words of a text to look up, with their offsets in it."""
+    """The words of a text to look up, with their offsets in it. Not looked up: a word right
+    after a period (E.B.ren, a file name), a short word after a number (a unit: 130 mp,
+    101 min), a short word a period closes (an abbreviation: sáb., Th., dvs.)."""
     shown = blank(text)
     for match in WORD.finditer(shown):
-        word, start = match.group(), match.start()
+        word, start, end = match.group(), match.start(), match.end()
         if start and shown[start - 1] == ".":
             continue  # after a period with no space: an abbreviation (E.B.ren), a file name
+        if len(word) <= _UNIT_MAX and _after_number(shown, start):
+            continue
+        if len(word) <= _ABBREVIATION_MAX and _abbreviated(shown, end):
+            continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
-        if not skip(word):
-            yield word, start, match.end()
+        if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
+            yield word, start, end  # 236th-leveel, WK-kwalificatie: its parts are looked up
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether a period closes the word and the sentence goes on (sáb., e dom.; dvs. Smith):
+    a comma, or a space and a small letter or digit, comes next."""
+    if text[end : end + 1] != ".":
+        return False
+    after = text[end + 1 : end + 3]
+    return after[:1] == "," or (after[:1] == " " and (after[1:].islower() or after[1:].isdigit()))
+
+
+def _after_number(text: str, start: int) -> bool:
+    """Whether a number, then a space, comes right before `start` (130 mp, 7,5 mmol)."""
+    return start >= 2 and text[start - 1] in " \u00a0\u202f" and text[start - 2].isdigit()
 
 
 def _key(word: str, lang: str) -> str:

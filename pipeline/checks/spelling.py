@@ -3,7 +3,13 @@
 Runs on the source track and every translation. A word is reported only when it is in none
 of: the language's dictionary (spell_dict.py), the project's word list
 (`glossary/words/<lang>.txt`), the glossary (every inflected form the matcher accepts), the
-source text (names and brands a translation keeps). Each distinct word is looked up once per
+source text (names and brands a translation keeps), a spelling the language's rules allow
+(spell_rules.py: French capitals without accents, Portuguese before 1990), a word of the
+language's other dictionary (en_US beside en_GB). A word that no single slip (two letters
+swapped, an accent, a letter left out, added or replaced) of a dictionary word explains is
+taken for a name when capitalised (Dodoma, Averroès) and for a borrowed word when English
+has it (manager, shoes); a slip of a word of the language is reported (demand for demande).
+Each distinct word is looked up once per
 language and process, and its verdict kept on disk for later runs. A language without a
 dictionary is skipped with a one-line note in the report, never an error.
 
@@ -15,16 +21,19 @@ word for the whole project with `msm spelling add WORD --lang L`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import languages
+from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
+from pipeline.checks.spell_rules import compound, variants
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
     from_source,
+    skip,
     source_names,
     words,
 )
@@ -34,6 +43,7 @@ if TYPE_CHECKING:  # the dictionaries and the glossary load on the first word a 
     from pipeline.checks import spell_dict
 
 CHECK = "spelling"
+ENGLISH = "en"
 _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 _STATE = "spelling.languages"
 
@@ -48,6 +58,17 @@ class _Language:
     # Romanian: ş ţ with a cedilla are looked up as ș ț (the `comma-below` check reports
     # the cedilla; the same word is not reported twice).
     comma_below: bool = False
+    # The language's other dictionaries (en_US beside en_GB): a word one knows is right.
+    variants: list[spell_dict.Speller] = field(default_factory=list)
+    # English, for the words other languages borrow (manager, shoes).
+    english: spell_dict.Speller | None = None
+
+    def flush(self) -> None:
+        """Keep the new verdicts of every dictionary asked."""
+        self.speller.flush()
+        for other in [*self.variants, self.english]:
+            if other is not None:
+                other.flush()
 
 
 def _source_language(ctx: CheckContext) -> str:
@@ -80,7 +101,10 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 
     listed = WordList.of(lang, read_words(ctx.root, lang) if ctx.root is not None else ())
     comma_below = languages.get(lang).typography.comma_below
-    made = known[lang] = _Language(lang, speller, listed, comma_below)
+    others = [spell_dict.Speller.open(lang, b) for b in spell_paths.find_all(lang)[1:]]
+    english = spell_dict.speller(ENGLISH) if lang != ENGLISH else None
+    made = _Language(lang, speller, listed, comma_below, others, english)
+    known[lang] = made
     return made
 
 
@@ -97,10 +121,16 @@ def prepare(ctx: CheckContext) -> None:
             _language(ctx, lang)
 
 
-def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool = False) -> bool:
+def _right(
+    word: str,
+    state: _Language,
+    known: Callable[[str], bool],
+    rest: bool = False,
+) -> bool:
     """Whether a word is right by the dictionary or the word list; a word joined by
-    hyphens or apostrophes is right when its parts are (l’acheteur, procurement's), and a
-    part after the first may be an ending of the language (Basque EB-ko, Preston-en)."""
+    hyphens or apostrophes is right when its parts are (l’acheteur, procurement's), a part
+    with a digit or an acronym is not looked up (236th-, WK-), and a part after the first
+    may be an ending of the language (Basque EB-ko, Preston-en)."""
     if state.comma_below:
         word = word.translate(_COMMA_BELOW)
     if known(word) or word in state.listed or state.speller.right(word):
@@ -109,13 +139,37 @@ def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool
         return True
     if rest and _is_ending(word, state.lang):
         return True
+    if any(state.speller.right(other) for other in variants(word, state.lang)):
+        return True
+    if any(other.right(word) for other in state.variants):
+        return True
+    # a name English knows (Robert, Louis), or a borrowed word (manager, shoes) that is no
+    # slip of a word of the language's own
+    english = state.english is not None and state.english.right(word)
+    if english and (word[:1].isupper() or not _near(word, state)):
+        return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
             parts = [p for p in word.split(mark) if p]
             return all(
-                len(p) < 2 or _right(p, state, known, rest=at > 0) for at, p in enumerate(parts)
+                len(p) < 2 or skip(p) or _right(p, state, known, rest=at > 0)
+                for at, p in enumerate(parts)
             )
-    return False
+    if compound(word, state.lang, state.speller.right):
+        return True
+    return _is_name(word, state)
+
+
+def _is_name(word: str, state: _Language) -> bool:
+    """Whether an unknown word is a name: capitalised, and no single slip (two letters
+    swapped, an accent, a letter left out, added or replaced) of a dictionary word, which
+    is what a typo in a capitalised word is (Dodoma, Averroès: names; Parliamnet: a typo)."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not _near(word, state)
+
+
+def _near(word: str, state: _Language) -> bool:
+    """Whether a word is one slip of a word the language's dictionary knows."""
+    return bool(state.speller.suggestions(word))
 
 
 def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
@@ -189,7 +243,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     for word, start, end in words(text):
         if not _right(word, state, known):
             unknown.append((word, start, end))
-    state.speller.flush()
+    state.flush()
     if not unknown:
         return ()
     spans = _glossary_spans(unit, ctx)
@@ -200,7 +254,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             continue
         seen.add(word)
         problems.append(Problem(_message(word, state), concept=word))
-    state.speller.flush()
+    state.flush()
     return problems
 
 

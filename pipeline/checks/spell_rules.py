@@ -1,0 +1,88 @@
+"""Spellings that are right though the language's dictionary lacks them: rules, not words.
+
+- French writes capitals without their accent (Etat, Eglise, Ca va): a capital may stand
+  for any accented capital of its letter; the 1990 reform drops the circumflex of i and u
+  (abime, envoutante, connait), which the classic dictionary still wants.
+- Greek puts a second accent on a word an enclitic pronoun follows (τα κτίριά μας): the
+  word is right when it is right without its last accent.
+- European Portuguese before the 1990 spelling agreement (the pt_PT dictionary has only the
+  new forms): a silent c or p before c, ç or t (acção, direcção, projecto, aspecto), the
+  circumflex of -êem (dêem, lêem, vêem), vôo, and the accents that told apart pára/para,
+  pêlo/pelo, péla/pela, pólo/polo, pêra/pera.
+
+A word is right when the dictionary knows one of its `variants`.
+
+- Dutch writes compounds as one word, and its dictionary lists only the common ones: a word
+  that is two dictionary words of four letters or more, with or without a linking s
+  between them, is right (polygraafgegevens, leeftijdsgenoten).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+_BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
+_CIRCUMFLEX = {"i": "î", "u": "û"}
+_TONOS = dict(zip("άέήίόύώ", "αεηιουω", strict=True))
+# A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
+_SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
+_OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
+
+
+def variants(word: str, lang: str) -> Iterator[str]:
+    """Other spellings of `word` that make it right when the dictionary knows one of them."""
+    if lang == "fr":
+        for capital in _BARE_CAPITALS.get(word[:1], ""):
+            yield capital + word[1:]
+        for at, letter in enumerate(word):
+            if letter in _CIRCUMFLEX:
+                yield word[:at] + _CIRCUMFLEX[letter] + word[at + 1 :]
+    elif lang == "el":
+        accents = [at for at, letter in enumerate(word) if letter in _TONOS]
+        if len(accents) >= 2:
+            at = accents[-1]
+            yield word[:at] + _TONOS[word[at]] + word[at + 1 :]
+    elif lang == "pt-PT":
+        yield from _before_1990(word)
+
+
+def _before_1990(word: str) -> Iterator[str]:
+    """The 1990 agreement's form of a European Portuguese word written the older way."""
+    lower = word.lower()
+    silent = [m.start() for m in _SILENT.finditer(lower)]
+    for at in silent:
+        yield word[:at] + word[at + 1 :]
+    if len(silent) > 1:
+        yield "".join(c for at, c in enumerate(word) if at not in silent)
+    if lower.endswith("êem"):
+        yield word[:-3] + "eem"
+    if "ôo" in lower:
+        yield word.replace("ôo", "oo")
+    new = _OLD_ACCENTS.get(lower)
+    if new is not None:
+        yield new.capitalize() if word[:1].isupper() else new
+
+
+# Languages that write compounds as one word, with the letters that may link their parts.
+_COMPOUNDING = {"nl-BE": ("", "s")}
+_PART_MIN = 4  # letters of each part of a compound
+_COMPOUND_MIN = 10  # letters of a compound
+
+
+def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is two words of the dictionary (`right`) joined, as the language
+    makes compounds."""
+    links = _COMPOUNDING.get(lang)
+    if links is None or len(word) < _COMPOUND_MIN or not word.isalpha():
+        return False
+    lower = word.lower()
+    for at in range(_PART_MIN, len(lower) - _PART_MIN + 1):
+        head, tail = lower[:at], lower[at:]
+        if not right(tail):
+            continue
+        for link in links:
+            stem = head[: len(head) - len(link)] if link else head
+            if head.endswith(link) and len(stem) >= _PART_MIN and right(stem):
+                return True
+    return False
