@@ -41,19 +41,21 @@ from pipeline import __version__
 from pipeline.confine import confine
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
-from pipeline.memory.model import Match, Unit, tokens
+from pipeline.memory.model import Match, Unit, joined_tokens, tokens
+from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
 from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 1  # bump when the cache's layout changes
+FORMAT = 2  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
-_CODE = ("store.py", "model.py", "tmx.py")
+_CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
 # What one file teaches: (source, target, fuzzy, note, origins, words); origins empty for a
-# catalogue (its own name is the origin), words the source's tokens joined by spaces.
+# catalogue (its own name is the origin), words the source's tokens joined by spaces (empty
+# for a catalogue: the memory finds the words of each new source, all at once).
 Taught = tuple[str, str, bool, str, tuple[str, ...], str]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
@@ -88,6 +90,7 @@ class Memory:
     _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
+    _wordless: list[str] = field(default_factory=list, repr=False)  # sources not split yet
     _sources: list[str] = field(default_factory=list, repr=False)  # indexed, in order
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
@@ -114,15 +117,15 @@ class Memory:
     def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
         """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
         inlined: a memory of 1,000 videos adds 100,000 pairs)."""
-        targets_of, words_of = self._targets, self._words
+        targets_of, wordless = self._targets, self._wordless
         fresh = False
-        for source, target, fuzzy, _, _, words in taught:
+        for source, target, fuzzy, _, _, _ in taught:
             if fuzzy and not drafts:
                 continue
             targets = targets_of.get(source)
             if targets is None:
                 targets_of[source] = {target: [origin]}
-                words_of[source] = words
+                wordless.append(source)
                 fresh = True
                 continue
             held = targets.get(target)
@@ -227,6 +230,9 @@ class Memory:
         index: dict[str, list[int]] = {}
         coded = []
         words = self._words
+        if self._wordless:
+            words.update(zip(self._wordless, joined_tokens(self._wordless), strict=True))
+            self._wordless = []
         for i, source in enumerate(self._sources):
             chars = []
             for word in words[source].split(" "):
@@ -364,9 +370,15 @@ def _stamp(info: os.stat_result) -> Stamp:
 
 
 def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
-    catalog = read_catalog(data.decode("utf-8-sig"), where)
+    """The translated pairs of a catalogue (po_pairs reads the usual files; the full reader
+    the rest, and says what is wrong with a broken one)."""
+    text = data.decode("utf-8-sig")
+    pairs = po_pairs(text)
+    if pairs is not None:
+        return [(msgid, msgstr, fuzzy, "", (), "") for msgid, msgstr, fuzzy in pairs]
+    catalog = read_catalog(text, where)
     return [
-        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), " ".join(tokens(e.msgid)))
+        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), "")
         for e in catalog.entries
         if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
     ]
