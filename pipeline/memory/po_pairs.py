@@ -25,8 +25,8 @@ _BODY: Final = r'[^"\\\n]*(?:\\[ntrfvba"\\][^"\\\n]*)*'  # a string's body (unro
 
 
 def _field(keyword: str, prefix: str = "") -> str:
-    """A keyword line and its continuation lines (the body of each a group)."""
-    return rf'{prefix}{keyword} "({_BODY})"\n((?:{prefix}"{_BODY}"\n)*)'
+    """A keyword line and its continuation lines, its strings a group (`"a"\\n"b"\\n`)."""
+    return rf'{prefix}{keyword} ("{_BODY}"\n(?:{prefix}"{_BODY}"\n)*)'
 
 
 _PREVIOUS: Final = rf'#\| (?:msgctxt|msgid|msgid_plural) "{_BODY}"\n(?:#\| "{_BODY}"\n)*'
@@ -46,11 +46,8 @@ def _decoded(match: re.Match[str]) -> str:
     return _CODES[match.group(1)]
 
 
-def _text(first: str, more: str, prefix: str = "") -> str:
-    """A field's text: its first string and its continuation lines, escapes decoded."""
-    if more:  # `"a"\n"b"\n` (or `#~ "a"\n#~ "b"\n`): the bodies, joined
-        first += more[len(prefix) + 1 : -2].replace(f'"\n{prefix}"', "")
-    raw = first
+def _unescaped(raw: str) -> str:
+    """A string's body with its (simple) escapes decoded."""
     if "\\" not in raw:
         return raw
     if "\\\\" in raw:
@@ -60,6 +57,25 @@ def _text(first: str, more: str, prefix: str = "") -> str:
         for code, char in _SIMPLE.items():
             raw = raw.replace("\\" + code, char)
     return raw
+
+
+def _text(field: str, prefix: str = "") -> str:
+    """A field's text: its strings (`"a"\\n"b"\\n`, or `#~ "b"` lines) joined, decoded."""
+    return _unescaped(field[1:-2].replace(f'"\n{prefix}"', ""))
+
+
+def _texts(fields: list[str]) -> list[str]:
+    """`_text` of each field, all at once: joined by NULs (none in the file), a few C passes
+    over them all, split again."""
+    if not fields:
+        return []
+    joined = "\x00".join(fields).replace('"\n"', "").replace('"\n\x00"', "\x00")
+    return _unescaped(joined[1:-2]).split("\x00")
+
+
+def _context(field: str | None, prefix: str = "") -> str | None:
+    """A msgctxt's text as an entry's key holds it (None for none or an empty one)."""
+    return (_text(field, prefix) or None) if field is not None else None
 
 
 def _fuzzy(comments: str) -> bool:
@@ -74,13 +90,14 @@ def _fuzzy(comments: str) -> bool:
 def po_pairs(text: str) -> list[Pair] | None:
     """Each entry's (msgid, msgstr, fuzzy), in file order, for the entries that have both a
     msgid and a msgstr; None when the file is not of the simple kind this reads."""
-    if "\x04" in text:
+    if "\x04" in text or "\x00" in text:
         return None  # gettext refuses the context separator: the full reader says where
     if text and text[-1] != "\n":
         text += "\n"  # a line more, blank: read the same
-    pairs: list[Pair] = []
-    keys: set[tuple[str | None, str]] = set()
-    count = 0
+    fields: list[str] = []  # the msgid and msgstr of each live entry
+    fuzzy: list[bool] = []
+    contexts: dict[int, str] = {}  # live entry → its msgctxt field
+    obsolete: list[tuple[str | None, str]] = []  # the keys of obsolete entries
     at = len(text) - len(text.lstrip("\n"))
     match = _ENTRY.match
     size = len(text)
@@ -89,18 +106,22 @@ def po_pairs(text: str) -> list[Pair] | None:
         if found is None:
             return None  # something else: the full reader's
         at = found.end()
-        count += 1
-        if found.group(4) is None:  # obsolete: only its key counts (duplicates)
-            context, context_more, first, more = found.group(8, 9, 10, 11)
-            key = _text(context, context_more, "#~ ") if context is not None else ""
-            keys.add((key or None, _text(first, more, "#~ ")))
+        comments, context, msgid, msgstr, gone_context, gone_msgid, _ = found.groups()
+        if msgid is None:  # obsolete: only its key counts (duplicates)
+            obsolete.append((_context(gone_context, "#~ "), _text(gone_msgid, "#~ ")))
             continue
-        comments, context, context_more, first, more, target, target_more = found.groups()[:7]
-        msgid = _text(first, more)
-        key = _text(context, context_more) if context is not None else ""
-        keys.add((key or None, msgid))
-        if msgid and (target or target_more):
-            msgstr = _text(target, target_more)
-            if msgstr:
-                pairs.append((msgid, msgstr, "#," in comments and _fuzzy(comments)))
-    return pairs if len(keys) == count else None  # a duplicate entry: the full reader's
+        if context is not None:
+            contexts[len(fuzzy)] = context
+        fields.append(msgid)
+        fields.append(msgstr)
+        fuzzy.append("#," in comments and _fuzzy(comments))
+    texts = _texts(fields)
+    msgids, msgstrs = texts[0::2], texts[1::2]
+    if contexts or obsolete:
+        keys = [(_context(contexts.get(n)), msgid) for n, msgid in enumerate(msgids)]
+        unique = len(set(keys + obsolete)) == len(keys) + len(obsolete)
+    else:
+        unique = len(set(msgids)) == len(msgids)
+    if not unique:
+        return None  # a duplicate entry: the full reader's
+    return [pair for pair in zip(msgids, msgstrs, fuzzy, strict=True) if pair[0] and pair[1]]

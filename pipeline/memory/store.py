@@ -59,14 +59,13 @@ _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 Taught = tuple[str, str, bool, str, tuple[str, ...], str]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
-# A whole memory, indexed: targets, notes, sources, coded, vocabulary, index (see Memory)
+# A whole memory: targets, notes, sources in order, coded, vocabulary (see Memory)
 Saved = tuple[
     dict[str, dict[str, list[str]]],
     dict[tuple[str, str], str],
     list[str],
     list[str],
     dict[str, str],
-    dict[str, list[int]],
 ]
 Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
 
@@ -81,8 +80,10 @@ def _code(number: int) -> str:
 class Memory:
     """One language's translation units, indexed by source text and by word.
 
-    For scoring, each source is written as one character per word (`_code`): rapidfuzz then
-    compares word sequences as short strings, in C, over the candidates the index gives.
+    The word index covers only the words of the texts looked up (`prepare`), built in one
+    pass over the sources when they are first needed. For scoring, a candidate source is
+    written as one character per word (`_code`): rapidfuzz then compares word sequences as
+    short strings, in C.
     """
 
     lang: str
@@ -91,7 +92,7 @@ class Memory:
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
     _wordless: list[str] = field(default_factory=list, repr=False)  # sources not split yet
-    _sources: list[str] = field(default_factory=list, repr=False)  # indexed, in order
+    _sources: list[str] = field(default_factory=list, repr=False)  # in order: their ids
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
@@ -162,7 +163,7 @@ class Memory:
         query = tokens(text)
         if not query:
             return []
-        self.index_all()
+        self.prepare([text])
         cutoff = threshold / 100.0
         vocabulary, index = self._vocabulary, self._index
         unknown: dict[str, str] = {}  # words no source has: characters no source holds
@@ -185,11 +186,13 @@ class Memory:
             coded,
             [codes[i] for i in ids],
             scorer=Indel.normalized_similarity,
-            score_cutoff=cutoff,
+            score_cutoff=cutoff - 1e-6,  # rapidfuzz drops a score of exactly the cutoff
             limit=None,
         )
         ranked: list[tuple[float, int, int, Unit]] = []
         for _, score, at in scored:
+            if score < cutoff - 1e-9:
+                continue
             best = self._best(sources[ids[at]], exclude)
             if best is not None:
                 ranked.append((-score, -len(best.origins), ids[at], best))
@@ -221,59 +224,55 @@ class Memory:
             return None
         return Unit(source, best[0], self.lang, best[1], self._note(source, best[0]))
 
-    def index_all(self) -> None:
-        """Code and index every source (once; again after sources are added)."""
+    def _order(self) -> None:
+        """Number the sources and code each one's words (once; again after sources are
+        added). Each step is one call into C per source, or one for all: the words of the
+        sources added without them (`joined_tokens`), the vocabulary (`dict.fromkeys` over
+        every word), each source coded (`map` over its words)."""
         if self._sources or not self._targets:
             return
-        self._sources = list(self._targets)
-        vocabulary = self._vocabulary = {}
-        index: dict[str, list[int]] = {}
-        coded = []
         words = self._words
         if self._wordless:
             words.update(zip(self._wordless, joined_tokens(self._wordless), strict=True))
             self._wordless = []
-        for i, source in enumerate(self._sources):
-            chars = []
-            for word in words[source].split(" "):
-                char = vocabulary.get(word)
-                if char is None:
-                    char = vocabulary[word] = _code(len(vocabulary))
-                chars.append(char)
-            code = "".join(chars)
-            coded.append(code)
-            for char in set(code):
-                postings = index.get(char)
-                if postings is None:
-                    index[char] = [i]
-                else:
-                    postings.append(i)
-        self._coded, self._index = coded, index
+        self._sources = list(self._targets)
+        listed = [words[source] for source in self._sources]
+        known = dict.fromkeys(" ".join(listed).split(" "))
+        vocabulary = self._vocabulary = dict(zip(known, map(_code, range(len(known))), strict=True))
+        char = vocabulary.__getitem__
+        self._coded = ["".join(map(char, line.split(" "))) for line in listed]
+        self._index = {}
 
     def prepare(self, texts: Iterable[str]) -> None:
-        """Index the memory before the texts are looked up (kept for callers' clarity)."""
-        del texts
-        self.index_all()
+        """Index the words of `texts` not indexed yet: one pass over the sources for all the
+        texts about to be looked up (a run fills one video: a few hundred words)."""
+        self._order()
+        index, vocabulary = self._index, self._vocabulary
+        wanted: set[str] = set()
+        for text in texts:
+            wanted.update(c for c in map(vocabulary.get, tokens(text)) if c is not None)
+        wanted.difference_update(index)
+        if not wanted:
+            return
+        for char in wanted:
+            index[char] = []
+        shared = wanted.intersection
+        for at, coded in enumerate(self._coded):
+            for char in shared(coded):
+                index[char].append(at)
 
     def saved(self) -> Saved:
-        """Everything the memory holds, indexed, as plain data for the cache."""
-        self.index_all()
-        return (
-            self._targets,
-            self._notes,
-            self._sources,
-            self._coded,
-            self._vocabulary,
-            self._index,
-        )
+        """Everything the memory holds, its sources coded, as plain data for the cache."""
+        self._order()
+        return (self._targets, self._notes, self._sources, self._coded, self._vocabulary)
 
     @classmethod
     def from_saved(cls, lang: str, saved: Saved) -> Memory:
         """The memory `saved` gave (complete: nothing is added to it afterwards)."""
         memory = cls(lang)
-        targets, notes, sources, coded, vocabulary, index = saved
+        targets, notes, sources, coded, vocabulary = saved
         memory._targets, memory._notes, memory._sources = targets, notes, sources
-        memory._coded, memory._vocabulary, memory._index = coded, vocabulary, index
+        memory._coded, memory._vocabulary = coded, vocabulary
         return memory
 
 

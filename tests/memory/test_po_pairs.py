@@ -120,6 +120,17 @@ CASES = [
     ("unknown escape", B + 'msgid "\\q"\nmsgstr "b"\n', False),
     ("unterminated", B + 'msgid "a\nmsgstr "b"\n', False),
     ("msgid without msgstr", B + 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', False),
+    ("NUL", B + 'msgid "a\x00b"\nmsgstr "b"\n', False),
+    (
+        "context and obsolete",
+        B + 'msgctxt ""\nmsgid "a"\nmsgstr "b"\n\n#~ msgctxt "c"\n#~ msgid "a"\n#~ msgstr "d"\n',
+        True,
+    ),
+    (
+        "empty context twin",
+        B + 'msgctxt ""\nmsgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n',
+        False,
+    ),
     ("separator", B + 'msgid "a\x04b"\nmsgstr "b"\n', False),
     ("trailing comment", B + 'msgid "a"\nmsgstr "b"\n# end', False),
     ("stray text", B + 'msgid "a"\nmsgstr "b"\nfoo\n', False),
