@@ -26,6 +26,7 @@ splitting them would pass that index's internals between modules.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import marshal
@@ -33,8 +34,10 @@ import math
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from pipeline import __version__
@@ -49,7 +52,7 @@ from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 2  # bump when the cache's layout changes
+FORMAT = 3  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
 _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
@@ -59,13 +62,14 @@ _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 Taught = tuple[str, str, bool, str, tuple[str, ...], str]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
-# A whole memory: targets, notes, sources in order, coded, vocabulary (see Memory)
+# A whole memory: targets, notes, sources in order, coded, vocabulary, counts (see Memory)
 Saved = tuple[
     dict[str, dict[str, list[str]]],
     dict[tuple[str, str], str],
     list[str],
     list[str],
     dict[str, str],
+    dict[str, int],
 ]
 Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
 
@@ -96,6 +100,7 @@ class Memory:
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)  # character → sources
 
     def add(
         self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
@@ -163,23 +168,24 @@ class Memory:
         query = tokens(text)
         if not query:
             return []
-        self.prepare([text])
         cutoff = threshold / 100.0
-        vocabulary, index = self._vocabulary, self._index
+        self._order()
+        vocabulary, index, counts = self._vocabulary, self._index, self._counts
         unknown: dict[str, str] = {}  # words no source has: characters no source holds
         coded = "".join(
             vocabulary.get(w) or unknown.setdefault(w, _code(len(vocabulary) + len(unknown)))
             for w in query
         )
-        # a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words (so one of the l1−m+1
-        # rarest words of the query is shared) and t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
-        need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
+        found: set[int] = set()
+        prefix = _prefix(coded, cutoff, counts)
+        missing = {char for char in prefix if char not in index and counts.get(char)}
+        if missing:
+            self._index_chars(missing)
+        for char in prefix:
+            found.update(index.get(char, ()))
+        # and a length the ratio allows: t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
         shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
         longest = len(query) * (2 - cutoff) / cutoff + 1e-9
-        rarest = sorted(coded, key=lambda c: len(index.get(c, ())))
-        found: set[int] = set()
-        for char in rarest[: len(query) - need + 1]:
-            found.update(index.get(char, ()))
         codes, sources = self._coded, self._sources
         ids = [i for i in found if shortest <= len(codes[i]) <= longest and sources[i] != text]
         scored = process.extract(
@@ -241,19 +247,26 @@ class Memory:
         vocabulary = self._vocabulary = dict(zip(known, map(_code, range(len(known))), strict=True))
         char = vocabulary.__getitem__
         self._coded = ["".join(map(char, line.split(" "))) for line in listed]
+        self._counts = dict(Counter(chain.from_iterable(map(set, self._coded))))
         self._index = {}
 
-    def prepare(self, texts: Iterable[str]) -> None:
-        """Index the words of `texts` not indexed yet: one pass over the sources for all the
-        texts about to be looked up (a run fills one video: a few hundred words)."""
+    def prepare(self, texts: Iterable[str], threshold: float = 100.0) -> None:
+        """Index what looking up `texts` at `threshold` needs, in one pass over the sources
+        for them all: the rarest words of each text (`_prefix`)."""
         self._order()
-        index, vocabulary = self._index, self._vocabulary
+        vocabulary, counts = self._vocabulary, self._counts
         wanted: set[str] = set()
         for text in texts:
-            wanted.update(c for c in map(vocabulary.get, tokens(text)) if c is not None)
-        wanted.difference_update(index)
-        if not wanted:
-            return
+            coded = "".join(vocabulary.get(word, "\x00") for word in tokens(text))
+            wanted.update(_prefix(coded, threshold / 100.0, counts))
+        wanted.difference_update(self._index)
+        wanted.discard("\x00")  # the words no source holds
+        if wanted:
+            self._index_chars(wanted)
+
+    def _index_chars(self, wanted: set[str]) -> None:
+        """Index the words (characters) `wanted`: one pass over the sources."""
+        index = self._index
         for char in wanted:
             index[char] = []
         shared = wanted.intersection
@@ -264,16 +277,32 @@ class Memory:
     def saved(self) -> Saved:
         """Everything the memory holds, its sources coded, as plain data for the cache."""
         self._order()
-        return (self._targets, self._notes, self._sources, self._coded, self._vocabulary)
+        return (
+            self._targets,
+            self._notes,
+            self._sources,
+            self._coded,
+            self._vocabulary,
+            self._counts,
+        )
 
     @classmethod
     def from_saved(cls, lang: str, saved: Saved) -> Memory:
         """The memory `saved` gave (complete: nothing is added to it afterwards)."""
         memory = cls(lang)
-        targets, notes, sources, coded, vocabulary = saved
+        targets, notes, sources, coded, vocabulary, counts = saved
         memory._targets, memory._notes, memory._sources = targets, notes, sources
-        memory._coded, memory._vocabulary = coded, vocabulary
+        memory._coded, memory._vocabulary, memory._counts = coded, vocabulary, counts
         return memory
+
+
+def _prefix(coded: str, cutoff: float, counts: dict[str, int]) -> list[str]:
+    """The words (characters) of a coded query one of which any source as like it as `cutoff`
+    holds: a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words, so one of the query's
+    l1−m+1 rarest words is shared (prefix filtering)."""
+    need = max(1, math.ceil(cutoff * len(coded) / (2 - cutoff) - 1e-9))
+    rarest = sorted(coded, key=lambda c: counts.get(c, 0))
+    return rarest[: len(coded) - need + 1]
 
 
 def po_origin(slug: str, lang: str) -> str:
@@ -371,8 +400,8 @@ def _stamp(info: os.stat_result) -> Stamp:
 def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
     """The translated pairs of a catalogue (po_pairs reads the usual files; the full reader
     the rest, and says what is wrong with a broken one)."""
-    text = data.decode("utf-8-sig")
-    pairs = po_pairs(text)
+    text = data.decode("utf-8-sig")  # a file that is not UTF-8 is refused here
+    pairs = po_pairs(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
     if pairs is not None:
         return [(msgid, msgstr, fuzzy, "", (), "") for msgid, msgstr, fuzzy in pairs]
     catalog = read_catalog(text, where)
