@@ -21,14 +21,17 @@ def tokens(text: str) -> list[str]:
     return text.casefold().translate(_SPLIT).split()
 
 
-def joined_tokens(texts: list[str]) -> list[str]:
-    """`" ".join(tokens(text))` for each text: all of them in one pass (a memory's 40,000
-    sources cost a tenth of what they cost one by one)."""
-    together = "\x00".join(texts)
-    if together.count("\x00") != len(texts) - 1:  # a text holds a NUL: one by one
-        return [" ".join(tokens(text)) for text in texts]
-    found = " ".join(_TOKEN.findall(together.casefold())).split("\x00")
-    return [words.strip(" ") for words in found] if texts else []
+def token_stream(texts: list[str]) -> list[str]:
+    """The tokens of every text, each text's followed by a NUL: all found in one pass of C
+    (a memory's 40,000 sources cost a tenth of what they cost one by one)."""
+    together = "\x00".join(texts) + "\x00"
+    if together.count("\x00") != len(texts):  # a text holds a NUL: one by one
+        stream: list[str] = []
+        for text in texts:
+            stream += tokens(text)
+            stream.append("\x00")
+        return stream
+    return _TOKEN.findall(together.casefold()) if texts else []
 
 
 @dataclass

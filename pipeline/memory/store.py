@@ -44,7 +44,7 @@ from pipeline import __version__
 from pipeline.confine import confine
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
-from pipeline.memory.model import Match, Unit, joined_tokens, tokens
+from pipeline.memory.model import Match, Unit, token_stream, tokens
 from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
@@ -52,14 +52,13 @@ from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 3  # bump when the cache's layout changes
+FORMAT = 4  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
 _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
-# What one file teaches: (source, target, fuzzy, note, origins, words); origins empty for a
-# catalogue (its own name is the origin), words the source's tokens joined by spaces (empty
-# for a catalogue: the memory finds the words of each new source, all at once).
-Taught = tuple[str, str, bool, str, tuple[str, ...], str]
+# What one file teaches: (source, target, fuzzy, note, origins); origins empty for a
+# catalogue (its own name is the origin).
+Taught = tuple[str, str, bool, str, tuple[str, ...]]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
 # A whole memory: targets, notes, sources in order, coded, vocabulary, counts (see Memory)
@@ -94,22 +93,17 @@ class Memory:
     problems: list[Diagnostic] = field(default_factory=list)
     _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
-    _wordless: list[str] = field(default_factory=list, repr=False)  # sources not split yet
     _sources: list[str] = field(default_factory=list, repr=False)  # in order: their ids
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
     _counts: dict[str, int] = field(default_factory=dict, repr=False)  # character → sources
 
-    def add(
-        self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
-    ) -> None:
+    def add(self, source: str, target: str, origins: Iterable[str], note: str = "") -> None:
         """Add one pair (or add its origins to the pair already held)."""
         targets = self._targets.get(source)
         if targets is None:
             targets = self._targets[source] = {}
-            self._words[source] = words or " ".join(tokens(source))
             self._sources = []  # index again when next asked
         held = targets.get(target)
         if held is None:
@@ -123,15 +117,14 @@ class Memory:
     def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
         """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
         inlined: a memory of 1,000 videos adds 100,000 pairs)."""
-        targets_of, wordless = self._targets, self._wordless
+        targets_of = self._targets
         fresh = False
-        for source, target, fuzzy, _, _, _ in taught:
+        for source, target, fuzzy, _, _ in taught:
             if fuzzy and not drafts:
                 continue
             targets = targets_of.get(source)
             if targets is None:
                 targets_of[source] = {target: [origin]}
-                wordless.append(source)
                 fresh = True
                 continue
             held = targets.get(target)
@@ -232,22 +225,22 @@ class Memory:
 
     def _order(self) -> None:
         """Number the sources and code each one's words (once; again after sources are
-        added). Each step is one call into C per source, or one for all: the words of the
-        sources added without them (`joined_tokens`), the vocabulary (`dict.fromkeys` over
-        every word), each source coded (`map` over its words)."""
+        added), each step one call into C for them all: every source's words
+        (`token_stream`), the vocabulary (`dict.fromkeys`), the coded stream (`map`), cut
+        into sources at their NULs; then how many sources hold each word (`Counter`)."""
         if self._sources or not self._targets:
             return
-        words = self._words
-        if self._wordless:
-            words.update(zip(self._wordless, joined_tokens(self._wordless), strict=True))
-            self._wordless = []
         self._sources = list(self._targets)
-        listed = [words[source] for source in self._sources]
-        known = dict.fromkeys(" ".join(listed).split(" "))
-        vocabulary = self._vocabulary = dict(zip(known, map(_code, range(len(known))), strict=True))
-        char = vocabulary.__getitem__
-        self._coded = ["".join(map(char, line.split(" "))) for line in listed]
-        self._counts = dict(Counter(chain.from_iterable(map(set, self._coded))))
+        stream = token_stream(self._sources)
+        known = dict.fromkeys(stream)
+        del known["\x00"]
+        vocabulary = dict(zip(known, map(_code, range(len(known))), strict=True))
+        vocabulary["\x00"] = "\x00"
+        coded = "".join(map(vocabulary.__getitem__, stream)).split("\x00")
+        coded.pop()  # after the last NUL
+        del vocabulary["\x00"]
+        self._vocabulary, self._coded = vocabulary, coded
+        self._counts = dict(Counter(chain.from_iterable(map(set, coded))))
         self._index = {}
 
     def prepare(self, texts: Iterable[str], threshold: float = 100.0) -> None:
@@ -403,10 +396,10 @@ def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
     text = data.decode("utf-8-sig")  # a file that is not UTF-8 is refused here
     pairs = po_pairs(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
     if pairs is not None:
-        return [(msgid, msgstr, fuzzy, "", (), "") for msgid, msgstr, fuzzy in pairs]
+        return [(msgid, msgstr, fuzzy, "", ()) for msgid, msgstr, fuzzy in pairs]
     catalog = read_catalog(text, where)
     return [
-        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), "")
+        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", ())
         for e in catalog.entries
         if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
     ]
@@ -415,9 +408,7 @@ def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
 def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Taught]:
     read = read_tmx(data, where, source_lang, origin=where)
     return [
-        (u.source, u.target, False, u.note, tuple(u.origins), " ".join(tokens(u.source)))
-        for u in read.units
-        if u.lang == lang
+        (u.source, u.target, False, u.note, tuple(u.origins)) for u in read.units if u.lang == lang
     ]
 
 
@@ -461,8 +452,8 @@ def load_memory(
                 memory.add_catalogue(taught, origin, settings.include_drafts)
         else:
             taught = _learn(saved, name, path, stamp, memory, tmx_reader, MAX_TMX_BYTES, "tmx")
-            for source, target, _, note, origins, words in taught or ():
-                memory.add(source, target, origins or (name,), note, words)
+            for source, target, _, note, origins in taught or ():
+                memory.add(source, target, origins or (name,), note)
         if taught is not None:
             names.add(name)
     if save and files:  # nothing read, nothing worth a cache file

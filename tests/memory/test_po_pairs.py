@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.memory.model import joined_tokens, tokens
+from pipeline.memory.model import token_stream, tokens
 from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.store import _catalogue_taught
 from pipeline.tracks.po_read import read_catalog
@@ -158,10 +158,10 @@ TOKEN_TEXT = st.text(
 
 
 @given(st.lists(TOKEN_TEXT, max_size=6))
-def test_joined_tokens_are_the_tokens_of_each_text(texts: list[str]):
-    assert joined_tokens(texts) == [" ".join(tokens(text)) for text in texts]
+def test_the_token_stream_is_the_tokens_of_each_text(texts: list[str]):
+    assert token_stream(texts) == [t for text in texts for t in [*tokens(text), "\x00"]]
 
 
-def test_joined_tokens_agree_on_every_character():
+def test_the_token_stream_agrees_on_every_character():
     texts = [f"a{chr(c)}b {chr(c)}" for c in range(0x110000) if not 0xD800 <= c < 0xE000]
-    assert joined_tokens(texts) == [" ".join(tokens(text)) for text in texts]
+    assert token_stream(texts) == [t for text in texts for t in [*tokens(text), "\x00"]]
