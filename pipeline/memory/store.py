@@ -44,7 +44,7 @@ from pipeline import __version__
 from pipeline.confine import confine
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
-from pipeline.memory.model import Match, Unit, token_stream, tokens
+from pipeline.memory.model import Match, Unit, tokens
 from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
@@ -52,7 +52,7 @@ from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 4  # bump when the cache's layout changes
+FORMAT = 5  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
 _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
@@ -225,20 +225,20 @@ class Memory:
 
     def _order(self) -> None:
         """Number the sources and code each one's words (once; again after sources are
-        added), each step one call into C for them all: every source's words
-        (`token_stream`), the vocabulary (`dict.fromkeys`), the coded stream (`map`), cut
-        into sources at their NULs; then how many sources hold each word (`Counter`)."""
+        added), and count how many sources hold each word."""
         if self._sources or not self._targets:
             return
         self._sources = list(self._targets)
-        stream = token_stream(self._sources)
-        known = dict.fromkeys(stream)
-        del known["\x00"]
-        vocabulary = dict(zip(known, map(_code, range(len(known))), strict=True))
-        vocabulary["\x00"] = "\x00"
-        coded = "".join(map(vocabulary.__getitem__, stream)).split("\x00")
-        coded.pop()  # after the last NUL
-        del vocabulary["\x00"]
+        vocabulary: dict[str, str] = {}
+        coded = []
+        for source in self._sources:
+            chars = []
+            for word in tokens(source):
+                char = vocabulary.get(word)
+                if char is None:
+                    char = vocabulary[word] = _code(len(vocabulary))
+                chars.append(char)
+            coded.append("".join(chars))
         self._vocabulary, self._coded = vocabulary, coded
         self._counts = dict(Counter(chain.from_iterable(map(set, coded))))
         self._index = {}

@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.memory.model import token_stream, tokens
 from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.store import _catalogue_taught
 from pipeline.tracks.po_read import read_catalog
@@ -147,21 +146,3 @@ def test_table_of_cases(name: str, text: str, fast: bool):
 def test_the_cost_stays_linear_on_a_file_of_comments_that_never_ends():
     text = "#. x\n" * 200_000  # every line could start an entry that never comes
     assert po_pairs(text.encode()) is None  # at once: one anchored match, no search
-
-
-# Text with what tokens treats specially: marks, white space str.split knows (some that
-# re's \s might not), case that folds to more letters, a final sigma, a NUL.
-TOKEN_TEXT = st.text(
-    alphabet=st.sampled_from([*"aZ ß.,-'\"\t\nςΣİﬁ、€\x00\x1c\x1f\x85\xa0\u2028\u3000\u0301\x7f"]),
-    max_size=20,
-)
-
-
-@given(st.lists(TOKEN_TEXT, max_size=6))
-def test_the_token_stream_is_the_tokens_of_each_text(texts: list[str]):
-    assert token_stream(texts) == [t for text in texts for t in [*tokens(text), "\x00"]]
-
-
-def test_the_token_stream_agrees_on_every_character():
-    texts = [f"a{chr(c)}b {chr(c)}" for c in range(0x110000) if not 0xD800 <= c < 0xE000]
-    assert token_stream(texts) == [t for text in texts for t in [*tokens(text), "\x00"]]
