@@ -7,10 +7,12 @@ Python. This one matches whole entries with one regular expression, anchored whe
 one ended (no search, no backtracking past one entry: linear), for the files msm and the
 usual editors write: comment lines (`#`, `#.`, `#:`, `#,`; `#|` previous fields), then an
 optional msgctxt, a msgid and a msgstr, each a string with the simple escapes
-(`\\n \\t \\" \\\\ \\r \\f \\v \\b \\a`) and its continuation lines, entries apart by blank
-lines or none. A file holding anything else (obsolete `#~` entries, plurals, octal or hex
-escapes, indented or trailing-space lines, a duplicate entry, a stray line, a malformed
-string) gives None: the caller reads it with the full reader, which also says what is wrong.
+(`\\n \\t \\" \\\\ \\r \\f \\v \\b \\a`) and its continuation lines (or the same fields
+of an obsolete entry, all `#~ ` lines: only its key counts, for duplicates), entries apart by
+blank lines or none. A file holding anything else (plurals, `#~|` fields, octal or hex
+escapes, indented or trailing-space lines, a NUL, a duplicate entry, a stray line, a
+malformed string) gives None: the caller reads it with the full reader, which also says
+what is wrong.
 It works on the file's UTF-8 bytes (the structure is ASCII, which UTF-8 never uses inside
 a character; byte-wide searches are several times faster than on text with Polish or Greek
 letters) and decodes only the fields it gives, all of a file's at once; the caller has

@@ -12,13 +12,15 @@ similarity gettext's and Weblate's fuzzy matching are built on, found through an
 words: a text whose ratio with the query can reach the threshold must share enough words
 with it to contain one of the query's rarest words (prefix filtering), so only texts holding
 one of those are scored, and none that could reach the threshold is missed. The index holds
-only the words of the texts looked up (a run fills one video: a few hundred words), so
-building it costs one set intersection per source text.
+only those rarest words of the texts looked up (a run fills one video: a few hundred words;
+how many sources hold each word is counted once, with the memory), so building it costs one
+set intersection per source text.
 
-What each file teaches is cached in `.msm-cache/memory-<lang>.bin` (marshal, git-ignored),
-keyed by the file's modification time, change time, size and inode: a run reads again only
-the catalogues that changed since the last one. A cache that does not load is rebuilt,
-never trusted; one that cannot be written is skipped.
+The whole memory is cached in `.msm-cache/memory-<lang>.bin` and what each file teaches in
+`.msm-cache/memory-<lang>.parts` (marshal, git-ignored), keyed by the files' modification
+time, change time, size and inode: a run reads again only the catalogues that changed since
+the last one (catalogues through po_pairs, the full reader only for the files it leaves).
+A cache that does not load is rebuilt, never trusted; one that cannot be written is skipped.
 
 Long: building, caching and searching one language's memory share the index they make;
 splitting them would pass that index's internals between modules.
