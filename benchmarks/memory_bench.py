@@ -6,7 +6,8 @@ A corpus of N videos × M cues (9 languages) is the memory; a new video is added
 run finds it (`.msm-cache/memory-pl.bin` in place), with the memory built from scratch (the
 cache and the files' parts removed before each run: every catalogue is parsed), and with
 `[memory] fill = false` (the plain update). The target is the memory's run against the plain
-one, both on this machine, in this session.
+one, both on this machine, in this session; the target is met when the memory built from
+scratch (no cache at all) and the fill take under 1 s.
 
     python -m benchmarks.memory_bench [--videos 1000] [--cues 100] [--repeats 5]
 """
@@ -191,9 +192,11 @@ def bench_translation_memory(res: object, corpus_spec: Spec, repeats: int) -> No
     res.target(
         f"memory of {corpus_spec.videos:,} videos: build + fill a {sum(mix.values())}-cue video "
         "under 1 s",
-        f"{cached.median:.2f} s with the cache (×{cached.median / base.median:.2f} the plain "
-        f"update; CPU {cpu_of[cached.label]:.2f} s), {cold.median:.2f} s built from scratch",
-        cached.median < 1.0,
+        f"{cold.median:.2f} s built from scratch (×{cold.median / base.median:.2f} the plain "
+        f"update; CPU {cpu_of[cold.label]:.2f} s), {cached.median:.2f} s with the cache "
+        f"(×{cached.median / base.median:.2f}; CPU {cpu_of[cached.label]:.2f} s), plain update "
+        f"{base.median:.2f} s (CPU {cpu_of[base.label]:.2f} s)",
+        cold.median < 1.0,
     )
 
 

@@ -80,7 +80,8 @@ def fill(
     """Fill each fillable entry of `entries` that the memory has a match for."""
     stats = FillStats()
     chosen = [entry for entry in entries if fillable(entry)]
-    memory.prepare(entry.msgid for entry in chosen)  # one pass over the memory for all
+    # one pass over the memory for all
+    memory.prepare((entry.msgid for entry in chosen), settings.threshold)
     for entry in chosen:
         match = best_match(memory, entry, settings, exclude)
         if match is None:

@@ -12,13 +12,15 @@ similarity gettext's and Weblate's fuzzy matching are built on, found through an
 words: a text whose ratio with the query can reach the threshold must share enough words
 with it to contain one of the query's rarest words (prefix filtering), so only texts holding
 one of those are scored, and none that could reach the threshold is missed. The index holds
-only the words of the texts looked up (a run fills one video: a few hundred words), so
-building it costs one set intersection per source text.
+only those rarest words of the texts looked up (a run fills one video: a few hundred words;
+how many sources hold each word is counted once, with the memory), so building it costs one
+set intersection per source text.
 
-What each file teaches is cached in `.msm-cache/memory-<lang>.bin` (marshal, git-ignored),
-keyed by the file's modification time, change time, size and inode: a run reads again only
-the catalogues that changed since the last one. A cache that does not load is rebuilt,
-never trusted; one that cannot be written is skipped.
+The whole memory is cached in `.msm-cache/memory-<lang>.bin` and what each file teaches in
+`.msm-cache/memory-<lang>.parts` (marshal, git-ignored), keyed by the files' modification
+time, change time, size and inode: a run reads again only the catalogues that changed since
+the last one (catalogues through po_pairs, the full reader only for the files it leaves).
+A cache that does not load is rebuilt, never trusted; one that cannot be written is skipped.
 
 Long: building, caching and searching one language's memory share the index they make;
 splitting them would pass that index's internals between modules.
@@ -26,6 +28,7 @@ splitting them would pass that index's internals between modules.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import marshal
@@ -33,8 +36,10 @@ import math
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from pipeline import __version__
@@ -42,29 +47,30 @@ from pipeline.confine import confine
 from pipeline.errors import Diagnostic, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.memory.model import Match, Unit, tokens
+from pipeline.memory.po_pairs import po_pairs
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
 from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 1  # bump when the cache's layout changes
+FORMAT = 5  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
-_CODE = ("store.py", "model.py", "tmx.py")
+_CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
-# What one file teaches: (source, target, fuzzy, note, origins, words); origins empty for a
-# catalogue (its own name is the origin), words the source's tokens joined by spaces.
-Taught = tuple[str, str, bool, str, tuple[str, ...], str]
+# What one file teaches: (source, target, fuzzy, note, origins); origins empty for a
+# catalogue (its own name is the origin).
+Taught = tuple[str, str, bool, str, tuple[str, ...]]
 Stamp = tuple[int, int, int, int]
 Reader = Callable[[bytes, str], list[Taught]]
-# A whole memory, indexed: targets, notes, sources, coded, vocabulary, index (see Memory)
+# A whole memory: targets, notes, sources in order, coded, vocabulary, counts (see Memory)
 Saved = tuple[
     dict[str, dict[str, list[str]]],
     dict[tuple[str, str], str],
     list[str],
     list[str],
     dict[str, str],
-    dict[str, list[int]],
+    dict[str, int],
 ]
 Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
 
@@ -79,28 +85,27 @@ def _code(number: int) -> str:
 class Memory:
     """One language's translation units, indexed by source text and by word.
 
-    For scoring, each source is written as one character per word (`_code`): rapidfuzz then
-    compares word sequences as short strings, in C, over the candidates the index gives.
+    The word index covers only the words of the texts looked up (`prepare`), built in one
+    pass over the sources when they are first needed. For scoring, a candidate source is
+    written as one character per word (`_code`): rapidfuzz then compares word sequences as
+    short strings, in C.
     """
 
     lang: str
     problems: list[Diagnostic] = field(default_factory=list)
     _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    _words: dict[str, str] = field(default_factory=dict, repr=False)  # tokens, space-joined
-    _sources: list[str] = field(default_factory=list, repr=False)  # indexed, in order
+    _sources: list[str] = field(default_factory=list, repr=False)  # in order: their ids
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)  # character → sources
 
-    def add(
-        self, source: str, target: str, origins: Iterable[str], note: str = "", words: str = ""
-    ) -> None:
+    def add(self, source: str, target: str, origins: Iterable[str], note: str = "") -> None:
         """Add one pair (or add its origins to the pair already held)."""
         targets = self._targets.get(source)
         if targets is None:
             targets = self._targets[source] = {}
-            self._words[source] = words or " ".join(tokens(source))
             self._sources = []  # index again when next asked
         held = targets.get(target)
         if held is None:
@@ -114,15 +119,14 @@ class Memory:
     def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
         """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
         inlined: a memory of 1,000 videos adds 100,000 pairs)."""
-        targets_of, words_of = self._targets, self._words
+        targets_of = self._targets
         fresh = False
-        for source, target, fuzzy, _, _, words in taught:
+        for source, target, fuzzy, _, _ in taught:
             if fuzzy and not drafts:
                 continue
             targets = targets_of.get(source)
             if targets is None:
                 targets_of[source] = {target: [origin]}
-                words_of[source] = words
                 fresh = True
                 continue
             held = targets.get(target)
@@ -159,34 +163,37 @@ class Memory:
         query = tokens(text)
         if not query:
             return []
-        self.index_all()
         cutoff = threshold / 100.0
-        vocabulary, index = self._vocabulary, self._index
+        self._order()
+        vocabulary, index, counts = self._vocabulary, self._index, self._counts
         unknown: dict[str, str] = {}  # words no source has: characters no source holds
         coded = "".join(
             vocabulary.get(w) or unknown.setdefault(w, _code(len(vocabulary) + len(unknown)))
             for w in query
         )
-        # a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words (so one of the l1−m+1
-        # rarest words of the query is shared) and t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
-        need = max(1, math.ceil(cutoff * len(query) / (2 - cutoff) - 1e-9))
+        found: set[int] = set()
+        prefix = _prefix(coded, cutoff, counts)
+        missing = {char for char in prefix if char not in index and counts.get(char)}
+        if missing:
+            self._index_chars(missing)
+        for char in prefix:
+            found.update(index.get(char, ()))
+        # and a length the ratio allows: t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
         shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
         longest = len(query) * (2 - cutoff) / cutoff + 1e-9
-        rarest = sorted(coded, key=lambda c: len(index.get(c, ())))
-        found: set[int] = set()
-        for char in rarest[: len(query) - need + 1]:
-            found.update(index.get(char, ()))
         codes, sources = self._coded, self._sources
         ids = [i for i in found if shortest <= len(codes[i]) <= longest and sources[i] != text]
         scored = process.extract(
             coded,
             [codes[i] for i in ids],
             scorer=Indel.normalized_similarity,
-            score_cutoff=cutoff,
+            score_cutoff=cutoff - 1e-6,  # rapidfuzz drops a score of exactly the cutoff
             limit=None,
         )
         ranked: list[tuple[float, int, int, Unit]] = []
         for _, score, at in scored:
+            if score < cutoff - 1e-9:
+                continue
             best = self._best(sources[ids[at]], exclude)
             if best is not None:
                 ranked.append((-score, -len(best.origins), ids[at], best))
@@ -218,57 +225,79 @@ class Memory:
             return None
         return Unit(source, best[0], self.lang, best[1], self._note(source, best[0]))
 
-    def index_all(self) -> None:
-        """Code and index every source (once; again after sources are added)."""
+    def _order(self) -> None:
+        """Number the sources and code each one's words (once; again after sources are
+        added), and count how many sources hold each word."""
         if self._sources or not self._targets:
             return
         self._sources = list(self._targets)
-        vocabulary = self._vocabulary = {}
-        index: dict[str, list[int]] = {}
+        vocabulary: dict[str, str] = {}
         coded = []
-        words = self._words
-        for i, source in enumerate(self._sources):
+        for source in self._sources:
             chars = []
-            for word in words[source].split(" "):
+            for word in tokens(source):
                 char = vocabulary.get(word)
                 if char is None:
                     char = vocabulary[word] = _code(len(vocabulary))
                 chars.append(char)
-            code = "".join(chars)
-            coded.append(code)
-            for char in set(code):
-                postings = index.get(char)
-                if postings is None:
-                    index[char] = [i]
-                else:
-                    postings.append(i)
-        self._coded, self._index = coded, index
+            coded.append("".join(chars))
+        self._vocabulary, self._coded = vocabulary, coded
+        self._counts = dict(Counter(chain.from_iterable(map(set, coded))))
+        self._index = {}
 
-    def prepare(self, texts: Iterable[str]) -> None:
-        """Index the memory before the texts are looked up (kept for callers' clarity)."""
-        del texts
-        self.index_all()
+    def prepare(self, texts: Iterable[str], threshold: float = 100.0) -> None:
+        """Index what looking up `texts` at `threshold` needs, in one pass over the sources
+        for them all: the rarest words of each text (`_prefix`)."""
+        self._order()
+        vocabulary, counts = self._vocabulary, self._counts
+        wanted: set[str] = set()
+        for text in texts:
+            coded = "".join(vocabulary.get(word, "\x00") for word in tokens(text))
+            wanted.update(_prefix(coded, threshold / 100.0, counts))
+        wanted.difference_update(self._index)
+        wanted.discard("\x00")  # the words no source holds
+        if wanted:
+            self._index_chars(wanted)
+
+    def _index_chars(self, wanted: set[str]) -> None:
+        """Index the words (characters) `wanted`: one pass over the sources."""
+        index = self._index
+        for char in wanted:
+            index[char] = []
+        shared = wanted.intersection
+        for at, coded in enumerate(self._coded):
+            for char in shared(coded):
+                index[char].append(at)
 
     def saved(self) -> Saved:
-        """Everything the memory holds, indexed, as plain data for the cache."""
-        self.index_all()
+        """Everything the memory holds, its sources coded, as plain data for the cache."""
+        self._order()
         return (
             self._targets,
             self._notes,
             self._sources,
             self._coded,
             self._vocabulary,
-            self._index,
+            self._counts,
         )
 
     @classmethod
     def from_saved(cls, lang: str, saved: Saved) -> Memory:
         """The memory `saved` gave (complete: nothing is added to it afterwards)."""
         memory = cls(lang)
-        targets, notes, sources, coded, vocabulary, index = saved
+        targets, notes, sources, coded, vocabulary, counts = saved
         memory._targets, memory._notes, memory._sources = targets, notes, sources
-        memory._coded, memory._vocabulary, memory._index = coded, vocabulary, index
+        memory._coded, memory._vocabulary, memory._counts = coded, vocabulary, counts
         return memory
+
+
+def _prefix(coded: str, cutoff: float, counts: dict[str, int]) -> list[str]:
+    """The words (characters) of a coded query one of which any source as like it as `cutoff`
+    holds: a ratio 2m/(l1+l2) ≥ t needs m ≥ t·l1/(2−t) shared words, so one of the query's
+    l1−m+1 rarest words is shared (prefix filtering)."""
+    need = max(1, math.ceil(cutoff * len(coded) / (2 - cutoff) - 1e-9))
+    rarest = sorted(coded, key=lambda c: counts.get(c, 0))
+    return rarest[: len(coded) - need + 1]
 
 
 def po_origin(slug: str, lang: str) -> str:
@@ -364,9 +393,15 @@ def _stamp(info: os.stat_result) -> Stamp:
 
 
 def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
-    catalog = read_catalog(data.decode("utf-8-sig"), where)
+    """The translated pairs of a catalogue (po_pairs reads the usual files; the full reader
+    the rest, and says what is wrong with a broken one)."""
+    text = data.decode("utf-8-sig")  # a file that is not UTF-8 is refused here
+    pairs = po_pairs(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+    if pairs is not None:
+        return [(msgid, msgstr, fuzzy, "", ()) for msgid, msgstr, fuzzy in pairs]
+    catalog = read_catalog(text, where)
     return [
-        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", (), " ".join(tokens(e.msgid)))
+        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", ())
         for e in catalog.entries
         if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
     ]
@@ -375,9 +410,7 @@ def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
 def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Taught]:
     read = read_tmx(data, where, source_lang, origin=where)
     return [
-        (u.source, u.target, False, u.note, tuple(u.origins), " ".join(tokens(u.source)))
-        for u in read.units
-        if u.lang == lang
+        (u.source, u.target, False, u.note, tuple(u.origins)) for u in read.units if u.lang == lang
     ]
 
 
@@ -421,8 +454,8 @@ def load_memory(
                 memory.add_catalogue(taught, origin, settings.include_drafts)
         else:
             taught = _learn(saved, name, path, stamp, memory, tmx_reader, MAX_TMX_BYTES, "tmx")
-            for source, target, _, note, origins, words in taught or ():
-                memory.add(source, target, origins or (name,), note, words)
+            for source, target, _, note, origins in taught or ():
+                memory.add(source, target, origins or (name,), note)
         if taught is not None:
             names.add(name)
     if save and files:  # nothing read, nothing worth a cache file

@@ -199,7 +199,8 @@ class _Recall:
                 self.project, job.lang, settings, save=self.save
             )
         left: list[Pending] = []
-        memory.prepare(job.entries[pending.key].msgid for pending in job.pending)
+        texts = [job.entries[pending.key].msgid for pending in job.pending]
+        memory.prepare(texts, settings.threshold)
         for pending in job.pending:
             original = job.entries[pending.key]
             match = best_match(memory, original, settings, po_origin(job.slug, job.lang))

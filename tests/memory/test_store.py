@@ -93,3 +93,10 @@ def test_a_broken_memory_file_is_reported_every_time_not_cached_over(tmp_path: P
         assert [p.code for p in memory.problems] == ["tmx"]
         assert "not well-formed XML" in memory.problems[0].message
         assert memory.exact(SHARED[0]) is not None  # the catalogues still teach
+
+
+def test_a_near_match_of_exactly_the_threshold_is_found() -> None:
+    memory = Memory("pl")
+    memory.add("the the", "t", ["v/pl.po"])  # 2 words of 3 shared: 2·2/(3+2) = 80 %
+    found = memory.near("the the the", 80)
+    assert [(m.unit.source, round(m.score, 6)) for m in found] == [("the the", 80.0)]
