@@ -15,7 +15,7 @@ word for the whole project with `msm spelling add WORD --lang L`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import languages
@@ -48,6 +48,9 @@ class _Language:
     # Romanian: ş ţ with a cedilla are looked up as ș ț (the `comma-below` check reports
     # the cedilla; the same word is not reported twice).
     comma_below: bool = False
+    # Each word's verdict by the dictionary and the word list alone (the source text of an
+    # entry can only excuse more): looked up once per language and process.
+    right: dict[str, bool] = field(default_factory=dict)
 
 
 def _source_language(ctx: CheckContext) -> str:
@@ -117,6 +120,11 @@ def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool
     return False
 
 
+def _nowhere(word: str) -> bool:
+    """No source text to take words from."""
+    return False
+
+
 def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
     """Where the glossary matcher finds a term (of any status) in the text, with the
     skeletons of the term's own words."""
@@ -179,14 +187,22 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     if state is None:
         return ()
     translated = unit.lang != _source_language(ctx) and unit.source
-    written, names = source_names(unit.source) if translated else (set(), [])
+    from_text: list[tuple[set[str], list[str]]] = []  # the source's words, read on first need
 
     def known(word: str) -> bool:
-        return bool(translated) and from_source(word, written, names)
+        if not translated:
+            return False
+        if not from_text:
+            from_text.append(source_names(unit.source))
+        return from_source(word, *from_text[0])
 
     unknown: list[tuple[str, int, int]] = []
+    right = state.right
     for word, start, end in words(text):
-        if not _right(word, state, known):
+        ok = right.get(word)
+        if ok is None:  # once per word and language: the dictionary and the word list
+            ok = right[word] = _right(word, state, _nowhere)
+        if not ok and not (translated and _right(word, state, known)):
             unknown.append((word, start, end))
     state.speller.flush()
     if not unknown:

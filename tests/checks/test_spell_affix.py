@@ -95,3 +95,40 @@ def test_the_speller_loads_basque_from_a_sorted_copy_with_the_same_verdicts(tmp_
     verdicts = [original.spell(w) for w in words]
     assert 500 < sum(verdicts) < len(words) - 500  # a sample of right and wrong words
     assert [speller._dictionary().spell(w) for w in words] == verdicts
+
+
+def test_each_distinct_word_is_judged_once_per_language(tmp_path, monkeypatch):
+    """The check asks the dictionary and the word list once per distinct word and
+    language, whatever the number of entries it is in; the source still excuses names."""
+    if find("pl") is None:
+        pytest.skip(spell_dict.missing_note("pl"))
+    from pipeline.checks.model import EntryUnit
+    from pipeline.checks.registry import CheckContext, load_all
+    from pipeline.project import Project
+
+    monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path))
+    ctx = CheckContext(settings=Project.load(ROOT).settings, root=ROOT)
+    check = load_all()["spelling"].func
+    speller = spell_dict.speller("pl")
+    assert speller is not None
+    asked: list[str] = []
+    real = speller.right
+
+    def counted(word: str) -> bool:
+        asked.append(word)
+        return real(word)
+
+    monkeypatch.setattr(speller, "right", counted)
+    line = "Zamawiający składa ofertę w Koszalinie"
+    problems = []
+    for n in range(20):
+        unit = EntryUnit(
+            path="subtitles/demo/pl.po",
+            line=3 + n,
+            lang="pl",
+            source="The buyer in Koszalin",
+            target=f"{line} {n}",
+        )
+        problems += list(check(unit, ctx))
+    assert problems == []  # Koszalinie: the source's name with an ending
+    assert sorted(set(asked)) == sorted(asked)  # each word asked once
