@@ -73,6 +73,20 @@ def peer_inputs(root: Path, work: Path) -> list[Peer]:
     return peers
 
 
+def peer_ready(peers: list[Peer]) -> None:
+    """Stop unless pofilter can spell-check every language: without enchant its spellcheck
+    filter passes everything silently, and the comparison would mean nothing."""
+    try:
+        import enchant
+    except ImportError as error:  # pyenchant, or Debian's libenchant-2-2, missing
+        raise RuntimeError(
+            f"pofilter's spellcheck needs pyenchant and Debian libenchant-2-2: {error}"
+        ) from error
+    missing = [p.tag for p in peers if not enchant.dict_exists(p.tag)]
+    if missing:
+        raise RuntimeError(f"enchant finds no dictionary for {', '.join(missing)}")
+
+
 def _cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
@@ -156,6 +170,7 @@ def bench_spelling(res: object, root: Path, repeats: int, peer_repeats: int) -> 
     assert isinstance(res, bench.Results)
     print("== spelling: msm check against pofilter's spellcheck", flush=True)
     peers = peer_inputs(root, bench.CORPORA / "spelling-peer")
+    peer_ready(peers)
     cpu: dict[str, list[float]] = {}
     timed = commands(root, peers, cpu)
     timed[WARM](False)  # the cache a first run leaves
