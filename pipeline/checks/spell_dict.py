@@ -5,7 +5,8 @@ no system library), reading the dictionaries Debian's `hunspell-*` packages inst
 /usr/share/hunspell. Loading is the expensive part (CPU time: Basque's Xuxen ≈3 s, Greek and
 Polish ≈0.5 s, the others 0.1–0.3 s), so:
 
-- a dictionary is loaded only when a word needs it, once per process;
+- a dictionary is loaded only when a word needs it, once per process (on a first run with
+  worker processes, once before they fork: spelling.prepare);
 - every verdict (right, or wrong with its first suggestions) is kept in a per-user cache
   file for that dictionary (`$XDG_CACHE_HOME/msm/spelling/`, keyed by the dictionary files'
   size and modification time), so a run that meets no new word loads no dictionary at all;
@@ -114,6 +115,10 @@ class Speller:
                     path.name, hunspell_data_dir=str(path.parent)
                 )
         return self._hunspell
+
+    def load(self) -> None:
+        """Load the dictionary now (before worker processes fork, which then share it)."""
+        self._dictionary()
 
     def right(self, word: str) -> bool:
         """Whether the dictionary knows `word` (looked up once, then remembered)."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import languages
 from pipeline.checks.model import EntryUnit
-from pipeline.checks.registry import CheckContext, Problem, entry_text, register
+from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -89,14 +89,19 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 
 def prepare(ctx: CheckContext) -> None:
     """Find the dictionary and read the word list of every language of the run, so a
-    missing dictionary is noted once (and worker processes inherit what was read)."""
+    missing dictionary is noted once (and worker processes inherit what was read). When
+    worker processes will check, load here, once, the dictionary of each language the run
+    checks that has no verdict cached yet (a first run): each worker would load it."""
     langs = [_source_language(ctx)]
     if ctx.settings is not None:
         langs += list(ctx.settings.target_languages)
     config = ctx.cache.get("config")
+    checked = ctx.cache.get(RUN_LANGUAGES, set()) if ctx.workers > 1 else set()
     for lang in langs:
         if config is None or config.enabled(CHECK, lang):
-            _language(ctx, lang)
+            state = _language(ctx, lang)
+            if state is not None and lang in checked and not state.speller.verdicts:
+                state.speller.load()
 
 
 def _right(word: str, state: _Language, known: Callable[[str], bool], rest: bool = False) -> bool:
