@@ -933,6 +933,9 @@ def main() -> None:
     from benchmarks.memory_bench import bench_translation_memory, spec
 
     bench_translation_memory(res, spec(250 if args.quick else 1000, 100), res.sizes.repeats)
+    from benchmarks.spelling_bench import bench_spelling
+
+    bench_spelling(res, main_corpus, res.sizes.repeats, res.sizes.peer_repeats)
     write(res, args.out, started, args.quick)
 
 

@@ -67,6 +67,9 @@ class CheckContext:
         return self.settings.frame_rate if self.settings is not None else 25.0
 
 
+# `CheckContext.cache` key: the languages a run checks (a set), put there before `prepare`.
+RUN_LANGUAGES = "run.languages"
+
 CheckFunc = Callable[[Any, CheckContext], Iterable[Problem]]
 # What an entry check's problems depend on, besides the language (see `memo`).
 MemoKey = Callable[[EntryUnit], Hashable]

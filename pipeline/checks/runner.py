@@ -49,7 +49,14 @@ from pipeline.checks.model import (
     TrackUnit,
 )
 from pipeline.checks.profiles import resolve as resolve_profile
-from pipeline.checks.registry import CheckContext, CheckSpec, Problem, Scope, load_all
+from pipeline.checks.registry import (
+    RUN_LANGUAGES,
+    CheckContext,
+    CheckSpec,
+    Problem,
+    Scope,
+    load_all,
+)
 from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
 from pipeline.checks.units import (
     cue_units,
@@ -252,6 +259,13 @@ class Runner:
     def run(self, inputs: Inputs) -> CheckReport:
         """Check every input once, then the cross-file checks; return the report."""
         known = self._project_key = self.whole_key(inputs)
+        # Before `prepare`, which may then load once what each worker process would load
+        # for itself (spelling's dictionaries on a first run): how many processes check,
+        # and in which languages.
+        self.ctx.workers = self._workers_for(inputs.videos)
+        self.ctx.cache[RUN_LANGUAGES] = {
+            lang for video in inputs.videos for lang in video.langs
+        } | ({self.source_lang} if any(v.source for v in inputs.videos) else set())
         if known is None:
             self._prepare()
         else:
@@ -372,7 +386,7 @@ class Runner:
     # --- many videos: one process, or several --------------------------------------------
 
     def _videos(self, videos: Sequence[VideoInput]) -> None:
-        workers = self._workers_for(videos)
+        workers = self.ctx.workers
         if workers <= 1:
             for video in videos:
                 self._guard(self._video, video)

@@ -2,13 +2,16 @@
 
 The binding is chunspell (a manylinux wheel that bundles libhunspell: nothing to compile,
 no system library), reading the dictionaries Debian's `hunspell-*` packages install in
-/usr/share/hunspell. Loading is the expensive part (Basque's Xuxen affix file takes ≈12 s,
-the others 0.5–3 s), so:
+/usr/share/hunspell. Loading is the expensive part (CPU time: Basque's Xuxen ≈3 s, Greek and
+Polish ≈0.5 s, the others 0.1–0.3 s), so:
 
-- a dictionary is loaded only when a word needs it, once per process;
+- a dictionary is loaded only when a word needs it, once per process (on a first run with
+  worker processes, once before they fork: spelling.prepare);
 - every verdict (right, or wrong with its first suggestions) is kept in a per-user cache
   file for that dictionary (`$XDG_CACHE_HOME/msm/spelling/`, keyed by the dictionary files'
-  size and modification time), so a run that meets no new word loads no dictionary at all.
+  size and modification time), so a run that meets no new word loads no dictionary at all;
+- Basque's affix file is loaded from a copy with each suffix class's rules sorted
+  (spell_affix.py: the same rules, half the loading time).
 
 The cache is only ever appended to (one write per batch, each line whole or ignored when
 read back), so concurrent runs and the runner's worker processes cannot corrupt it.
@@ -112,10 +115,21 @@ class Speller:
             if self._hunspell is None:
                 import hunspell  # chunspell's module, only when a word needs the dictionary
 
+                from pipeline.checks.spell_affix import faster_base
+
+                path = faster_base(self.base, _cache_dir(), _fingerprint(self.base))
                 self._hunspell = _LOADED[self.base] = hunspell.Hunspell(
-                    self.base.name, hunspell_data_dir=str(self.base.parent)
+                    path.name, hunspell_data_dir=str(path.parent)
                 )
         return self._hunspell
+
+    def remembered(self) -> bool:
+        """Whether earlier runs left verdicts (read from the cache now, if not yet)."""
+        return bool(self._known())
+
+    def load(self) -> None:
+        """Load the dictionary now (before worker processes fork, which then share it)."""
+        self._dictionary()
 
     def right(self, word: str) -> bool:
         """Whether the dictionary knows `word` (looked up once, then remembered)."""

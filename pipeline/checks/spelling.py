@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
-from pipeline.checks.registry import CheckContext, Problem, entry_text, register
+from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
 from pipeline.checks.spell_rules import compound, variants
 from pipeline.checks.spell_words import (
     APOSTROPHES,
@@ -62,6 +62,9 @@ class _Language:
     variants: list[spell_dict.Speller] = field(default_factory=list)
     # English, for the words other languages borrow (manager, shoes).
     english: spell_dict.Speller | None = None
+    # Each word's verdict by the dictionary and the word list alone (the source text of an
+    # entry can only excuse more): looked up once per language and process.
+    right: dict[str, bool] = field(default_factory=dict)
 
     def flush(self) -> None:
         """Keep the new verdicts of every dictionary asked."""
@@ -111,14 +114,19 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 def prepare(ctx: CheckContext) -> None:
     """Find the dictionary and read the word list of every language of the run, so a
     missing dictionary is noted once (and worker processes inherit the word lists; each
-    speller reads its cache of verdicts when it looks up its first word)."""
+    speller reads its cache of verdicts when it looks up its first word). When worker
+    processes will check, load here, once, the dictionary of each language the run checks
+    that has no verdict cached yet (a first run): each worker would load it."""
     langs = [_source_language(ctx)]
     if ctx.settings is not None:
         langs += list(ctx.settings.target_languages)
     config = ctx.cache.get("config")
+    checked = ctx.cache.get(RUN_LANGUAGES, set()) if ctx.workers > 1 else set()
     for lang in langs:
         if config is None or config.enabled(CHECK, lang):
-            _language(ctx, lang)
+            state = _language(ctx, lang)
+            if state is not None and lang in checked and not state.speller.remembered():
+                state.speller.load()
 
 
 def _right(
@@ -170,6 +178,11 @@ def _is_name(word: str, state: _Language) -> bool:
 def _near(word: str, state: _Language) -> bool:
     """Whether a word is one slip of a word the language's dictionary knows."""
     return bool(state.speller.suggestions(word))
+
+
+def _nowhere(word: str) -> bool:
+    """No source text to take words from."""
+    return False
 
 
 def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
@@ -234,14 +247,22 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     if state is None:
         return ()
     translated = unit.lang != _source_language(ctx) and unit.source
-    written, names = source_names(unit.source) if translated else (set(), [])
+    from_text: list[tuple[set[str], list[str]]] = []  # the source's words, read on first need
 
     def known(word: str) -> bool:
-        return bool(translated) and from_source(word, written, names)
+        if not translated:
+            return False
+        if not from_text:
+            from_text.append(source_names(unit.source))
+        return from_source(word, *from_text[0])
 
     unknown: list[tuple[str, int, int]] = []
+    right = state.right
     for word, start, end in words(text):
-        if not _right(word, state, known):
+        ok = right.get(word)
+        if ok is None:  # once per word and language: the dictionary and the word list
+            ok = right[word] = _right(word, state, _nowhere)
+        if not ok and not (translated and _right(word, state, known)):
             unknown.append((word, start, end))
     state.flush()
     if not unknown:
