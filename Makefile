@@ -65,11 +65,13 @@ $(BENCH_STAMP): requirements/bench.lock
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
+	MSM_SETUP_BENCH=1 PYTHON=$(PYTHON) sh tools/setup-system.sh
 	$(BENCH_PY) -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
 	$(BENCH_PY) -m benchmarks.run
 
 ## bench-quick: the same on smaller corpora, fewer repeats (writes benchmarks/RESULTS-quick.md)
 bench-quick: $(BENCH_STAMP)
+	MSM_SETUP_BENCH=1 PYTHON=$(PYTHON) sh tools/setup-system.sh
 	$(BENCH_PY) -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
 	$(BENCH_PY) -m benchmarks.run --quick --out benchmarks/RESULTS-quick.md
 

@@ -58,3 +58,14 @@ def test_without_the_right_to_install_it_stops_at_once_naming_the_packages():
         "tools/setup-system.sh: missing Debian packages: gettext chromium "
         "(install them as root: apt-get install gettext chromium)\n"
     )
+
+
+def test_the_benchmark_adds_the_library_of_the_peers_spell_filter():
+    """`make bench` (MSM_SETUP_BENCH=1) also needs libenchant-2-2; `make test` does not."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to run as a user who cannot install")
+    plain = run({"MSM_SETUP_PRETEND_MISSING": "libenchant-2-2"}, as_nobody=True)
+    assert (plain.returncode, plain.stderr) == (0, "")
+    bench = run({"MSM_SETUP_BENCH": "1", "MSM_SETUP_PRETEND_MISSING": "libenchant-2-2"}, True)
+    assert bench.returncode == 1
+    assert "missing Debian packages: libenchant-2-2 " in bench.stderr

@@ -23,6 +23,12 @@ hunspell-pt-pt test -e /usr/share/hunspell/pt_PT.dic
 hunspell-ro  test -e /usr/share/hunspell/ro_RO.dic
 hunspell-es  test -e /usr/share/hunspell/es_ES.dic
 '
+# `make bench` (MSM_SETUP_BENCH=1) also needs libenchant-2-2: pofilter's spellcheck filter
+# (pyenchant) reads the same Hunspell dictionaries through it.
+if [ "${MSM_SETUP_BENCH:-}" = 1 ]; then
+    PACKAGES="$PACKAGES"'libenchant-2-2 "$PYTHON" -c "import ctypes.util, sys; sys.exit(not ctypes.util.find_library(\"enchant-2\"))"
+'
+fi
 # python3-venv: `make` makes .venv with `python3 -m venv` (Debian's python3 lacks ensurepip)
 # gettext:     msgfmt --check validates every PO file the tests write
 # chromium:    the report's browser tests (Playwright drives Debian's Chromium; no download)
