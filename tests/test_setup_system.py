@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,11 +23,29 @@ def listed() -> list[str]:
 
 
 def run(env: dict[str, str], as_nobody: bool) -> subprocess.CompletedProcess[str]:
-    command = ["sh", str(SCRIPT)]
-    if as_nobody:
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    if not as_nobody:
+        return _sh(["sh", str(SCRIPT)], env, cwd=None)
+    # A copy nobody can read: the clone may sit in a folder only its owner enters (mktemp -d).
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o755)
+        script = Path(folder) / "setup-system.sh"
+        shutil.copy(SCRIPT, script)
+        script.chmod(0o644)
+        nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        return _sh([*nobody, "sh", str(script)], env, cwd=folder)
+
+
+def _sh(
+    command: list[str], env: dict[str, str], cwd: str | None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command, env={**os.environ, **env}, capture_output=True, text=True, timeout=60, check=False
+        command,
+        env={**os.environ, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
