@@ -12,6 +12,8 @@
 
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
+- Laughter and like interjections, one syllable said three times or more (jajaja,
+  jejejeje, hahaha, χαχαχα), are right in any language (`interjection`).
 
 A word is right when the dictionary knows one of its `variants`.
 
@@ -102,6 +104,15 @@ def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
             if head.endswith(link) and len(stem) >= _PART_MIN and right(stem):
                 return True
     return False
+
+
+# One syllable of two letters said three times or more: jajaja, jejejeje, hahaha, χαχαχα.
+_REPEATED = re.compile(r"(\w\w)\1{2,}")
+
+
+def interjection(word: str) -> bool:
+    """Whether a word is laughter or a like interjection: a two-letter syllable repeated."""
+    return _REPEATED.fullmatch(word.lower()) is not None
 
 
 # The vowels Greek elides where words meet: at a word's start (ήθελες → 'θελες) and end.

@@ -29,7 +29,7 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
-from pipeline.checks.spell_rules import compound, elided, enclitic, variants
+from pipeline.checks.spell_rules import compound, elided, enclitic, interjection, variants
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -158,7 +158,7 @@ def _right(
             )
     if compound(word, state.lang, state.speller.right):
         return True
-    if enclitic(word, state.lang, state.speller.right):
+    if enclitic(word, state.lang, state.speller.right) or interjection(word):
         return True
     return _is_name(word, state) or _inflected_name(word, state)
 

@@ -369,6 +369,8 @@ RULES = [
     ("en", "It's so sloooooooooow.", []),
     ("es", "Es tan leeeeeeento.", []),
     ("en", "A cup of cofffee.", ["cofffee"]),
+    # laughter: a two-letter syllable three times or more
+    ("es", "No conoce mi secreto, jejejeje.", []),
     # Greek: a vowel dropped where words meet, an apostrophe in its place
     ("el", "Θα 'θελες ν' αρχίσεις; Ποιος το 'σπασε αυτό;", []),
     ("el", "Δώσ' μου τα χρήματά σου.", []),
