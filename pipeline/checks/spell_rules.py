@@ -10,7 +10,18 @@
   circumflex of -êem (dêem, lêem, vêem), vôo, and the accents that told apart pára/para,
   pêlo/pelo, péla/pela, pólo/polo, pêra/pera.
 
+- Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
+  times or more (a slip doubles a letter at most to three) stands for one or two.
+- Laughter and like interjections, one syllable said three times or more (jajaja,
+  jejejeje, hahaha, χαχαχα), are right in any language (`interjection`).
+
 A word is right when the dictionary knows one of its `variants`.
+
+- Greek drops a vowel where words meet and writes an apostrophe in its place: at a word's
+  start ('θελες for ήθελες, 'ρθεις for έρθεις) or its end (Δώσ' for Δώσε); the word is right
+  when one vowel put back makes a dictionary word (`elided`).
+- Spanish joins unstressed pronouns to an infinitive (culparlos, ayudarme): the word is
+  right when it is a dictionary infinitive and one pronoun (`enclitic`).
 
 - Dutch writes compounds as one word, and its dictionary lists only the common ones: a word
   that is two dictionary words of four letters or more, with or without a linking s
@@ -30,8 +41,15 @@ _SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))"
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
 
 
+# A letter written four times or more in a row: a word drawn out (sloooow), not a slip.
+_DRAWN_OUT = re.compile(r"(\w)\1{3,}")
+
+
 def variants(word: str, lang: str) -> Iterator[str]:
     """Other spellings of `word` that make it right when the dictionary knows one of them."""
+    if _DRAWN_OUT.search(word):
+        yield _DRAWN_OUT.sub(r"\1", word)
+        yield _DRAWN_OUT.sub(r"\1\1", word)
     if lang == "fr":
         for capital in _BARE_CAPITALS.get(word[:1], ""):
             yield capital + word[1:]
@@ -85,4 +103,42 @@ def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
             stem = head[: len(head) - len(link)] if link else head
             if head.endswith(link) and len(stem) >= _PART_MIN and right(stem):
                 return True
+    return False
+
+
+# One syllable of two letters said three times or more: jajaja, jejejeje, hahaha, χαχαχα.
+_REPEATED = re.compile(r"(\w\w)\1{2,}")
+
+
+def interjection(word: str) -> bool:
+    """Whether a word is laughter or a like interjection: a two-letter syllable repeated."""
+    return _REPEATED.fullmatch(word.lower()) is not None
+
+
+# The vowels Greek elides where words meet: at a word's start (ήθελες → 'θελες) and end.
+_ELIDED = {"el": ("ε", "έ", "η", "ή", "α", "ά", "ο", "ό", "ι", "ί")}
+
+
+def elided(word: str, before: str, after: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word written with an apostrophe for a dropped vowel (`before` or `after` it)
+    is a dictionary word (`right`) with the vowel put back."""
+    vowels = _ELIDED.get(lang)
+    if vowels is None:
+        return False
+    if before and before in "'’" and any(right(v + word) for v in vowels):
+        return True
+    return bool(after) and after in "'’" and any(right(word + v) for v in vowels)
+
+
+_CLITICS = {"es": ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les")}
+_INFINITIVE = ("ar", "er", "ir")
+
+
+def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is an infinitive the dictionary knows with one pronoun joined to it
+    (Spanish culparlos, ayudarme)."""
+    for clitic in _CLITICS.get(lang, ()):
+        stem = word[: -len(clitic)]
+        if word.endswith(clitic) and stem.endswith(_INFINITIVE) and len(stem) > 3 and right(stem):
+            return True
     return False

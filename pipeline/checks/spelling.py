@@ -7,7 +7,8 @@ source text (names and brands a translation keeps), a spelling the language's ru
 (spell_rules.py: French capitals without accents, Portuguese before 1990), a word of the
 language's other dictionary (en_US beside en_GB). A word that no single slip (two letters
 swapped, an accent, a letter left out, added or replaced) of a dictionary word explains is
-taken for a name when capitalised (Dodoma, Averroès) and for a borrowed word when English
+taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending written on a
+name English knows: Samik) and for a borrowed word when English
 has it (manager, shoes); a slip of a word of the language is reported (demand for demande).
 Each distinct word is looked up once per
 language and process, and its verdict kept on disk for later runs. A language without a
@@ -28,7 +29,7 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
-from pipeline.checks.spell_rules import compound, variants
+from pipeline.checks.spell_rules import compound, elided, enclitic, interjection, variants
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -165,14 +166,46 @@ def _right(
             )
     if compound(word, state.lang, state.speller.right):
         return True
-    return _is_name(word, state)
+    if enclitic(word, state.lang, state.speller.right) or interjection(word):
+        return True
+    return _is_name(word, state) or _inflected_name(word, state)
 
 
 def _is_name(word: str, state: _Language) -> bool:
     """Whether an unknown word is a name: capitalised, and no single slip (two letters
     swapped, an accent, a letter left out, added or replaced) of a dictionary word, which
-    is what a typo in a capitalised word is (Dodoma, Averroès: names; Parliamnet: a typo)."""
+    is what a typo in a capitalised word is (Dodoma, Averroès: names; Parliamnet: a typo).
+    A slip of a name the dictionary knows counts too, wherever the word stands: taking a
+    capitalised word in mid-sentence for a name unless it is a slip of a lowercase word
+    (Βοστώνη beside Βοστόνη) let through slips of Ελλάδα, Ευρώπη, America, Portugal
+    (measured: recall 0.993 → 0.937 in Greek)."""
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and not _near(word, state)
+
+
+# Languages that write a case ending on a name itself (Basque Samik, Tomi, Vegasera).
+_ENDING_ON_NAMES = {"eu"}
+_NAME_STEM = 3  # letters of the name an ending follows
+
+
+def _inflected_name(word: str, state: _Language) -> bool:
+    """Whether a capitalised word is a name with one of the language's endings written on
+    it, a name English knows only capitalised (Sami, Vegas; not Tome, tome): a stem no slip
+    explains is no proof (a slip in a capitalised first word: Pozzten, Nekkatuta)."""
+    english = state.english
+    if english is None or state.lang not in _ENDING_ON_NAMES:
+        return False
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    from pipeline.glossary.morphology import inflection
+
+    endings = inflection(state.lang).endings
+    for at in range(len(word) - 1, _NAME_STEM - 1, -1):
+        stem, tail = word[:at], word[at:]
+        if tail not in endings:
+            continue
+        if english.right(stem) and not english.right(stem.lower()):
+            return True
+    return False
 
 
 def _near(word: str, state: _Language) -> bool:
@@ -262,7 +295,10 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         ok = right.get(word)
         if ok is None:  # once per word and language: the dictionary and the word list
             ok = right[word] = _right(word, state, _nowhere)
-        if not ok and not (translated and _right(word, state, known)):
+        if ok or (translated and _right(word, state, known)):
+            continue
+        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+        if not elided(word, before, after, state.lang, state.speller.right):
             unknown.append((word, start, end))
     state.flush()
     if not unknown:

@@ -365,6 +365,24 @@ RULES = [
     ("eu", "IS-en komentarioak eta EB-ko arauak.", []),
     # a capital typed twice is a slip, not an acronym
     ("fr", "DDans la rue.", ["DDans"]),
+    # a word drawn out for effect (a letter four times or more); a tripled letter is a slip
+    ("en", "It's so sloooooooooow.", []),
+    ("es", "Es tan leeeeeeento.", []),
+    ("en", "A cup of cofffee.", ["cofffee"]),
+    # laughter: a two-letter syllable three times or more
+    ("es", "No conoce mi secreto, jejejeje.", []),
+    # Greek: a vowel dropped where words meet, an apostrophe in its place
+    ("el", "Θα 'θελες ν' αρχίσεις; Ποιος το 'σπασε αυτό;", []),
+    ("el", "Δώσ' μου τα χρήματά σου.", []),
+    ("el", "Θα 'θελλες ν' αρχίσεις;", ["θελλες"]),
+    # Spanish: an infinitive with a pronoun joined to it
+    ("es", "No podéis culparlos.", []),
+    ("es", "No pueden culparle.", []),
+    ("es", "No podéis culpralos.", ["culpralos"]),
+    # Basque: a case ending written on a name English knows only capitalised
+    ("eu", "Samik argiarekin piztuta lo egiten du.", []),
+    ("eu", "Tom Las Vegasera joan zen.", []),
+    ("eu", "Pozzten gara.", ["Pozzten"]),
 ]
 
 
