@@ -252,6 +252,10 @@ def count(root: Path) -> Counts:
 # The installed msm (compiled, see setup.py) made to run this folder's modules as Python:
 # they come first on the path (the folder holds no compiled file: tests/test_compiled.py).
 PURE_PYTHON = {"PYTHONPATH": str(ROOT)}
+# No Hunspell dictionary: the spelling check is skipped (and says so). The check benchmark runs
+# msm so, as pofilter runs without its spell filter (no --language); spelling_bench.py compares
+# the two with spelling on.
+NO_SPELLING = {"MSM_HUNSPELL_PATH": ""}
 
 
 def msm_build(env: dict[str, str] | None = None) -> str:
@@ -356,9 +360,9 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     run([BIN / "msm", "check", "--no-cache"], main)
     timings = interleaved(
         {
-            "msm check": msm_check(main),
-            "msm check, one process": msm_check(main, 1),
-            "msm check, as Python": msm_check(main, env=PURE_PYTHON),
+            "msm check": msm_check(main, env=NO_SPELLING),
+            "msm check, one process": msm_check(main, 1, env=NO_SPELLING),
+            "msm check, as Python": msm_check(main, env={**PURE_PYTHON, **NO_SPELLING}),
             "pofilter": pofilter(main),
         },
         {
@@ -374,7 +378,17 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
     res.build = build
     if "compiled" not in build or "pure Python" not in pure_build:
         raise RuntimeError(f"not the builds meant: {build!r}, {pure_build!r}")
-    facts, theirs = msm_facts(main), peer_facts(main)
+    saved = {name: os.environ.get(name) for name in NO_SPELLING}
+    os.environ.update(NO_SPELLING)  # msm_facts checks in this process: as the timed runs
+    try:
+        facts = msm_facts(main)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+    theirs = peer_facts(main)
     ratio, ratio_alone = peer.median / ours.median, peer.median / alone.median
     per_cue = ours.median / counts.cues * 1e6
     res.add(
@@ -386,7 +400,9 @@ def bench_check(res: Results) -> tuple[Path, Counts]:
         f"{counts.distinct:.0%} of the translated texts are distinct within their language.",
         "Both tools get the same `subtitles/` folder: pofilter reads the PO files (and skips "
         "the rest), msm reads the PO files, the source `en.srt` of each video and the built "
-        "`<lang>.srt`/`.vtt` it compares with what `msm build` would write.",
+        "`<lang>.srt`/`.vtt` it compares with what `msm build` would write. pofilter runs "
+        "without its spell filter (it needs `--language`), msm without its spelling check "
+        "(no dictionary: skipped); the spelling section below times both with spelling on.",
         "",
         "| command | median s | range | per cue | checks | problems reported | max RSS "
         "| peak PSS, all processes |",
