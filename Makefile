@@ -30,10 +30,12 @@ pytest: system $(STAMP)
 # modules (pipeline.COMPILED: checks, glossary matching, track readers) are compiled with mypyc,
 # as a regular install compiles them (tools/compiled_tree.py); PYTHONPATH makes the commands
 # the tests start (.venv/bin/msm) run the copy too. Only the tests that exercise those modules
-# run twice (COMPILED_TESTS), not the whole suite.
+# run twice (COMPILED_TESTS), not the whole suite; the spelling check's real-lines test (six
+# minutes of Hunspell look-ups, in modules that are not compiled) runs once.
 COMPILED_TREE ?= build/compiled
 COMPILED_TESTS ?= tests/checks tests/tracks tests/glossary tests/test_compiled.py \
-	tests/test_compiled_tree.py tests/test_cli_check.py tests/test_example_project.py
+	tests/test_compiled_tree.py tests/test_cli_check.py tests/test_example_project.py \
+	--ignore=tests/checks/test_spelling_real.py
 pytest-compiled: system $(STAMP)
 	$(PY) tools/compiled_tree.py $(COMPILED_TREE)
 	cd $(COMPILED_TREE) && MSM_EXPECT_COMPILED=1 PYTHONPATH=$(abspath $(COMPILED_TREE)) \
