@@ -1082,16 +1082,52 @@ def _cpus() -> int:
 
 def free_cpus(cpus: int | None = None, load: float | None = None) -> int:
     """The processes worth checking with: the cores this process may use, less the ones
-    other work keeps busy (the last minute's load average), at least one. On a busy machine
-    a second process only competes with the first: two workers with the load at 8 on 2 cores
-    were slower than one process (docs/performance.md)."""
+    other work keeps busy now (`busy_cores`), at least one. On a busy machine a second
+    process only competes with the first: two workers with the load at 8 on 2 cores were
+    slower than one process (docs/performance.md)."""
     cpus = _cpus() if cpus is None else cpus
     if load is None:
-        try:
-            load = os.getloadavg()[0]
-        except (AttributeError, OSError):  # not on every platform
+        load = busy_cores()
+        if load is None:
             return cpus
     return max(1, min(cpus, int(cpus - load + 0.5)))
+
+
+def busy_cores(window: float = 0.05) -> float | None:
+    """How many cores other work keeps busy now: the machine's CPU time not idle over a
+    short `window` in which this process sleeps (Linux /proc/stat), else the last
+    minute's load average. Not the load average first: it lags a minute behind, so it
+    counts the run that just ended (an msm check a moment ago, the step before in a CI job
+    or a pre-commit chain) as still running."""
+    import time
+
+    before = _cpu_times()
+    if before is not None:
+        time.sleep(window)
+        after = _cpu_times()
+        if after is not None and after[0] > before[0]:
+            total, idle = after[0] - before[0], after[1] - before[1]
+            return (os.cpu_count() or 1) * (total - idle) / total
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every platform
+        return None
+
+
+def _cpu_times() -> tuple[int, int] | None:
+    """The machine's CPU time so far, all of it and the idle part (/proc/stat), in ticks."""
+    try:
+        with Path("/proc/stat").open("rb") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if len(fields) < 5 or fields[0] != b"cpu":
+        return None
+    try:
+        ticks = [int(f) for f in fields[1:9]]
+    except ValueError:
+        return None
+    return sum(ticks), ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
 
 
 # What a worker process checks: the runner, the parts of the video list, the counter of

@@ -239,3 +239,24 @@ def test_workers_are_the_cores_other_work_leaves_free(cpus: int, load: float, ex
     from pipeline.checks.runner import free_cpus
 
     assert free_cpus(cpus, load) == expected
+
+
+def test_busy_cores_counts_work_running_now() -> None:
+    """A process spinning on a core while msm looks counts as one core busy (or more, on a
+    machine busy anyway); the last minute's load average would count it only slowly."""
+    import subprocess
+    import sys
+
+    from pipeline.checks.runner import busy_cores
+
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        import time
+
+        time.sleep(0.2)  # started and spinning
+        busy = busy_cores(window=0.2)
+    finally:
+        spinner.kill()
+        spinner.wait()
+    assert busy is not None
+    assert busy >= 0.7
