@@ -956,4 +956,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # `python -m benchmarks.run` runs this file as __main__: the parts in other modules import
+    # `benchmarks.run` and must get this module (its Results, its state), not a second copy.
+    sys.modules.setdefault("benchmarks.run", sys.modules[__name__])
     main()
