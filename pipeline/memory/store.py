@@ -34,44 +34,39 @@ import hashlib
 import marshal
 import math
 import os
+import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline import __version__
 from pipeline.confine import confine
-from pipeline.errors import Diagnostic, MsmError
+from pipeline.errors import Diagnostic, InputError, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
-from pipeline.memory.model import Match, Unit, tokens
-from pipeline.memory.po_pairs import po_pairs
+from pipeline.memory.model import MARKS, Match, Unit, tokens
+from pipeline.memory.po_pairs import FUZZY, TRANSLATED, Fields, po_fields
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
 from pipeline.project import Project
 from pipeline.store import video_files
 from pipeline.tracks.po_read import read_catalog
 
-FORMAT = 5  # bump when the cache's layout changes
+FORMAT = 6  # bump when the cache's layout changes
 CACHE_DIR = ".msm-cache"
 _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 
-# What one file teaches: (source, target, fuzzy, note, origins); origins empty for a
-# catalogue (its own name is the origin).
+# What a TMX file teaches: (source, target, fuzzy, note, origins)
 Taught = tuple[str, str, bool, str, tuple[str, ...]]
 Stamp = tuple[int, int, int, int]
-Reader = Callable[[bytes, str], list[Taught]]
-# A whole memory: targets, notes, sources in order, coded, vocabulary, counts (see Memory)
-Saved = tuple[
-    dict[str, dict[str, list[str]]],
-    dict[tuple[str, str], str],
-    list[str],
-    list[str],
-    dict[str, str],
-    dict[str, int],
-]
+Part = TypeVar("Part", Fields, list[Taught])
+# The sources of a whole memory coded: joined, the vocabulary, the words' counts (Memory)
+Coded = tuple[str, dict[str, str], dict[str, int]]
 Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
 
 
@@ -81,21 +76,90 @@ def _code(number: int) -> str:
     return chr(point if point < 0xD800 else point + 0x800)
 
 
+def _codes() -> Iterator[str]:
+    """`_code(0)`, `_code(1)`, … in C (a map over ranges), for a whole vocabulary at once."""
+    return map(chr, chain(range(0x100, 0xD800), range(0xE000, 0x110000)))
+
+
+_SEPARATOR = "\x01"  # between sources joined for coding (a token of its own; no word holds it)
+# a word as `tokens` finds it: a mark, or a run of anything but spacing and marks
+_TOKEN = re.compile(f"[{re.escape(_SEPARATOR + MARKS)}]|[^\\s{re.escape(_SEPARATOR + MARKS)}]+")
+
+
+def coded_sources(sources: list[str]) -> tuple[str, dict[str, str]]:
+    """Every source's words coded (`_code`), the sources apart by `_SEPARATOR`, and the
+    vocabulary (word → character, numbered in order of first use).
+
+    The same words `tokens` gives each source, found for all at once: the sources joined,
+    case-folded once (case folding maps each character alone) and cut by one regular
+    expression — a mark, or a run of anything but spacing and marks, as `tokens` splits
+    them; a source holding the separator is coded alone."""
+    if not sources:
+        return "", {}
+    joined = _SEPARATOR.join(sources)
+    if joined.count(_SEPARATOR) != len(sources) - 1:
+        return _coded_one_by_one(sources)
+    words = _TOKEN.findall(joined.casefold())
+    vocabulary = dict(zip(dict.fromkeys(words), _codes(), strict=False))
+    if len(vocabulary) > _MAX_WORDS:
+        raise MsmError(f"the memory holds more than {_MAX_WORDS:,} different words")
+    separator = vocabulary.pop(_SEPARATOR, None)
+    if separator is not None:  # numbered as a word: coded again without it
+        vocabulary = dict(zip(vocabulary, _codes(), strict=False))
+    vocabulary[_SEPARATOR] = _SEPARATOR
+    coded = "".join(map(vocabulary.__getitem__, words))
+    del vocabulary[_SEPARATOR]
+    return coded, vocabulary
+
+
+def _coded_one_by_one(sources: list[str]) -> tuple[str, dict[str, str]]:
+    """`coded_sources`, source by source (`tokens`)."""
+    vocabulary: dict[str, str] = {}
+    coded = []
+    for source in sources:
+        chars = []
+        for word in tokens(source):
+            char = vocabulary.get(word)
+            if char is None:
+                char = vocabulary[word] = _code(len(vocabulary))
+            chars.append(char)
+        coded.append("".join(chars))
+    return _SEPARATOR.join(coded), vocabulary
+
+
+# One character per word: 0x100 up to 0x10FFFF without the surrogates
+_MAX_WORDS = 0x110000 - 0x100 - 0x800
+
+Targets = dict[str, dict[str, list[str]]]  # source → its translations → their origins
+# A catalogue's origin, sources, and translations: as read (separator, msgstrs, which to
+# keep) until decoded
+Pending = tuple[str, list[str], list[str] | tuple[str, bytes, bytes | None]]
+_KEEP_TRANSLATED = bytes.maketrans(TRANSLATED + FUZZY, b"\x01\x00")  # flags → keep or not
+_KEEP_DRAFTS = bytes.maketrans(TRANSLATED + FUZZY, b"\x01\x01")
+
+
 @dataclass
 class Memory:
     """One language's translation units, indexed by source text and by word.
 
-    The word index covers only the words of the texts looked up (`prepare`), built in one
-    pass over the sources when they are first needed. For scoring, a candidate source is
-    written as one character per word (`_code`): rapidfuzz then compares word sequences as
-    short strings, in C.
+    Catalogues are kept as they were read (`add_catalogue`: their lists of sources and
+    translations, in order) until something needs every unit (`units`, `add`, `len`);
+    a lookup gathers the translations of only the sources it asks about. The word index
+    covers only the words of the texts looked up (`prepare`), built in one pass over the
+    sources when they are first needed. For scoring, a candidate source is written as one
+    character per word (`_code`): rapidfuzz then compares word sequences as short strings,
+    in C.
     """
 
     lang: str
     problems: list[Diagnostic] = field(default_factory=list)
-    _targets: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+    _targets: Targets = field(default_factory=dict, repr=False)  # folded: the units of `add`
     _notes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _pending: list[Pending] = field(default_factory=list, repr=False)  # after `_targets`
+    _holds: list[frozenset[str]] = field(default_factory=list, repr=False)  # their sources
+    _gathered: Targets = field(default_factory=dict, repr=False)  # _targets_of, kept
     _sources: list[str] = field(default_factory=list, repr=False)  # in order: their ids
+    _joined: str = field(default="", repr=False)  # the sources coded, apart by _SEPARATOR
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
@@ -103,6 +167,7 @@ class Memory:
 
     def add(self, source: str, target: str, origins: Iterable[str], note: str = "") -> None:
         """Add one pair (or add its origins to the pair already held)."""
+        self._fold()
         targets = self._targets.get(source)
         if targets is None:
             targets = self._targets[source] = {}
@@ -116,30 +181,78 @@ class Memory:
         if note and (source, target) not in self._notes:
             self._notes[(source, target)] = note
 
-    def add_catalogue(self, taught: list[Taught], origin: str, drafts: bool) -> None:
-        """Add what one catalogue taught (`add` for each pair, fuzzy ones only with `drafts`;
-        inlined: a memory of 1,000 videos adds 100,000 pairs)."""
+    def add_catalogue(self, fields: Fields, origin: str, drafts: bool) -> None:
+        """Add what one catalogue taught: its pairs in order (fuzzy ones only with `drafts`),
+        each as if by `add`; kept as they are until every unit is needed (the translations
+        are decoded only when asked for)."""
+        separator, msgids, msgstrs, flags = fields
+        keep = flags.translate(_KEEP_DRAFTS if drafts else _KEEP_TRANSLATED)
+        if not keep or keep.count(0) == len(keep):
+            return
+        sources = msgids.decode().split(separator)
+        every = keep.count(0) == 0
+        if not every:
+            sources = list(compress(sources, keep))
+        self._pending.append((origin, sources, (separator, msgstrs, None if every else keep)))
+        self._holds, self._gathered, self._sources = [], {}, []
+
+    def _fold(self) -> None:
+        """Add the catalogues kept as they were read to the units, pair by pair."""
         targets_of = self._targets
-        fresh = False
-        for source, target, fuzzy, _, _ in taught:
-            if fuzzy and not drafts:
-                continue
-            targets = targets_of.get(source)
-            if targets is None:
-                targets_of[source] = {target: [origin]}
-                fresh = True
-                continue
-            held = targets.get(target)
-            if held is None:
-                targets[target] = [origin]
-            elif origin not in held:
-                held.append(origin)
-        if fresh:
-            self._sources = []
+        for at, (origin, sources, _) in enumerate(self._pending):
+            for source, target in zip(sources, self._translations(at), strict=True):
+                translations = targets_of.get(source)
+                if translations is None:
+                    targets_of[source] = {target: [origin]}
+                    continue
+                held = translations.get(target)
+                if held is None:
+                    translations[target] = [origin]
+                elif origin not in held:
+                    held.append(origin)
+        self._pending, self._holds, self._gathered = [], [], {}
+
+    def _translations(self, at: int) -> list[str]:
+        """The translations of pending catalogue `at`, beside its sources (decoded once)."""
+        origin, sources, kept = self._pending[at]
+        if isinstance(kept, list):
+            return kept
+        separator, msgstrs, keep = kept
+        targets = msgstrs.decode().split(separator)
+        if keep is not None:
+            targets = list(compress(targets, keep))
+        self._pending[at] = (origin, sources, targets)
+        return targets
+
+    def _targets_of(self, source: str) -> dict[str, list[str]]:
+        """The translations of `source` and their origins, as `_fold` would make them."""
+        if not self._pending:
+            return self._targets.get(source, {})
+        found = self._gathered.get(source)
+        if found is not None:
+            return found
+        if not self._holds:
+            self._holds = [frozenset(sources) for _, sources, _ in self._pending]
+        folded = self._targets.get(source, {})
+        found = {target: list(origins) for target, origins in folded.items()}
+        pending = self._pending
+        holding = map(frozenset.__contains__, self._holds, repeat(source))
+        for at in compress(range(len(pending)), holding):
+            origin, sources, _ = pending[at]
+            targets = self._translations(at)
+            place = sources.index(source)
+            while place >= 0:
+                held = found.setdefault(targets[place], [])
+                if origin not in held:
+                    held.append(origin)
+                place = _next(sources, source, place + 1)
+        self._gathered[source] = found
+        return found
 
     @property
     def units(self) -> list[Unit]:
         """Every unit, in the order first found."""
+        self._fold()
         return [
             Unit(source, target, self.lang, list(origins), self._notes.get((source, target), ""))
             for source, targets in self._targets.items()
@@ -147,6 +260,7 @@ class Memory:
         ]
 
     def __len__(self) -> int:
+        self._fold()
         return sum(len(targets) for targets in self._targets.values())
 
     def exact(self, source: str, exclude: str = "") -> Match | None:
@@ -178,31 +292,40 @@ class Memory:
             self._index_chars(missing)
         for char in prefix:
             found.update(index.get(char, ()))
-        # and a length the ratio allows: t·l1/(2−t) ≤ l2 ≤ l1·(2−t)/t
-        shortest = cutoff * len(query) / (2 - cutoff) - 1e-9
-        longest = len(query) * (2 - cutoff) / cutoff + 1e-9
-        codes, sources = self._coded, self._sources
-        ids = [i for i in found if shortest <= len(codes[i]) <= longest and sources[i] != text]
+        if not found:
+            return []
+        ids = sorted(found)
+        codes = self._coded
+        # rapidfuzz skips, in C, a candidate whose length cannot reach the cutoff
         scored = process.extract(
             coded,
-            [codes[i] for i in ids],
+            [codes[i] for i in ids] if len(ids) < 2 else itemgetter(*ids)(codes),
             scorer=Indel.normalized_similarity,
             score_cutoff=cutoff - 1e-6,  # rapidfuzz drops a score of exactly the cutoff
             limit=None,
         )
-        ranked: list[tuple[float, int, int, Unit]] = []
-        for _, score, at in scored:
-            if score < cutoff - 1e-9:
-                continue
-            best = self._best(sources[ids[at]], exclude)
+        # best score first, then the source found first; the units of only as many scores
+        # as it takes (a common sentence can have hundreds of near matches)
+        ordered = sorted((-score, ids[at]) for _, score, at in scored if score >= cutoff - 1e-9)
+        sources = self._sources
+        chosen: list[tuple[float, int, int, Unit]] = []
+        group: list[tuple[float, int, int, Unit]] = []
+        for number, (score, at) in enumerate(ordered):
+            source = sources[at]
+            best = self._best(source, exclude) if source != text else None
             if best is not None:
-                ranked.append((-score, -len(best.origins), ids[at], best))
-        ranked.sort(key=lambda r: r[:3])
-        return [Match(best, -score * 100.0, False) for score, _, _, best in ranked[:limit]]
+                group.append((score, -len(best.origins), at, best))
+            last = number + 1 == len(ordered) or ordered[number + 1][0] != score
+            if last:
+                chosen.extend(sorted(group, key=lambda r: r[:3]))
+                group = []
+                if len(chosen) >= limit:
+                    break
+        return [Match(best, -score * 100.0, False) for score, _, _, best in chosen[:limit]]
 
     def lookup(self, text: str, threshold: float, limit: int = 5) -> list[Match]:
         """Every translation of `text` itself, then the nearest other sources, best first."""
-        targets = self._targets.get(text, {})
+        targets = self._targets_of(text)
         ranked = sorted(targets.items(), key=lambda item: -len(item[1]))
         exact = [
             Match(Unit(text, target, self.lang, list(o), self._note(text, target)), 100.0, True)
@@ -211,13 +334,13 @@ class Memory:
         return [*exact, *self.near(text, threshold, limit=limit)][:limit]
 
     def _note(self, source: str, target: str) -> str:
-        return self._notes.get((source, target), "")
+        return self._notes.get((source, target), "") if self._notes else ""
 
     def _best(self, source: str, exclude: str) -> Unit | None:
         """The translation of `source` most places agree on (the first found on a tie), not
         counting `exclude`."""
         best: tuple[str, list[str]] | None = None
-        for target, origins in self._targets.get(source, {}).items():
+        for target, origins in self._targets_of(source).items():
             kept = [o for o in origins if o != exclude]
             if kept and (best is None or len(kept) > len(best[1])):
                 best = (target, kept)
@@ -227,22 +350,18 @@ class Memory:
 
     def _order(self) -> None:
         """Number the sources and code each one's words (once; again after sources are
-        added), and count how many sources hold each word."""
-        if self._sources or not self._targets:
+        added), and count how many times each word is used (to find a text's rarest)."""
+        if self._sources or not (self._targets or self._pending):
             return
-        self._sources = list(self._targets)
-        vocabulary: dict[str, str] = {}
-        coded = []
-        for source in self._sources:
-            chars = []
-            for word in tokens(source):
-                char = vocabulary.get(word)
-                if char is None:
-                    char = vocabulary[word] = _code(len(vocabulary))
-                chars.append(char)
-            coded.append("".join(chars))
-        self._vocabulary, self._coded = vocabulary, coded
-        self._counts = dict(Counter(chain.from_iterable(map(set, coded))))
+        self._sources = list(
+            dict.fromkeys(chain(self._targets, *(sources for _, sources, _ in self._pending)))
+        )
+        self._joined, self._vocabulary = coded_sources(self._sources)
+        self._split_codes()
+        self._counts = dict(Counter(self._joined))
+
+    def _split_codes(self) -> None:
+        self._coded = self._joined.split(_SEPARATOR) if self._sources else []
         self._index = {}
 
     def prepare(self, texts: Iterable[str], threshold: float = 100.0) -> None:
@@ -269,26 +388,26 @@ class Memory:
             for char in shared(coded):
                 index[char].append(at)
 
-    def saved(self) -> Saved:
-        """Everything the memory holds, its sources coded, as plain data for the cache."""
+    def saved(self) -> Coded:
+        """The sources' words coded, as plain data for the cache (the units are the files')."""
         self._order()
-        return (
-            self._targets,
-            self._notes,
-            self._sources,
-            self._coded,
-            self._vocabulary,
-            self._counts,
-        )
+        return self._joined, self._vocabulary, self._counts
 
-    @classmethod
-    def from_saved(cls, lang: str, saved: Saved) -> Memory:
-        """The memory `saved` gave (complete: nothing is added to it afterwards)."""
-        memory = cls(lang)
-        targets, notes, sources, coded, vocabulary, counts = saved
-        memory._targets, memory._notes, memory._sources = targets, notes, sources
-        memory._coded, memory._vocabulary, memory._counts = coded, vocabulary, counts
-        return memory
+    def use_saved(self, saved: Coded) -> None:
+        """Take the coded words `saved` gave for the units added since (the same files)."""
+        self._sources = list(
+            dict.fromkeys(chain(self._targets, *(sources for _, sources, _ in self._pending)))
+        )
+        self._joined, self._vocabulary, self._counts = saved
+        self._split_codes()
+
+
+def _next(items: list[str], item: str, start: int) -> int:
+    """Where `item` is next in `items` from `start`, or -1."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _prefix(coded: str, cutoff: float, counts: dict[str, int]) -> list[str]:
@@ -325,33 +444,28 @@ def _code_key() -> str:
 
 @dataclass
 class _Cache:
-    """What each file taught at the last run, by its path relative to the project."""
+    """What each file taught at the last run, by its path relative to the project, and the
+    memory's sources coded as they were then (one file: `.msm-cache/memory-<lang>.bin`)."""
 
     path: Path | None
     key: str
-    files: dict[str, tuple[Stamp, list[Taught]]] = field(default_factory=dict)
-    whole: tuple[Signature, Saved] | None = None  # all files as they were, and the memory
+    catalogues: dict[str, tuple[Stamp, Fields]] = field(default_factory=dict)
+    tmx: dict[str, tuple[Stamp, list[Taught]]] = field(default_factory=dict)
+    coded: tuple[Signature, Coded] | None = None  # all files as they were, their sources coded
     changed: bool = False
 
     @classmethod
     def open(cls, path: Path | None) -> _Cache:
-        """The whole memory of the last run (the files' parts are read only if needed)."""
-        key = _code_key()
-        cache = cls(path, key)
+        """The cache of the last run (empty when there is none, or it does not load)."""
+        cache = cls(path, _code_key())
         loaded = cache._load(path)
-        if isinstance(loaded, tuple) and len(loaded) == 2:
-            cache.whole = loaded
+        if isinstance(loaded, tuple) and len(loaded) == 3:
+            catalogues, tmx, coded = loaded
+            if isinstance(catalogues, dict) and isinstance(tmx, dict):
+                cache.catalogues, cache.tmx = catalogues, tmx
+                if isinstance(coded, tuple) and len(coded) == 2:
+                    cache.coded = coded
         return cache
-
-    def read_parts(self) -> None:
-        """What each file taught at the last run (when the whole memory cannot be used)."""
-        parts = self._load(self._parts_path)
-        if isinstance(parts, dict):
-            self.files = parts
-
-    @property
-    def _parts_path(self) -> Path | None:
-        return self.path.with_suffix(".parts") if self.path is not None else None
 
     def _load(self, path: Path | None) -> object:
         if path is None:
@@ -364,47 +478,52 @@ class _Cache:
             return loaded[1]
         return None
 
-    def taught(self, name: str, stamp: Stamp) -> list[Taught] | None:
-        held = self.files.get(name)
-        return held[1] if held is not None and tuple(held[0]) == stamp else None
-
-    def keep(self, name: str, stamp: Stamp, taught: list[Taught]) -> None:
-        self.files[name] = (stamp, taught)
-        self.changed = True
-
     def save(self, names: set[str], signature: Signature, memory: Memory) -> None:
-        for gone in set(self.files) - names:
-            del self.files[gone]
-            self.changed = True
-        if self.path is None or self._parts_path is None:
+        """Write what each file in `names` taught, and the memory's coded sources."""
+        for held in (self.catalogues, self.tmx):
+            for gone in set(held) - names:
+                del held[gone]
+        if self.path is None:
             return
+        # a file not read: said again next time, so the memory is not cached whole
+        coded = None if memory.problems else (signature, memory.saved())
         with contextlib.suppress(OSError, ValueError):  # an unwritable cache only costs time
-            if self.changed:
-                atomic_write_bytes(self._parts_path, marshal.dumps((self.key, self.files)))
-            if memory.problems:  # a file not read: said again next time, not cached over
-                self.path.unlink(missing_ok=True)
-                return
-            self.whole = (signature, memory.saved())
-            atomic_write_bytes(self.path, marshal.dumps((self.key, self.whole)))
+            data = marshal.dumps((self.key, (self.catalogues, self.tmx, coded)))
+            atomic_write_bytes(self.path, data)
 
 
 def _stamp(info: os.stat_result) -> Stamp:
     return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
 
 
-def _catalogue_taught(data: bytes, where: str) -> list[Taught]:
-    """The translated pairs of a catalogue (po_pairs reads the usual files; the full reader
-    the rest, and says what is wrong with a broken one)."""
+def _catalogue_fields(data: bytes, where: str) -> Fields:
+    """The translated pairs of a catalogue, as the memory keeps them (po_pairs reads the
+    usual files; the full reader the rest, and says what is wrong with a broken one)."""
     text = data.decode("utf-8-sig")  # a file that is not UTF-8 is refused here
-    pairs = po_pairs(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
-    if pairs is not None:
-        return [(msgid, msgstr, fuzzy, "", ()) for msgid, msgstr, fuzzy in pairs]
+    fields = po_fields(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+    if fields is not None:
+        return fields
     catalog = read_catalog(text, where)
-    return [
-        (e.msgid, e.msgstr, "fuzzy" in e.flags, "", ())
-        for e in catalog.entries
-        if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
+    entries = [
+        e for e in catalog.entries if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural
     ]
+    msgids, msgstrs = [e.msgid for e in entries], [e.msgstr for e in entries]
+    flags = b"".join(FUZZY if "fuzzy" in e.flags else TRANSLATED for e in entries)
+    everything = "".join(msgids) + "".join(msgstrs)
+    # a character no text holds (gettext's own strings may hold a NUL, escaped)
+    separator = next((c for c in _SEPARATORS if c not in everything), None)
+    if separator is None:
+        raise InputError(f"{where}: its texts hold every character msm separates them with")
+    return (
+        separator,
+        separator.join(msgids).encode(),
+        separator.join(msgstrs).encode(),
+        flags,
+    )
+
+
+# NUL, then Unicode's noncharacters U+FDD0–U+FDEF (never meant for interchange)
+_SEPARATORS = ("\x00", *map(chr, range(0xFDD0, 0xFDF0)))
 
 
 def _tmx_taught(data: bytes, where: str, source_lang: str, lang: str) -> list[Taught]:
@@ -419,9 +538,9 @@ def load_memory(
 ) -> Memory:
     """The memory of `lang`: every video's catalogue, then the memory folder's TMX files.
 
-    With `cache`, a run whose files are all as the last run found them loads the memory
-    whole from the cache; otherwise only the changed files are read again. Without `save`
-    (dry runs, checks) the cache is read but never written."""
+    With `cache`, only the files changed since the last run are read again, and when none
+    changed the sources are not coded again either. Without `save` (dry runs, checks) the
+    cache is read but never written."""
     memory = Memory(lang)
     saved = _Cache.open(project.root / CACHE_DIR / f"memory-{lang}.bin" if cache else None)
     catalogues = _catalogues(project, lang, memory)
@@ -438,9 +557,6 @@ def load_memory(
         except OSError:
             stamps.append((name, (0, 0, 0, 0)))
     signature: Signature = (settings.include_drafts, tuple(stamps))
-    if saved.whole is not None and saved.whole[0] == signature and not memory.problems:
-        return Memory.from_saved(lang, saved.whole[1])
-    saved.read_parts()
     source_lang = project.settings.source_language
 
     def tmx_reader(data: bytes, where: str) -> list[Taught]:
@@ -449,16 +565,20 @@ def load_memory(
     names: set[str] = set()
     for (name, path, origin), (_, stamp) in zip(files, stamps, strict=True):
         if origin:
-            taught = _learn(saved, name, path, stamp, memory, _catalogue_taught, MAX_FILE_BYTES)
-            if taught is not None:
-                memory.add_catalogue(taught, origin, settings.include_drafts)
+            fields = _learn(saved, saved.catalogues, name, path, stamp, memory, _catalogue_fields)
+            if fields is not None:
+                memory.add_catalogue(fields, origin, settings.include_drafts)
+                names.add(name)
         else:
-            taught = _learn(saved, name, path, stamp, memory, tmx_reader, MAX_TMX_BYTES, "tmx")
+            taught = _learn(saved, saved.tmx, name, path, stamp, memory, tmx_reader, "tmx")
             for source, target, _, note, origins in taught or ():
                 memory.add(source, target, origins or (name,), note)
-        if taught is not None:
-            names.add(name)
-    if save and files:  # nothing read, nothing worth a cache file
+            if taught is not None:
+                names.add(name)
+    unchanged = saved.coded is not None and saved.coded[0] == signature and not saved.changed
+    if unchanged and not memory.problems and saved.coded is not None:
+        memory.use_saved(saved.coded[1])
+    elif save and files:  # nothing read, nothing worth a cache file
         saved.save(names, signature, memory)
     return memory
 
@@ -490,18 +610,19 @@ def _catalogues(project: Project, lang: str, memory: Memory) -> list[tuple[str, 
 
 def _learn(
     saved: _Cache,
+    held: dict[str, tuple[Stamp, Part]],
     name: str,
     path: Path,
     stamp: Stamp,
     memory: Memory,
-    read: Reader,
-    limit: int,
+    read: Callable[[bytes, str], Part],
     code: str = "memory",
-) -> list[Taught] | None:
+) -> Part | None:
     """What `path` teaches: from the cache when unchanged, else read (and cached)."""
-    taught = saved.taught(name, stamp)
-    if taught is not None:
-        return taught
+    kept = held.get(name)
+    if kept is not None and tuple(kept[0]) == stamp:
+        return kept[1]
+    limit = MAX_TMX_BYTES if code == "tmx" else MAX_FILE_BYTES
     try:
         taught = read(read_bytes(path, limit), name)
     except OSError as exc:
@@ -511,7 +632,8 @@ def _learn(
         why = str(exc) if isinstance(exc, MsmError) else "not UTF-8"
         memory.problems.append(_problem(path, f"not read for the memory: {why}", code))
         return None
-    saved.keep(name, stamp, taught)
+    held[name] = (stamp, taught)
+    saved.changed = True
     return taught
 
 

@@ -25,6 +25,7 @@ def plain_near(
     """`Memory.near` without its index: every source scored (the reference)."""
     query = tokens(text)
     ranked = []
+    self._fold()  # every unit
     for at, source in enumerate(self._targets):
         score = Indel.normalized_similarity(query, tokens(source)) if query else 0.0
         if source != text and score >= threshold / 100 - 1e-9:
@@ -58,7 +59,7 @@ def plainly(root: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
     """What the memory without its speed devices fills (its cache removed before and after)."""
     shutil.rmtree(root / ".msm-cache", ignore_errors=True)
     with monkeypatch.context() as patch:
-        patch.setattr(store, "po_pairs", lambda text: None)  # the full PO reader
+        patch.setattr(store, "po_fields", lambda text: None)  # the full PO reader
         patch.setattr(Memory, "near", plain_near)
         data = filled(root)
     shutil.rmtree(root / ".msm-cache", ignore_errors=True)
