@@ -163,7 +163,10 @@ class Memory:
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
     _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)  # word → character
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)  # character → ids
-    _counts: dict[str, int] = field(default_factory=dict, repr=False)  # character → sources
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)  # character → uses
+    _near: dict[tuple[str, float], list[tuple[float, int]]] = field(
+        default_factory=dict, repr=False
+    )  # _scored, kept
 
     def add(self, source: str, target: str, origins: Iterable[str], note: str = "") -> None:
         """Add one pair (or add its origins to the pair already held)."""
@@ -235,17 +238,9 @@ class Memory:
             self._holds = [frozenset(sources) for _, sources, _ in self._pending]
         folded = self._targets.get(source, {})
         found = {target: list(origins) for target, origins in folded.items()}
-        pending = self._pending
         holding = map(frozenset.__contains__, self._holds, repeat(source))
-        for at in compress(range(len(pending)), holding):
-            origin, sources, _ = pending[at]
-            targets = self._translations(at)
-            place = sources.index(source)
-            while place >= 0:
-                held = found.setdefault(targets[place], [])
-                if origin not in held:
-                    held.append(origin)
-                place = _next(sources, source, place + 1)
+        for at in compress(range(len(self._pending)), holding):
+            self._take(found, at, source)
         self._gathered[source] = found
         return found
 
@@ -271,6 +266,28 @@ class Memory:
     def near(self, text: str, threshold: float, exclude: str = "", limit: int = 1) -> list[Match]:
         """The units whose source is most like `text` (word-level ratio ≥ threshold, in %),
         best first; exact source matches are `exact`'s."""
+        ordered = self._scored(text, threshold)
+        # best score first, then the source found first; the units of only as many scores
+        # as it takes (a common sentence can have hundreds of near matches)
+        sources = self._sources
+        chosen: list[tuple[float, int, int, Unit]] = []
+        group: list[tuple[float, int, int, Unit]] = []
+        for number, (score, at) in enumerate(ordered):
+            best = self._best(sources[at], exclude)
+            if best is not None:
+                group.append((score, -len(best.origins), at, best))
+            if number + 1 == len(ordered) or ordered[number + 1][0] != score:
+                chosen.extend(sorted(group, key=lambda r: r[:3]))
+                group = []
+                if len(chosen) >= limit:
+                    break
+        return [Match(best, -score * 100.0, False) for score, _, _, best in chosen[:limit]]
+
+    def _scored(self, text: str, threshold: float) -> list[tuple[float, int]]:
+        """(−score, id) of every other source as like `text` as `threshold`, best first."""
+        kept = self._near.get((text, threshold))
+        if kept is not None:
+            return kept
         from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
@@ -292,10 +309,8 @@ class Memory:
             self._index_chars(missing)
         for char in prefix:
             found.update(index.get(char, ()))
-        if not found:
-            return []
-        ids = sorted(found)
-        codes = self._coded
+        ids = list(found)
+        codes, sources = self._coded, self._sources
         # rapidfuzz skips, in C, a candidate whose length cannot reach the cutoff
         scored = process.extract(
             coded,
@@ -304,24 +319,13 @@ class Memory:
             score_cutoff=cutoff - 1e-6,  # rapidfuzz drops a score of exactly the cutoff
             limit=None,
         )
-        # best score first, then the source found first; the units of only as many scores
-        # as it takes (a common sentence can have hundreds of near matches)
-        ordered = sorted((-score, ids[at]) for _, score, at in scored if score >= cutoff - 1e-9)
-        sources = self._sources
-        chosen: list[tuple[float, int, int, Unit]] = []
-        group: list[tuple[float, int, int, Unit]] = []
-        for number, (score, at) in enumerate(ordered):
-            source = sources[at]
-            best = self._best(source, exclude) if source != text else None
-            if best is not None:
-                group.append((score, -len(best.origins), at, best))
-            last = number + 1 == len(ordered) or ordered[number + 1][0] != score
-            if last:
-                chosen.extend(sorted(group, key=lambda r: r[:3]))
-                group = []
-                if len(chosen) >= limit:
-                    break
-        return [Match(best, -score * 100.0, False) for score, _, _, best in chosen[:limit]]
+        ordered = sorted(
+            (-score, ids[at])
+            for _, score, at in scored
+            if score >= cutoff - 1e-9 and sources[ids[at]] != text
+        )
+        self._near[(text, threshold)] = ordered
+        return ordered
 
     def lookup(self, text: str, threshold: float, limit: int = 5) -> list[Match]:
         """Every translation of `text` itself, then the nearest other sources, best first."""
@@ -362,12 +366,16 @@ class Memory:
 
     def _split_codes(self) -> None:
         self._coded = self._joined.split(_SEPARATOR) if self._sources else []
-        self._index = {}
+        self._index, self._near = {}, {}
 
-    def prepare(self, texts: Iterable[str], threshold: float = 100.0) -> None:
-        """Index what looking up `texts` at `threshold` needs, in one pass over the sources
-        for them all: the rarest words of each text (`_prefix`)."""
+    def prepare(self, texts: Iterable[str], threshold: float = 100.0, exclude: str = "") -> None:
+        """Do at once what looking up `texts` at `threshold` needs: one pass over the
+        sources indexes the rarest words of each text (`_prefix`), the texts without an
+        exact match are scored, and one pass over the catalogues finds the translations of
+        the texts and of their best near matches."""
         self._order()
+        texts = list(dict.fromkeys(texts))
+        self._gather(texts)
         vocabulary, counts = self._vocabulary, self._counts
         wanted: set[str] = set()
         for text in texts:
@@ -377,6 +385,38 @@ class Memory:
         wanted.discard("\x00")  # the words no source holds
         if wanted:
             self._index_chars(wanted)
+        best: list[str] = []
+        for text in texts:
+            if self._best(text, exclude) is None:
+                ordered = self._scored(text, threshold)
+                best.extend(self._sources[at] for score, at in ordered if score == ordered[0][0])
+        self._gather(best)
+
+    def _gather(self, sources: Iterable[str]) -> None:
+        """Find the translations of `sources` in the pending catalogues (`_targets_of`):
+        one set intersection per catalogue for them all."""
+        if not self._pending:
+            return
+        wanted = set(sources).difference(self._gathered)
+        if not wanted:
+            return
+        for source in wanted:
+            folded = self._targets.get(source, {})
+            self._gathered[source] = {target: list(origins) for target, origins in folded.items()}
+        for at, pending in enumerate(self._pending):
+            for source in wanted.intersection(pending[1]):
+                self._take(self._gathered[source], at, source)
+
+    def _take(self, found: dict[str, list[str]], at: int, source: str) -> None:
+        """Add the translations of `source` in pending catalogue `at` to `found`."""
+        origin, sources, _ = self._pending[at]
+        targets = self._translations(at)
+        place = sources.index(source)
+        while place >= 0:
+            held = found.setdefault(targets[place], [])
+            if origin not in held:
+                held.append(origin)
+            place = _next(sources, source, place + 1)
 
     def _index_chars(self, wanted: set[str]) -> None:
         """Index the words (characters) `wanted`: one pass over the sources."""
