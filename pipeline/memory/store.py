@@ -43,13 +43,13 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar
 
 from pipeline import __version__
 from pipeline.confine import confine
 from pipeline.errors import Diagnostic, InputError, MsmError
 from pipeline.fsutil import MAX_CACHE_BYTES, MAX_FILE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.memory.model import MARKS, Match, Unit, tokens
+from pipeline.memory.parallel import read_all
 from pipeline.memory.po_pairs import FUZZY, TRANSLATED, Fields, po_fields
 from pipeline.memory.settings import MemorySettings
 from pipeline.memory.tmx import MAX_TMX_BYTES, read_tmx
@@ -64,7 +64,6 @@ _CODE = ("store.py", "model.py", "tmx.py", "po_pairs.py")
 # What a TMX file teaches: (source, target, fuzzy, note, origins)
 Taught = tuple[str, str, bool, str, tuple[str, ...]]
 Stamp = tuple[int, int, int, int]
-Part = TypeVar("Part", Fields, list[Taught])
 # The sources of a whole memory coded: joined, the vocabulary, the words' counts (Memory)
 Coded = tuple[str, dict[str, str], dict[str, int]]
 Signature = tuple[bool, tuple[tuple[str, Stamp], ...]]
@@ -507,6 +506,11 @@ class _Cache:
                     cache.coded = coded
         return cache
 
+    def holds(self, name: str, stamp: Stamp) -> bool:
+        """Whether the cache holds what the catalogue `name` taught, as it is now."""
+        kept = self.catalogues.get(name)
+        return kept is not None and tuple(kept[0]) == stamp
+
     def _load(self, path: Path | None) -> object:
         if path is None:
             return None
@@ -602,19 +606,31 @@ def load_memory(
     def tmx_reader(data: bytes, where: str) -> list[Taught]:
         return _tmx_taught(data, where, source_lang, lang)
 
+    # the catalogues changed since the last run, read at once (in two processes if it pays)
+    todo = [
+        (name, path)
+        for (name, path, origin), (_, stamp) in zip(files, stamps, strict=True)
+        if origin and not saved.holds(name, stamp)
+    ]
+    read = dict(zip([name for name, _ in todo], read_all(todo, _read_catalogue), strict=True))
     names: set[str] = set()
     for (name, path, origin), (_, stamp) in zip(files, stamps, strict=True):
         if origin:
-            fields = _learn(saved, saved.catalogues, name, path, stamp, memory, _catalogue_fields)
-            if fields is not None:
-                memory.add_catalogue(fields, origin, settings.include_drafts)
-                names.add(name)
+            fields, why = read[name] if name in read else (saved.catalogues[name][1], "")
+            if fields is None:
+                memory.problems.append(_problem(path, why))
+                continue
+            if name in read:
+                saved.catalogues[name] = (stamp, fields)
+                saved.changed = True
+            memory.add_catalogue(fields, origin, settings.include_drafts)
         else:
-            taught = _learn(saved, saved.tmx, name, path, stamp, memory, tmx_reader, "tmx")
-            for source, target, _, note, origins in taught or ():
+            taught = _learn(saved, name, path, stamp, memory, tmx_reader)
+            if taught is None:
+                continue
+            for source, target, _, note, origins in taught:
                 memory.add(source, target, origins or (name,), note)
-            if taught is not None:
-                names.add(name)
+        names.add(name)
     unchanged = saved.coded is not None and saved.coded[0] == signature and not saved.changed
     if unchanged and not memory.problems and saved.coded is not None:
         memory.use_saved(saved.coded[1])
@@ -648,33 +664,42 @@ def _catalogues(project: Project, lang: str, memory: Memory) -> list[tuple[str, 
     return found
 
 
+def _read_catalogue(job: tuple[str, Path]) -> tuple[Fields | None, str]:
+    """What the catalogue at `job` (its name, its path) teaches, or why it was not read."""
+    name, path = job
+    try:
+        return _catalogue_fields(read_bytes(path, MAX_FILE_BYTES), name), ""
+    except (OSError, UnicodeDecodeError, MsmError) as exc:
+        return None, _not_read(exc)
+
+
 def _learn(
     saved: _Cache,
-    held: dict[str, tuple[Stamp, Part]],
     name: str,
     path: Path,
     stamp: Stamp,
     memory: Memory,
-    read: Callable[[bytes, str], Part],
-    code: str = "memory",
-) -> Part | None:
-    """What `path` teaches: from the cache when unchanged, else read (and cached)."""
-    kept = held.get(name)
+    read: Callable[[bytes, str], list[Taught]],
+) -> list[Taught] | None:
+    """What the TMX file at `path` teaches: from the cache when unchanged, else read."""
+    kept = saved.tmx.get(name)
     if kept is not None and tuple(kept[0]) == stamp:
         return kept[1]
-    limit = MAX_TMX_BYTES if code == "tmx" else MAX_FILE_BYTES
     try:
-        taught = read(read_bytes(path, limit), name)
-    except OSError as exc:
-        memory.problems.append(_problem(path, f"not read for the memory: {exc.strerror}", code))
+        taught = read(read_bytes(path, MAX_TMX_BYTES), name)
+    except (OSError, UnicodeDecodeError, MsmError) as exc:
+        memory.problems.append(_problem(path, _not_read(exc), "tmx"))
         return None
-    except (UnicodeDecodeError, MsmError) as exc:
-        why = str(exc) if isinstance(exc, MsmError) else "not UTF-8"
-        memory.problems.append(_problem(path, f"not read for the memory: {why}", code))
-        return None
-    held[name] = (stamp, taught)
+    saved.tmx[name] = (stamp, taught)
     saved.changed = True
     return taught
+
+
+def _not_read(exc: OSError | UnicodeDecodeError | MsmError) -> str:
+    """Why a file was not read for the memory."""
+    if isinstance(exc, OSError):
+        return f"not read for the memory: {exc.strerror}"
+    return f"not read for the memory: {exc if isinstance(exc, MsmError) else 'not UTF-8'}"
 
 
 def _problem(path: Path, message: str, code: str = "memory") -> Diagnostic:
