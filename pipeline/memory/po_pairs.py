@@ -35,23 +35,26 @@ TRANSLATED: Final = b"\x01"
 FUZZY: Final = b"\x02"
 Groups = tuple[bytes | None, ...]
 
-_BODY: Final = rb'[^"\\\n]*(?:\\[ntrfvba"\\][^"\\\n]*)*'  # a string's body (unrolled: linear)
+# Every repetition is possessive (`*+`: Python 3.11): what may follow each one cannot begin
+# what it repeats, so giving back a repetition never finds another match; the engine then
+# keeps no state to give it back (a fifth less time over a catalogue).
+_BODY: Final = rb'[^"\\\n]*+(?:\\[ntrfvba"\\][^"\\\n]*+)*+'  # a string's body (unrolled: linear)
 
 
 def _field(keyword: bytes, prefix: bytes = b"") -> bytes:
     """A keyword line and its continuation lines, a group holding what lies between the
     first quote and the last (`a"\\n"b` for `"a"\\n"b"`)."""
-    return prefix + keyword + rb' "(' + _BODY + rb'(?:"\n' + prefix + rb'"' + _BODY + rb')*)"\n'
+    return prefix + keyword + rb' "(' + _BODY + rb'(?:"\n' + prefix + rb'"' + _BODY + rb')*+)"\n'
 
 
 _PREVIOUS: Final = (
-    rb'#\| (?:msgctxt|msgid|msgid_plural) "' + _BODY + rb'"\n(?:#\| "' + _BODY + rb'"\n)*'
+    rb'#\| (?:msgctxt|msgid|msgid_plural) "' + _BODY + rb'"\n(?:#\| "' + _BODY + rb'"\n)*+'
 )
 _ENTRY = re.compile(
     # comment lines, and previous fields (`#| msgid "…"` and their `#| "…"` lines)
-    rb"((?:#(?:[^~|\n][^\n]*)?\n|"
+    rb"((?:#(?:[^~|\n][^\n]*+)?\n|"
     + _PREVIOUS
-    + rb")*)"
+    + rb")*+)"
     + rb"(?:(?:"
     + _field(b"msgctxt")
     + rb")?"
@@ -62,7 +65,7 @@ _ENTRY = re.compile(
     + rb")?"  # an obsolete entry
     + _field(b"msgid", b"#~ ")
     + _field(b"msgstr", b"#~ ")
-    + rb")\n*"
+    + rb")\n*+"
 )
 _ESCAPE = re.compile(rb"\\(.)")
 _SIMPLE = {
