@@ -10,17 +10,25 @@ one more places agree on wins.
 Near matches are scored on words (see model.tokens) with rapidfuzz's Indel ratio, the
 similarity gettext's and Weblate's fuzzy matching are built on, found through an index of
 words: a text whose ratio with the query can reach the threshold must share enough words
-with it to contain one of the query's rarest words (prefix filtering), so only texts holding
-one of those are scored, and none that could reach the threshold is missed. The index holds
-only those rarest words of the texts looked up (a run fills one video: a few hundred words;
-how many sources hold each word is counted once, with the memory), so building it costs one
-set intersection per source text.
+with it to contain one of the query's rarest words (prefix filtering: any choice of that
+many words is safe, rarity only keeps the candidates few), so only texts holding one of
+those are scored, and none that could reach the threshold is missed. The index holds only
+those rarest words of the texts looked up (a run fills one video: a few hundred words), so
+building it costs one set intersection per source text.
 
-The whole memory is cached in `.msm-cache/memory-<lang>.bin` and what each file teaches in
-`.msm-cache/memory-<lang>.parts` (marshal, git-ignored), keyed by the files' modification
-time, change time, size and inode: a run reads again only the catalogues that changed since
-the last one (catalogues through po_pairs, the full reader only for the files it leaves).
-A cache that does not load is rebuilt, never trusted; one that cannot be written is skipped.
+A run does only what filling one video needs. Catalogues are kept as read (each one's
+msgids and msgstrs as UTF-8, a flag per entry) instead of being added pair by pair:
+`prepare` finds the translations of just the texts looked up and of their best near
+matches, one set intersection per catalogue. The sources' words are coded for all sources
+at once (`coded_sources`). Catalogues to read are read in two processes when it pays
+(parallel.py).
+
+The cache, `.msm-cache/memory-<lang>.bin` (marshal, git-ignored), holds what each file
+taught, keyed by the file's modification time, change time, size and inode, and the coded
+sources of the memory those files made: a run reads again only the catalogues that changed
+since the last one (catalogues through po_pairs, the full reader only for the files it
+leaves), and codes the sources again only when one did. A cache that does not load is
+rebuilt, never trusted; one that cannot be written is skipped.
 
 Long: building, caching and searching one language's memory share the index they make;
 splitting them would pass that index's internals between modules.
