@@ -165,6 +165,7 @@ class Memory:
     _pending: list[Pending] = field(default_factory=list, repr=False)  # after `_targets`
     _holds: list[frozenset[str]] = field(default_factory=list, repr=False)  # their sources
     _gathered: Targets = field(default_factory=dict, repr=False)  # _targets_of, kept
+    _parts: dict[int, list[bytes]] = field(default_factory=dict, repr=False)  # _translation
     _sources: list[str] = field(default_factory=list, repr=False)  # in order: their ids
     _joined: str = field(default="", repr=False)  # the sources coded, apart by _SEPARATOR
     _coded: list[str] = field(default_factory=list, repr=False)  # each source's words coded
@@ -220,7 +221,7 @@ class Memory:
                     translations[target] = [origin]
                 elif origin not in held:
                     held.append(origin)
-        self._pending, self._holds, self._gathered = [], [], {}
+        self._pending, self._holds, self._gathered, self._parts = [], [], {}, {}
 
     def _translations(self, at: int) -> list[str]:
         """The translations of pending catalogue `at`, beside its sources (decoded once)."""
@@ -233,6 +234,20 @@ class Memory:
             targets = list(compress(targets, keep))
         self._pending[at] = (origin, sources, targets)
         return targets
+
+    def _translation(self, at: int, place: int) -> str:
+        """The translation at `place` of pending catalogue `at` (only that one decoded)."""
+        kept = self._pending[at][2]
+        if isinstance(kept, list):
+            return kept[place]
+        parts = self._parts.get(at)
+        if parts is None:
+            separator, msgstrs, keep = kept
+            parts = msgstrs.split(separator.encode())
+            if keep is not None:
+                parts = list(compress(parts, keep))
+            self._parts[at] = parts
+        return parts[place].decode()
 
     def _targets_of(self, source: str) -> dict[str, list[str]]:
         """The translations of `source` and their origins, as `_fold` would make them."""
@@ -417,10 +432,9 @@ class Memory:
     def _take(self, found: dict[str, list[str]], at: int, source: str) -> None:
         """Add the translations of `source` in pending catalogue `at` to `found`."""
         origin, sources, _ = self._pending[at]
-        targets = self._translations(at)
         place = sources.index(source)
         while place >= 0:
-            held = found.setdefault(targets[place], [])
+            held = found.setdefault(self._translation(at, place), [])
             if origin not in held:
                 held.append(origin)
             place = _next(sources, source, place + 1)
