@@ -107,12 +107,11 @@ def coded_sources(sources: list[str]) -> tuple[str, dict[str, str]]:
     if joined.count(_SEPARATOR) != len(sources) - 1:
         return _coded_one_by_one(sources)
     words = _TOKEN.findall(joined.casefold())
-    vocabulary = dict(zip(dict.fromkeys(words), _codes(), strict=False))
-    if len(vocabulary) > _MAX_WORDS:
-        raise MsmError(f"the memory holds more than {_MAX_WORDS:,} different words")
-    separator = vocabulary.pop(_SEPARATOR, None)
-    if separator is not None:  # numbered as a word: coded again without it
-        vocabulary = dict(zip(vocabulary, _codes(), strict=False))
+    distinct = dict.fromkeys(words)
+    distinct.pop(_SEPARATOR, None)
+    if len(distinct) > _MAX_WORDS:
+        raise _too_many_words()
+    vocabulary = dict(zip(distinct, _codes(), strict=False))
     vocabulary[_SEPARATOR] = _SEPARATOR
     coded = "".join(map(vocabulary.__getitem__, words))
     del vocabulary[_SEPARATOR]
@@ -128,10 +127,16 @@ def _coded_one_by_one(sources: list[str]) -> tuple[str, dict[str, str]]:
         for word in tokens(source):
             char = vocabulary.get(word)
             if char is None:
+                if len(vocabulary) == _MAX_WORDS:
+                    raise _too_many_words()
                 char = vocabulary[word] = _code(len(vocabulary))
             chars.append(char)
         coded.append("".join(chars))
     return _SEPARATOR.join(coded), vocabulary
+
+
+def _too_many_words() -> MsmError:
+    return MsmError(f"the translation memory holds more than {_MAX_WORDS:,} different words")
 
 
 # One character per word: 0x100 up to 0x10FFFF without the surrogates

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
+from pipeline.errors import MsmError
 from pipeline.memory import parallel
 from pipeline.memory.model import tokens
 from pipeline.memory.po_pairs import Fields
@@ -184,3 +185,15 @@ def test_a_broken_catalogue_read_by_the_second_process_is_reported_the_same(
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     two = load_memory(project, "pl", MemorySettings(), cache=False)
     assert two.problems == alone.problems and two.units == alone.units
+
+
+@pytest.mark.parametrize("sources", [["a b", "c d"], ["a b", "c \x01d"]])  # at once, one by one
+def test_more_words_than_characters_to_code_them_is_an_error_not_a_crash(
+    sources: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.memory import store
+
+    monkeypatch.setattr(store, "_MAX_WORDS", 3)
+    with pytest.raises(MsmError, match="more than 3 different words"):
+        coded_sources(sources)
+    assert coded_sources(sources[:1])[1] == {"a": "\u0100", "b": "\u0101"}
