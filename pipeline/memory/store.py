@@ -312,6 +312,7 @@ class Memory:
 
     def _scored(self, text: str, threshold: float) -> list[tuple[float, int]]:
         """(−score, id) of every other source as like `text` as `threshold`, best first."""
+        self._order()  # first: sources added since make the kept results stale
         kept = self._near.get((text, threshold))
         if kept is not None:
             return kept

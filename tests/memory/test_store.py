@@ -197,3 +197,14 @@ def test_more_words_than_characters_to_code_them_is_an_error_not_a_crash(
     with pytest.raises(MsmError, match="more than 3 different words"):
         coded_sources(sources)
     assert coded_sources(sources[:1])[1] == {"a": "\u0100", "b": "\u0101"}
+
+
+def test_a_source_added_after_a_lookup_is_found_by_the_next() -> None:
+    memory = Memory("pl")
+    memory.add("the city buys buses", "a", ["v1/pl.po"])
+    memory.prepare(["the city buys trams"], 60)
+    assert [m.unit.target for m in memory.near("the city buys trams", 60, limit=5)] == ["a"]
+    memory.add("the city buys trams now", "b", ["v2/pl.po"])
+    memory.add_catalogue(("\x00", b"the city buys new trams", b"c", b"\x01"), "v3/pl.po", False)
+    found = memory.near("the city buys trams", 60, limit=5)
+    assert sorted(m.unit.target for m in found) == ["a", "b", "c"]
