@@ -4,7 +4,7 @@ A corpus of N videos × M cues (9 languages) is the memory; a new video is added
 30% sentences of other videos, 20% near edits of them (one word changed) and 50% new text.
 `msm update NEW --lang pl` is timed three ways, runs interleaved: with the memory as a second
 run finds it (`.msm-cache/memory-pl.bin` in place), with the memory built from scratch (the
-cache and the files' parts removed before each run: every catalogue is parsed), and with
+cache removed before each run: every catalogue is parsed), and with
 `[memory] fill = false` (the plain update). The target is the memory's run against the plain
 one, both on this machine, in this session; the target is met when the memory built from
 scratch (no cache at all) and the fill take under 1 s.
@@ -84,9 +84,8 @@ def fresh(root: Path, cold: bool = False) -> None:
     """Remove what the last run wrote, so the update creates the new video's files again."""
     for name in ("template.pot", f"{LANG}.po"):
         (root / "subtitles" / NEW / name).unlink(missing_ok=True)
-    if cold:  # the whole memory and what each file taught: every catalogue is read again
-        for name in (f"memory-{LANG}.bin", f"memory-{LANG}.parts"):
-            (root / ".msm-cache" / name).unlink(missing_ok=True)
+    if cold:  # what each file taught and the coded sources: every catalogue is read again
+        (root / ".msm-cache" / f"memory-{LANG}.bin").unlink(missing_ok=True)
 
 
 def commands(

@@ -81,7 +81,7 @@ def fill(
     stats = FillStats()
     chosen = [entry for entry in entries if fillable(entry)]
     # one pass over the memory for all
-    memory.prepare((entry.msgid for entry in chosen), settings.threshold)
+    memory.prepare((entry.msgid for entry in chosen), settings.threshold, exclude)
     for entry in chosen:
         match = best_match(memory, entry, settings, exclude)
         if match is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 _SPLIT = str.maketrans(
     {chr(c): f" {chr(c)} " for c in range(0x21, 0x3000) if unicodedata.category(chr(c))[0] in "PS"}
 )
+MARKS = "".join(sorted(map(chr, _SPLIT)))  # the characters that are words of their own
 
 
 def tokens(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """The memory's speed devices change no result: the new video's catalogue is byte for byte
-what a plain memory gives (every catalogue read by the full PO reader, every source scored,
-no cache), built from scratch, from the cache, and from a cache older than an edited PO."""
+what a plain memory gives (every catalogue read by the full PO reader, every unit added pair
+by pair, every source scored, no cache), built from scratch (in one process and in two),
+from the cache, and from a cache older than an edited PO."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from rapidfuzz.distance import Indel
 
 from benchmarks.corpus import Spec, generate
 from benchmarks.memory_bench import LANG, NEW, add_new_video
-from pipeline.memory import store
+from pipeline.memory import parallel, store
 from pipeline.memory.model import Match, tokens
+from pipeline.memory.po_pairs import FUZZY, TRANSLATED, Fields
 from pipeline.memory.store import Memory
 from tests.memory.helpers import msm
 
@@ -33,6 +35,16 @@ def plain_near(
                 ranked.append((-score, -len(best.origins), at, best))
     ranked.sort(key=lambda r: r[:3])
     return [Match(best, -score * 100.0, False) for score, _, _, best in ranked[:limit]]
+
+
+def plain_add_catalogue(self: Memory, fields: Fields, origin: str, drafts: bool) -> None:
+    """`Memory.add_catalogue` as `add` of each pair (the reference)."""
+    separator, msgids, msgstrs, flags = fields
+    if flags:
+        sources, targets = msgids.decode().split(separator), msgstrs.decode().split(separator)
+        for source, target, flag in zip(sources, targets, flags, strict=True):
+            if flag == TRANSLATED[0] or (flag == FUZZY[0] and drafts):
+                self.add(source, target, [origin])
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +70,11 @@ def plainly(root: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
     """What the memory without its speed devices fills (its cache removed before and after)."""
     shutil.rmtree(root / ".msm-cache", ignore_errors=True)
     with monkeypatch.context() as patch:
-        patch.setattr(store, "po_pairs", lambda text: None)  # the full PO reader
+        patch.setattr(store, "po_fields", lambda text: None)  # the full PO reader
         patch.setattr(Memory, "near", plain_near)
+        patch.setattr(Memory, "prepare", lambda *args: None)
+        patch.setattr(Memory, "add_catalogue", plain_add_catalogue)
+        patch.setattr(parallel, "PARALLEL_MIN", 10**9)  # one process
         data = filled(root)
     shutil.rmtree(root / ".msm-cache", ignore_errors=True)
     return data
@@ -72,9 +87,14 @@ def test_the_filled_catalogue_is_the_plain_memorys_cold_cached_and_after_an_edit
     assert reference.count(b"# memory: ") >= 10 and b"#| msgid" in reference
     assert filled(corpus) == reference  # built from scratch
     assert (corpus / ".msm-cache" / f"memory-{LANG}.bin").is_file()
-    assert filled(corpus) == reference  # from the whole memory's cache
     (corpus / ".msm-cache" / f"memory-{LANG}.bin").unlink()
-    assert filled(corpus) == reference  # from each file's cached part
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "PARALLEL_MIN", 2)
+        assert filled(corpus) == reference  # built from scratch, read in two processes
+    assert filled(corpus) == reference  # from the whole memory's cache
+    cache = corpus / ".msm-cache" / f"memory-{LANG}.bin"
+    cache.write_bytes(cache.read_bytes()[:-100])  # broken: rebuilt
+    assert filled(corpus) == reference
     # a translator fixes a sentence the new video took, exactly, from one video only
     new = polib.pofile(reference.decode())
     taken = next(e for e in new if e.tcomment.startswith("memory: ") and " " not in e.tcomment[8:])

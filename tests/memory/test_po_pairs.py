@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.memory.po_pairs import po_pairs
-from pipeline.memory.store import _catalogue_taught
+from pipeline.memory.store import _catalogue_fields
 from pipeline.tracks.po_read import read_catalog
 from tests.tracks.test_po_read import BASIC_TEXT, HEAD, ODD_TEXT, broken, entries, rendered
 
@@ -64,15 +64,18 @@ def test_damaged_catalogues_give_the_readers_pairs_or_its_error(text):
 
 
 def learned(text: str) -> None:
-    """What the memory learns from the file (`_catalogue_taught`, reading its bytes) is what
+    """What the memory learns from the file (`_catalogue_fields`, reading its bytes) is what
     the full reader gives, or the full reader's error."""
     data = text.encode()
     want = full(data.decode("utf-8-sig"))
     if isinstance(want, str):
         with pytest.raises(InputError):
-            _catalogue_taught(data, "x.po")
+            _catalogue_fields(data, "x.po")
     else:
-        assert [(s, t, f) for s, t, f, *_ in _catalogue_taught(data, "x.po")] == want
+        separator, msgids, msgstrs, flags = _catalogue_fields(data, "x.po")
+        ids = msgids.decode().split(separator) if flags else []
+        strs = msgstrs.decode().split(separator) if flags else []
+        assert [(s, t, f == 2) for s, t, f in zip(ids, strs, flags, strict=True) if f] == want
 
 
 REAL = sorted(

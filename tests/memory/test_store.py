@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
+from pipeline.errors import MsmError
+from pipeline.memory import parallel
 from pipeline.memory.model import tokens
+from pipeline.memory.po_pairs import Fields
 from pipeline.memory.settings import MemorySettings
-from pipeline.memory.store import Memory, load_memory
+from pipeline.memory.store import Memory, coded_sources, load_memory
 from pipeline.project import Project
 from tests.memory.helpers import SHARED, SLUG, example_copy
 
@@ -100,3 +104,107 @@ def test_a_near_match_of_exactly_the_threshold_is_found() -> None:
     memory.add("the the", "t", ["v/pl.po"])  # 2 words of 3 shared: 2·2/(3+2) = 80 %
     found = memory.near("the the the", 80)
     assert [(m.unit.source, round(m.score, 6)) for m in found] == [("the the", 80.0)]
+
+
+# --- catalogues kept as read answer as the same pairs added one by one ----------------------
+
+pair = st.tuples(sentence, st.sampled_from(["t1", "t2", "t3"]), st.sampled_from([0, 1, 1, 2]))
+catalogue = st.lists(pair, max_size=8)  # a source may come twice (two contexts)
+
+
+def as_fields(pairs: list[tuple[str, str, int]]) -> Fields:
+    """A catalogue's pairs as po_fields gives them (flag 0: no translation, 1, 2: fuzzy)."""
+    return (
+        "\x00",
+        "\x00".join(s for s, _, _ in pairs).encode(),
+        "\x00".join(t for _, t, _ in pairs).encode(),
+        bytes(flag for _, _, flag in pairs),
+    )
+
+
+def memories(catalogues: list[list[tuple[str, str, int]]], drafts: bool) -> tuple[Memory, Memory]:
+    kept, plain = Memory("pl"), Memory("pl")
+    for number, pairs in enumerate(catalogues):
+        kept.add_catalogue(as_fields(pairs), f"v{number}/pl.po", drafts)
+        for source, target, flag in pairs:
+            if flag == 1 or (flag == 2 and drafts):
+                plain.add(source, target, [f"v{number}/pl.po"])
+    return kept, plain
+
+
+def answers(memory: Memory, queries: list[str], exclude: str) -> list[object]:
+    return [
+        (memory.exact(q, exclude), memory.near(q, 60, exclude, limit=3), memory.lookup(q, 60))
+        for q in queries
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(catalogue, max_size=6),
+    st.lists(sentence, max_size=4),
+    st.booleans(),
+    st.sampled_from(["", "v0/pl.po", "v1/pl.po"]),
+)
+def test_catalogues_kept_as_read_answer_as_pairs_added_one_by_one(
+    catalogues: list[list[tuple[str, str, int]]], queries: list[str], drafts: bool, exclude: str
+) -> None:
+    queries += [s for pairs in catalogues for s, _, _ in pairs][:4]
+    kept, plain = memories(catalogues, drafts)
+    assert answers(kept, queries, exclude) == answers(plain, queries, exclude)
+    prepared, _ = memories(catalogues, drafts)
+    prepared.prepare(queries, 60, exclude)  # what `fill` does first
+    assert answers(prepared, queries, exclude) == answers(plain, queries, exclude)
+    assert kept.units == plain.units and len(kept) == len(plain)
+
+
+spaced = st.text(
+    st.sampled_from([*"aAßİΣς.,-'’ \t\n\u00a0\u2028\x01\x1cﬁ", "ǅ", "x", "1", "€", "🙂"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(spaced, max_size=8))
+def test_sources_coded_at_once_are_each_one_tokens(sources: list[str]) -> None:
+    joined, vocabulary = coded_sources(sources)
+    coded = joined.split("\x01") if sources else []
+    words = {char: word for word, char in vocabulary.items()}
+    assert [[words[c] for c in text] for text in coded] == [tokens(s) for s in sources]
+
+
+def test_a_broken_catalogue_read_by_the_second_process_is_reported_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = example_copy(tmp_path)
+    (root / "subtitles" / "second" / "pl.po").write_text('msgid "a"\nmsgstr "b"\nmsgid\n', "utf-8")
+    project = Project.load(root)
+    alone = load_memory(project, "pl", MemorySettings(), cache=False)
+    assert len(alone.problems) == 1 and "second/pl.po" in alone.problems[0].path
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    two = load_memory(project, "pl", MemorySettings(), cache=False)
+    assert two.problems == alone.problems and two.units == alone.units
+
+
+@pytest.mark.parametrize("sources", [["a b", "c d"], ["a b", "c \x01d"]])  # at once, one by one
+def test_more_words_than_characters_to_code_them_is_an_error_not_a_crash(
+    sources: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.memory import store
+
+    monkeypatch.setattr(store, "_MAX_WORDS", 3)
+    with pytest.raises(MsmError, match="more than 3 different words"):
+        coded_sources(sources)
+    assert coded_sources(sources[:1])[1] == {"a": "\u0100", "b": "\u0101"}
+
+
+def test_a_source_added_after_a_lookup_is_found_by_the_next() -> None:
+    memory = Memory("pl")
+    memory.add("the city buys buses", "a", ["v1/pl.po"])
+    memory.prepare(["the city buys trams"], 60)
+    assert [m.unit.target for m in memory.near("the city buys trams", 60, limit=5)] == ["a"]
+    memory.add("the city buys trams now", "b", ["v2/pl.po"])
+    memory.add_catalogue(("\x00", b"the city buys new trams", b"c", b"\x01"), "v3/pl.po", False)
+    found = memory.near("the city buys trams", 60, limit=5)
+    assert sorted(m.unit.target for m in found) == ["a", "b", "c"]
