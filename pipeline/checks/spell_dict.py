@@ -6,7 +6,8 @@ no system library), reading the dictionaries Debian's `hunspell-*` packages inst
 Polish ≈0.5 s, the others 0.1–0.3 s), so:
 
 - a dictionary is loaded only when a word needs it, once per process (on a first run with
-  worker processes, once before they fork: spelling.prepare);
+  worker processes, once before they fork: spelling.prepare), and once for all the names
+  that are links to the same files (Debian's eu_ES and eu, nl_BE and nl, fr_FR and fr);
 - every verdict (right, or wrong with its first suggestions) is kept in a per-user cache
   file for that dictionary (`$XDG_CACHE_HOME/msm/spelling/`, keyed by the dictionary files'
   size and modification time), so a run that meets no new word loads no dictionary at all;
