@@ -6,7 +6,8 @@ no system library), reading the dictionaries Debian's `hunspell-*` packages inst
 Polish ≈0.5 s, the others 0.1–0.3 s), so:
 
 - a dictionary is loaded only when a word needs it, once per process (on a first run with
-  worker processes, once before they fork: spelling.prepare);
+  worker processes, once before they fork: spelling.prepare), and once for all the names
+  that are links to the same files (Debian's eu_ES and eu, nl_BE and nl, fr_FR and fr);
 - every verdict (right, or wrong with its first suggestions) is kept in a per-user cache
   file for that dictionary (`$XDG_CACHE_HOME/msm/spelling/`, keyed by the dictionary files'
   size and modification time), so a run that meets no new word loads no dictionary at all;
@@ -78,6 +79,7 @@ class Speller:
     _pending: list[str] = field(default_factory=list)
     _try: str | None = None
     _read: bool = False  # whether the verdicts of earlier runs are in `verdicts` yet
+    lookups: int = 0  # words this speller asked its dictionary (what a first run costs)
 
     @classmethod
     def open(cls, lang: str, base: Path) -> Speller:
@@ -113,15 +115,22 @@ class Speller:
         if self._hunspell is None:
             self._hunspell = _LOADED.get(self.base)
             if self._hunspell is None:
-                import hunspell  # chunspell's module, only when a word needs the dictionary
-
-                from pipeline.checks.spell_affix import faster_base
-
-                path = faster_base(self.base, _cache_dir(), _fingerprint(self.base))
-                self._hunspell = _LOADED[self.base] = hunspell.Hunspell(
-                    path.name, hunspell_data_dir=str(path.parent)
-                )
+                # Debian installs one language's dictionaries as links to the same files
+                # (eu_ES → eu, nl_BE → nl, fr_FR → fr): loaded once (Basque ≈1.8 s CPU)
+                files = _files(self.base)
+                self._hunspell = _LOADED_FILES.get(files)
+                if self._hunspell is None:
+                    self._hunspell = _LOADED_FILES[files] = self._load()
+                _LOADED[self.base] = self._hunspell
         return self._hunspell
+
+    def _load(self) -> Any:
+        import hunspell  # chunspell's module, only when a word needs the dictionary
+
+        from pipeline.checks.spell_affix import faster_base
+
+        path = faster_base(self.base, _cache_dir(), _fingerprint(self.base))
+        return hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent))
 
     def remembered(self) -> bool:
         """Whether earlier runs left verdicts (read from the cache now, if not yet)."""
@@ -135,6 +144,7 @@ class Speller:
         """Whether the dictionary knows `word` (looked up once, then remembered)."""
         verdict = self._known().get(word)
         if verdict is None:
+            self.lookups += 1
             try:
                 verdict = _RIGHT if self._dictionary().spell(word) else _WRONG
             except UnicodeError:  # a letter the dictionary's encoding lacks (ó for Greek)
@@ -172,6 +182,7 @@ class Speller:
                     continue
                 tried.add(candidate)
                 budget -= 1
+                self.lookups += 1
                 shown = candidate.capitalize() if title else candidate
                 try:
                     if spell(shown):
@@ -276,6 +287,14 @@ def _edits(word: str, letters: str) -> Iterator[Iterator[str]]:
 # One speller per dictionary (and cache folder) and process, and each dictionary loaded once
 # per process: tests and long-lived processes load each once.
 _LOADED: dict[Path, Any] = {}
+_LOADED_FILES: dict[tuple[Path, Path], Any] = {}  # the same, by the files links lead to
+
+
+def _files(base: Path) -> tuple[Path, Path]:
+    """The .aff and .dic files a dictionary's name leads to, links followed."""
+    return base.with_suffix(".aff").resolve(), base.with_suffix(".dic").resolve()
+
+
 _SPELLERS: dict[tuple[Path, Path | None], Speller] = {}
 
 

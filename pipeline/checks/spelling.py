@@ -66,6 +66,11 @@ class _Language:
     # Each word's verdict by the dictionary and the word list alone (the source text of an
     # entry can only excuse more): looked up once per language and process.
     right: dict[str, bool] = field(default_factory=dict)
+    # Words no rule makes right without a slip scan (see _unscanned), whose full verdict
+    # was not needed yet: the source or the glossary excused them where they stood.
+    unproven: set[str] = field(default_factory=set)
+    # Whether _near may scan a word's slips; False while _unscanned asks the cheap rules.
+    scan: bool = True
 
     def flush(self) -> None:
         """Keep the new verdicts of every dictionary asked."""
@@ -209,8 +214,23 @@ def _inflected_name(word: str, state: _Language) -> bool:
 
 
 def _near(word: str, state: _Language) -> bool:
-    """Whether a word is one slip of a word the language's dictionary knows."""
+    """Whether a word is one slip of a word the language's dictionary knows. The scan
+    costs up to _BUDGET look-ups (the first run's main cost); while it is switched off
+    (state.scan, in _unscanned) every word is presumed a slip: the rules _near decides
+    only ever make a word right when it is NOT a slip, so they stay unproven."""
+    if not state.scan:
+        return True
     return bool(state.speller.suggestions(word))
+
+
+def _unscanned(word: str, state: _Language, known: Callable[[str], bool]) -> bool:
+    """Whether a word is right by the rules that need no slip scan: True means _right is
+    True; False leaves it open (a borrowed English word, a name)."""
+    state.scan = False
+    try:
+        return _right(word, state, known)
+    finally:
+        state.scan = True
 
 
 def _nowhere(word: str) -> bool:
@@ -289,25 +309,38 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             from_text.append(source_names(unit.source))
         return from_source(word, *from_text[0])
 
+    # A word is reported when no rule makes it right, neither the source nor the glossary
+    # excuses it, and it is no elision: each is a plain yes or no, so the cheap ones are
+    # asked first and the slip scans of the name and borrowed-word rules (up to _BUDGET
+    # look-ups each) run only for a word nothing else excuses.
     unknown: list[tuple[str, int, int]] = []
-    right = state.right
+    right, unproven = state.right, state.unproven
     for word, start, end in words(text):
         ok = right.get(word)
-        if ok is None:  # once per word and language: the dictionary and the word list
-            ok = right[word] = _right(word, state, _nowhere)
-        if ok or (translated and _right(word, state, known)):
+        if ok is None and word not in unproven:  # once per word and language
+            if _unscanned(word, state, _nowhere):
+                ok = right[word] = True
+            else:
+                unproven.add(word)
+        if ok or (translated and _unscanned(word, state, known)):
             continue
         before, after = text[start - 1 : start] if start else "", text[end : end + 1]
         if not elided(word, before, after, state.lang, state.speller.right):
             unknown.append((word, start, end))
-    state.flush()
     if not unknown:
+        state.flush()
         return ()
     spans = _glossary_spans(unit, ctx)
     problems = []
     seen: set[str] = set()
     for word, start, end in unknown:
         if word in seen or _in_term(word, start, end, spans):
+            continue
+        ok = right.get(word)
+        if ok is None:  # the dictionary and the word list, with the slip scans
+            ok = right[word] = _right(word, state, _nowhere)
+            unproven.discard(word)
+        if ok or (translated and _right(word, state, known)):
             continue
         seen.add(word)
         problems.append(Problem(_message(word, state), concept=word))

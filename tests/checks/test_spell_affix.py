@@ -81,6 +81,7 @@ def test_the_speller_loads_basque_from_a_sorted_copy_with_the_same_verdicts(tmp_
 
     monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path))
     monkeypatch.setattr(spell_dict, "_LOADED", {})
+    monkeypatch.setattr(spell_dict, "_LOADED_FILES", {})
     monkeypatch.setattr(spell_dict, "_SPELLERS", {})
     speller = spell_dict.speller("eu")
     assert speller is not None

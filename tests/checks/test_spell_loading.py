@@ -22,6 +22,7 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty spelling cache, and no dictionary loaded yet in this process."""
     monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path / "spelling-cache"))
     monkeypatch.setattr(spell_dict, "_LOADED", {})
+    monkeypatch.setattr(spell_dict, "_LOADED_FILES", {})
     monkeypatch.setattr(spell_dict, "_SPELLERS", {})
 
 
@@ -63,6 +64,7 @@ def test_verdicts_an_earlier_run_kept_on_disk_count_as_cached(monkeypatch):
     earlier.right("składa")  # an earlier run looks a word up and keeps its verdict
     earlier.flush()
     monkeypatch.setattr(spell_dict, "_LOADED", {})  # a new process: nothing in memory,
+    monkeypatch.setattr(spell_dict, "_LOADED_FILES", {})
     monkeypatch.setattr(spell_dict, "_SPELLERS", {})  # the verdicts only on disk
     spelling.prepare(_context(2, {"pl"}))
     assert not _loaded("pl")
