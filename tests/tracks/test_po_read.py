@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
+from pipeline.tracks import po_read
 from pipeline.tracks.po_io import HeaderInfo, header, msgid_line, new_catalog, parse_po, render
 from pipeline.tracks.po_read import entry_at, read_catalog, scan_string, unescape
 from tests.tracks import po_oracle
@@ -305,6 +306,80 @@ def comparable(found: tuple, text: str) -> tuple:
 @given(broken())
 def test_damaged_catalogues_get_the_same_verdict_and_messages(text):
     assert comparable(with_reader(text), text) == comparable(with_polib(text), text)
+
+
+# --- the fast path ---------------------------------------------------------------------------
+
+# Lines `_run` reads itself (a string holding no escape but `\n`, `msgid "…"`, `msgstr "…"`,
+# `#.`, `#:`) or must hand to the full reader: other escapes, an escaped backslash before an
+# `n`, quotes, unfinished strings, markers with nothing after them.
+FAST_LINES = [
+    '"plain"',
+    '"ends\\n"',
+    '"\\n\\n"',
+    '"a\\\\n"',
+    '"a\\\\\\n"',
+    '"q\\"\\n"',
+    '"tab\\t\\n"',
+    '"\\"',
+    '""',
+    '"',
+    '"ς ά\\n"',
+    'msgid "a\\n"',
+    'msgstr "b\\n"',
+    'msgid ""',
+    'msgstr ""',
+    'msgid "',
+    'msgstr "',
+    'msgid "x\\\\"',
+    'msgstr "\\101\\n"',
+    'msgstr "a"b"',
+    'msgstr[0] "p\\n"',
+    "#. cue 1 (4.0 s)",
+    "#: en.srt:3",
+    "#.",
+    "#:",
+    "#.x",
+    "#:\t",
+    '#~ msgstr "o\\n"',
+]
+
+
+def read_by(text: str, fast: bool) -> tuple:
+    """What the reader makes of a text, with (`fast`) or without its fast path."""
+    try:
+        po = po_read._read(text, "x.po", "utf-8", fast)
+    except InputError as exc:
+        return ("error", str(exc), [str(d) for d in exc.diagnostics])
+    rows = rows_of(po, [], reader=True)
+    offsets = [e.offset for e in po]
+    return ("ok", rows, offsets, dict(po.metadata), po.header, po.header_line)
+
+
+@st.composite
+def with_usual_lines(draw: st.DrawFn) -> str:
+    """A generated catalogue with lines of FAST_LINES and JUNK put in."""
+    lines = rendered(draw(entries(TEXT))).splitlines()
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.sampled_from(FAST_LINES + JUNK)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(with_usual_lines() | broken())
+def test_the_fast_path_reads_every_file_as_the_full_reader_does(text):
+    assert read_by(text, fast=True) == read_by(text, fast=False)
+
+
+@pytest.mark.parametrize("line", FAST_LINES)
+def test_each_usual_line_reads_as_the_full_reader_reads_it(line):
+    for text in (
+        HEAD + 'msgid "a"\nmsgstr ""\n' + line + "\n",
+        HEAD + line + '\nmsgid "b"\nmsgstr "c"\n',
+        HEAD + 'msgid "a"\n' + line + '\nmsgstr "c"\n',
+    ):
+        assert read_by(text, fast=True) == read_by(text, fast=False)
 
 
 # --- tables ----------------------------------------------------------------------------------
