@@ -475,6 +475,9 @@ class _Reader:
         self.started = False  # whether a line went into `entry` yet
         self.second = -1  # for `entry_at`: offset of a second entry's first line, once seen
         self.value = ""  # the text of the string the grammar just read
+        # Whether a string the grammar read holds U+0004 (escaped or not): the strings read
+        # without it hold only what the file holds, and `\n`.
+        self.separator = False
         # Text gathered in lists and joined once (adding to a string line after line would
         # make the cost quadratic in the lines of one field or one comment block).
         self.field = -1  # the string field being read (a state: MI, MS, …), or -1
@@ -497,6 +500,8 @@ class _Reader:
             value = string_value(rest, 0, self.charset)
             if value is not None:
                 self.value = value
+                if "\x04" in value:
+                    self.separator = True
                 return MC
             self._problem(number, f"malformed string: {line[:60]!r}")
             return -1
@@ -507,6 +512,8 @@ class _Reader:
                 symbol = -1
             else:
                 self.value = value
+                if "\x04" in value:
+                    self.separator = True
                 if symbol == MI and msgid_counts:
                     if self.expect_msgstr_for:
                         self._problem(self.expect_msgstr_for, "msgid without msgstr")
@@ -900,7 +907,7 @@ def _read(text: str, path: str, charset: str, fast: bool) -> PoCatalog:
     catalog = PoCatalog(entries, header=reader.header)
     _place(entries, reader.msgid_lines)
     _take_header(catalog)
-    if "\x04" in text or "\\0" in text or "\\x" in text:  # literally or escaped
+    if reader.separator or "\x04" in text:  # escaped or literally
         _no_separator(entries, path)
     duplicates = _duplicates(catalog.entries, path)
     if duplicates:

@@ -573,9 +573,24 @@ def test_strings_msgfmt_refuses_are_malformed(body: str, tmp_path: Path):
         read_catalog(po.read_text(encoding="utf-8"), "x.po")
 
 
-def test_a_context_separator_in_a_string_is_refused():
-    with pytest.raises(InputError, match=r"x.po:5: error: context separator"):
-        read_catalog(HEAD + 'msgid "a\\004b"\nmsgstr "x"\n', "x.po")
+SEPARATED = [
+    'msgid "a\\004b"\nmsgstr "x"\n',
+    'msgid "a\\4"\nmsgstr "x"\n',
+    'msgid "a"\nmsgstr "x\\x04"\n',
+    'msgid "a"\nmsgstr ""\n"x\\n"\n"\\04\\n"\n',
+    'msgid ""\n"a\\n"\n"b\x04"\nmsgstr "x"\n',
+    'msgctxt "\\x4"\nmsgid "a"\nmsgstr "x"\n',
+    'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] "\\004"\n',
+    'msgid "a\x04"\nmsgstr "x"\n',
+]
+
+
+@pytest.mark.parametrize("entry", SEPARATED)
+def test_a_context_separator_in_a_string_is_refused(entry):
+    """Written as an octal or hex escape or as the character itself, in any field and on
+    any line of it: gettext refuses it."""
+    with pytest.raises(InputError, match=r"x.po:[56]: error: context separator"):
+        read_catalog(HEAD + entry, "x.po")
 
 
 # --- linear cost ------------------------------------------------------------------------------
