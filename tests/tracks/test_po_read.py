@@ -506,6 +506,13 @@ def test_the_repository_catalogues_read_as_polib_reads_them(path: Path, tmp_path
     )
 
 
+@pytest.mark.parametrize("path", project_catalogues(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_repository_catalogues_read_alike_with_and_without_the_fast_path(path: Path):
+    """The project's catalogues and the real files of other projects (tests/data/po)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    assert read_by(text, fast=True) == read_by(text, fast=False)
+
+
 def test_each_entry_reads_again_from_its_offset():
     text = (ROOT / "subtitles/what-is-public-procurement/pl.po").read_text(encoding="utf-8")
     text += '\n#, fuzzy\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "x"\n'
