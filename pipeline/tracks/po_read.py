@@ -475,6 +475,9 @@ class _Reader:
         self.started = False  # whether a line went into `entry` yet
         self.second = -1  # for `entry_at`: offset of a second entry's first line, once seen
         self.value = ""  # the text of the string the grammar just read
+        # Whether a string the grammar read holds U+0004 (escaped or not): the strings read
+        # without it hold only what the file holds, and `\n`.
+        self.separator = False
         # Text gathered in lists and joined once (adding to a string line after line would
         # make the cost quadratic in the lines of one field or one comment block).
         self.field = -1  # the string field being read (a state: MI, MS, …), or -1
@@ -497,6 +500,8 @@ class _Reader:
             value = string_value(rest, 0, self.charset)
             if value is not None:
                 self.value = value
+                if "\x04" in value:
+                    self.separator = True
                 return MC
             self._problem(number, f"malformed string: {line[:60]!r}")
             return -1
@@ -507,6 +512,8 @@ class _Reader:
                 symbol = -1
             else:
                 self.value = value
+                if "\x04" in value:
+                    self.separator = True
                 if symbol == MI and msgid_counts:
                     if self.expect_msgstr_for:
                         self._problem(self.expect_msgstr_for, "msgid without msgstr")
@@ -763,18 +770,89 @@ def _translator(token: str) -> str:
     return text[1:] if text.startswith(" ") else text
 
 
-def _run(reader: _Reader, text: str) -> None:
-    """Feed the reader every line of `text` (only `\\n` ends a line)."""
+def _plain_value(body: str) -> str | None:
+    """The text of a string body (between its quotes) holding no quote and no escape but
+    `\\n` (the usual one); None for any other body (the full reader decides)."""
+    if '"' in body:
+        return None
+    if "\\" in body:
+        body = body.replace("\\n", "\n")
+        if "\\" in body:  # another escape, or a backslash `\\n` did not consume
+            return None
+    return body
+
+
+def _run(reader: _Reader, text: str, fast: bool = True) -> None:
+    """Feed the reader every line of `text` (only `\\n` ends a line).
+
+    The usual lines are read here, straight into the reader: a continuation string, a
+    `msgid "…"` or `msgstr "…"` line, a `#.` or `#:` comment, when the string holds no
+    escape but `\\n` and no problem was found yet; every other line (and any of these that
+    does not fit) goes to `_Reader.line`, which reads it by the full rules. Both read a
+    line the same way (tests/tracks/test_po_read.py compares them: `fast=False` sends every
+    line to `_Reader.line`).
+    """
     position = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    number = 0
+    for raw in text.split("\n"):
+        number += 1
         offset = position
         position += len(raw) + 1
         line = raw.strip(WHITESPACE)
-        if line:
-            try:
-                reader.line(line, number, offset)
-            except _Failure as failure:
-                _failed(reader, failure, number)
+        if not line:
+            continue
+        if fast and not reader.dead:
+            first = line[0]
+            if first == '"':
+                if reader.field >= 0 and len(line) > 1 and line[-1] == '"':
+                    value = _plain_value(line[1:-1])
+                    if value is not None:
+                        # A string going on: a field is open, so polib's state is a
+                        # string's and it takes it.
+                        reader.last_is_comment = False
+                        reader.parts.append(value)
+                        continue
+            elif first == "#":
+                kind = line[1] if len(line) > 2 else ""
+                if kind == "." or kind == ":":
+                    # The usual timing note and reference: polib takes them in any state
+                    # (so no failure), and a stripped line holds text after its marker.
+                    reader.last_is_comment = True
+                    if reader.field >= 0:
+                        reader._flush()
+                    reader._start(number, offset)
+                    reader.notes.append(line)
+                    if reader.pending:
+                        reader._settle(reader.entry)
+                    reader.state = GC if kind == "." else OC
+                    continue
+            elif first == "m" and line[-1] == '"':
+                symbol = -1
+                value = None
+                if line.startswith('msgstr "') and len(line) > 8:
+                    symbol = MS
+                    value = _plain_value(line[8:-1])
+                elif line.startswith('msgid "') and len(line) > 7 and not reader.expect_msgstr_for:
+                    symbol = MI
+                    value = _plain_value(line[7:-1])
+                if value is not None:
+                    # The grammar's part (a msgid waits for its msgstr), then polib's.
+                    if symbol == MI:
+                        reader.expect_msgstr_for = number
+                        reader.msgid_lines.append(number)
+                    else:
+                        reader.expect_msgstr_for = 0
+                    reader.last_is_comment = False
+                    reader.value = value
+                    try:
+                        reader._feed(symbol, line, number, offset, 0)
+                    except _Failure as failure:
+                        _failed(reader, failure, number)
+                    continue
+        try:
+            reader.line(line, number, offset)
+        except _Failure as failure:
+            _failed(reader, failure, number)
 
 
 def _run_one(reader: _Reader, text: str, start: int) -> None:
@@ -806,8 +884,12 @@ def _failed(reader: _Reader, failure: _Failure, number: int) -> None:
 
 def read_catalog(text: str, path: str, charset: str = "utf-8") -> PoCatalog:
     """Read PO text (decoded from `charset`); raise InputError saying where it is broken."""
+    return _read(text, path, charset, True)
+
+
+def _read(text: str, path: str, charset: str, fast: bool) -> PoCatalog:
     reader = _Reader(path, charset)
-    _run(reader, text)
+    _run(reader, text, fast)
     reader.finish()
     if reader.expect_msgstr_for:
         reader._problem(reader.expect_msgstr_for, "msgid without msgstr")
@@ -825,7 +907,7 @@ def read_catalog(text: str, path: str, charset: str = "utf-8") -> PoCatalog:
     catalog = PoCatalog(entries, header=reader.header)
     _place(entries, reader.msgid_lines)
     _take_header(catalog)
-    if "\x04" in text or "\\0" in text or "\\x" in text:  # literally or escaped
+    if reader.separator or "\x04" in text:  # escaped or literally
         _no_separator(entries, path)
     duplicates = _duplicates(catalog.entries, path)
     if duplicates:

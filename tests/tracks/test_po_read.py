@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
+from pipeline.tracks import po_read
 from pipeline.tracks.po_io import HeaderInfo, header, msgid_line, new_catalog, parse_po, render
 from pipeline.tracks.po_read import entry_at, read_catalog, scan_string, unescape
 from tests.tracks import po_oracle
@@ -307,6 +308,80 @@ def test_damaged_catalogues_get_the_same_verdict_and_messages(text):
     assert comparable(with_reader(text), text) == comparable(with_polib(text), text)
 
 
+# --- the fast path ---------------------------------------------------------------------------
+
+# Lines `_run` reads itself (a string holding no escape but `\n`, `msgid "…"`, `msgstr "…"`,
+# `#.`, `#:`) or must hand to the full reader: other escapes, an escaped backslash before an
+# `n`, quotes, unfinished strings, markers with nothing after them.
+FAST_LINES = [
+    '"plain"',
+    '"ends\\n"',
+    '"\\n\\n"',
+    '"a\\\\n"',
+    '"a\\\\\\n"',
+    '"q\\"\\n"',
+    '"tab\\t\\n"',
+    '"\\"',
+    '""',
+    '"',
+    '"ς ά\\n"',
+    'msgid "a\\n"',
+    'msgstr "b\\n"',
+    'msgid ""',
+    'msgstr ""',
+    'msgid "',
+    'msgstr "',
+    'msgid "x\\\\"',
+    'msgstr "\\101\\n"',
+    'msgstr "a"b"',
+    'msgstr[0] "p\\n"',
+    "#. cue 1 (4.0 s)",
+    "#: en.srt:3",
+    "#.",
+    "#:",
+    "#.x",
+    "#:\t",
+    '#~ msgstr "o\\n"',
+]
+
+
+def read_by(text: str, fast: bool) -> tuple:
+    """What the reader makes of a text, with (`fast`) or without its fast path."""
+    try:
+        po = po_read._read(text, "x.po", "utf-8", fast)
+    except InputError as exc:
+        return ("error", str(exc), [str(d) for d in exc.diagnostics])
+    rows = rows_of(po, [], reader=True)
+    offsets = [e.offset for e in po]
+    return ("ok", rows, offsets, dict(po.metadata), po.header, po.header_line)
+
+
+@st.composite
+def with_usual_lines(draw: st.DrawFn) -> str:
+    """A generated catalogue with lines of FAST_LINES and JUNK put in."""
+    lines = rendered(draw(entries(TEXT))).splitlines()
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.sampled_from(FAST_LINES + JUNK)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(with_usual_lines() | broken())
+def test_the_fast_path_reads_every_file_as_the_full_reader_does(text):
+    assert read_by(text, fast=True) == read_by(text, fast=False)
+
+
+@pytest.mark.parametrize("line", FAST_LINES)
+def test_each_usual_line_reads_as_the_full_reader_reads_it(line):
+    for text in (
+        HEAD + 'msgid "a"\nmsgstr ""\n' + line + "\n",
+        HEAD + line + '\nmsgid "b"\nmsgstr "c"\n',
+        HEAD + 'msgid "a"\n' + line + '\nmsgstr "c"\n',
+    ):
+        assert read_by(text, fast=True) == read_by(text, fast=False)
+
+
 # --- tables ----------------------------------------------------------------------------------
 
 REJECTED = [
@@ -431,6 +506,13 @@ def test_the_repository_catalogues_read_as_polib_reads_them(path: Path, tmp_path
     )
 
 
+@pytest.mark.parametrize("path", project_catalogues(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_repository_catalogues_read_alike_with_and_without_the_fast_path(path: Path):
+    """The project's catalogues and the real files of other projects (tests/data/po)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    assert read_by(text, fast=True) == read_by(text, fast=False)
+
+
 def test_each_entry_reads_again_from_its_offset():
     text = (ROOT / "subtitles/what-is-public-procurement/pl.po").read_text(encoding="utf-8")
     text += '\n#, fuzzy\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "x"\n'
@@ -498,9 +580,24 @@ def test_strings_msgfmt_refuses_are_malformed(body: str, tmp_path: Path):
         read_catalog(po.read_text(encoding="utf-8"), "x.po")
 
 
-def test_a_context_separator_in_a_string_is_refused():
-    with pytest.raises(InputError, match=r"x.po:5: error: context separator"):
-        read_catalog(HEAD + 'msgid "a\\004b"\nmsgstr "x"\n', "x.po")
+SEPARATED = [
+    'msgid "a\\004b"\nmsgstr "x"\n',
+    'msgid "a\\4"\nmsgstr "x"\n',
+    'msgid "a"\nmsgstr "x\\x04"\n',
+    'msgid "a"\nmsgstr ""\n"x\\n"\n"\\04\\n"\n',
+    'msgid ""\n"a\\n"\n"b\x04"\nmsgstr "x"\n',
+    'msgctxt "\\x4"\nmsgid "a"\nmsgstr "x"\n',
+    'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] "\\004"\n',
+    'msgid "a\x04"\nmsgstr "x"\n',
+]
+
+
+@pytest.mark.parametrize("entry", SEPARATED)
+def test_a_context_separator_in_a_string_is_refused(entry):
+    """Written as an octal or hex escape or as the character itself, in any field and on
+    any line of it: gettext refuses it."""
+    with pytest.raises(InputError, match=r"x.po:[56]: error: context separator"):
+        read_catalog(HEAD + entry, "x.po")
 
 
 # --- linear cost ------------------------------------------------------------------------------
