@@ -134,6 +134,14 @@ _CLITICS = {"es": ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le"
 _INFINITIVE = ("ar", "er", "ir")
 
 
+def hosts(word: str, lang: str) -> Iterator[str]:
+    """The words a rule builds `word` from, to look for a slip in (culpralos: culpra, a
+    slip of culpar with a pronoun joined)."""
+    for clitic in _CLITICS.get(lang, ()):
+        if word.endswith(clitic) and len(word) - len(clitic) > 3:
+            yield word[: -len(clitic)]
+
+
 def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is an infinitive the dictionary knows with one pronoun joined to it
     (Spanish culparlos, ayudarme)."""
@@ -142,3 +150,69 @@ def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         if word.endswith(clitic) and stem.endswith(_INFINITIVE) and len(stem) > 3 and right(stem):
             return True
     return False
+
+
+# Greek writes the o of a foreign name with omicron or omega (Βοστόνη, Βοστώνη; Λονδίνο);
+# no key of the Greek keyboard lies beside the other (ο on o, ω on v).
+_OMEGA = {"ο": "ω", "ω": "ο", "ό": "ώ", "ώ": "ό"}
+
+
+def transliterated(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised Greek word is a name the dictionary knows (only capitalised)
+    with one of its o sounds written the other way (omicron for omega or back)."""
+    if lang != "el" or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    for at, letter in enumerate(word):
+        other = _OMEGA.get(letter.lower())
+        if other is None:
+            continue
+        if at == 0:
+            other = other.upper()
+        name = word[:at] + other + word[at + 1 :]
+        if right(name) and not right(name.lower()):
+            return True
+    return False
+
+
+# Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;
+# the dictionary lists the regular ones (pensás, comés, vivís) but not a changed stem.
+_VOSEO = {"ás": "ar", "és": "er", "ís": "ir"}
+
+
+def voseo(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Spanish word is the voseo present of a dictionary infinitive (podés)."""
+    if lang != "es" or len(word) < 5:
+        return False
+    infinitive = _VOSEO.get(word[-2:].lower())
+    return infinitive is not None and right(word[:-2].lower() + infinitive)
+
+
+# Basque asks whether with -(e)nentz on a verb's relative form: den → denentz, diren →
+# direnentz (etorriko denentz, "whether he will come"), which Xuxen does not list.
+def whether(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Basque word is a relative verb form (in -n) with -entz (denentz)."""
+    if lang != "eu" or not word.endswith("nentz") or len(word) < 7:
+        return False
+    return right(word[:-4])
+
+
+_VOWELS = frozenset("aeiouy")
+# One Basque case on a name, no more (Tomi, Tomek, Tomekin, Maryren): what a name that is
+# also a common English word (Tom: tom) may take; Irk+eiko is a slip of Irekiko.
+CASES_ON_NAMES = frozenset(
+    (
+        *("i", "ek", "en", "ekin", "entzat", "engatik", "engan", "ez", "era", "etik", "eko"),
+        *("ri", "k", "ren", "rekin", "rentzat", "rengatik", "rengan", "z", "ra", "tik", "ko"),
+    )
+)
+
+
+def fits_stem(stem: str, ending: str) -> bool:
+    """Whether a Basque ending may follow the stem as written: after a consonant the ending
+    brings a vowel (Tomi, Tomek, baseballa; not Tomk), after a vowel it brings no epenthetic
+    e (Maryk, Maryren; not Maryek)."""
+    if not ending:
+        return True
+    if stem[-1:].lower() in _VOWELS:
+        return ending[0] != "e"
+    return ending[0] in _VOWELS

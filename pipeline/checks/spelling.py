@@ -29,7 +29,19 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
-from pipeline.checks.spell_rules import compound, elided, enclitic, interjection, variants
+from pipeline.checks.spell_rules import (
+    CASES_ON_NAMES,
+    compound,
+    elided,
+    enclitic,
+    fits_stem,
+    hosts,
+    interjection,
+    transliterated,
+    variants,
+    voseo,
+    whether,
+)
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -168,7 +180,54 @@ def _right(
         return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
         return True
-    return _is_name(word, state) or _inflected_name(word, state)
+    if _by_rule(word, state.lang, state.speller.right):
+        return True
+    return _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+
+
+def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
+    return (
+        transliterated(word, lang, right) or voseo(word, lang, right) or whether(word, lang, right)
+    )
+
+
+def _verdict(word: str, state: _Language) -> bool:
+    """A word's verdict by the dictionary and the word list (once per word and language)."""
+    ok = state.right.get(word)
+    if ok is None:
+        ok = state.right[word] = _right(word, state, _nowhere)
+    return ok
+
+
+def _in_full_name(at: int, tokens: list[tuple[str, int, int]], text: str, state: _Language) -> bool:
+    """Whether a capitalised word stands beside a name (one space between) that no
+    dictionary lists and the check took for one: two words of one full name (Ryck Vernaut,
+    Quintilius Varus, Toki Pona), the other a slip of some name only by chance. Not the
+    first word of a sentence, which its place capitalises (Ieeri Betty: a slip of Ieri)."""
+    word = tokens[at][0]
+    if not (word[:1].isupper() and word[1:].islower()) or _starts_sentence(text, tokens[at][1]):
+        return False
+    for other in (at - 1, at + 1):
+        if not 0 <= other < len(tokens):
+            continue
+        name, start, end = tokens[other]
+        a, b = (end, tokens[at][1]) if other < at else (tokens[at][2], start)
+        if text[a:b] != " " or not (name[:1].isupper() and name[1:].islower()):
+            continue
+        if name.isalpha() and not state.speller.right(name) and _verdict(name, state):
+            return True
+    return False
+
+
+_SENTENCE_END = ".!?…:"
+_OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (or of the text)."""
+    before = text[:start].rstrip(_OPENING)
+    return not before or before[-1] in _SENTENCE_END
 
 
 def _is_name(word: str, state: _Language) -> bool:
@@ -185,27 +244,56 @@ def _is_name(word: str, state: _Language) -> bool:
 # Languages that write a case ending on a name itself (Basque Samik, Tomi, Vegasera).
 _ENDING_ON_NAMES = {"eu"}
 _NAME_STEM = 3  # letters of the name an ending follows
+_LOAN_STEM = 4  # letters of the borrowed word an ending follows (baseballa, rugbya)
 
 
 def _inflected_name(word: str, state: _Language) -> bool:
-    """Whether a capitalised word is a name with one of the language's endings written on
-    it, a name English knows only capitalised (Sami, Vegas; not Tome, tome): a stem no slip
-    explains is no proof (a slip in a capitalised first word: Pozzten, Nekkatuta)."""
+    """Whether a word is a name or a borrowed word English knows with one of the language's
+    endings written on it, the ending as it follows such a stem (a vowel after a consonant:
+    Tomi, Tomek, baseballa; no epenthetic e after a vowel: Samik, rugbya). A capitalised
+    stem no slip explains is no proof (a slip in a capitalised first word: Pozzten,
+    Nekkatuta), nor an ending that does not fit (Tomk, a slip of Tomek); a lowercase word
+    must also be no slip of a word of the language (the last test, a suggestion scan the
+    report makes anyway)."""
     english = state.english
-    if english is None or state.lang not in _ENDING_ON_NAMES:
+    if english is None or state.lang not in _ENDING_ON_NAMES or not word.isalpha():
         return False
-    if not (word[:1].isupper() and word[1:].islower()):
+    title = word[:1].isupper() and word[1:].islower()
+    if not (title or word.islower()):
         return False
     from pipeline.glossary.morphology import inflection
 
     endings = inflection(state.lang).endings
-    for at in range(len(word) - 1, _NAME_STEM - 1, -1):
+    shortest = _NAME_STEM if title else _LOAN_STEM
+    for at in range(len(word) - 1, shortest - 1, -1):
         stem, tail = word[:at], word[at:]
-        if tail not in endings:
+        if tail not in endings or not fits_stem(stem, tail) or not english.right(stem):
             continue
-        if english.right(stem) and not english.right(stem.lower()):
+        if not title:
+            return not _near(word, state)
+        if tail in CASES_ON_NAMES or not english.right(stem.lower()):
             return True
     return False
+
+
+# Letters of the longest word whose suggestion scan (spell_dict: about 1,500 look-ups; two
+# per letter of the alphabet and letter of the word) tries every single slip.
+_SCANNED = 18
+
+
+def _rare(word: str, state: _Language) -> bool:
+    """Whether a lowercase word is no single slip (two letters swapped, an accent, a letter
+    left out, added or replaced) of any word the dictionary knows: a rare word or a borrowed
+    one the dictionary lacks (anoréxico, encriptación, hypopituïtarisme), not a typing slip.
+    A slip of a word is reported (demand for demande), of a name written in lowercase
+    (ustralië), of a spelling a rule allows (envoutnte: envoûtante) and of the word a rule
+    builds it from (culpralos: culpar). The last test of a word: its first suggestion scan
+    is the one the report makes anyway; the others run only on a word the first finds no
+    slip for."""
+    if not (word.isalpha() and word.islower() and len(word) <= _SCANNED):
+        return False
+    others = [word, word.capitalize(), *variants(word, state.lang), *hosts(word, state.lang)]
+    return not any(_near(other, state) for other in others)
 
 
 def _near(word: str, state: _Language) -> bool:
@@ -290,15 +378,14 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         return from_source(word, *from_text[0])
 
     unknown: list[tuple[str, int, int]] = []
-    right = state.right
-    for word, start, end in words(text):
-        ok = right.get(word)
-        if ok is None:  # once per word and language: the dictionary and the word list
-            ok = right[word] = _right(word, state, _nowhere)
-        if ok or (translated and _right(word, state, known)):
+    tokens = list(words(text))
+    for at, (word, start, end) in enumerate(tokens):
+        if _verdict(word, state) or (translated and _right(word, state, known)):
             continue
         before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-        if not elided(word, before, after, state.lang, state.speller.right):
+        if elided(word, before, after, state.lang, state.speller.right):
+            continue
+        if not _in_full_name(at, tokens, text, state):
             unknown.append((word, start, end))
     state.flush()
     if not unknown:

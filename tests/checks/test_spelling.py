@@ -383,6 +383,29 @@ RULES = [
     ("eu", "Samik argiarekin piztuta lo egiten du.", []),
     ("eu", "Tom Las Vegasera joan zen.", []),
     ("eu", "Pozzten gara.", ["Pozzten"]),
+    # ... on a name English knows, the ending as Basque writes it after a consonant (Tomi,
+    # Johnek); Tomk is a slip of Tomek; a word English has, the ending after it (rugbya)
+    ("eu", "Tomi galdetu nion. Johnek ez zekien.", []),
+    ("eu", "Tomk ez zekien.", ["Tomk"]),
+    ("eu", "Irkeiko zenuke?", ["Irkeiko"]),
+    ("eu", "Gustatzen zait rugbya eta baseballa.", []),
+    ("eu", "Gustatzen zait rugbya eta etxeaak.", ["etxeaak"]),
+    # Basque: whether, -(e)nentz on a relative verb form
+    ("eu", "Ez dakit etorriko denentz edo direnentz.", []),
+    # Greek: a name's o written with omega (or back); a slip of a name is still caught
+    ("el", "Πήγαμε στη Βοστώνη και στο Λωνδίνο.", []),
+    ("el", "Πήγαμε στην Ελάδα.", ["Ελάδα"]),
+    # Spanish voseo with a changed stem (podés: puedes); a slip of it is caught
+    ("es", "¿Podés venir mañana? ¿Querés café?", []),
+    ("es", "¿Pudés venir?", ["Pudés"]),
+    # a lowercase word no single slip of a dictionary word explains: a rare word
+    ("es", "Es anoréxico y le gusta la encriptación.", []),
+    ("nl-BE", "Een tumor kan hypopituïtarisme veroorzaken.", []),
+    ("nl-BE", "Ik woon nu niet in ustralië.", ["ustralië"]),
+    # two capitalised words of one full name, one no dictionary lists
+    ("ro", "Numele meu este Ryck Vernaut.", []),
+    ("nl-BE", "Quintilius Varus sprak.", []),
+    ("ro", "Ieeri Betty a fost la mare.", ["Ieeri"]),
 ]
 
 
