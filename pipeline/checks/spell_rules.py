@@ -31,6 +31,7 @@ A word is right when the dictionary knows one of its `variants`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
@@ -174,6 +175,15 @@ def transliterated(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     return False
 
 
+def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised Greek word is the genitive (-ας, -ης) of a feminine name the
+    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας)."""
+    if lang != "el" or not word.endswith(("ας", "ης")) or not word[:1].isupper():
+        return False
+    name = word[:-1]
+    return len(name) > 3 and right(name) and not right(name.lower())
+
+
 # Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;
 # the dictionary lists the regular ones (pensás, comés, vivís) but not a changed stem.
 _VOSEO = {"ás": "ar", "és": "er", "ís": "ir"}
@@ -216,3 +226,33 @@ def fits_stem(stem: str, ending: str) -> bool:
     if stem[-1:].lower() in _VOWELS:
         return ending[0] != "e"
     return ending[0] in _VOWELS
+
+
+# The accented letters each language writes itself; another accent on a name is foreign.
+_OWN_ACCENTS = {
+    "en": "",
+    "eu": "ñü",
+    "nl-BE": "éëèïöüáóíúêâô",
+    "fr": "éèêëàâîïôûùüçœæÿ",
+    "el": "άέήίόύώϊϋΐΰ",
+    "pl": "ąćęłńóśźż",
+    "pt-PT": "áàâãçéêíóôõú",
+    "ro": "ăâîșțşţ",
+    "es": "áéíóúñü",
+}
+
+
+def unaccented(word: str, name: str, lang: str) -> bool:
+    """Whether `word` is the dictionary's `name` with one accent the language does not
+    write left off (French Lodz for Lódz, Łódź): foreign names lose such accents; a slip
+    in an accent the language writes is still a slip (Bogota in Spanish)."""
+    own = _OWN_ACCENTS.get(lang)
+    if own is None or len(word) != len(name):
+        return False
+    changed = [at for at in range(len(word)) if word[at] != name[at]]
+    if len(changed) != 1:
+        return False
+    letter = name[changed[0]]
+    if letter.lower() in own:
+        return False
+    return unicodedata.normalize("NFD", letter)[0] == word[changed[0]]

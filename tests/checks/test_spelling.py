@@ -334,6 +334,10 @@ RULES = [
     ("en", "The Ethnologue lists Eegimaa.", []),
     # ... a slip of one is a typo
     ("en", "The Parliamnet met in London.", ["Parliamnet"]),
+    # a name with an accent the language does not write left off (Lodz for Lódz, Łódź)
+    ("fr", "Elle étudie à l'école japonaise de Lodz.", []),
+    ("fr", "Elle étudie à Pariss.", ["Pariss"]),
+    ("es", "Vive en Bogota.", ["Bogota"]),
     # British and American English both
     ("en", "The neighbor's behavior was skeptical.", []),
     # words a language borrows from English, unless a slip of its own word
@@ -395,6 +399,8 @@ RULES = [
     # Greek: a name's o written with omega (or back); a slip of a name is still caught
     ("el", "Πήγαμε στη Βοστώνη και στο Λωνδίνο.", []),
     ("el", "Πήγαμε στην Ελάδα.", ["Ελάδα"]),
+    # Greek: the genitive of a feminine name the dictionary knows in the nominative only
+    ("el", "Το λιμάνι της Ηγουμενίτσας και η ομάδα της Λισαβόνας.", []),
     # Spanish voseo with a changed stem (podés: puedes); a slip of it is caught
     ("es", "¿Podés venir mañana? ¿Querés café?", []),
     ("es", "¿Pudés venir?", ["Pudés"]),
