@@ -137,10 +137,13 @@ _INFINITIVE = ("ar", "er", "ir")
 
 def hosts(word: str, lang: str) -> Iterator[str]:
     """The words a rule builds `word` from, to look for a slip in (culpralos: culpra, a
-    slip of culpar with a pronoun joined)."""
+    slip of culpar with a pronoun joined; displăcusee: plăcusee)."""
     for clitic in _CLITICS.get(lang, ()):
         if word.endswith(clitic) and len(word) - len(clitic) > 3:
             yield word[: -len(clitic)]
+    for prefix in _PREFIXES.get(lang, ()):
+        if word.startswith(prefix) and len(word) - len(prefix) >= _PREFIXED_REST:
+            yield word[len(prefix) :]
 
 
 def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
@@ -182,6 +185,22 @@ def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         return False
     name = word[:-1]
     return len(name) > 3 and right(name) and not right(name.lower())
+
+
+# Prefixes a language puts on any verb or adjective, of three letters or more (Romanian
+# displăcea: dis + plăcea); its dictionary lists the prefixed word in some forms only
+# (displăcea, not displăcuse). Two-letter ones (ne-, re-) make too many words by chance.
+_PREFIXES = {"ro": ("dis", "des", "dez", "răs", "pre", "anti", "auto", "contra", "supra")}
+_PREFIXED_REST = 6  # letters of the word after the prefix (not pre + tenii: prietenii)
+
+
+def prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is one of the language's prefixes on a dictionary word (displăcuse)."""
+    for prefix in _PREFIXES.get(lang, ()):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
+            return True
+    return False
 
 
 # Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;

@@ -38,6 +38,7 @@ from pipeline.checks.spell_rules import (
     genitive,
     hosts,
     interjection,
+    prefixed,
     transliterated,
     unaccented,
     variants,
@@ -193,6 +194,7 @@ def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         transliterated(word, lang, right)
         or genitive(word, lang, right)
         or voseo(word, lang, right)
+        or prefixed(word, lang, right)
         or whether(word, lang, right)
     )
 

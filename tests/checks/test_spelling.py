@@ -412,6 +412,9 @@ RULES = [
     ("ro", "Numele meu este Ryck Vernaut.", []),
     ("nl-BE", "Quintilius Varus sprak.", []),
     ("ro", "Ieeri Betty a fost la mare.", ["Ieeri"]),
+    # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
+    ("ro", "La început vă displăcuse ideea.", []),
+    ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
 ]
 
 
