@@ -26,6 +26,15 @@ A word is right when the dictionary knows one of its `variants`.
 - Dutch writes compounds as one word, and its dictionary lists only the common ones: a word
   that is two dictionary words of four letters or more, with or without a linking s
   between them, is right (polygraafgegevens, leeftijdsgenoten).
+
+Words a rule builds from a dictionary word with a few look-ups (`transliterated`,
+`genitive`, `voseo`, `whether`, `prefixed`, `foreign_accents`): a Greek name with omicron
+for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας), Spanish
+voseo with a changed stem (podés), Basque -(e)nentz (denentz), a Romanian prefix
+(displăcuse), a name with accents the language does not write (Dvořák). `unaccented`: a name
+with such an accent left off (French Lodz). `fits_stem`: whether a Basque ending follows a
+stem as Basque writes it (Tomi, not Tomk). `hosts`: the words a rule builds a word from, in
+which a slip is looked for.
 """
 
 from __future__ import annotations
@@ -275,3 +284,22 @@ def unaccented(word: str, name: str, lang: str) -> bool:
     if letter.lower() in own:
         return False
     return unicodedata.normalize("NFD", letter)[0] == word[changed[0]]
+
+
+_PLAIN = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"}
+
+
+def foreign_accents(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word is a name the dictionary knows, written with accents the
+    language does not write (English Dvořák for Dvorak, José for Jose)."""
+    own = _OWN_ACCENTS.get(lang)
+    if own is None or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    plain = []
+    for letter in word:
+        if letter.lower() in own or letter.isascii():
+            plain.append(letter)
+        else:
+            plain.append(_PLAIN.get(letter) or unicodedata.normalize("NFD", letter)[0])
+    name = "".join(plain)
+    return name != word and name.isascii() and right(name) and not right(name.lower())

@@ -10,6 +10,8 @@ swapped, an accent, a letter left out, added or replaced) of a dictionary word e
 taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending written on a
 name English knows: Samik) and for a borrowed word when English
 has it (manager, shoes); a slip of a word of the language is reported (demand for demande).
+A small word no slip explains is a rare word (anoréxico); a capitalised word beside a name
+no dictionary lists is part of a full name (Ryck Vernaut).
 Each distinct word is looked up once per
 language and process, and its verdict kept on disk for later runs. A language without a
 dictionary is skipped with a one-line note in the report, never an error.
@@ -35,6 +37,7 @@ from pipeline.checks.spell_rules import (
     elided,
     enclitic,
     fits_stem,
+    foreign_accents,
     genitive,
     hosts,
     interjection,
@@ -195,6 +198,7 @@ def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         or genitive(word, lang, right)
         or voseo(word, lang, right)
         or prefixed(word, lang, right)
+        or foreign_accents(word, lang, right)
         or whether(word, lang, right)
     )
 
