@@ -31,6 +31,7 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
+from pipeline.checks.spell_names import in_full_name
 from pipeline.checks.spell_rules import (
     CASES_ON_NAMES,
     compound,
@@ -211,34 +212,9 @@ def _verdict(word: str, state: _Language) -> bool:
     return ok
 
 
-def _in_full_name(at: int, tokens: list[tuple[str, int, int]], text: str, state: _Language) -> bool:
-    """Whether a capitalised word stands beside a name (one space between) that no
-    dictionary lists and the check took for one: two words of one full name (Ryck Vernaut,
-    Quintilius Varus, Toki Pona), the other a slip of some name only by chance. Not the
-    first word of a sentence, which its place capitalises (Ieeri Betty: a slip of Ieri)."""
-    word = tokens[at][0]
-    if not (word[:1].isupper() and word[1:].islower()) or _starts_sentence(text, tokens[at][1]):
-        return False
-    for other in (at - 1, at + 1):
-        if not 0 <= other < len(tokens):
-            continue
-        name, start, end = tokens[other]
-        a, b = (end, tokens[at][1]) if other < at else (tokens[at][2], start)
-        if text[a:b] != " " or not (name[:1].isupper() and name[1:].islower()):
-            continue
-        if name.isalpha() and not state.speller.right(name) and _verdict(name, state):
-            return True
-    return False
-
-
-_SENTENCE_END = ".!?…:"
-_OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (or of the text)."""
-    before = text[:start].rstrip(_OPENING)
-    return not before or before[-1] in _SENTENCE_END
+def _unlisted_name(word: str, state: _Language) -> bool:
+    """Whether a word no dictionary of the language lists is right all the same (a name)."""
+    return word.isalpha() and not state.speller.right(word) and _verdict(word, state)
 
 
 def _is_name(word: str, state: _Language) -> bool:
@@ -264,12 +240,10 @@ _LOAN_STEM = 4  # letters of the borrowed word an ending follows (baseballa, rug
 
 def _inflected_name(word: str, state: _Language) -> bool:
     """Whether a word is a name or a borrowed word English knows with one of the language's
-    endings written on it, the ending as it follows such a stem (a vowel after a consonant:
-    Tomi, Tomek, baseballa; no epenthetic e after a vowel: Samik, rugbya). A capitalised
-    stem no slip explains is no proof (a slip in a capitalised first word: Pozzten,
-    Nekkatuta), nor an ending that does not fit (Tomk, a slip of Tomek); a lowercase word
-    must also be no slip of a word of the language (the last test, a suggestion scan the
-    report makes anyway)."""
+    endings written on it as it follows such a stem (a vowel after a consonant: Tomi,
+    baseballa; no epenthetic e after a vowel: Samik). A capitalised stem no slip explains is
+    no proof (Pozzten), nor an ending that does not fit (Tomk: Tomek); a lowercase word must
+    be no slip of a word of the language (the last test, a scan the report makes anyway)."""
     english = state.english
     if english is None or state.lang not in _ENDING_ON_NAMES or not word.isalpha():
         return False
@@ -297,14 +271,10 @@ _SCANNED = 18
 
 
 def _rare(word: str, state: _Language) -> bool:
-    """Whether a lowercase word is no single slip (two letters swapped, an accent, a letter
-    left out, added or replaced) of any word the dictionary knows: a rare word or a borrowed
-    one the dictionary lacks (anoréxico, encriptación, hypopituïtarisme), not a typing slip.
-    A slip of a word is reported (demand for demande), of a name written in lowercase
-    (ustralië), of a spelling a rule allows (envoutnte: envoûtante) and of the word a rule
-    builds it from (culpralos: culpar). The last test of a word: its first suggestion scan
-    is the one the report makes anyway; the others run only on a word the first finds no
-    slip for."""
+    """Whether a lowercase word is no single slip of any dictionary word (nor of its
+    capitalised form, a rule's spelling, the word a rule builds it from): a rare word the
+    dictionary lacks (anoréxico), not a typing slip (demand, ustralië, envoutnte, culpralos).
+    The first scan is the report's own; the others run only when it finds nothing."""
     if not (word.isalpha() and word.islower() and len(word) <= _SCANNED):
         return False
     others = [word, word.capitalize(), *variants(word, state.lang), *hosts(word, state.lang)]
@@ -400,7 +370,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         before, after = text[start - 1 : start] if start else "", text[end : end + 1]
         if elided(word, before, after, state.lang, state.speller.right):
             continue
-        if not _in_full_name(at, tokens, text, state):
+        if not in_full_name(at, tokens, text, lambda name: _unlisted_name(name, state)):
             unknown.append((word, start, end))
     state.flush()
     if not unknown:
