@@ -26,11 +26,21 @@ A word is right when the dictionary knows one of its `variants`.
 - Dutch writes compounds as one word, and its dictionary lists only the common ones: a word
   that is two dictionary words of four letters or more, with or without a linking s
   between them, is right (polygraafgegevens, leeftijdsgenoten).
+
+Words a rule builds from a dictionary word with a few look-ups (`transliterated`,
+`genitive`, `voseo`, `whether`, `prefixed`, `foreign_accents`): a Greek name with omicron
+for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας), Spanish
+voseo with a changed stem (podés), Basque -(e)nentz (denentz), a Romanian prefix
+(displăcuse), a name with accents the language does not write (Dvořák). `unaccented`: a name
+with such an accent left off (French Lodz). `fits_stem`: whether a Basque ending follows a
+stem as Basque writes it (Tomi, not Tomk). `hosts`: the words a rule builds a word from, in
+which a slip is looked for.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
@@ -134,6 +144,17 @@ _CLITICS = {"es": ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le"
 _INFINITIVE = ("ar", "er", "ir")
 
 
+def hosts(word: str, lang: str) -> Iterator[str]:
+    """The words a rule builds `word` from, to look for a slip in (culpralos: culpra, a
+    slip of culpar with a pronoun joined; displăcusee: plăcusee)."""
+    for clitic in _CLITICS.get(lang, ()):
+        if word.endswith(clitic) and len(word) - len(clitic) > 3:
+            yield word[: -len(clitic)]
+    for prefix in _PREFIXES.get(lang, ()):
+        if word.startswith(prefix) and len(word) - len(prefix) >= _PREFIXED_REST:
+            yield word[len(prefix) :]
+
+
 def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is an infinitive the dictionary knows with one pronoun joined to it
     (Spanish culparlos, ayudarme)."""
@@ -142,3 +163,143 @@ def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         if word.endswith(clitic) and stem.endswith(_INFINITIVE) and len(stem) > 3 and right(stem):
             return True
     return False
+
+
+# Greek writes the o of a foreign name with omicron or omega (Βοστόνη, Βοστώνη; Λονδίνο);
+# no key of the Greek keyboard lies beside the other (ο on o, ω on v).
+_OMEGA = {"ο": "ω", "ω": "ο", "ό": "ώ", "ώ": "ό"}
+
+
+def transliterated(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised Greek word is a name the dictionary knows (only capitalised)
+    with one of its o sounds written the other way (omicron for omega or back)."""
+    if lang != "el" or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    for at, letter in enumerate(word):
+        other = _OMEGA.get(letter.lower())
+        if other is None:
+            continue
+        if at == 0:
+            other = other.upper()
+        name = word[:at] + other + word[at + 1 :]
+        if right(name) and not right(name.lower()):
+            return True
+    return False
+
+
+def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised Greek word is the genitive (-ας, -ης) of a feminine name the
+    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας)."""
+    if lang != "el" or not word.endswith(("ας", "ης")) or not word[:1].isupper():
+        return False
+    name = word[:-1]
+    return len(name) > 3 and right(name) and not right(name.lower())
+
+
+# Prefixes a language puts on any verb or adjective, of three letters or more (Romanian
+# displăcea: dis + plăcea); its dictionary lists the prefixed word in some forms only
+# (displăcea, not displăcuse). Two-letter ones (ne-, re-) make too many words by chance.
+_PREFIXES = {"ro": ("dis", "des", "dez", "răs", "pre", "anti", "auto", "contra", "supra")}
+_PREFIXED_REST = 6  # letters of the word after the prefix (not pre + tenii: prietenii)
+
+
+def prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is one of the language's prefixes on a dictionary word (displăcuse)."""
+    for prefix in _PREFIXES.get(lang, ()):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
+            return True
+    return False
+
+
+# Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;
+# the dictionary lists the regular ones (pensás, comés, vivís) but not a changed stem.
+_VOSEO = {"ás": "ar", "és": "er", "ís": "ir"}
+
+
+def voseo(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Spanish word is the voseo present of a dictionary infinitive (podés)."""
+    if lang != "es" or len(word) < 5:
+        return False
+    infinitive = _VOSEO.get(word[-2:].lower())
+    return infinitive is not None and right(word[:-2].lower() + infinitive)
+
+
+# Basque asks whether with -(e)nentz on a verb's relative form: den → denentz, diren →
+# direnentz (etorriko denentz, "whether he will come"), which Xuxen does not list.
+def whether(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Basque word is a relative verb form (in -n) with -entz (denentz)."""
+    if lang != "eu" or not word.endswith("nentz") or len(word) < 7:
+        return False
+    return right(word[:-4])
+
+
+_VOWELS = frozenset("aeiouy")
+# One Basque case on a name, no more (Tomi, Tomek, Tomekin, Maryren): what a name that is
+# also a common English word (Tom: tom) may take; Irk+eiko is a slip of Irekiko.
+CASES_ON_NAMES = frozenset(
+    (
+        *("i", "ek", "en", "ekin", "entzat", "engatik", "engan", "ez", "era", "etik", "eko"),
+        *("ri", "k", "ren", "rekin", "rentzat", "rengatik", "rengan", "z", "ra", "tik", "ko"),
+    )
+)
+
+
+def fits_stem(stem: str, ending: str) -> bool:
+    """Whether a Basque ending may follow the stem as written: after a consonant the ending
+    brings a vowel (Tomi, Tomek, baseballa; not Tomk), after a vowel it brings no epenthetic
+    e (Maryk, Maryren; not Maryek)."""
+    if not ending:
+        return True
+    if stem[-1:].lower() in _VOWELS:
+        return ending[0] != "e"
+    return ending[0] in _VOWELS
+
+
+# The accented letters each language writes itself; another accent on a name is foreign.
+_OWN_ACCENTS = {
+    "en": "",
+    "eu": "ñü",
+    "nl-BE": "éëèïöüáóíúêâô",
+    "fr": "éèêëàâîïôûùüçœæÿ",
+    "el": "άέήίόύώϊϋΐΰ",
+    "pl": "ąćęłńóśźż",
+    "pt-PT": "áàâãçéêíóôõú",
+    "ro": "ăâîșțşţ",
+    "es": "áéíóúñü",
+}
+
+
+def unaccented(word: str, name: str, lang: str) -> bool:
+    """Whether `word` is the dictionary's `name` with one accent the language does not
+    write left off (French Lodz for Lódz, Łódź): foreign names lose such accents; a slip
+    in an accent the language writes is still a slip (Bogota in Spanish)."""
+    own = _OWN_ACCENTS.get(lang)
+    if own is None or len(word) != len(name):
+        return False
+    changed = [at for at in range(len(word)) if word[at] != name[at]]
+    if len(changed) != 1:
+        return False
+    letter = name[changed[0]]
+    if letter.lower() in own:
+        return False
+    return unicodedata.normalize("NFD", letter)[0] == word[changed[0]]
+
+
+_PLAIN = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"}
+
+
+def foreign_accents(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word is a name the dictionary knows, written with accents the
+    language does not write (English Dvořák for Dvorak, José for Jose)."""
+    own = _OWN_ACCENTS.get(lang)
+    if own is None or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    plain = []
+    for letter in word:
+        if letter.lower() in own or letter.isascii():
+            plain.append(letter)
+        else:
+            plain.append(_PLAIN.get(letter) or unicodedata.normalize("NFD", letter)[0])
+    name = "".join(plain)
+    return name != word and name.isascii() and right(name) and not right(name.lower())

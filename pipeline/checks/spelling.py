@@ -10,6 +10,8 @@ swapped, an accent, a letter left out, added or replaced) of a dictionary word e
 taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending written on a
 name English knows: Samik) and for a borrowed word when English
 has it (manager, shoes); a slip of a word of the language is reported (demand for demande).
+A small word no slip explains is a rare word (anoréxico); a capitalised word beside a name
+no dictionary lists is part of a full name (Ryck Vernaut).
 Each distinct word is looked up once per
 language and process, and its verdict kept on disk for later runs. A language without a
 dictionary is skipped with a one-line note in the report, never an error.
@@ -29,7 +31,25 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
-from pipeline.checks.spell_rules import compound, elided, enclitic, interjection, variants
+from pipeline.checks.spell_names import in_full_name
+from pipeline.checks.spell_rules import (
+    CASES_ON_NAMES,
+    compound,
+    elided,
+    enclitic,
+    fits_stem,
+    foreign_accents,
+    genitive,
+    hosts,
+    interjection,
+    prefixed,
+    transliterated,
+    unaccented,
+    variants,
+    voseo,
+    whether,
+)
+from pipeline.checks.spell_terms import glossary_spans, in_term
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -38,7 +58,6 @@ from pipeline.checks.spell_words import (
     source_names,
     words,
 )
-from pipeline.errors import MsmError
 
 if TYPE_CHECKING:  # the dictionaries and the glossary load on the first word a run checks
     from pipeline.checks import spell_dict
@@ -173,7 +192,34 @@ def _right(
         return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
         return True
-    return _is_name(word, state) or _inflected_name(word, state)
+    if _by_rule(word, state.lang, state.speller.right):
+        return True
+    return _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+
+
+def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
+    return (
+        transliterated(word, lang, right)
+        or genitive(word, lang, right)
+        or voseo(word, lang, right)
+        or prefixed(word, lang, right)
+        or foreign_accents(word, lang, right)
+        or whether(word, lang, right)
+    )
+
+
+def _verdict(word: str, state: _Language) -> bool:
+    """A word's verdict by the dictionary and the word list (once per word and language)."""
+    ok = state.right.get(word)
+    if ok is None:
+        ok = state.right[word] = _right(word, state, _nowhere)
+    return ok
+
+
+def _unlisted_name(word: str, state: _Language) -> bool:
+    """Whether a word no dictionary of the language lists is right all the same (a name)."""
+    return word.isalpha() and not state.speller.right(word) and _verdict(word, state)
 
 
 def _is_name(word: str, state: _Language) -> bool:
@@ -183,34 +229,61 @@ def _is_name(word: str, state: _Language) -> bool:
     A slip of a name the dictionary knows counts too, wherever the word stands: taking a
     capitalised word in mid-sentence for a name unless it is a slip of a lowercase word
     (Βοστώνη beside Βοστόνη) let through slips of Ελλάδα, Ευρώπη, America, Portugal
-    (measured: recall 0.993 → 0.937 in Greek)."""
-    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not _near(word, state)
+    (measured: recall 0.993 → 0.937 in Greek). A name with a foreign accent left off is
+    a name too (French Lodz: Lódz)."""
+    if not (state.scan and word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False  # unproven while the slip scans are off (_unscanned)
+    found = state.speller.suggestions(word)
+    return not found or any(unaccented(word, near, state.lang) for near in found)
 
 
 # Languages that write a case ending on a name itself (Basque Samik, Tomi, Vegasera).
 _ENDING_ON_NAMES = {"eu"}
 _NAME_STEM = 3  # letters of the name an ending follows
+_LOAN_STEM = 4  # letters of the borrowed word an ending follows (baseballa, rugbya)
 
 
 def _inflected_name(word: str, state: _Language) -> bool:
-    """Whether a capitalised word is a name with one of the language's endings written on
-    it, a name English knows only capitalised (Sami, Vegas; not Tome, tome): a stem no slip
-    explains is no proof (a slip in a capitalised first word: Pozzten, Nekkatuta)."""
+    """Whether a word is a name or a borrowed word English knows with one of the language's
+    endings written on it as it follows such a stem (a vowel after a consonant: Tomi,
+    baseballa; no epenthetic e after a vowel: Samik). A capitalised stem no slip explains is
+    no proof (Pozzten), nor an ending that does not fit (Tomk: Tomek); a lowercase word must
+    be no slip of a word of the language (the last test, a scan the report makes anyway)."""
     english = state.english
-    if english is None or state.lang not in _ENDING_ON_NAMES:
+    if english is None or state.lang not in _ENDING_ON_NAMES or not word.isalpha():
         return False
-    if not (word[:1].isupper() and word[1:].islower()):
+    title = word[:1].isupper() and word[1:].islower()
+    if not (title or word.islower()):
         return False
     from pipeline.glossary.morphology import inflection
 
     endings = inflection(state.lang).endings
-    for at in range(len(word) - 1, _NAME_STEM - 1, -1):
+    shortest = _NAME_STEM if title else _LOAN_STEM
+    for at in range(len(word) - 1, shortest - 1, -1):
         stem, tail = word[:at], word[at:]
-        if tail not in endings:
+        if tail not in endings or not fits_stem(stem, tail) or not english.right(stem):
             continue
-        if english.right(stem) and not english.right(stem.lower()):
+        if not title:
+            return not _near(word, state)
+        if tail in CASES_ON_NAMES or not english.right(stem.lower()):
             return True
     return False
+
+
+# Letters of the longest word whose suggestion scan (spell_dict: about 1,500 look-ups; two
+# per letter of the alphabet and letter of the word) tries every single slip.
+_SCANNED = 18
+
+
+def _rare(word: str, state: _Language) -> bool:
+    """Whether a lowercase word is no single slip of any dictionary word (nor of its
+    capitalised form, a rule's spelling, the word a rule builds it from): a rare word the
+    dictionary lacks (anoréxico), not a typing slip (demand, ustralië, envoutnte, culpralos).
+    The first scan is the report's own; the others run only when it finds nothing."""
+    if not (word.isalpha() and word.islower() and len(word) <= _SCANNED):
+        return False
+    others = [word, word.capitalize(), *variants(word, state.lang), *hosts(word, state.lang)]
+    return not any(_near(other, state) for other in others)
 
 
 def _near(word: str, state: _Language) -> bool:
@@ -236,42 +309,6 @@ def _unscanned(word: str, state: _Language, known: Callable[[str], bool]) -> boo
 def _nowhere(word: str) -> bool:
     """No source text to take words from."""
     return False
-
-
-def _glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
-    """Where the glossary matcher finds a term (of any status) in the text, with the
-    skeletons of the term's own words."""
-    from pipeline.checks.glossary_checks import matcher_for
-
-    try:
-        matcher = matcher_for(ctx)
-    except MsmError:  # the glossary checks report an unreadable glossary
-        return []
-    if matcher is None:
-        return []
-    spans = []
-    for m in matcher.matches(unit.target, unit.lang):
-        forms = [m.term.text, *m.term.variants]
-        spans.append((m.start, m.end, {w for form in forms for w, _, _ in words(form)}))
-    return spans
-
-
-def _in_term(word: str, start: int, end: int, spans: list[tuple[int, int, set[str]]]) -> bool:
-    """Whether a word lies in a glossary term the matcher found, and is not the term's own
-    word with other accents (the matcher folds accents away: Greek προσφορα for προσφορά,
-    Polish oferte for ofertę are misspelt, however the term matched)."""
-    for a, b, own in spans:
-        if a <= start and end <= b:
-            lower = word.casefold()
-            key = _skeleton(word)
-            return not any(_skeleton(form) == key and form.casefold() != lower for form in own)
-    return False
-
-
-def _skeleton(word: str) -> str:
-    from pipeline.glossary.normalise import fold, skeleton
-
-    return skeleton(fold(word).text)
 
 
 def _is_ending(word: str, lang: str) -> bool:
@@ -313,9 +350,10 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     # excuses it, and it is no elision: each is a plain yes or no, so the cheap ones are
     # asked first and the slip scans of the name and borrowed-word rules (up to _BUDGET
     # look-ups each) run only for a word nothing else excuses.
-    unknown: list[tuple[str, int, int]] = []
+    unknown: list[tuple[int, str, int, int]] = []
     right, unproven = state.right, state.unproven
-    for word, start, end in words(text):
+    tokens = list(words(text))
+    for at, (word, start, end) in enumerate(tokens):
         ok = right.get(word)
         if ok is None and word not in unproven:  # once per word and language
             if _unscanned(word, state, _nowhere):
@@ -326,21 +364,23 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             continue
         before, after = text[start - 1 : start] if start else "", text[end : end + 1]
         if not elided(word, before, after, state.lang, state.speller.right):
-            unknown.append((word, start, end))
+            unknown.append((at, word, start, end))
     if not unknown:
         state.flush()
         return ()
-    spans = _glossary_spans(unit, ctx)
+    spans = glossary_spans(unit, ctx)
     problems = []
     seen: set[str] = set()
-    for word, start, end in unknown:
-        if word in seen or _in_term(word, start, end, spans):
+    for at, word, start, end in unknown:
+        if word in seen or in_term(word, start, end, spans):
             continue
         ok = right.get(word)
         if ok is None:  # the dictionary and the word list, with the slip scans
             ok = right[word] = _right(word, state, _nowhere)
             unproven.discard(word)
         if ok or (translated and _right(word, state, known)):
+            continue
+        if in_full_name(at, tokens, text, lambda name: _unlisted_name(name, state)):
             continue
         seen.add(word)
         problems.append(Problem(_message(word, state), concept=word))

@@ -334,6 +334,12 @@ RULES = [
     ("en", "The Ethnologue lists Eegimaa.", []),
     # ... a slip of one is a typo
     ("en", "The Parliamnet met in London.", ["Parliamnet"]),
+    # a name with an accent the language does not write left off (Lodz for Lódz, Łódź)
+    ("fr", "Elle étudie à l'école japonaise de Lodz.", []),
+    ("fr", "Elle étudie à Pariss.", ["Pariss"]),
+    ("es", "Vive en Bogota.", ["Bogota"]),
+    # ... and a name with accents the language does not write, known without them
+    ("en", "In 1891 Dvořák was appointed at the conservatory.", []),
     # British and American English both
     ("en", "The neighbor's behavior was skeptical.", []),
     # words a language borrows from English, unless a slip of its own word
@@ -383,6 +389,34 @@ RULES = [
     ("eu", "Samik argiarekin piztuta lo egiten du.", []),
     ("eu", "Tom Las Vegasera joan zen.", []),
     ("eu", "Pozzten gara.", ["Pozzten"]),
+    # ... on a name English knows, the ending as Basque writes it after a consonant (Tomi,
+    # Johnek); Tomk is a slip of Tomek; a word English has, the ending after it (rugbya)
+    ("eu", "Tomi galdetu nion. Johnek ez zekien.", []),
+    ("eu", "Tomk ez zekien.", ["Tomk"]),
+    ("eu", "Irkeiko zenuke?", ["Irkeiko"]),
+    ("eu", "Gustatzen zait rugbya eta baseballa.", []),
+    ("eu", "Gustatzen zait rugbya eta etxeaak.", ["etxeaak"]),
+    # Basque: whether, -(e)nentz on a relative verb form
+    ("eu", "Ez dakit etorriko denentz edo direnentz.", []),
+    # Greek: a name's o written with omega (or back); a slip of a name is still caught
+    ("el", "Πήγαμε στη Βοστώνη και στο Λωνδίνο.", []),
+    ("el", "Πήγαμε στην Ελάδα.", ["Ελάδα"]),
+    # Greek: the genitive of a feminine name the dictionary knows in the nominative only
+    ("el", "Το λιμάνι της Ηγουμενίτσας και η ομάδα της Λισαβόνας.", []),
+    # Spanish voseo with a changed stem (podés: puedes); a slip of it is caught
+    ("es", "¿Podés venir mañana? ¿Querés café?", []),
+    ("es", "¿Pudés venir?", ["Pudés"]),
+    # a lowercase word no single slip of a dictionary word explains: a rare word
+    ("es", "Es anoréxico y le gusta la encriptación.", []),
+    ("nl-BE", "Een tumor kan hypopituïtarisme veroorzaken.", []),
+    ("nl-BE", "Ik woon nu niet in ustralië.", ["ustralië"]),
+    # two capitalised words of one full name, one no dictionary lists
+    ("ro", "Numele meu este Ryck Vernaut.", []),
+    ("nl-BE", "Quintilius Varus sprak.", []),
+    ("ro", "Ieeri Betty a fost la mare.", ["Ieeri"]),
+    # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
+    ("ro", "La început vă displăcuse ideea.", []),
+    ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
 ]
 
 
