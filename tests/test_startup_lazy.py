@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.checks.registry import CHECK_IDS, CHECK_MODULES, check_ids, load_all
+
 REPO = Path(__file__).resolve().parents[1]
 TRACK = "subtitles/what-is-public-procurement/pl.po"
 # polib builds what the writers render: a check reads with our own reader (po_read.py);
@@ -25,8 +27,12 @@ NEVER = (
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
-# Only a write (tempfile) needs this: not a re-check.
-UNUSED_WHEN_REMEMBERED = ("tempfile",)
+# Only a write (tempfile) needs this, and only running a check its module: not a re-check
+# (but for the glossary checks' small module, which says where the glossary is).
+UNUSED_WHEN_REMEMBERED = (
+    "tempfile",
+    *(name for name in CHECK_MODULES if name != "pipeline.checks.glossary_checks"),
+)
 
 
 def loaded_by_check(root: Path, *options: str) -> set[str]:
@@ -94,3 +100,13 @@ def test_each_kind_of_path_parameter_is_made_once():
     kinds = {(t.exists, t.file_okay, t.dir_okay, t.allow_dash, t.type) for t in paths}
     assert len(paths) > len(kinds)
     assert len({id(t) for t in paths}) == len(kinds)
+
+
+def test_the_check_ids_known_without_importing_are_those_registered():
+    # Settings are validated against CHECK_IDS (a re-check imports no check module): it must
+    # list exactly what each module registers, in the order the registry holds them.
+    registered: dict[str, list[str]] = {}
+    for spec in load_all().values():
+        registered.setdefault(spec.func.__module__, []).append(spec.id)
+    assert {module: tuple(ids) for module, ids in registered.items()} == CHECK_IDS
+    assert check_ids() == list(load_all())

@@ -53,8 +53,10 @@ from pipeline.checks.registry import (
     RUN_LANGUAGES,
     CheckContext,
     CheckSpec,
+    Gather,
     Problem,
     Scope,
+    check_ids,
     load_all,
 )
 from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
@@ -218,9 +220,15 @@ class Runner:
         keep_units: bool = False,
         results: ResultCache | None = None,
     ) -> None:
-        registry = checks if checks is not None else load_all()
         where = str(project.root / CATALOG) if project else "settings"
-        config.validate(registry, where)
+        config.validate(checks if checks is not None else check_ids(), where)
+        # The checks themselves (and what dispatches units to them) are made on first need:
+        # a re-check that the result cache answers computes its keys from the files and
+        # settings alone, and imports no check.
+        self._registry = checks
+        self._dispatch: _Dispatch | None = None
+        self._gathering: list[tuple[str, Gather]] | None = None
+        self._gathered: dict[str, list[Any]] | None = None
         self.project = project
         self.root = project.root if project is not None else None
         self.config = config
@@ -231,7 +239,6 @@ class Runner:
             glossary_path=glossary,
             cache={"config": config},
         )
-        self.dispatch = _Dispatch(registry.values(), config)
         self.workers = workers
         # msm status and msm report show the text next to the findings: they keep every unit
         # (and check in one process); msm check keeps only the findings.
@@ -241,18 +248,42 @@ class Runner:
         # How `display` shows each video folder, and its files that are symbolic links.
         self._folders: dict[Path, tuple[str, frozenset[str] | None]] = {}
         self.missing: list[tuple[str, str]] = []
-        self.gathering = [
-            (spec.id, spec.gather)
-            for spec in self.dispatch.checks("project", "", False)
-            if spec.gather is not None
-        ]
-        self.gathered: dict[str, list[Any]] = {check: [] for check, _ in self.gathering}
         # Outcomes of earlier runs (None: check everything); never with keep_units, whose
         # callers need the units themselves.
         self.results = None if keep_units else results
         self._plans: dict[int, _Plan | None] = {}  # id(VideoInput) -> its parts' keys
         self._project_key: str | None = None  # the project checks' key in the result cache
         self._project_known: bool | None = None  # whether their outcome is in it
+
+    @property
+    def dispatch(self) -> _Dispatch:
+        """Which checks run on which unit (every check module imported on first use)."""
+        if self._dispatch is None:
+            registry = self._registry if self._registry is not None else load_all()
+            self._dispatch = _Dispatch(registry.values(), self.config)
+        return self._dispatch
+
+    @property
+    def gathering(self) -> list[tuple[str, Gather]]:
+        """The project checks that keep something of each catalogue, and what they keep."""
+        if self._gathering is None:
+            self._gathering = [
+                (spec.id, spec.gather)
+                for spec in self.dispatch.checks("project", "", False)
+                if spec.gather is not None
+            ]
+        return self._gathering
+
+    @property
+    def gathered(self) -> dict[str, list[Any]]:
+        """What the gathering checks kept so far, by check id."""
+        if self._gathered is None:
+            self._gathered = {check: [] for check, _ in self.gathering}
+        return self._gathered
+
+    @gathered.setter
+    def gathered(self, value: dict[str, list[Any]]) -> None:
+        self._gathered = value
 
     # --- the pass ------------------------------------------------------------------------
 
