@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
@@ -60,24 +60,16 @@ from pipeline.checks.registry import (
     load_all,
 )
 from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
-from pipeline.checks.units import (
-    cue_units,
-    numbered,
-    po_units,
-    positions_by_key,
-    source_units,
-    timing_from_comments,
-)
 from pipeline.errors import Diagnostic, InputError, MsmError, ProjectError, UsageError
 from pipeline.fsutil import read_bytes
 from pipeline.project import CATALOG, Project, find_root
-from pipeline.tracks.build import translate_track
-from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_charset import read_po_text
-from pipeline.tracks.po_io import Key
-from pipeline.tracks.po_language import catalogue_language
-from pipeline.tracks.po_read import PoCatalog, read_catalog
+
+if TYPE_CHECKING:
+    # The track readers and the units made from them load where a file is read: a re-check
+    # that the result cache answers reads none (they took ~5 ms of its start-up).
+    from pipeline.tracks.po_io import Key
+    from pipeline.tracks.po_read import PoCatalog
 
 T = TypeVar("T")
 
@@ -560,6 +552,8 @@ class Runner:
 
     def _read_source(self, item: VideoInput, src_path: Path) -> _Source:
         """The source track's cues, their PO keys, each key's cues, and one copy of each text."""
+        from pipeline.checks.units import numbered, positions_by_key
+        from pipeline.tracks.merge import cue_keys
         from pipeline.tracks.srt_io import read_srt
 
         read = read_srt(src_path, self.source_lang)
@@ -580,6 +574,9 @@ class Runner:
         """The source track's own checks (when the video's source is checked)."""
         if not item.source:
             return
+        from pipeline.checks.units import source_units
+        from pipeline.tracks.merge import source_entries
+
         cues = source.cues
         shown = self._display(src_path)
         self._show(src_path)
@@ -756,6 +753,8 @@ class Runner:
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
+        from pipeline.tracks.po_language import catalogue_language
+
         po = _read_po(po_path)
         header = po.metadata.get("Language", "")
         po.notes += catalogue_language(header, lang, str(po_path), po.header_line)[1]
@@ -784,6 +783,9 @@ class Runner:
     ) -> None:
         """A catalogue read (with its video's source track, or the timing its comments
         give): its entries' checks, its own, and those of the track it builds."""
+        from pipeline.checks.units import po_units
+        from pipeline.tracks.build import translate_track
+
         positions, sources = (source.positions, source.sources) if source else (None, None)
         current, gone, by_key = po_units(po, shown, lang, positions, sources)
         entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
@@ -828,6 +830,7 @@ class Runner:
         if item.kind == "po":
             self._lone_po(item)
             return
+        from pipeline.checks.units import cue_units, numbered
         from pipeline.tracks.formats import read_track
 
         lang = item.lang
@@ -859,6 +862,7 @@ class Runner:
         """The cues of a source track next to a checked file (read once, only for timing)."""
         real = path.resolve()
         if real not in sources:
+            from pipeline.checks.units import numbered
             from pipeline.tracks.srt_io import read_srt
 
             try:
@@ -868,6 +872,9 @@ class Runner:
         return sources[real]
 
     def _lone_po(self, item: FileInput) -> None:
+        from pipeline.checks.units import timing_from_comments
+        from pipeline.tracks.po_language import catalogue_language
+
         po = _read_po(item.path)
         header = po.metadata.get("Language", "")
         lang, said = catalogue_language(header, item.lang, str(item.path), po.header_line)
@@ -1234,6 +1241,9 @@ def _result_cache(project: Project, config: ChecksConfig, ctx: CheckContext) -> 
 
 def _read_po(path: Path) -> PoCatalog:
     """Read and validate a catalogue once, in the charset its header declares (one pass)."""
+    from pipeline.tracks.po_charset import read_po_text
+    from pipeline.tracks.po_read import read_catalog
+
     decoded = read_po_text(path)
     catalog = read_catalog(decoded.text, str(path), decoded.codec)
     catalog.notes += decoded.notes
