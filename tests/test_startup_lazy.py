@@ -27,10 +27,12 @@ NEVER = (
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
-# Only a write (tempfile) needs this, and only running a check its module: not a re-check
-# (but for the glossary checks' small module, which says where the glossary is).
+# Only a write (tempfile) needs this, only running a check its module, only rendering a
+# report the reporters: not a re-check (but for the glossary checks' small module, which
+# says where the glossary is).
 UNUSED_WHEN_REMEMBERED = (
     "tempfile",
+    "pipeline.checks.report",
     *(name for name in CHECK_MODULES if name != "pipeline.checks.glossary_checks"),
 )
 # A re-check the result cache answers reads no track: no reader, no units made from one.

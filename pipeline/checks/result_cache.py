@@ -83,8 +83,9 @@ def code_stamp() -> str:
     for folder, _, names in sorted(os.walk(here)):
         for name in sorted(names):
             if name.endswith((".py", ".so", ".pyd")):
-                info = (Path(folder) / name).stat()
-                parts.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+                path = f"{folder}/{name}"
+                info = os.stat(path)  # noqa: PTH116 - 150 Path objects took half of the time
+                parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts)
 
 
