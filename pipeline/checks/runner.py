@@ -27,7 +27,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
@@ -74,19 +73,31 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass
+# The runner's records are plain classes, not dataclasses: making a dataclass (its methods
+# compiled and run from source) cost ~0.5 ms a class at start-up, and nothing compares,
+# hashes or prints these.
 class CheckReport:
     """The outcome of a run: findings, which checks looked at which file, unreadable inputs."""
 
-    findings: Findings = field(default_factory=Findings)
-    ran: dict[str, set[str]] = field(default_factory=dict)  # path → check ids run on it
-    errors: list[MsmError] = field(default_factory=list)
-    # What the run looked at, for reports that show the text next to the findings (msm status,
-    # msm report) without reading or parsing anything a second time.
-    tracks: list[TrackUnit] = field(default_factory=list)
-    catalogs: list[CatalogUnit] = field(default_factory=list)
-    context: CheckContext | None = None  # the run's shared resources (its glossary matcher)
-    kept_units: bool = False  # whether `tracks` and `catalogs` hold what was checked
+    def __init__(
+        self,
+        findings: Findings | None = None,
+        ran: dict[str, set[str]] | None = None,  # path → check ids run on it
+        errors: list[MsmError] | None = None,
+        # What the run looked at, for reports that show the text next to the findings (msm
+        # status, msm report) without reading or parsing anything a second time.
+        tracks: list[TrackUnit] | None = None,
+        catalogs: list[CatalogUnit] | None = None,
+        context: CheckContext | None = None,  # the run's shared resources (its glossary matcher)
+        kept_units: bool = False,  # whether `tracks` and `catalogs` hold what was checked
+    ) -> None:
+        self.findings = findings if findings is not None else Findings()
+        self.ran: dict[str, set[str]] = ran if ran is not None else {}
+        self.errors: list[MsmError] = errors if errors is not None else []
+        self.tracks: list[TrackUnit] = tracks if tracks is not None else []
+        self.catalogs: list[CatalogUnit] = catalogs if catalogs is not None else []
+        self.context = context
+        self.kept_units = kept_units
 
     @property
     def exit_code(self) -> int:
@@ -125,23 +136,33 @@ _PART_MAX = 40  # videos; more would only keep more findings in flight (memory)
 WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
 
 
-@dataclass
 class _Source:
     """A video's source track as its catalogues need it."""
 
-    cues: list[Cue]
-    keys: list[Key]  # each cue's PO key
-    positions: dict[Key, tuple[int, ...]]  # each key's cues
-    sources: dict[str, str]  # one copy of each source text, for every catalogue
-    diagnostics: list[Diagnostic]
+    def __init__(
+        self,
+        cues: list[Cue],
+        keys: list[Key],  # each cue's PO key
+        positions: dict[Key, tuple[int, ...]],  # each key's cues
+        sources: dict[str, str],  # one copy of each source text, for every catalogue
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self.cues = cues
+        self.keys = keys
+        self.positions = positions
+        self.sources = sources
+        self.diagnostics = diagnostics
 
 
-@dataclass
+_Memo = tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]
+
+
 class _EntryPlan:
     """The entry checks for one (language, source?) pair: plain ones, and memoised groups."""
 
-    plain: list[CheckSpec]
-    memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+    def __init__(self, plain: list[CheckSpec], memos: list[_Memo]) -> None:
+        self.plain = plain
+        self.memos = memos
 
 
 class _Dispatch:
@@ -178,25 +199,35 @@ class _Dispatch:
                     plain.append(spec)
                 else:
                     groups.setdefault(spec.memo, []).append(spec)
-            memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+            memos: list[_Memo]
             memos = [(memo, specs, {}) for memo, specs in groups.items()]
             plan = self.plans[(lang, is_source)] = _EntryPlan(plain, memos)
         return plan
 
 
-@dataclass
 class _Part:
     """What checking some videos produced: plain data when a worker process sends it back,
     the Findings themselves when this process checked them."""
 
-    findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
-    ran: dict[str, set[str]]
-    errors: list[MsmError]
-    files: set[str]
-    gathered: dict[str, list[Any]]
-    missing: list[tuple[str, str]]
-    as_fields: bool = True
-    fresh: dict[str, Any] = field(default_factory=dict)  # new result-cache outcomes
+    def __init__(
+        self,
+        findings: list[Any],  # each Finding's fields (from a worker), or the Findings themselves
+        ran: dict[str, set[str]],
+        errors: list[MsmError],
+        files: set[str],
+        gathered: dict[str, list[Any]],
+        missing: list[tuple[str, str]],
+        as_fields: bool = True,
+        fresh: dict[str, Any] | None = None,  # new result-cache outcomes
+    ) -> None:
+        self.findings = findings
+        self.ran = ran
+        self.errors = errors
+        self.files = files
+        self.gathered = gathered
+        self.missing = missing
+        self.as_fields = as_fields
+        self.fresh: dict[str, Any] = fresh if fresh is not None else {}
 
 
 class Runner:
