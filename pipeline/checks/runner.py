@@ -27,6 +27,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
@@ -205,29 +206,22 @@ class _Dispatch:
         return plan
 
 
+# A dataclass, unlike the records above: worker processes send it back pickled, and mypyc
+# unpickles a compiled class by calling it without arguments (a dataclass it builds as
+# pickle expects).
+@dataclass
 class _Part:
     """What checking some videos produced: plain data when a worker process sends it back,
     the Findings themselves when this process checked them."""
 
-    def __init__(
-        self,
-        findings: list[Any],  # each Finding's fields (from a worker), or the Findings themselves
-        ran: dict[str, set[str]],
-        errors: list[MsmError],
-        files: set[str],
-        gathered: dict[str, list[Any]],
-        missing: list[tuple[str, str]],
-        as_fields: bool = True,
-        fresh: dict[str, Any] | None = None,  # new result-cache outcomes
-    ) -> None:
-        self.findings = findings
-        self.ran = ran
-        self.errors = errors
-        self.files = files
-        self.gathered = gathered
-        self.missing = missing
-        self.as_fields = as_fields
-        self.fresh: dict[str, Any] = fresh if fresh is not None else {}
+    findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
+    ran: dict[str, set[str]]
+    errors: list[MsmError]
+    files: set[str]
+    gathered: dict[str, list[Any]]
+    missing: list[tuple[str, str]]
+    as_fields: bool = True
+    fresh: dict[str, Any] = field(default_factory=dict)  # new result-cache outcomes
 
 
 class Runner:
