@@ -13,7 +13,6 @@ import codecs
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -76,12 +75,12 @@ class MsmGroup(click.Group):
             raise click.ClickException(message) from None
 
 
-@dataclass
 class State:
     """What the group passes to its commands: the project, loaded on first use."""
 
-    project_dir: Path | None
-    _project: Project | None = None
+    def __init__(self, project_dir: Path | None) -> None:
+        self.project_dir = project_dir
+        self._project: Project | None = None
 
     @property
     def project(self) -> Project:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 Check = Callable[[Any], str | None]  # returns an error message, or None when the value is fine
 
@@ -15,61 +14,82 @@ Check = Callable[[Any], str | None]  # returns an error message, or None when th
 NUMBER_CEILING = 1_000_000_000
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: every run declares its settings' schema at start-up, and
+# making a dataclass (its methods compiled and run from source) cost ~0.5 ms a class there;
+# nothing compares, hashes or prints these.
 class Value:
     """A leaf: one of `types`, with an optional extra check and a default."""
 
-    types: tuple[type, ...]
-    default: Any = None
-    required: bool = False
-    check: Check | None = None
-    doc: str = ""
-    bounds: tuple[float, float] | None = None  # inclusive, for numbers (docs/formats.md, "Limits")
+    __slots__ = ("bounds", "check", "default", "doc", "required", "types")
+
+    def __init__(
+        self,
+        types: tuple[type, ...],
+        default: Any = None,
+        required: bool = False,
+        check: Check | None = None,
+        doc: str = "",
+        bounds: tuple[float, float] | None = None,  # inclusive, for numbers (docs/formats.md)
+    ) -> None:
+        self.types: Final = types
+        self.default: Final = default
+        self.required: Final = required
+        self.check: Final = check
+        self.doc: Final = doc
+        self.bounds: Final = bounds
 
 
-@dataclass(frozen=True)
 class Table:
     """A TOML table with a fixed set of keys."""
 
-    keys: Mapping[str, Node]
-    doc: str = ""
+    __slots__ = ("doc", "keys")
+
+    def __init__(self, keys: Mapping[str, Node], doc: str = "") -> None:
+        self.keys: Final = keys
+        self.doc: Final = doc
 
 
-@dataclass(frozen=True)
 class MapOf:
     """A TOML table whose keys are free (validated by `key_check`) and whose values share a node."""
 
-    value: Node
-    key_check: Check | None = None
-    doc: str = ""
+    __slots__ = ("doc", "key_check", "value")
+
+    def __init__(self, value: Node, key_check: Check | None = None, doc: str = "") -> None:
+        self.value: Final = value
+        self.key_check: Final = key_check
+        self.doc: Final = doc
 
 
-@dataclass(frozen=True)
 class ArrayOf:
     """A TOML array (of tables or of values)."""
 
-    item: Node
-    doc: str = ""
+    __slots__ = ("doc", "item")
+
+    def __init__(self, item: Node, doc: str = "") -> None:
+        self.item: Final = item
+        self.doc: Final = doc
 
 
 Node = Value | Table | MapOf | ArrayOf
 
 
-@dataclass
 class SchemaError:
     """One problem in a settings document, with a best-effort line number."""
 
-    where: str
-    message: str
-    line: int | None = None
+    __slots__ = ("line", "message", "where")
+
+    def __init__(self, where: str, message: str, line: int | None = None) -> None:
+        self.where = where
+        self.message = message
+        self.line = line
 
 
-@dataclass
 class Validator:
     """Validates a parsed TOML document against a schema, filling defaults."""
 
-    text: str = ""
-    errors: list[SchemaError] = field(default_factory=list)
+    def __init__(self, text: str = "", errors: list[SchemaError] | None = None) -> None:
+        self.text = text
+        self.errors: list[SchemaError] = [] if errors is None else errors
 
     def validate(self, node: Node, data: Any, where: str = "") -> Any:
         """Return `data` with defaults filled in; problems are collected in `self.errors`."""

@@ -3,10 +3,14 @@ changes, and no glossary code when the result cache answers (start-up is most of
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from pipeline.checks.registry import CHECK_IDS, CHECK_MODULES, check_ids, load_all
 
 REPO = Path(__file__).resolve().parents[1]
 TRACK = "subtitles/what-is-public-procurement/pl.po"
@@ -25,8 +29,25 @@ NEVER = (
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
-# Only a write (tempfile) needs this: not a re-check.
-UNUSED_WHEN_REMEMBERED = ("tempfile",)
+# Only a write (tempfile) needs this, only running a check its module, only rendering a
+# report the reporters: not a re-check (but for the glossary checks' small module, which
+# says where the glossary is).
+UNUSED_WHEN_REMEMBERED = (
+    "tempfile",
+    "pipeline.checks.report",
+    *(name for name in CHECK_MODULES if name != "pipeline.checks.glossary_checks"),
+)
+# A re-check the result cache answers reads no track: no reader, no units made from one.
+READERS = (
+    "pipeline.checks.units",
+    "pipeline.tracks.build",
+    "pipeline.tracks.merge",
+    "pipeline.tracks.po_charset",
+    "pipeline.tracks.po_io",
+    "pipeline.tracks.po_read",
+    "pipeline.tracks.srt_io",
+    "pipeline.tracks.vtt_io",
+)
 
 
 def loaded_by_check(root: Path, *options: str) -> set[str]:
@@ -51,6 +72,11 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     root = tmp_path / "project"
     shutil.copytree(REPO / "subtitles", root / "subtitles")
     shutil.copytree(REPO / "glossary", root / "glossary")
+    # Files last changed a minute ago, as a re-check finds them: a file changed within 2 s
+    # of being hashed is hashed again next time, and its new stat written (with tempfile).
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (past, past))
     first = loaded_by_check(root)  # checks the track (and fills the result cache)
     assert "pipeline.glossary.matcher" in first
     assert not first & set(NEVER)
@@ -59,7 +85,7 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     assert "pipeline.glossary.matcher" in checked
     assert not checked & {*NEVER, *COMPILED_GLOSSARY}
     again = loaded_by_check(root)  # answered by the cache
-    assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED}
+    assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED, *READERS}
     assert "pipeline.checks.runner" in again
 
 
@@ -94,3 +120,13 @@ def test_each_kind_of_path_parameter_is_made_once():
     kinds = {(t.exists, t.file_okay, t.dir_okay, t.allow_dash, t.type) for t in paths}
     assert len(paths) > len(kinds)
     assert len({id(t) for t in paths}) == len(kinds)
+
+
+def test_the_check_ids_known_without_importing_are_those_registered():
+    # Settings are validated against CHECK_IDS (a re-check imports no check module): it must
+    # list exactly what each module registers, in the order the module registers them.
+    registered: dict[str, list[str]] = {}
+    for spec in load_all().values():
+        registered.setdefault(spec.func.__module__, []).append(spec.id)
+    assert {module: tuple(ids) for module, ids in registered.items()} == CHECK_IDS
+    assert sorted(check_ids()) == sorted(load_all())

@@ -49,8 +49,6 @@ def check_report(
     also: Also | None = None,
 ) -> tuple[Rendered, list[MsmError]]:
     """The report of `msm check` in `fmt`, and the inputs that could not be read."""
-    from pipeline.checks import report
-
     langs = list(langs)
     runner, inputs = plan_check(paths, project, langs, glossary, profile, None, False, remember)
     results = runner.results
@@ -64,6 +62,8 @@ def check_report(
             if kept is not None:
                 results.save()  # the stats of files hashed for the first time
                 return kept, []
+    from pipeline.checks import report  # the reporters: not for a report the cache kept
+
     result = runner.run(inputs)
     if also is not None:
         result.findings.items.extend(also.findings(result))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -24,39 +23,62 @@ TRACK_SUFFIXES = (".srt", ".vtt")
 SUFFIXES = (".po", *TRACK_SUFFIXES)
 
 
-@dataclass
+# Plain classes, not dataclasses: making a dataclass (its methods compiled and run from
+# source) cost ~0.5 ms a class at start-up, and nothing compares, hashes or prints these.
 class VideoInput:
     """A video folder: its source track and the catalogues (and built files) to check."""
 
-    folder: Path
-    video: Video  # the catalogue entry, or one made up from the folder name
-    langs: list[str] = field(default_factory=list)  # catalogues to check, `<lang>.po`
-    source: bool = False  # check the source track itself
-    whole: bool = False  # every language: report missing catalogues
-    in_catalogue: bool = False
-    # The folder's files and which of them are symbolic links, as its listing gave them
-    # (None: not listed); the runner then needs no system call to ask.
-    files: frozenset[str] | None = None
-    links: frozenset[str] = frozenset()
+    def __init__(
+        self,
+        folder: Path,
+        video: Video,  # the catalogue entry, or one made up from the folder name
+        langs: list[str] | None = None,  # catalogues to check, `<lang>.po`
+        source: bool = False,  # check the source track itself
+        whole: bool = False,  # every language: report missing catalogues
+        in_catalogue: bool = False,
+        # The folder's files and which of them are symbolic links, as its listing gave them
+        # (None: not listed); the runner then needs no system call to ask.
+        files: frozenset[str] | None = None,
+        links: frozenset[str] = frozenset(),
+    ) -> None:
+        self.folder = folder
+        self.video = video
+        self.langs: list[str] = langs if langs is not None else []
+        self.source = source
+        self.whole = whole
+        self.in_catalogue = in_catalogue
+        self.files = files
+        self.links = links
 
 
-@dataclass
 class FileInput:
     """A single file checked on its own (a translator's SRT, a PO sent by e-mail)."""
 
-    path: Path
-    kind: Literal["po", "track"]
-    lang: str | None  # from --lang or the file name; a PO's `Language:` header wins
-    source_track: Path | None = None  # a source track next to it, for the timing comparison
+    def __init__(
+        self,
+        path: Path,
+        kind: Literal["po", "track"],
+        lang: str | None,  # from --lang or the file name; a PO's `Language:` header wins
+        source_track: Path | None = None,  # a source track next to it, for the timing check
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.lang = lang
+        self.source_track = source_track
 
 
-@dataclass
 class Inputs:
     """Everything to check, each file once."""
 
-    videos: list[VideoInput] = field(default_factory=list)
-    files: list[FileInput] = field(default_factory=list)
-    languages: tuple[str, ...] = ()  # the --lang filter (empty: every language)
+    def __init__(
+        self,
+        videos: list[VideoInput] | None = None,
+        files: list[FileInput] | None = None,
+        languages: tuple[str, ...] = (),  # the --lang filter (empty: every language)
+    ) -> None:
+        self.videos: list[VideoInput] = videos if videos is not None else []
+        self.files: list[FileInput] = files if files is not None else []
+        self.languages = languages
 
     def wants(self, lang: str) -> bool:
         """Whether the --lang filter keeps `lang`."""

@@ -8,7 +8,7 @@ and calls each enabled check: no check re-reads or re-parses a file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -85,55 +85,99 @@ class EntryUnit:
         return self.cues[0] if self.cues else None
 
 
-@dataclass(frozen=True)
+# The units below and Findings are plain classes, immutable by their Final attributes (for
+# mypy) as Finding is: making a dataclass (its methods compiled and run from source) cost
+# ~0.5 ms of start-up a class, and nothing compares, hashes or prints these.
 class TrackUnit:
     """A whole timed track: the cues as they will be shown, and the source cues if known."""
 
-    path: str
-    lang: str
-    cues: Sequence[Cue]
-    source_cues: Sequence[Cue] | None = None
-    is_source: bool = False
-    # Translations built from a PO know which source cue each cue came from (Cue.index).
-    built_from_po: bool = False
-    # What the reader noticed in the file (repairs, encoding); empty for a track built from a PO.
-    diagnostics: Sequence[Diagnostic] = ()
-    # For a track built from a PO: the entry that gives each cue its text, by cue number, so a
-    # finding on a cue is reported at the entry's msgid line (and can be accepted there).
-    entry_of: Mapping[int, EntryUnit] = field(default_factory=dict)
-    # For a track built from a PO: source cues it cannot show, as (cue number, reason) with
-    # reason "untranslated", "fuzzy", "missing" (no entry: run `msm update`) or "invalid: …".
-    gaps: Sequence[tuple[int, str]] = ()
-    # For a track built from a PO: the built files on disk (`<lang>.srt`, `<lang>.vtt`).
-    committed: Sequence[CommittedFile] = ()
+    __slots__ = (
+        "built_from_po",
+        "committed",
+        "cues",
+        "diagnostics",
+        "entry_of",
+        "gaps",
+        "is_source",
+        "lang",
+        "path",
+        "source_cues",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        lang: str,
+        cues: Sequence[Cue],
+        source_cues: Sequence[Cue] | None = None,
+        is_source: bool = False,
+        # Translations built from a PO know which source cue each cue came from (Cue.index).
+        built_from_po: bool = False,
+        # What the reader noticed in the file (repairs, encoding); empty for a track built
+        # from a PO.
+        diagnostics: Sequence[Diagnostic] = (),
+        # For a track built from a PO: the entry that gives each cue its text, by cue number,
+        # so a finding on a cue is reported at the entry's msgid line (and can be accepted
+        # there).
+        entry_of: Mapping[int, EntryUnit] | None = None,
+        # For a track built from a PO: source cues it cannot show, as (cue number, reason)
+        # with reason "untranslated", "fuzzy", "missing" (no entry: run `msm update`) or
+        # "invalid: …".
+        gaps: Sequence[tuple[int, str]] = (),
+        # For a track built from a PO: the built files on disk (`<lang>.srt`, `<lang>.vtt`).
+        committed: Sequence[CommittedFile] = (),
+    ) -> None:
+        self.path: Final = path
+        self.lang: Final = lang
+        self.cues: Final = cues
+        self.source_cues: Final = source_cues
+        self.is_source: Final = is_source
+        self.built_from_po: Final = built_from_po
+        self.diagnostics: Final = diagnostics
+        self.entry_of: Final[Mapping[int, EntryUnit]] = entry_of if entry_of is not None else {}
+        self.gaps: Final = gaps
+        self.committed: Final = committed
 
 
-@dataclass(frozen=True)
 class CommittedFile:
     """A generated file as it is on disk, to compare with what `msm build` would write now."""
 
-    path: str
-    fmt: str  # "srt" or "vtt"
-    data: bytes
+    __slots__ = ("data", "fmt", "path")
+
+    def __init__(self, path: str, fmt: str, data: bytes) -> None:
+        self.path: Final = path
+        self.fmt: Final = fmt  # "srt" or "vtt"
+        self.data: Final = data
 
 
-@dataclass(frozen=True)
 class CatalogUnit:
     """A whole PO catalogue (for translation-state checks that look across entries)."""
 
-    path: str
-    lang: str
-    entries: Sequence[EntryUnit]
-    obsolete: Sequence[EntryUnit] = ()
-    file: Path | None = None  # the file on disk, when it was read from one
-    # Where each entry's block starts in the file, by msgid line (when the file has the usual
-    # layout): lets a project check read a few entries again without reading the whole file.
-    offsets: Mapping[int, int] = field(default_factory=dict)
-    # What the reader noticed without refusing the file (a charset other than UTF-8).
-    diagnostics: Sequence[Diagnostic] = ()
+    __slots__ = ("diagnostics", "entries", "file", "lang", "obsolete", "offsets", "path")
+
+    def __init__(
+        self,
+        path: str,
+        lang: str,
+        entries: Sequence[EntryUnit],
+        obsolete: Sequence[EntryUnit] = (),
+        file: Path | None = None,  # the file on disk, when it was read from one
+        # Where each entry's block starts in the file, by msgid line (when the file has the
+        # usual layout): lets a project check read a few entries again without reading the
+        # whole file.
+        offsets: Mapping[int, int] | None = None,
+        # What the reader noticed without refusing the file (a charset other than UTF-8).
+        diagnostics: Sequence[Diagnostic] = (),
+    ) -> None:
+        self.path: Final = path
+        self.lang: Final = lang
+        self.entries: Final = entries
+        self.obsolete: Final = obsolete
+        self.file: Final = file
+        self.offsets: Final[Mapping[int, int]] = offsets if offsets is not None else {}
+        self.diagnostics: Final = diagnostics
 
 
-@dataclass(frozen=True)
 class ProjectUnit:
     """Everything checked in one run, for checks that look across files (consistency).
 
@@ -142,18 +186,28 @@ class ProjectUnit:
     (and leaves `catalogs` empty). Built by hand (tests), `catalogs` holds the catalogues.
     """
 
-    catalogs: Sequence[CatalogUnit] = ()
-    # Catalogues the project expects but that do not exist: (path, lang).
-    missing: Sequence[tuple[str, str]] = ()
-    gathered: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    __slots__ = ("catalogs", "gathered", "missing")
+
+    def __init__(
+        self,
+        catalogs: Sequence[CatalogUnit] = (),
+        # Catalogues the project expects but that do not exist: (path, lang).
+        missing: Sequence[tuple[str, str]] = (),
+        gathered: Mapping[str, Sequence[Any]] | None = None,
+    ) -> None:
+        self.catalogs: Final = catalogs
+        self.missing: Final = missing
+        self.gathered: Final[Mapping[str, Sequence[Any]]] = gathered if gathered is not None else {}
 
 
-@dataclass
 class Findings:
     """Findings collected from a run, and the files looked at."""
 
-    items: list[Finding] = field(default_factory=list)
-    files: set[str] = field(default_factory=set)
+    __slots__ = ("files", "items")
+
+    def __init__(self, items: list[Finding] | None = None, files: set[str] | None = None) -> None:
+        self.items: list[Finding] = items if items is not None else []
+        self.files: set[str] = files if files is not None else set()
 
     @property
     def errors(self) -> int:

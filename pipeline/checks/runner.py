@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pipeline import languages
 from pipeline.checks import inputs as inputs_mod
@@ -53,46 +53,52 @@ from pipeline.checks.registry import (
     RUN_LANGUAGES,
     CheckContext,
     CheckSpec,
+    Gather,
     Problem,
     Scope,
+    check_ids,
     load_all,
 )
 from pipeline.checks.result_cache import ResultCache, outcome_of, stored_part
-from pipeline.checks.units import (
-    cue_units,
-    numbered,
-    po_units,
-    positions_by_key,
-    source_units,
-    timing_from_comments,
-)
 from pipeline.errors import Diagnostic, InputError, MsmError, ProjectError, UsageError
 from pipeline.fsutil import read_bytes
 from pipeline.project import CATALOG, Project, find_root
-from pipeline.tracks.build import translate_track
-from pipeline.tracks.merge import cue_keys, source_entries
 from pipeline.tracks.model import Cue
-from pipeline.tracks.po_charset import read_po_text
-from pipeline.tracks.po_io import Key
-from pipeline.tracks.po_language import catalogue_language
-from pipeline.tracks.po_read import PoCatalog, read_catalog
+
+if TYPE_CHECKING:
+    # The track readers and the units made from them load where a file is read: a re-check
+    # that the result cache answers reads none (they took ~5 ms of its start-up).
+    from pipeline.tracks.po_io import Key
+    from pipeline.tracks.po_read import PoCatalog
 
 T = TypeVar("T")
 
 
-@dataclass
+# The runner's records are plain classes, not dataclasses: making a dataclass (its methods
+# compiled and run from source) cost ~0.5 ms a class at start-up, and nothing compares,
+# hashes or prints these.
 class CheckReport:
     """The outcome of a run: findings, which checks looked at which file, unreadable inputs."""
 
-    findings: Findings = field(default_factory=Findings)
-    ran: dict[str, set[str]] = field(default_factory=dict)  # path → check ids run on it
-    errors: list[MsmError] = field(default_factory=list)
-    # What the run looked at, for reports that show the text next to the findings (msm status,
-    # msm report) without reading or parsing anything a second time.
-    tracks: list[TrackUnit] = field(default_factory=list)
-    catalogs: list[CatalogUnit] = field(default_factory=list)
-    context: CheckContext | None = None  # the run's shared resources (its glossary matcher)
-    kept_units: bool = False  # whether `tracks` and `catalogs` hold what was checked
+    def __init__(
+        self,
+        findings: Findings | None = None,
+        ran: dict[str, set[str]] | None = None,  # path → check ids run on it
+        errors: list[MsmError] | None = None,
+        # What the run looked at, for reports that show the text next to the findings (msm
+        # status, msm report) without reading or parsing anything a second time.
+        tracks: list[TrackUnit] | None = None,
+        catalogs: list[CatalogUnit] | None = None,
+        context: CheckContext | None = None,  # the run's shared resources (its glossary matcher)
+        kept_units: bool = False,  # whether `tracks` and `catalogs` hold what was checked
+    ) -> None:
+        self.findings = findings if findings is not None else Findings()
+        self.ran: dict[str, set[str]] = ran if ran is not None else {}
+        self.errors: list[MsmError] = errors if errors is not None else []
+        self.tracks: list[TrackUnit] = tracks if tracks is not None else []
+        self.catalogs: list[CatalogUnit] = catalogs if catalogs is not None else []
+        self.context = context
+        self.kept_units = kept_units
 
     @property
     def exit_code(self) -> int:
@@ -131,23 +137,33 @@ _PART_MAX = 40  # videos; more would only keep more findings in flight (memory)
 WORKERS_ENV = "MSM_CHECK_WORKERS"  # set to 1 to check in one process, N for N processes
 
 
-@dataclass
 class _Source:
     """A video's source track as its catalogues need it."""
 
-    cues: list[Cue]
-    keys: list[Key]  # each cue's PO key
-    positions: dict[Key, tuple[int, ...]]  # each key's cues
-    sources: dict[str, str]  # one copy of each source text, for every catalogue
-    diagnostics: list[Diagnostic]
+    def __init__(
+        self,
+        cues: list[Cue],
+        keys: list[Key],  # each cue's PO key
+        positions: dict[Key, tuple[int, ...]],  # each key's cues
+        sources: dict[str, str],  # one copy of each source text, for every catalogue
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self.cues = cues
+        self.keys = keys
+        self.positions = positions
+        self.sources = sources
+        self.diagnostics = diagnostics
 
 
-@dataclass
+_Memo = tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]
+
+
 class _EntryPlan:
     """The entry checks for one (language, source?) pair: plain ones, and memoised groups."""
 
-    plain: list[CheckSpec]
-    memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+    def __init__(self, plain: list[CheckSpec], memos: list[_Memo]) -> None:
+        self.plain = plain
+        self.memos = memos
 
 
 class _Dispatch:
@@ -184,12 +200,15 @@ class _Dispatch:
                     plain.append(spec)
                 else:
                     groups.setdefault(spec.memo, []).append(spec)
-            memos: list[tuple[Callable[[EntryUnit], Any], list[CheckSpec], dict[Any, Any]]]
+            memos: list[_Memo]
             memos = [(memo, specs, {}) for memo, specs in groups.items()]
             plan = self.plans[(lang, is_source)] = _EntryPlan(plain, memos)
         return plan
 
 
+# A dataclass, unlike the records above: worker processes send it back pickled, and mypyc
+# unpickles a compiled class by calling it without arguments (a dataclass it builds as
+# pickle expects).
 @dataclass
 class _Part:
     """What checking some videos produced: plain data when a worker process sends it back,
@@ -218,9 +237,15 @@ class Runner:
         keep_units: bool = False,
         results: ResultCache | None = None,
     ) -> None:
-        registry = checks if checks is not None else load_all()
         where = str(project.root / CATALOG) if project else "settings"
-        config.validate(registry, where)
+        config.validate(checks if checks is not None else check_ids(), where)
+        # The checks themselves (and what dispatches units to them) are made on first need:
+        # a re-check that the result cache answers computes its keys from the files and
+        # settings alone, and imports no check.
+        self._registry = checks
+        self._dispatch: _Dispatch | None = None
+        self._gathering: list[tuple[str, Gather]] | None = None
+        self._gathered: dict[str, list[Any]] | None = None
         self.project = project
         self.root = project.root if project is not None else None
         self.config = config
@@ -231,7 +256,6 @@ class Runner:
             glossary_path=glossary,
             cache={"config": config},
         )
-        self.dispatch = _Dispatch(registry.values(), config)
         self.workers = workers
         # msm status and msm report show the text next to the findings: they keep every unit
         # (and check in one process); msm check keeps only the findings.
@@ -241,18 +265,42 @@ class Runner:
         # How `display` shows each video folder, and its files that are symbolic links.
         self._folders: dict[Path, tuple[str, frozenset[str] | None]] = {}
         self.missing: list[tuple[str, str]] = []
-        self.gathering = [
-            (spec.id, spec.gather)
-            for spec in self.dispatch.checks("project", "", False)
-            if spec.gather is not None
-        ]
-        self.gathered: dict[str, list[Any]] = {check: [] for check, _ in self.gathering}
         # Outcomes of earlier runs (None: check everything); never with keep_units, whose
         # callers need the units themselves.
         self.results = None if keep_units else results
         self._plans: dict[int, _Plan | None] = {}  # id(VideoInput) -> its parts' keys
         self._project_key: str | None = None  # the project checks' key in the result cache
         self._project_known: bool | None = None  # whether their outcome is in it
+
+    @property
+    def dispatch(self) -> _Dispatch:
+        """Which checks run on which unit (every check module imported on first use)."""
+        if self._dispatch is None:
+            registry = self._registry if self._registry is not None else load_all()
+            self._dispatch = _Dispatch(registry.values(), self.config)
+        return self._dispatch
+
+    @property
+    def gathering(self) -> list[tuple[str, Gather]]:
+        """The project checks that keep something of each catalogue, and what they keep."""
+        if self._gathering is None:
+            self._gathering = [
+                (spec.id, spec.gather)
+                for spec in self.dispatch.checks("project", "", False)
+                if spec.gather is not None
+            ]
+        return self._gathering
+
+    @property
+    def gathered(self) -> dict[str, list[Any]]:
+        """What the gathering checks kept so far, by check id."""
+        if self._gathered is None:
+            self._gathered = {check: [] for check, _ in self.gathering}
+        return self._gathered
+
+    @gathered.setter
+    def gathered(self, value: dict[str, list[Any]]) -> None:
+        self._gathered = value
 
     # --- the pass ------------------------------------------------------------------------
 
@@ -536,6 +584,8 @@ class Runner:
 
     def _read_source(self, item: VideoInput, src_path: Path) -> _Source:
         """The source track's cues, their PO keys, each key's cues, and one copy of each text."""
+        from pipeline.checks.units import numbered, positions_by_key
+        from pipeline.tracks.merge import cue_keys
         from pipeline.tracks.srt_io import read_srt
 
         read = read_srt(src_path, self.source_lang)
@@ -556,6 +606,9 @@ class Runner:
         """The source track's own checks (when the video's source is checked)."""
         if not item.source:
             return
+        from pipeline.checks.units import source_units
+        from pipeline.tracks.merge import source_entries
+
         cues = source.cues
         shown = self._display(src_path)
         self._show(src_path)
@@ -732,6 +785,8 @@ class Runner:
         folder: Path,
     ) -> None:
         """One language of a video: its entries, its catalogue, the track it builds."""
+        from pipeline.tracks.po_language import catalogue_language
+
         po = _read_po(po_path)
         header = po.metadata.get("Language", "")
         po.notes += catalogue_language(header, lang, str(po_path), po.header_line)[1]
@@ -760,6 +815,9 @@ class Runner:
     ) -> None:
         """A catalogue read (with its video's source track, or the timing its comments
         give): its entries' checks, its own, and those of the track it builds."""
+        from pipeline.checks.units import po_units
+        from pipeline.tracks.build import translate_track
+
         positions, sources = (source.positions, source.sources) if source else (None, None)
         current, gone, by_key = po_units(po, shown, lang, positions, sources)
         entries = {(e.msgctxt or None, e.msgid): e for e in po if not e.obsolete}
@@ -804,6 +862,7 @@ class Runner:
         if item.kind == "po":
             self._lone_po(item)
             return
+        from pipeline.checks.units import cue_units, numbered
         from pipeline.tracks.formats import read_track
 
         lang = item.lang
@@ -835,6 +894,7 @@ class Runner:
         """The cues of a source track next to a checked file (read once, only for timing)."""
         real = path.resolve()
         if real not in sources:
+            from pipeline.checks.units import numbered
             from pipeline.tracks.srt_io import read_srt
 
             try:
@@ -844,6 +904,9 @@ class Runner:
         return sources[real]
 
     def _lone_po(self, item: FileInput) -> None:
+        from pipeline.checks.units import timing_from_comments
+        from pipeline.tracks.po_language import catalogue_language
+
         po = _read_po(item.path)
         header = po.metadata.get("Language", "")
         lang, said = catalogue_language(header, item.lang, str(item.path), po.header_line)
@@ -1210,6 +1273,9 @@ def _result_cache(project: Project, config: ChecksConfig, ctx: CheckContext) -> 
 
 def _read_po(path: Path) -> PoCatalog:
     """Read and validate a catalogue once, in the charset its header declares (one pass)."""
+    from pipeline.tracks.po_charset import read_po_text
+    from pipeline.tracks.po_read import read_catalog
+
     decoded = read_po_text(path)
     catalog = read_catalog(decoded.text, str(path), decoded.codec)
     catalog.notes += decoded.notes

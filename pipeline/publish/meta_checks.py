@@ -23,8 +23,6 @@ from pipeline.publish.meta_source import (
     sources,
 )
 from pipeline.store import video_files
-from pipeline.tracks.po_charset import read_po_text
-from pipeline.tracks.po_read import PoCatalog, read_catalog
 
 if TYPE_CHECKING:
     import polib
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     from pipeline.checks.config import ChecksConfig
     from pipeline.checks.registry import CheckContext
     from pipeline.checks.runner import CheckReport
+    from pipeline.tracks.po_read import PoCatalog  # read where a title catalogue is
 
 # The cue checks that also run on titles and descriptions through their registered functions.
 GLOSSARY_CHECKS = ("glossary-missing", "glossary-forbidden")
@@ -150,6 +149,9 @@ def check_meta(
             path = base / f"{lang}.po"
             if not path.is_file():
                 continue
+            from pipeline.tracks.po_charset import read_po_text
+            from pipeline.tracks.po_read import read_catalog
+
             shown = str(path.relative_to(project.root))
             try:
                 # Our reader's entries (polib's field names), not polib's objects: polib is
