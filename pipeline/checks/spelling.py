@@ -8,13 +8,12 @@ source text (names and brands a translation keeps), a spelling the language's ru
 language's other dictionary (en_US beside en_GB). A word that no single slip (two letters
 swapped, an accent, a letter left out, added or replaced) of a dictionary word explains is
 taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending written on a
-name English knows: Samik) and for a borrowed word when English
-has it (manager, shoes); a slip of a word of the language is reported (demand for demande).
-A small word no slip explains is a rare word (anoréxico); a capitalised word beside a name
-no dictionary lists is part of a full name (Ryck Vernaut).
-Each distinct word is looked up once per
-language and process, and its verdict kept on disk for later runs. A language without a
-dictionary is skipped with a one-line note in the report, never an error.
+name English knows: Samik) and for a borrowed word when English has it (manager, shoes); a
+slip of a word of the language is reported (demand for demande). A small word no slip
+explains is a rare word (anoréxico); a capitalised word beside a name no dictionary lists
+is part of a full name (Ryck Vernaut). Each distinct word is looked up once per language
+and process, and its verdict kept on disk for later runs. A language without a dictionary
+is skipped with a one-line note in the report, never an error.
 
 A finding's `concept` is the word itself, so a reviewer accepts one word on one entry with
 `# msm-accept: spelling:WORD`, every word of the entry with `# msm-accept: spelling`, and a
@@ -141,10 +140,14 @@ def prepare(ctx: CheckContext) -> None:
     missing dictionary is noted once (and worker processes inherit the word lists; each
     speller reads its cache of verdicts when it looks up its first word). When worker
     processes will check, load here, once, the dictionary of each language the run checks
-    that has no verdict cached yet (a first run): each worker would load it."""
+    that has no verdict cached yet (a first run): each worker would load it. One process
+    prepares only the run's languages (a language met later is noted when first checked)."""
     langs = [_source_language(ctx)]
     if ctx.settings is not None:
         langs += list(ctx.settings.target_languages)
+    run = ctx.cache.get(RUN_LANGUAGES)
+    if ctx.workers <= 1 and run is not None:
+        langs = [lang for lang in langs if lang in run]
     config = ctx.cache.get("config")
     checked = ctx.cache.get(RUN_LANGUAGES, set()) if ctx.workers > 1 else set()
     for lang in langs:
@@ -270,9 +273,7 @@ def _inflected_name(word: str, state: _Language) -> bool:
     return False
 
 
-# Letters of the longest word whose suggestion scan (spell_dict: about 1,500 look-ups; two
-# per letter of the alphabet and letter of the word) tries every single slip.
-_SCANNED = 18
+_SCANNED = 18  # letters of the longest word whose scan (spell_dict._BUDGET) tries every slip
 
 
 def _rare(word: str, state: _Language) -> bool:
@@ -346,10 +347,8 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             from_text.append(source_names(unit.source))
         return from_source(word, *from_text[0])
 
-    # A word is reported when no rule makes it right, neither the source nor the glossary
-    # excuses it, and it is no elision: each is a plain yes or no, so the cheap ones are
-    # asked first and the slip scans of the name and borrowed-word rules (up to _BUDGET
-    # look-ups each) run only for a word nothing else excuses.
+    # Reported: no rule, source word, glossary term, elision or full name excuses it. Each
+    # is a yes or no, so the slip scans (up to _BUDGET look-ups a word) are asked last.
     unknown: list[tuple[int, str, int, int]] = []
     right, unproven = state.right, state.unproven
     tokens = list(words(text))

@@ -79,3 +79,18 @@ def test_the_runner_says_how_many_processes_check_and_in_which_languages(tmp_pat
         assert report.context.workers == workers
         languages = report.context.cache[RUN_LANGUAGES]
         assert languages == {"en", "eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es"}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_process_prepares_only_the_run_languages(workers):
+    """A one-track check reads the word lists of its own languages, not of all nine; with
+    workers every target language is prepared, so a missing dictionary is noted once in the
+    parent (workers' notes would be lost)."""
+    ctx = _context(workers, {"pl"})
+    spelling.prepare(ctx)
+    prepared = set(spelling._languages(ctx))
+    targets = set(Project.load(PROJECT).settings.target_languages)
+    if workers == 1:
+        assert prepared == {"pl"}
+    else:
+        assert targets <= prepared
