@@ -35,11 +35,11 @@ def mid_sentence_name(
 ) -> bool:
     """Whether a capitalised word inside its sentence (where only being a name capitalises
     it) is a name, though one slip of a dictionary word explains it (Κλαρίσα: κλαρίνα).
-    Not when a sentence, a dash or a quote opens with it (Pieere), nor when it is a slip of
+    Not when a sentence, a dash or a quote opens with it (Κλαρίσα, είσαι;), nor when it is a slip of
     a name the dictionary knows (a suggestion it has only capitalised: Ελάδα for Ελλάδα),
     nor a slip of the fingers on a word (a swap, an accent, a doubled letter, the key
     beside: Presidemt, Αγγλικκά, Biston for Boston, whatever the scan suggests first).
-    Measured: treebank recall 0.98 or more in every language (0.927 in Greek without the
+    Measured: treebank recall 0.977 or more in every language (0.927 in Greek without the
     slips of the fingers), false alarms on names fewer in eight of nine."""
     if not (_title(word) and word.isalpha()) or opens_sentence(text, start):
         return False

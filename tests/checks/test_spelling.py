@@ -415,7 +415,7 @@ RULES = [
     ("nl-BE", "Quintilius Varus sprak.", []),
     ("ro", "Ieeri Betty a fost la mare.", ["Ieeri"]),
     # a capitalised word inside its sentence is a name though one slip of a lowercase
-    # word (Κλαρίσα: κλαρίνα; Coraline: carolina) ...
+    # word (Κλαρίσα: κλαρίνα; Coraline: coralina) ...
     ("el", "Η Μαρίνα είναι από τη Ρωσία και η Κλαρίσα είναι από τη Σουηδία.", []),
     ("es", "Para la mamá de Coraline, es alcohólico.", []),
     # ... not where its sentence, a dialogue dash or a quote opens, which capitalise it
