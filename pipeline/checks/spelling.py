@@ -11,9 +11,10 @@ taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending 
 name English knows: Samik) and for a borrowed word when English has it (manager, shoes); a
 slip of a word of the language is reported (demand for demande). A small word no slip
 explains is a rare word (anoréxico); a capitalised word beside a name no dictionary lists
-is part of a full name (Ryck Vernaut). Each distinct word is looked up once per language
-and process, and its verdict kept on disk for later runs. A language without a dictionary
-is skipped with a one-line note in the report, never an error.
+is part of a full name (Ryck Vernaut), and so is a capitalised word inside its sentence
+that is no slip of a name the dictionary knows nor a slip of the fingers (spell_names.py).
+Each distinct word is looked up once per language and process, and its verdict kept on
+disk for later runs. A language without a dictionary is skipped, noted, never an error.
 
 A finding's `concept` is the word itself, so a reviewer accepts one word on one entry with
 `# msm-accept: spelling:WORD`, every word of the entry with `# msm-accept: spelling`, and a
@@ -30,7 +31,7 @@ from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
-from pipeline.checks.spell_names import in_full_name
+from pipeline.checks.spell_names import in_full_name, mid_sentence_name
 from pipeline.checks.spell_rules import (
     CASES_ON_NAMES,
     compound,
@@ -228,12 +229,9 @@ def _unlisted_name(word: str, state: _Language) -> bool:
 def _is_name(word: str, state: _Language) -> bool:
     """Whether an unknown word is a name: capitalised, and no single slip (two letters
     swapped, an accent, a letter left out, added or replaced) of a dictionary word, which
-    is what a typo in a capitalised word is (Dodoma, Averroès: names; Parliamnet: a typo).
-    A slip of a name the dictionary knows counts too, wherever the word stands: taking a
-    capitalised word in mid-sentence for a name unless it is a slip of a lowercase word
-    (Βοστώνη beside Βοστόνη) let through slips of Ελλάδα, Ευρώπη, America, Portugal
-    (measured: recall 0.993 → 0.937 in Greek). A name with a foreign accent left off is
-    a name too (French Lodz: Lódz)."""
+    is what a typo in a capitalised word is (Dodoma, Averroès: names; Parliamnet: a typo),
+    wherever the word stands (spell_names.mid_sentence_name then looks at its place). A
+    name with a foreign accent left off is a name too (French Lodz: Lódz)."""
     if not (state.scan and word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False  # unproven while the slip scans are off (_unscanned)
     found = state.speller.suggestions(word)
@@ -379,7 +377,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             unproven.discard(word)
         if ok or (translated and _right(word, state, known)):
             continue
-        if in_full_name(at, tokens, text, lambda name: _unlisted_name(name, state)):
+        spell = state.speller  # a name inside its sentence: by a scan, so never unscanned
+        name = state.scan and mid_sentence_name(word, start, text, spell.right, spell.suggestions)
+        if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
             continue
         seen.add(word)
         problems.append(Problem(_message(word, state), concept=word))

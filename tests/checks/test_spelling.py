@@ -414,6 +414,22 @@ RULES = [
     ("ro", "Numele meu este Ryck Vernaut.", []),
     ("nl-BE", "Quintilius Varus sprak.", []),
     ("ro", "Ieeri Betty a fost la mare.", ["Ieeri"]),
+    # a capitalised word inside its sentence is a name though one slip of a lowercase
+    # word (Κλαρίσα: κλαρίνα; Coraline: coralina) ...
+    ("el", "Η Μαρίνα είναι από τη Ρωσία και η Κλαρίσα είναι από τη Σουηδία.", []),
+    ("es", "Para la mamá de Coraline, es alcohólico.", []),
+    # ... not where its sentence, a dialogue dash or a quote opens, which capitalise it
+    ("el", "Κλαρίσα, είσαι εδώ;", ["Κλαρίσα"]),
+    ("el", "Ναι - Κλαρίσα είναι.", ["Κλαρίσα"]),
+    ("el", "Φώναξε «Κλαρίσα» δυνατά.", ["Κλαρίσα"]),
+    ("es", "Coraline es alcohólica.", ["Coraline"]),
+    # ... nor a slip of a name the dictionary knows (beyond the first suggestions too) ...
+    ("el", "Πήγαμε στην Ελάδα.", ["Ελάδα"]),
+    ("fr", "J'étais à Biston lundi dernier.", ["Biston"]),
+    ("es", "Tom y Naría se miraron.", ["Naría"]),
+    # ... nor a slip of the fingers on a lowercase word (a key beside, a doubled letter)
+    ("en", "The Presidemt has that pulpit.", ["Presidemt"]),
+    ("el", "Μ' αρέσει να μελετάω Αγγλικκά.", ["Αγγλικκά"]),
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
@@ -423,3 +439,25 @@ RULES = [
 @pytest.mark.parametrize(("lang", "text", "flagged"), RULES)
 def test_word_rules_on_real_sentences(lang, text, flagged):
     assert list(found(lang, text)) == flagged
+
+
+SLIPS = [
+    # (as typed, the word meant, a slip of the fingers, one `undone` puts right itself)
+    ("Presidemt", "President", True, True),  # the key beside
+    ("Parliamnet", "Parliament", True, True),  # two letters swapped
+    ("Αγγλικκά", "Αγγλικά", True, True),  # a letter doubled
+    ("Τρίτηε", "Τρίτης", True, False),  # ε beside ς on the Greek keyboard
+    ("Crsar", "César", True, False),  # r beside é's key
+    ("Αρχαιολογικο", "Αρχαιολογικό", True, False),  # an accent left off
+    ("Κλαρίσα", "Κλαρίνα", False, False),  # σ (s) and ν (n): far apart
+    ("Aoi", "Ani", False, False),
+    ("Bosonu", "Bostonu", False, False),  # a letter left out: not a slip of the fingers
+]
+
+
+@pytest.mark.parametrize(("typed", "meant", "slip", "put_right"), SLIPS)
+def test_slips_of_the_fingers(typed, meant, slip, put_right):
+    from pipeline.checks.spell_slips import typing_slip, undone
+
+    assert typing_slip(typed, meant) == slip
+    assert (meant in undone(typed)) == put_right
