@@ -542,15 +542,7 @@ class _Reader:
             if self.dead:
                 return
             if (kind == "." or kind == ":") and len(line) > 2:
-                # The usual timing note and reference, straight in: polib takes them in any
-                # state (so no failure), and a stripped line holds text after its marker.
-                if self.field >= 0:
-                    self._flush()
-                self._start(number, offset)
-                self.notes.append(line)
-                if self.pending:
-                    self._settle(self.entry)
-                self.state = GC if kind == "." else OC
+                self.note(line, kind, number, offset)
                 return
             self._plain_comment(line, kind, number, offset, 0)
             return
@@ -567,6 +559,17 @@ class _Reader:
             self.msgid_lines.append(number)
         if symbol >= 0 and not self.dead:
             self._feed(symbol, line, number, offset, 0)
+
+    def note(self, line: str, kind: str, number: int, offset: int) -> None:
+        """The usual timing note (`#.`) or reference (`#:`), straight in: polib takes them in
+        any state (so no failure), and a stripped line holds text after its marker."""
+        if self.field >= 0:
+            self._flush()
+        self._start(number, offset)
+        self.notes.append(line)
+        if self.pending:
+            self._settle(self.entry)
+        self.state = GC if kind == "." else OC
 
     def _plain_comment(self, line: str, kind: str, number: int, offset: int, obsolete: int) -> None:
         """A `#`, `#.`, `#:` or `#,` line into polib's machine."""
@@ -815,16 +818,8 @@ def _run(reader: _Reader, text: str, fast: bool = True) -> None:
             elif first == "#":
                 kind = line[1] if len(line) > 2 else ""
                 if kind == "." or kind == ":":
-                    # The usual timing note and reference: polib takes them in any state
-                    # (so no failure), and a stripped line holds text after its marker.
                     reader.last_is_comment = True
-                    if reader.field >= 0:
-                        reader._flush()
-                    reader._start(number, offset)
-                    reader.notes.append(line)
-                    if reader.pending:
-                        reader._settle(reader.entry)
-                    reader.state = GC if kind == "." else OC
+                    reader.note(line, kind, number, offset)
                     continue
             elif first == "m" and line[-1] == '"':
                 symbol = -1
