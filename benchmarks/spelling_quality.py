@@ -1,13 +1,15 @@
 """Recall and false alarms of the spelling check on real lines with planted typos.
 
     .venv/bin/python -m benchmarks.spelling_quality [--set S] [--lang L ...] [--seed N] [--show]
+        [--blind]
 
 Two sets of real lines, scored separately: `real` (tests/data/spelling/real/<lang>.txt,
 sentences of public treebanks: news, wiki, dense in names and rare words) and
 `subtitle-like` (tests/data/spelling/subtitle-like/<lang>.txt, short conversational Tatoeba
 sentences, closer to subtitles); see the README in each folder. It checks every line as it
 is (each word reported there is a false alarm: the lines are right) and with one typo
-planted by benchmarks/typos.py (a hit when the planted word is reported). Runs the real
+planted by benchmarks/typos.py (a hit when the planted word is reported; `--blind` adds
+slips no keyboard explains, a letter replaced by any other or added anywhere). Runs the real
 `spelling` check, in the example project (its word list and glossary). Prints per set and
 language: lines, recall, false alarms per 200 correct lines; `--show` lists the false alarms
 and the typos missed. A language without its Hunspell dictionary is listed as skipped. The
@@ -23,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.typos import Planted, plant
+from benchmarks.typos import BLIND_KINDS, KINDS, Planted, plant
 from pipeline.checks import spell_dict
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext, load_all
@@ -86,7 +88,11 @@ def _parts(word: str) -> list[str]:
 
 
 def score(
-    lang: str, seed: int = SEED, ctx: CheckContext | None = None, folder: Path = REAL
+    lang: str,
+    seed: int = SEED,
+    ctx: CheckContext | None = None,
+    folder: Path = REAL,
+    kinds: tuple[str, ...] = KINDS,
 ) -> Score | None:
     """One language's score on one set, or None when its dictionary is not installed."""
     speller = spell_dict.speller(lang)
@@ -98,7 +104,7 @@ def score(
         found.lines += 1
         for word in reported(lang, line, ctx):
             found.alarms.append((word, line))
-        planted = plant(line, lang, seed, speller.right)
+        planted = plant(line, lang, seed, speller.right, kinds)
         if planted is None:
             continue
         found.planted += 1
@@ -135,10 +141,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=LANGS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="also plant slips no keyboard explains: any letter put for one, or added",
+    )
     args = parser.parse_args(argv)
     ctx = context()
     for name in args.sets or SETS:
-        scores = [(lang, score(lang, args.seed, ctx, SETS[name])) for lang in args.lang or LANGS]
+        kinds = KINDS + BLIND_KINDS if args.blind else KINDS
+        langs = args.lang or LANGS
+        scores = [(lang, score(lang, args.seed, ctx, SETS[name], kinds)) for lang in langs]
         print(f"{name}:\n{table(scores)}\n")
         if args.show:
             for lang, found in scores:

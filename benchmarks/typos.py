@@ -38,6 +38,10 @@ ACCENTED = {
     "es": "áéíóúñü",
 }
 KINDS = ("swap", "drop", "double", "neighbour", "accent")
+# Slips no keyboard explains, for a harsher set (`--kinds`): any letter of the language put
+# for one, or added anywhere (a held-out set may plant typos at random, not by the keyboard).
+BLIND_KINDS = ("replace", "insert")
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,30 @@ def _neighbours(letter: str) -> str:
     return found.upper() if letter.isupper() else found
 
 
+def alphabet(lang: str) -> str:
+    """The lowercase letters a blind slip may put in a word of the language."""
+    if lang == "el":
+        return _GREEK + ACCENTED["el"]
+    return "abcdefghijklmnopqrstuvwxyz" + ACCENTED.get(lang, "")
+
+
+def _blind(word: str, kind: str, lang: str) -> Iterator[str]:
+    """Every blind slip of one kind: a letter replaced by any other, or any letter added."""
+    for at in range(len(word) + (kind == "insert")):
+        for letter in alphabet(lang):
+            if at < len(word) and word[at].isupper():
+                letter = letter.upper()
+            if kind == "insert":
+                yield word[:at] + letter + word[at:]
+            elif letter != word[at]:
+                yield word[:at] + letter + word[at + 1 :]
+
+
 def _slips(word: str, kind: str, lang: str) -> Iterator[str]:
     """Every slip of one kind in a word, in order of position."""
+    if kind in BLIND_KINDS:
+        yield from _blind(word, kind, lang)
+        return
     size = len(word)
     if kind == "swap":
         for at in range(size - 1):
@@ -102,8 +128,15 @@ def _slips(word: str, kind: str, lang: str) -> Iterator[str]:
                 yield word[:at] + (other.upper() if letter.isupper() else other) + word[at + 1 :]
 
 
-def plant(line: str, lang: str, seed: int, is_word: Callable[[str], bool]) -> Planted | None:
-    """The line with one realistic slip in one known word, or None when no slip fits."""
+def plant(
+    line: str,
+    lang: str,
+    seed: int,
+    is_word: Callable[[str], bool],
+    kinds: tuple[str, ...] = KINDS,
+) -> Planted | None:
+    """The line with one realistic slip in one known word (of one of `kinds`), or None when
+    no slip fits."""
     rng = random.Random(f"{seed}|{lang}|{line}")
     spans = [m for m in _WORD.finditer(line) if len(m.group()) >= MIN_LETTERS]
     rng.shuffle(spans)
@@ -111,9 +144,9 @@ def plant(line: str, lang: str, seed: int, is_word: Callable[[str], bool]) -> Pl
         word = match.group()
         if not is_word(word):
             continue
-        kinds = list(KINDS)
-        rng.shuffle(kinds)
-        for kind in kinds:
+        order = list(kinds)
+        rng.shuffle(order)
+        for kind in order:
             options = sorted(set(_slips(word, kind, lang)) - {word})
             rng.shuffle(options)
             for typo in options:

@@ -105,12 +105,27 @@ def test_planting_is_deterministic_one_slip_in_a_known_word() -> None:
         ("nl-BE", "offerte", "double", "offertte"),
         ("en", "tender", "neighbour", "tendet"),
         ("el", "προσφορά", "neighbour", "προσφορά".replace("φ", "δ")),
+        ("eu", "eskaintza", "replace", "eskaintma"),
+        ("pl", "ofertę", "insert", "ofertzę"),
+        ("el", "προσφορά", "replace", "προσφοξά"),
+        ("fr", "Offre", "insert", "Offrre"),
     ],
 )
 def test_each_kind_of_slip(lang: str, word: str, kind: str, typo: str) -> None:
     from benchmarks.typos import _slips
 
     assert typo in set(_slips(word, kind, lang))
+
+
+def test_blind_slips_are_planted_only_when_asked() -> None:
+    from benchmarks.typos import BLIND_KINDS, KINDS
+
+    known = {"procurement"}
+    keyboard = [plant("procurement", "en", seed, known.__contains__) for seed in range(200)]
+    assert {p.kind for p in keyboard if p is not None} == set(KINDS) - {"accent"}  # no accent
+    both = KINDS + BLIND_KINDS
+    planted = [plant("procurement", "en", seed, known.__contains__, both) for seed in range(200)]
+    assert {p.kind for p in planted if p is not None} >= set(BLIND_KINDS)
 
 
 def test_no_slip_that_makes_another_word() -> None:
