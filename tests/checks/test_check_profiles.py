@@ -97,3 +97,18 @@ def test_enabled_and_severity_per_language():
 
 def test_no_checks_section_means_defaults():
     assert config("") == ChecksConfig()
+
+
+def test_limits_in_whole_numbers_are_the_int_limits_of_a_profile():
+    # `[checks.limits]` values become ints or floats by this list (Profile is a plain class).
+    import inspect
+
+    from pipeline.checks import profiles
+    from pipeline.checks.config import LIMITS
+
+    params = inspect.signature(profiles.Profile).parameters.values()
+    ints = {p.name for p in params if p.annotation == "int"}
+    assert ints == profiles._INTS and ints < set(LIMITS)
+    overridden = resolve(config("[checks.limits]\nmax_lines = 3\ncps_max = 19\n"), "pl")
+    assert overridden.max_lines == 3 and type(overridden.max_lines) is int
+    assert overridden.cps_max == 19.0 and type(overridden.cps_max) is float
