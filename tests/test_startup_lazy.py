@@ -130,3 +130,37 @@ def test_the_check_ids_known_without_importing_are_those_registered():
         registered.setdefault(spec.func.__module__, []).append(spec.id)
     assert {module: tuple(ids) for module, ids in registered.items()} == CHECK_IDS
     assert sorted(check_ids()) == sorted(load_all())
+
+
+def test_a_re_check_defines_only_the_dataclasses_it_needs(tmp_path: Path):
+    # Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost
+    # of start-up): records nothing compares, hashes or prints are plain classes. These are
+    # what is left on a re-check: the settings' ChecksConfig (its repr is part of the result
+    # cache's salt), Finding and EntryUnit (hashed, compared), the runner's _Part (pickled).
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    code = (
+        "import dataclasses, sys\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['msm', 'check', {TRACK!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "mods = [(m, vars(x)) for m, x in list(sys.modules.items()) if m.startswith('pipeline')]\n"
+        "found = {f'{m}.{k}' for m, names in mods for k, v in names.items()\n"
+        "         if isinstance(v, type) and v.__module__ == m and dataclasses.is_dataclass(v)}\n"
+        "print(','.join(sorted(found)), file=sys.stderr)"
+    )
+    for _ in range(2):  # the first run fills the result cache, the second is answered by it
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+        )
+    assert set(done.stderr.strip().splitlines()[-1].split(",")) == {
+        "pipeline.checks.config.ChecksConfig",
+        "pipeline.checks.config.LanguageConfig",
+        "pipeline.checks.model.EntryUnit",
+        "pipeline.checks.model.Finding",
+        "pipeline.checks.runner._Part",
+    }
