@@ -52,8 +52,8 @@ CHECK_MODULES: tuple[str, ...] = tuple(CHECK_IDS)
 
 
 # Problem and CheckSpec are plain classes, immutable by their Final attributes: a frozen
-# dataclass cost 0.5-1 ms of start-up a class (its methods compiled from source), and nothing
-# compares, hashes or prints them.
+# dataclass cost 0.5-1 ms of start-up a class (its methods compiled from source). Problems
+# are compared (tests): a frozen dataclass's equality, hash and repr are written out.
 class Problem:
     """What a check found, before the runner locates it; fields left None come from the unit."""
 
@@ -80,6 +80,34 @@ class Problem:
         self.path: Final = path
         self.entry: Final = entry
         self.lang: Final = lang
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.message,
+            self.line,
+            self.cue,
+            self.concept,
+            self.severity,
+            self.path,
+            self.entry,
+            self.lang,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Problem)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(message={self.message!r}, line={self.line!r}, cue={self.cue!r}, "
+            f"concept={self.concept!r}, severity={self.severity!r}, path={self.path!r}, "
+            f"entry={self.entry!r}, lang={self.lang!r})"
+        )
 
 
 class CheckContext:
