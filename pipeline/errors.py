@@ -24,17 +24,20 @@ class Diagnostic:
         self.message: Final = message
         self.code: Final = code
 
-    def _fields(self) -> tuple[str, int | None, str, str, str]:
-        return (self.path, self.line, self.severity, self.message, self.code)
-
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Diagnostic)
-        return self._fields() == other._fields()
+        return (self.path, self.line, self.severity, self.message, self.code) == (
+            other.path,
+            other.line,
+            other.severity,
+            other.message,
+            other.code,
+        )
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash((self.path, self.line, self.severity, self.message, self.code))
 
     def __repr__(self) -> str:
         return (

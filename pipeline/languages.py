@@ -1,4 +1,8 @@
-"""The language registry: the one place that knows our languages and their codes everywhere."""
+"""The language registry: the one place that knows our languages and their codes everywhere.
+
+Long: the table of our languages is data (codes, providers, subtitle limits, typography,
+dictionaries for each), with the plain classes that hold it and the look-ups by any code.
+"""
 
 from __future__ import annotations
 

@@ -81,7 +81,10 @@ class Problem:
         self.entry: Final = entry
         self.lang: Final = lang
 
-    def _fields(self) -> tuple[Any, ...]:
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Problem)
         return (
             self.message,
             self.line,
@@ -91,16 +94,30 @@ class Problem:
             self.path,
             self.entry,
             self.lang,
+        ) == (
+            other.message,
+            other.line,
+            other.cue,
+            other.concept,
+            other.severity,
+            other.path,
+            other.entry,
+            other.lang,
         )
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Problem)
-        return self._fields() == other._fields()
-
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash(
+            (
+                self.message,
+                self.line,
+                self.cue,
+                self.concept,
+                self.severity,
+                self.path,
+                self.entry,
+                self.lang,
+            )
+        )
 
     def __repr__(self) -> str:
         return (

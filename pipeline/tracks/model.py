@@ -32,17 +32,20 @@ class Cue:
         self.index: Final = index
         self.line: Final = line
 
-    def _fields(self) -> tuple[int, int, str, int, int]:
-        return (self.start, self.end, self.text, self.index, self.line)
-
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Cue)
-        return self._fields() == other._fields()
+        return (self.start, self.end, self.text, self.index, self.line) == (
+            other.start,
+            other.end,
+            other.text,
+            other.index,
+            other.line,
+        )
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash((self.start, self.end, self.text, self.index, self.line))
 
     def __repr__(self) -> str:
         return (
