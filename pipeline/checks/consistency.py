@@ -130,8 +130,8 @@ class Digest:
         )
 
     def __reduce__(self) -> tuple[type[Digest], tuple[Any, ...]]:
-        """Rebuilt through `__init__` when a worker sends it: compiled (setup.py), a frozen
-        class would be unpickled field by field, which frozen forbids."""
+        """Rebuilt through `__init__` when a worker sends it: compiled (setup.py), the class
+        would be unpickled by calling it without arguments, which `__init__` refuses."""
         fields = (self.path, self.lang, self.file, self.sources, self.targets, self.lines)
         return Digest, (*fields, self.offsets, self.cues, self.entries)
 
