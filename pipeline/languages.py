@@ -1,16 +1,22 @@
-"""The language registry: the one place that knows our languages and their codes everywhere."""
+"""The language registry: the one place that knows our languages and their codes everywhere.
+
+Long: the table of our languages is data (codes, providers, subtitle limits, typography,
+dictionaries for each), with the plain classes that hold it and the look-ups by any code.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import Final
 
 from pipeline.errors import UsageError
 
 PLURALS_TWO_NOT_ONE = "nplurals=2; plural=(n != 1);"
 
 
-@dataclass(frozen=True)
+# Plain classes, immutable by their Final attributes: a frozen dataclass cost ~0.8 ms of
+# start-up a class (its methods compiled from source), and nothing compares, hashes or
+# prints these (the table below is made once, at import).
 class ProviderCode:
     """A machine-translation provider's code for one of our languages.
 
@@ -18,11 +24,13 @@ class ProviderCode:
     the generic language (Google has `pt`, not `pt-PT`); the output states the fallback.
     """
 
-    code: str
-    exact: bool = True
+    __slots__ = ("code", "exact")
+
+    def __init__(self, code: str, exact: bool = True) -> None:
+        self.code: Final = code
+        self.exact: Final = exact
 
 
-@dataclass(frozen=True)
 class Typography:
     """The punctuation conventions of a language that the typography checks enforce.
 
@@ -31,62 +39,133 @@ class Typography:
     """
 
     # Marks that take a no-break space (U+00A0) before them (French `mot !`).
-    nbsp_before: str = ""
+    nbsp_before: Final[str]
     # « text » with no-break spaces inside the guillemets (French).
-    nbsp_inside_guillemets: bool = False
+    nbsp_inside_guillemets: Final[bool]
     # The double quotation marks this language uses; others are flagged ("" = not checked).
-    quotes: str = ""
+    quotes: Final[str]
     # Questions and exclamations open with ¿ and ¡ (Spanish).
-    inverted_marks: bool = False
+    inverted_marks: Final[bool]
     # The question mark is `;` (U+037E or U+003B); a Latin `?` is wrong (Greek).
-    semicolon_question: bool = False
+    semicolon_question: Final[bool]
     # Semicolons are avoided in subtitles (Spanish).
-    avoid_semicolon: bool = False
+    avoid_semicolon: Final[bool]
     # ș ț take a comma below, never a cedilla ş ţ (Romanian).
-    comma_below: bool = False
+    comma_below: Final[bool]
     # The dialogue dash: "-" (no space: `-Text`), "- " (with a space: `- Text`), "" not declared.
-    dialogue_dash: str = ""
+    dialogue_dash: Final[str]
     # The dash marks only the second speaker's line (Dutch).
-    dialogue_second_line_only: bool = False
+    dialogue_second_line_only: Final[bool]
     # A sentence split over two subtitles: `word…` / `…word`, no space at the ellipsis (Dutch).
-    ellipsis_no_space: bool = False
+    ellipsis_no_space: Final[bool]
     # A space between a number and % or a unit: `14 %`, `6 km` (European Portuguese).
-    space_before_unit: bool = False
+    space_before_unit: Final[bool]
     # Acronyms are written without periods: `NBE`, not `N.B.E.` (Basque).
-    acronyms_without_periods: bool = False
+    acronyms_without_periods: Final[bool]
     # Words that are correctly written twice in a row (French `nous nous sommes`, Dutch
     # `die die`), lower case; any other word twice in a row is a typing slip.
-    repeatable_words: frozenset[str] = frozenset()
+    repeatable_words: Final[frozenset[str]]
+
+    def __init__(
+        self,
+        *,
+        nbsp_before: str = "",
+        nbsp_inside_guillemets: bool = False,
+        quotes: str = "",
+        inverted_marks: bool = False,
+        semicolon_question: bool = False,
+        avoid_semicolon: bool = False,
+        comma_below: bool = False,
+        dialogue_dash: str = "",
+        dialogue_second_line_only: bool = False,
+        ellipsis_no_space: bool = False,
+        space_before_unit: bool = False,
+        acronyms_without_periods: bool = False,
+        repeatable_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self.nbsp_before = nbsp_before
+        self.nbsp_inside_guillemets = nbsp_inside_guillemets
+        self.quotes = quotes
+        self.inverted_marks = inverted_marks
+        self.semicolon_question = semicolon_question
+        self.avoid_semicolon = avoid_semicolon
+        self.comma_below = comma_below
+        self.dialogue_dash = dialogue_dash
+        self.dialogue_second_line_only = dialogue_second_line_only
+        self.ellipsis_no_space = ellipsis_no_space
+        self.space_before_unit = space_before_unit
+        self.acronyms_without_periods = acronyms_without_periods
+        self.repeatable_words = repeatable_words
 
 
-@dataclass(frozen=True)
+NO_CONVENTIONS = Typography()  # a language that declares none (nothing checked)
+
+
 class Language:
     """Everything the pipeline needs to know about one language."""
 
-    code: str  # BCP 47, our internal code
-    name: str  # in English
-    native_name: str
-    youtube: str  # YouTube caption language code (snippet.language, BCP 47)
-    gettext: str  # PO `Language:` header (underscore form, as Poedit and msgfmt expect)
-    plural_forms: str  # PO `Plural-Forms:` header
-    stemmer: str  # snowballstemmer algorithm name
-    providers: dict[str, ProviderCode] = field(default_factory=dict)
+    code: Final[str]  # BCP 47, our internal code
+    name: Final[str]  # in English
+    native_name: Final[str]
+    youtube: Final[str]  # YouTube caption language code (snippet.language, BCP 47)
+    gettext: Final[str]  # PO `Language:` header (underscore form, as Poedit and msgfmt expect)
+    plural_forms: Final[str]  # PO `Plural-Forms:` header
+    stemmer: Final[str]  # snowballstemmer algorithm name
+    providers: Final[dict[str, ProviderCode]]
     # Subtitle defaults from ../shared/reference/subtitle-standards.md (Netflix-like profile):
     # `cps_max` is the guide's adult reading speed (an error above it); `cps_optimal` is the
     # comfortable speed below it (a warning above it; Subtitle Edit's default optimum is 15).
-    max_chars_per_line: int = 42
-    max_lines: int = 2
-    cps_optimal: float = 15.0
-    cps_max: float = 17.0
-    cps_children: float = 13.0
-    typography: Typography = Typography()
+    max_chars_per_line: Final[int]
+    max_lines: Final[int]
+    cps_optimal: Final[float]
+    cps_max: Final[float]
+    cps_children: Final[float]
+    typography: Final[Typography]
     # Other codes we accept for this language in file names and foreign tools.
-    aliases: tuple[str, ...] = ()
+    aliases: Final[tuple[str, ...]]
     # The Hunspell dictionary of the spelling check, by file name (`eu_ES`: eu_ES.dic and
     # eu_ES.aff), the first of these found; and the Debian package that installs it (the
     # note says so when none is found).
-    hunspell: tuple[str, ...] = ()
-    hunspell_package: str = ""
+    hunspell: Final[tuple[str, ...]]
+    hunspell_package: Final[str]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        native_name: str,
+        youtube: str,
+        gettext: str,
+        plural_forms: str,
+        stemmer: str,
+        providers: dict[str, ProviderCode] | None = None,
+        max_chars_per_line: int = 42,
+        max_lines: int = 2,
+        cps_optimal: float = 15.0,
+        cps_max: float = 17.0,
+        cps_children: float = 13.0,
+        typography: Typography = NO_CONVENTIONS,
+        aliases: tuple[str, ...] = (),
+        hunspell: tuple[str, ...] = (),
+        hunspell_package: str = "",
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.native_name = native_name
+        self.youtube = youtube
+        self.gettext = gettext
+        self.plural_forms = plural_forms
+        self.stemmer = stemmer
+        self.providers = providers if providers is not None else {}
+        self.max_chars_per_line = max_chars_per_line
+        self.max_lines = max_lines
+        self.cps_optimal = cps_optimal
+        self.cps_max = cps_max
+        self.cps_children = cps_children
+        self.typography = typography
+        self.aliases = aliases
+        self.hunspell = hunspell
+        self.hunspell_package = hunspell_package
 
 
 SOURCE = "en"

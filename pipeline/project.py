@@ -10,9 +10,8 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from pipeline import languages
 from pipeline.checks.config import CHECKS_SCHEMA
@@ -224,42 +223,67 @@ SCHEMA = Table(
 )
 
 
-@dataclass(frozen=True)
+# Video, PullSettings, Settings and Project are plain classes, immutable by their Final
+# attributes: a frozen dataclass cost ~0.5 ms of start-up a class (its methods compiled from
+# source), and nothing compares, hashes or prints them.
 class Video:
     """One video of the catalogue."""
 
-    slug: str
-    title: str
-    url: str = ""
-    step: int | str = ""
-    example: bool = False
-    contexts: dict[int, str] = field(default_factory=dict)
-    youtube_id: str = ""  # the id `msm pull` knows the video by (YouTube's, or the site's)
-    description: str = ""  # the English YouTube description (`msm publish` localises it)
+    def __init__(
+        self,
+        slug: str,
+        title: str,
+        url: str = "",
+        step: int | str = "",
+        example: bool = False,
+        contexts: dict[int, str] | None = None,
+        youtube_id: str = "",  # the id `msm pull` knows the video by (YouTube's, or the site's)
+        description: str = "",  # the English YouTube description (`msm publish` localises it)
+    ) -> None:
+        self.slug: Final = slug
+        self.title: Final = title
+        self.url: Final = url
+        self.step: Final = step
+        self.example: Final = example
+        self.contexts: Final[dict[int, str]] = contexts if contexts is not None else {}
+        self.youtube_id: Final = youtube_id
+        self.description: Final = description
 
 
-@dataclass(frozen=True)
 class PullSettings:
     """How `msm pull` downloads: the git-ignored media folder and the retry policy."""
 
-    media: str = "media"
-    retries: int = 10
-    backoff: float = 1.0
-    timeout: float = 10.0
+    def __init__(
+        self, media: str = "media", retries: int = 10, backoff: float = 1.0, timeout: float = 10.0
+    ) -> None:
+        self.media: Final = media
+        self.retries: Final = retries
+        self.backoff: Final = backoff
+        self.timeout: Final = timeout
 
 
-@dataclass(frozen=True)
 class Settings:
     """The validated project settings."""
 
-    name: str
-    source_language: str
-    target_languages: tuple[str, ...]
-    channel: str
-    frame_rate: float
-    videos: tuple[Video, ...]
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
-    pull: PullSettings = field(default_factory=PullSettings)
+    def __init__(
+        self,
+        name: str,
+        source_language: str,
+        target_languages: tuple[str, ...],
+        channel: str,
+        frame_rate: float,
+        videos: tuple[Video, ...],
+        raw: dict[str, Any] | None = None,
+        pull: PullSettings | None = None,
+    ) -> None:
+        self.name: Final = name
+        self.source_language: Final = source_language
+        self.target_languages: Final = target_languages
+        self.channel: Final = channel
+        self.frame_rate: Final = frame_rate
+        self.videos: Final = videos
+        self.raw: Final[dict[str, Any]] = raw if raw is not None else {}
+        self.pull: Final = pull if pull is not None else PullSettings()
 
 
 def parse_settings(text: str, where: str = "catalog.toml") -> Settings:
@@ -343,12 +367,12 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     )
 
 
-@dataclass(frozen=True)
 class Project:
     """A project on disk: its root folder and its validated settings."""
 
-    root: Path
-    settings: Settings
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root: Final = root
+        self.settings: Final = settings
 
     @classmethod
     def load(cls, start: Path, explicit: Path | None = None) -> Project:

@@ -130,3 +130,55 @@ def test_the_check_ids_known_without_importing_are_those_registered():
         registered.setdefault(spec.func.__module__, []).append(spec.id)
     assert {module: tuple(ids) for module, ids in registered.items()} == CHECK_IDS
     assert sorted(check_ids()) == sorted(load_all())
+
+
+def test_a_re_check_defines_only_the_dataclasses_it_needs(tmp_path: Path):
+    # Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost
+    # of start-up): records are plain classes (with equality, hash and repr written out where
+    # something compares or prints them). What is left on a re-check: the runner's _Part
+    # (pickled across mypyc, which unpickles a compiled plain class by calling it bare).
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    code = (
+        "import dataclasses, sys\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['msm', 'check', {TRACK!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "mods = [(m, vars(x)) for m, x in list(sys.modules.items()) if m.startswith('pipeline')]\n"
+        "found = {f'{m}.{k}' for m, names in mods for k, v in names.items()\n"
+        "         if isinstance(v, type) and v.__module__ == m and dataclasses.is_dataclass(v)}\n"
+        "print(','.join(sorted(found)), file=sys.stderr)"
+    )
+    for _ in range(2):  # the first run fills the result cache, the second is answered by it
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+        )
+    assert set(done.stderr.strip().splitlines()[-1].split(",")) == {"pipeline.checks.runner._Part"}
+
+
+def test_records_made_plain_keep_what_their_dataclass_gave():
+    # Equality and hash over the compared fields, the repr's text, and Term.replace (what
+    # glossary/merge.py used dataclasses.replace for: every field of __init__, cleaned again).
+    import inspect
+
+    from pipeline.checks.model import Finding
+    from pipeline.glossary import model
+
+    assert tuple(inspect.signature(model.Term).parameters) == model._TERM_INIT
+    term = model.Term(" open  procedure ", "en", note="n", line=3, stated=frozenset({"note"}))
+    moved = term.replace(line=None, stated=None)
+    assert (moved.text, moved.line, moved.stated, moved.note) == ("open procedure", None, None, "n")
+    assert moved == term and hash(moved) == hash(term)  # line and stated are not compared
+    assert term.replace(status="forbidden") != term
+    assert repr(moved) == (
+        "Term(text='open procedure', lang='en', status='preferred', variants=(), exclude=(), "
+        "note='n', needs_review=False, require=(), pos='', source='')"
+    )
+    found = Finding("a.po", 3, None, 1, "pl", "x", "error", "m")
+    assert {found, found.with_severity("error")} == {found}
+    assert found.with_severity("info") != found
+    assert repr(found).startswith("Finding(path='a.po', line=3, context=None, cue=1, ")

@@ -8,7 +8,7 @@ and calls each enabled check: no check re-reads or re-parses a file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -18,23 +18,78 @@ from pipeline.tracks.model import Cue
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
+# The fields of Finding and EntryUnit in order: their equality, hash and repr (a frozen
+# dataclass's, written out) look at all of them.
+_FINDING_FIELDS = (
+    "path", "line", "context", "cue", "lang", "check", "severity", "message", "concept", "accepted"
+)  # fmt: skip
+_ENTRY_FIELDS = (
+    "path", "line", "lang", "source", "target", "context", "cues", "fuzzy", "obsolete",
+    "accepted", "from_po",
+)  # fmt: skip
+_finding_key = attrgetter(*_FINDING_FIELDS)
+_entry_key = attrgetter(*_ENTRY_FIELDS)
+
+
+def _repr(record: object, fields: tuple[str, ...]) -> str:
+    """`Name(field=value, ...)`, as a dataclass writes it."""
+    values = ", ".join(f"{name}={getattr(record, name)!r}" for name in fields)
+    return f"{type(record).__qualname__}({values})"
+
 
 # Immutable, but not `frozen` (as Cue, and for the same reason: a run locates every finding
-# as one): Final fields for mypy, a frozen dataclass's equality and hash.
-@dataclass(slots=True, unsafe_hash=True)
+# as one): Final fields for mypy; a frozen dataclass's equality, hash and repr written out
+# (making the dataclass, its methods compiled from source, cost ~0.5 ms of every start-up).
 class Finding:
     """One problem, located precisely; the JSON output contract of `msm check` is its fields."""
 
-    path: Final[str]  # the file, relative to the project root when inside it
-    line: Final[int | None]  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
-    context: Final[str | None]  # PO msgctxt, or None
-    cue: Final[int | None]  # 1-based cue number in the source track (first for shared entries)
-    lang: Final[str]  # BCP 47
-    check: Final[str]  # the check id, e.g. "cps-max", "glossary-missing"
-    severity: Final[Severity]
-    message: Final[str]
-    concept: Final[str | None] = None  # glossary concept id for glossary findings
-    accepted: Final[bool] = False  # a reviewer accepted it with an `msm-accept:` comment in the PO
+    __slots__ = (
+        "accepted",
+        "check",
+        "concept",
+        "context",
+        "cue",
+        "lang",
+        "line",
+        "message",
+        "path",
+        "severity",
+    )
+
+    def __init__(
+        self,
+        path: str,  # the file, relative to the project root when inside it
+        line: int | None,  # PO: line of the msgid; SRT/VTT: line of the cue's timing line
+        context: str | None,  # PO msgctxt, or None
+        cue: int | None,  # 1-based cue number in the source track (first for shared entries)
+        lang: str,  # BCP 47
+        check: str,  # the check id, e.g. "cps-max", "glossary-missing"
+        severity: Severity,
+        message: str,
+        concept: str | None = None,  # glossary concept id for glossary findings
+        accepted: bool = False,  # a reviewer accepted it with an `msm-accept:` comment in the PO
+    ) -> None:
+        self.path: Final = path
+        self.line: Final = line
+        self.context: Final = context
+        self.cue: Final = cue
+        self.lang: Final = lang
+        self.check: Final = check
+        self.severity: Final = severity
+        self.message: Final = message
+        self.concept: Final = concept
+        self.accepted: Final = accepted
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _finding_key(self) == _finding_key(other)
+
+    def __hash__(self) -> int:
+        return hash(_finding_key(self))
+
+    def __repr__(self) -> str:
+        return _repr(self, _FINDING_FIELDS)
 
     def as_json(self) -> dict[str, Any]:
         """The contract's object for this finding."""
@@ -53,12 +108,23 @@ class Finding:
 
     def with_severity(self, severity: Severity) -> Finding:
         """The same finding at another severity (project overrides)."""
-        return replace(self, severity=severity)
+        return Finding(
+            self.path,
+            self.line,
+            self.context,
+            self.cue,
+            self.lang,
+            self.check,
+            severity,
+            self.message,
+            self.concept,
+            self.accepted,
+        )
 
 
 # Immutable, but not `frozen` (as Cue, and for the same reason: a run builds one unit per
-# entry of every catalogue): Final fields for mypy, a frozen dataclass's equality and hash.
-@dataclass(slots=True, unsafe_hash=True)
+# entry of every catalogue): Final fields for mypy; a frozen dataclass's equality, hash and
+# repr written out, as Finding's.
 class EntryUnit:
     """One translatable text: a PO entry, or one cue of a track read without a PO.
 
@@ -67,17 +133,56 @@ class EntryUnit:
     the source language and `target` is the source text.
     """
 
-    path: Final[str]
-    line: Final[int | None]
-    lang: Final[str]
-    source: Final[str]
-    target: Final[str]
-    context: Final[str | None] = None
-    cues: Final[tuple[int, ...]] = ()  # source cue numbers saying this text
-    fuzzy: Final[bool] = False
-    obsolete: Final[bool] = False
-    accepted: Final[frozenset[str]] = frozenset()  # check ids a reviewer accepted on it
-    from_po: Final[bool] = True
+    __slots__ = (
+        "accepted",
+        "context",
+        "cues",
+        "from_po",
+        "fuzzy",
+        "lang",
+        "line",
+        "obsolete",
+        "path",
+        "source",
+        "target",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        lang: str,
+        source: str,
+        target: str,
+        context: str | None = None,
+        cues: tuple[int, ...] = (),  # source cue numbers saying this text
+        fuzzy: bool = False,
+        obsolete: bool = False,
+        accepted: frozenset[str] = frozenset(),  # check ids a reviewer accepted on it
+        from_po: bool = True,
+    ) -> None:
+        self.path: Final = path
+        self.line: Final = line
+        self.lang: Final = lang
+        self.source: Final = source
+        self.target: Final = target
+        self.context: Final = context
+        self.cues: Final = cues
+        self.fuzzy: Final = fuzzy
+        self.obsolete: Final = obsolete
+        self.accepted: Final = accepted
+        self.from_po: Final = from_po
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _entry_key(self) == _entry_key(other)
+
+    def __hash__(self) -> int:
+        return hash(_entry_key(self))
+
+    def __repr__(self) -> str:
+        return _repr(self, _ENTRY_FIELDS)
 
     @property
     def cue(self) -> int | None:

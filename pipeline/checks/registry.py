@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pipeline.checks.gates import Gate
 from pipeline.checks.model import CatalogUnit, EntryUnit, Severity
@@ -52,20 +51,80 @@ CHECK_IDS: dict[str, tuple[str, ...]] = {
 CHECK_MODULES: tuple[str, ...] = tuple(CHECK_IDS)
 
 
-@dataclass(frozen=True, slots=True)
+# Problem and CheckSpec are plain classes, immutable by their Final attributes: a frozen
+# dataclass cost 0.5-1 ms of start-up a class (its methods compiled from source). Problems
+# are compared (tests): a frozen dataclass's equality, hash and repr are written out.
 class Problem:
     """What a check found, before the runner locates it; fields left None come from the unit."""
 
-    message: str
-    line: int | None = None
-    cue: int | None = None
-    concept: str | None = None
-    severity: Severity | None = None  # overrides the check's default (e.g. warn vs error bands)
-    # Where, when not in the unit itself: another file (a built SRT), or an entry of another
-    # unit (project- and catalogue-wide checks point at the entry concerned).
-    path: str | None = None
-    entry: EntryUnit | None = None
-    lang: str | None = None  # with `path`: the language of that file, when the unit has none
+    __slots__ = ("concept", "cue", "entry", "lang", "line", "message", "path", "severity")
+
+    def __init__(
+        self,
+        message: str,
+        line: int | None = None,
+        cue: int | None = None,
+        concept: str | None = None,
+        severity: Severity | None = None,  # overrides the check's default (warn/error bands)
+        # Where, when not in the unit itself: another file (a built SRT), or an entry of
+        # another unit (project- and catalogue-wide checks point at the entry concerned).
+        path: str | None = None,
+        entry: EntryUnit | None = None,
+        lang: str | None = None,  # with `path`: the language of that file, if the unit has none
+    ) -> None:
+        self.message: Final = message
+        self.line: Final = line
+        self.cue: Final = cue
+        self.concept: Final = concept
+        self.severity: Final = severity
+        self.path: Final = path
+        self.entry: Final = entry
+        self.lang: Final = lang
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Problem)
+        return (
+            self.message,
+            self.line,
+            self.cue,
+            self.concept,
+            self.severity,
+            self.path,
+            self.entry,
+            self.lang,
+        ) == (
+            other.message,
+            other.line,
+            other.cue,
+            other.concept,
+            other.severity,
+            other.path,
+            other.entry,
+            other.lang,
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.message,
+                self.line,
+                self.cue,
+                self.concept,
+                self.severity,
+                self.path,
+                self.entry,
+                self.lang,
+            )
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(message={self.message!r}, line={self.line!r}, cue={self.cue!r}, "
+            f"concept={self.concept!r}, severity={self.severity!r}, path={self.path!r}, "
+            f"entry={self.entry!r}, lang={self.lang!r})"
+        )
 
 
 class CheckContext:
@@ -107,30 +166,44 @@ Gather = Callable[[CatalogUnit], Any]
 Prepare = Callable[[CheckContext], None]
 
 
-@dataclass(frozen=True)
 class CheckSpec:
     """A registered check."""
 
-    id: str
-    scope: Scope
-    severity: Severity
-    summary: str  # one line, shown in `msm check --list` and docs/reviewers.md
-    func: CheckFunc
-    langs: frozenset[str] | None = None  # None: every language
-    source: bool = False  # also runs on the source track (not only translations)
-    # Entry checks: the problems depend on nothing but memo(unit) and the language, so the
-    # runner checks each distinct key once per language and reuses the problems (which
-    # then must not point at an entry or a file of their own).
-    memo: MemoKey | None = None
-    # Project checks: what to keep of each catalogue as soon as it is checked (the runner
-    # keeps that, not the catalogue); the check finds it in `ProjectUnit.gathered[id]`.
-    gather: Gather | None = None
-    # Loads what the check shares across the run (a glossary) before any unit is checked,
-    # so an unreadable resource is reported once and parallel workers inherit it.
-    prepare: Prepare | None = None
-    # Memoised entry checks: what every text they could report on holds; the runner calls
-    # them only on the texts of a file holding it (see gates.py).
-    gate: Gate | None = None
+    def __init__(
+        self,
+        id: str,
+        scope: Scope,
+        severity: Severity,
+        summary: str,  # one line, shown in `msm check --list` and docs/reviewers.md
+        func: CheckFunc,
+        langs: frozenset[str] | None = None,  # None: every language
+        source: bool = False,  # also runs on the source track (not only translations)
+        # Entry checks: the problems depend on nothing but memo(unit) and the language, so
+        # the runner checks each distinct key once per language and reuses the problems
+        # (which then must not point at an entry or a file of their own).
+        memo: MemoKey | None = None,
+        # Project checks: what to keep of each catalogue as soon as it is checked (the
+        # runner keeps that, not the catalogue); the check finds it in
+        # `ProjectUnit.gathered[id]`.
+        gather: Gather | None = None,
+        # Loads what the check shares across the run (a glossary) before any unit is
+        # checked, so an unreadable resource is reported once and parallel workers inherit it.
+        prepare: Prepare | None = None,
+        # Memoised entry checks: what every text they could report on holds; the runner
+        # calls them only on the texts of a file holding it (see gates.py).
+        gate: Gate | None = None,
+    ) -> None:
+        self.id: Final = id
+        self.scope: Final = scope
+        self.severity: Final = severity
+        self.summary: Final = summary
+        self.func: Final = func
+        self.langs: Final = langs
+        self.source: Final = source
+        self.memo: Final = memo
+        self.gather: Final = gather
+        self.prepare: Final = prepare
+        self.gate: Final = gate
 
 
 REGISTRY: dict[str, CheckSpec] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import Final
 
 from pipeline import languages
 from pipeline.checks.gates import SEPARATOR, Gate
@@ -28,14 +28,45 @@ NNBSP = "\u202f"
 _SPACES = " " + NBSP + NNBSP
 
 
-@dataclass(frozen=True)
+# A plain class, immutable by its Final attributes, with a frozen dataclass's equality, hash
+# and repr written out: making the dataclass (its methods compiled from source) cost ~0.5 ms
+# of start-up.
 class Edit:
     """A problem at text[start:end]; `replacement` is the certain fix, or None."""
 
-    start: int
-    end: int
-    replacement: str | None
-    note: str
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        replacement: str | None,
+        note: str,
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.replacement: Final = replacement
+        self.note: Final = note
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Edit)
+        return (self.start, self.end, self.replacement, self.note) == (
+            other.start,
+            other.end,
+            other.replacement,
+            other.note,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.replacement, self.note))
+
+    def __repr__(self) -> str:
+        return (
+            f"Edit(start={self.start!r}, "
+            f"end={self.end!r}, "
+            f"replacement={self.replacement!r}, "
+            f"note={self.note!r})"
+        )
 
 
 Finder = Callable[[str, Typography], list[Edit]]

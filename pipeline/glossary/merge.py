@@ -19,7 +19,6 @@ Every change is reported, removals included, so `--dry-run` shows them before th
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -174,11 +173,11 @@ def _merge_concept(
         elif key in variant_of:
             mentions.append((variant_of[key], term.text))
         else:
-            added.append(dataclasses.replace(term, line=None, stated=None))
+            added.append(term.replace(line=None, stated=None))
     for i, variant in mentions:
         term = updated.get(i, old.terms[i])
         if variant.casefold() not in {v.casefold() for v in term.variants}:
-            term = dataclasses.replace(term, variants=(*term.variants, variant))
+            term = term.replace(variants=(*term.variants, variant))
         updated[i] = term
     languages = {t.lang for t in theirs}
     result: list[Term] = []
@@ -209,7 +208,7 @@ def _combine(terms: Iterable[Term]) -> list[Term]:
             found[key] = term
             continue
         both = None if first.stated is None or term.stated is None else first.stated | term.stated
-        found[key] = dataclasses.replace(_updated(first, term, replace=False), stated=both)
+        found[key] = _updated(first, term, replace=False).replace(stated=both)
     return list(found.values())
 
 

@@ -26,8 +26,9 @@ so this module knows no language codes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from typing import Final
 
 from pipeline import languages
 from pipeline.glossary.normalise import fold, skeleton
@@ -35,31 +36,58 @@ from pipeline.glossary.normalise import fold, skeleton
 MIN_STEM = 3  # letters two forms must share before their endings
 
 
-@dataclass(frozen=True)
+# A plain class (a dataclass cost ~0.7 ms of start-up), immutable by its Final attributes.
 class Inflection:
     """One language's ending classes and Snowball budgets."""
 
-    classes: tuple[tuple[str, ...], ...] = ()
-    term_tail: int = 2  # Snowball route: letters of the term's word that may change
-    text_tail: int = 3  # Snowball route: letters the text's word may add
-    # Multi-word terms in a translation (see matcher.py): how many other words may stand
-    # inside a term ("procédure [ouverte] de passation"), whether a two-word term may come
-    # in the other order (noun-adjective), and the articles and prepositions that a
-    # translation may add inside a term or leave out of it.
-    inserted: int = 1
-    free_order: bool = False
-    optional: frozenset[str] = frozenset()
-    # Whether the language writes a noun modifier as the first part of a compound word
-    # (nl "concessierichtlijn" for "concessions directive"): a translation's word that begins
-    # with a one-word term then uses it (review.py).
-    compounds: bool = False
-    # text ending -> the term endings it alternates with
-    reverse: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
-    endings: frozenset[str] = field(default_factory=frozenset, compare=False)
-    longest: int = 0
-    longest_optional: int = field(default=0, compare=False)
+    def __init__(
+        self,
+        classes: tuple[tuple[str, ...], ...] = (),
+        term_tail: int = 2,  # Snowball route: letters of the term's word that may change
+        text_tail: int = 3,  # Snowball route: letters the text's word may add
+        # Multi-word terms in a translation (see matcher.py): how many other words may stand
+        # inside a term ("procédure [ouverte] de passation"), whether a two-word term may come
+        # in the other order (noun-adjective), and the articles and prepositions that a
+        # translation may add inside a term or leave out of it.
+        inserted: int = 1,
+        free_order: bool = False,
+        optional: frozenset[str] = frozenset(),
+        # Whether the language writes a noun modifier as the first part of a compound word
+        # (nl "concessierichtlijn" for "concessions directive"): a translation's word that begins
+        # with a one-word term then uses it (review.py).
+        compounds: bool = False,
+        # text ending -> the term endings it alternates with
+        reverse: dict[str, frozenset[str]] | None = None,
+        endings: frozenset[str] | None = None,
+        longest: int = 0,
+        longest_optional: int = 0,
+    ) -> None:
+        self.classes: Final = classes
+        self.term_tail: Final = term_tail
+        self.text_tail: Final = text_tail
+        self.inserted: Final = inserted
+        self.free_order: Final = free_order
+        self.optional: Final = optional
+        self.compounds: Final = compounds
+        self.reverse: Final[dict[str, frozenset[str]]] = reverse if reverse is not None else {}
+        self.endings: Final[frozenset[str]] = endings if endings is not None else frozenset()
+        self.longest: Final = longest
+        self.longest_optional: Final = longest_optional
+        self._derive()
 
-    def __post_init__(self) -> None:
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    def __hash__(self) -> int:
+        return hash(_compared(self))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
+        return f"Inflection({fields})"
+
+    def _derive(self) -> None:
         # text ending -> the endings of its classes (itself included: swapping an ending for
         # itself gives the word itself, which the exact look-up has found already). One
         # frozenset per class, shared by its endings: Basque has one class of ~700.
@@ -87,6 +115,18 @@ class Inflection:
             others = self.reverse.get(word[size - cut :] if cut else "")
             if others:
                 yield word[: size - cut], others
+
+
+# An Inflection's fields in order (its repr), and those its equality and hash look at (a frozen
+# dataclass's, written out: the tables derived from the classes are left out).
+_FIELDS = (
+    "classes", "term_tail", "text_tail", "inserted", "free_order", "optional", "compounds",
+    "reverse", "endings", "longest", "longest_optional",
+)  # fmt: skip
+_compared = attrgetter(
+    "classes", "term_tail", "text_tail", "inserted", "free_order", "optional", "compounds",
+    "longest",
+)  # fmt: skip
 
 
 def _basque_endings() -> tuple[str, ...]:

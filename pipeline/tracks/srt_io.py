@@ -16,7 +16,6 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,24 +38,40 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass
+# A plain class: making a dataclass (its methods compiled from source) cost ~0.5 ms of
+# start-up, and nothing compares or prints these.
 class _Pending:
     """A cue being assembled while scanning the lines."""
 
-    line: int
-    index: int | None
-    start: int
-    end: int
-    text: list[str] = field(default_factory=list)
+    def __init__(
+        self,
+        line: int,
+        index: int | None,
+        start: int,
+        end: int,
+        text: list[str] | None = None,
+    ) -> None:
+        self.line = line
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text: list[str] = text if text is not None else []
 
 
-@dataclass
+# A plain class: making a dataclass (its methods compiled from source) cost ~0.5 ms of
+# start-up, and nothing compares or prints these.
 class _Notes:
     """Diagnostics, with repetitive repairs folded into one line per kind."""
 
-    path: str
-    items: list[Diagnostic] = field(default_factory=list)
-    folded: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    def __init__(
+        self,
+        path: str,
+        items: list[Diagnostic] | None = None,
+        folded: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.path = path
+        self.items: list[Diagnostic] = items if items is not None else []
+        self.folded: dict[str, list[int]] = folded if folded is not None else defaultdict(list)
 
     def add(self, line: int | None, severity: Severity, message: str, code: str) -> None:
         self.items.append(Diagnostic(self.path, line, severity, message, code))

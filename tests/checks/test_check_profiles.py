@@ -97,3 +97,39 @@ def test_enabled_and_severity_per_language():
 
 def test_no_checks_section_means_defaults():
     assert config("") == ChecksConfig()
+
+
+def test_limits_in_whole_numbers_are_the_int_limits_of_a_profile():
+    # `[checks.limits]` values become ints or floats by this list (Profile is a plain class).
+    import inspect
+
+    from pipeline.checks import profiles
+    from pipeline.checks.config import LIMITS
+
+    params = inspect.signature(profiles.Profile).parameters.values()
+    ints = {p.name for p in params if p.annotation == "int"}
+    assert ints == profiles._INTS and ints < set(LIMITS)
+    overridden = resolve(config("[checks.limits]\nmax_lines = 3\ncps_max = 19\n"), "pl")
+    assert overridden.max_lines == 3 and type(overridden.max_lines) is int
+    assert overridden.cps_max == 19.0 and type(overridden.cps_max) is float
+
+
+def test_the_settings_repr_that_salts_the_result_cache_names_every_setting():
+    # The result cache's salt holds repr(ChecksConfig): every field, as a dataclass writes it.
+    from pipeline.checks.config import LanguageConfig
+
+    per = LanguageConfig(limits={"max_lines": 3}, disabled=frozenset({"c"}), severity={"d": "info"})
+    full = ChecksConfig("ted", frozenset({"a"}), {"b": "info"}, {"cps_max": 19.0}, {"pl": per})
+    assert repr(full) == (
+        "ChecksConfig(profile='ted', disabled=frozenset({'a'}), severity={'b': 'info'}, "
+        "limits={'cps_max': 19.0}, languages={'pl': LanguageConfig(limits={'max_lines': 3}, "
+        "disabled=frozenset({'c'}), severity={'d': 'info'})})"
+    )
+    assert repr(ChecksConfig()) == (
+        "ChecksConfig(profile='netflix', disabled=frozenset(), severity={}, limits={}, "
+        "languages={})"
+    )
+    assert full == ChecksConfig(
+        "ted", frozenset({"a"}), {"b": "info"}, {"cps_max": 19.0}, {"pl": per}
+    )
+    assert full != ChecksConfig()

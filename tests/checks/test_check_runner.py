@@ -529,10 +529,14 @@ def test_listing_suffix_is_pathlib_suffix(name: str) -> None:
 
 
 def test_the_memo_key_is_an_entrys_texts_flags_and_acceptances():
-    from dataclasses import replace
-
     from pipeline.checks.model import EntryUnit
     from pipeline.checks.registry import entry_text
+
+    names = ("path", "line", "lang", "source", "target", "context", "cues", "fuzzy", "obsolete")
+
+    def replace(unit: EntryUnit, **changes: object) -> EntryUnit:
+        given = {name: getattr(unit, name) for name in (*names, "accepted", "from_po")}
+        return EntryUnit(**{**given, **changes})  # type: ignore[arg-type]
 
     unit = EntryUnit("a.po", 3, "fr", "Yes.", "Oui.", cues=(1,), accepted=frozenset({"x"}))
     assert entry_text(unit) == ("Yes.", "Oui.", False, False, True, frozenset({"x"}))
