@@ -32,6 +32,8 @@ from pipeline.checks.spell_paths import (
     search_dirs,
 )
 from pipeline.checks.spell_paths import fingerprint as _fingerprint
+from pipeline.checks.spell_shapes import Shapes
+from pipeline.checks.spell_shapes import read as read_shapes
 from pipeline.fsutil import read_bytes
 from pipeline.glossary.normalise import skeleton
 
@@ -80,6 +82,8 @@ class Speller:
     _try: str | None = None
     _read: bool = False  # whether the verdicts of earlier runs are in `verdicts` yet
     lookups: int = 0  # words this speller asked its dictionary (what a first run costs)
+    _shapes: Shapes | None = None  # spell_shapes.read, on the first slip scan
+    _shapes_read: bool = False
 
     @classmethod
     def open(cls, lang: str, base: Path) -> Speller:
@@ -173,6 +177,7 @@ class Speller:
         lower = word.lower()
         title = word[:1].isupper() and word[1:].islower()
         letters = self._letters() or "".join(dict.fromkeys(lower))
+        shapes = self._word_shapes()  # None: every candidate is looked up
         found: list[str] = []
         tried: set[str] = {lower}
         budget = _BUDGET
@@ -182,18 +187,31 @@ class Speller:
                     continue
                 tried.add(candidate)
                 budget -= 1
-                self.lookups += 1
                 shown = candidate.capitalize() if title else candidate
-                try:
-                    if spell(shown):
-                        found.append(shown)
-                except UnicodeError:
-                    pass
+                # Hunspell takes a capitalised word as written or in lower case
+                if (
+                    shapes is None
+                    or shapes.may_know(candidate)
+                    or (title and shapes.may_know(shown))
+                ):
+                    self.lookups += 1
+                    try:
+                        if spell(shown):
+                            found.append(shown)
+                    except UnicodeError:
+                        pass
                 if budget <= 0:
                     return found[:SUGGESTIONS]
             if len(found) >= SUGGESTIONS:
                 break
         return found[:SUGGESTIONS]
+
+    def _word_shapes(self) -> Shapes | None:
+        """What the dictionary's words are made of, when that can skip look-ups."""
+        if not self._shapes_read:
+            self._shapes_read = True
+            self._shapes = read_shapes(self.base)
+        return self._shapes
 
     def _letters(self) -> str:
         """The lower-case letters of the dictionary's TRY line (in its SET encoding)."""
