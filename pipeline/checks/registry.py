@@ -157,6 +157,11 @@ class CheckContext:
 
 # `CheckContext.cache` key: the languages a run checks (a set), put there before `prepare`.
 RUN_LANGUAGES = "run.languages"
+# `CheckContext.cache` key, put there (an empty dict) before `prepare` when a first run's
+# worker processes may each check only some languages (lang_split.py): the checks fill it
+# with what loading each language costs them (CPU seconds) instead of loading it before
+# the workers fork. Left empty, the run is split by video.
+LANGUAGE_LOADS = "run.language-loads"
 
 CheckFunc = Callable[[Any, CheckContext], Iterable[Problem]]
 # What an entry check's problems depend on, besides the language (see `memo`).

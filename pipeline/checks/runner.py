@@ -14,7 +14,9 @@ its pattern (gates.py: one search over the file); the cycle collector is off for
 big run is split into contiguous runs of videos checked by this process and worker processes
 (forked once the glossary is loaded, so they inherit it; each takes the next run when it is
 free, and the runs shrink towards the end so all finish together), merged in input order,
-giving exactly the report a single process gives. With `remember`, each part of a video (its
+giving exactly the report a single process gives; a first run whose spelling dictionaries
+are not loaded yet is split by language instead (lang_split.py: each process loads only its
+languages' dictionaries). With `remember`, each part of a video (its
 source track, each catalogue with its built tracks) found unchanged since an earlier run is
 taken from the result cache (result_cache.py) instead of being read and checked again.
 
@@ -50,6 +52,7 @@ from pipeline.checks.model import (
 )
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import (
+    LANGUAGE_LOADS,
     RUN_LANGUAGES,
     CheckContext,
     CheckSpec,
@@ -271,6 +274,7 @@ class Runner:
         self._plans: dict[int, _Plan | None] = {}  # id(VideoInput) -> its parts' keys
         self._project_key: str | None = None  # the project checks' key in the result cache
         self._project_known: bool | None = None  # whether their outcome is in it
+        self._order: list[str] | None = None  # the run's languages, when it may split by them
 
     @property
     def dispatch(self) -> _Dispatch:
@@ -311,9 +315,17 @@ class Runner:
         # for itself (spelling's dictionaries on a first run): how many processes check,
         # and in which languages.
         self.ctx.workers = self._workers_for(inputs.videos)
-        self.ctx.cache[RUN_LANGUAGES] = {
+        self.ctx.cache[RUN_LANGUAGES] = run_langs = {
             lang for video in inputs.videos for lang in video.langs
         } | ({self.source_lang} if any(v.source for v in inputs.videos) else set())
+        # With workers, a check may rather have each load only some languages (a first
+        # run's dictionaries): it says so in LANGUAGE_LOADS, and the run is split by language.
+        if self.ctx.workers > 1 and len(run_langs) > 1:
+            from pipeline.checks.lang_split import order_of
+
+            self._order = order_of(self.source_lang, [video.langs for video in inputs.videos])
+            if self._order is not None:
+                self.ctx.cache[LANGUAGE_LOADS] = {}
         if known is None:
             self._prepare()
         else:
@@ -446,6 +458,10 @@ class Runner:
             for video in videos:
                 self._guard(self._video, video)
             return
+        loads = self.ctx.cache.get(LANGUAGE_LOADS)
+        if loads and self._order is not None:
+            self._videos_by_language(videos, self._order, loads)
+            return
         # This process checks parts too, beside `workers - 1` forked ones: its own parts
         # need no hand-over, and one process fewer is forked. Each takes the next part when
         # it is free (a shared counter); parts are merged in input order as they come.
@@ -479,6 +495,88 @@ class Runner:
         finally:
             _WORK = None
             gc.unfreeze()
+
+    def _videos_by_language(
+        self, videos: Sequence[VideoInput], order: list[str], loads: dict[str, float]
+    ) -> None:
+        """A first run split by language (lang_split.py): this process checks the first
+        group of languages of every video (the source among them), each worker another
+        group, loading only its languages' dictionaries; the parts are merged video by
+        video, group after group: the order one process finds them in."""
+        import multiprocessing
+
+        from pipeline.checks.lang_split import PER_CATALOGUE, groups
+
+        work = {lang: loads.get(lang, 0.0) for lang in order}
+        for video in videos:
+            for lang in [*video.langs, *([self.source_lang] if video.source else [])]:
+                work[lang] += PER_CATALOGUE
+        cut = groups(order, work, self.ctx.workers)
+        count = len(cut)
+        parts: list[list[VideoInput]] = []
+        for video in videos:
+            for at, group in enumerate(cut):
+                langs = [lang for lang in video.langs if lang in group]
+                # the first group always reads the video's source: its errors are reported
+                # there (and dropped from the other groups', see _merge_groups)
+                parts.append(
+                    [
+                        VideoInput(
+                            video.folder,
+                            video.video,
+                            langs,
+                            video.source and at == 0,
+                            video.whole,
+                            video.in_catalogue,
+                            video.files,
+                            video.links,
+                        )
+                    ]
+                    if langs or at == 0
+                    else []
+                )
+        context = multiprocessing.get_context("fork")
+        handed = context.Queue()
+        _widen_pipe(handed)
+        done: dict[int, _Part] = {}
+        merged = 0
+        source_errors: list[str] = []
+        global _WORK
+        _WORK = (self, parts, count, handed)
+        gc.freeze()
+        try:
+            with context.Pool(count - 1) as pool:
+                loops = [pool.apply_async(_check_group, (group,)) for group in range(1, count)]
+                for index in range(0, len(parts), count):
+                    done[index] = self._own_part(parts[index])
+                    while not handed.empty():
+                        at, part = handed.get()
+                        done[at] = part
+                    merged = self._merge_groups(done, merged, count, source_errors)
+                for loop in loops:
+                    loop.get()  # a worker's own failure is raised here
+                while merged < len(parts):
+                    at, part = handed.get()
+                    done[at] = part
+                    merged = self._merge_groups(done, merged, count, source_errors)
+        finally:
+            _WORK = None
+            gc.unfreeze()
+
+    def _merge_groups(
+        self, done: dict[int, _Part], merged: int, count: int, source_errors: list[str]
+    ) -> int:
+        """`_merge_ready` for parts of `count` language groups a video: a video's source
+        track is read in each group, and its errors are reported by the first alone."""
+        while merged in done:
+            part = done.pop(merged)
+            if merged % count == 0:
+                source_errors[:] = [str(error) for error in part.errors]
+            else:
+                part.errors = [error for error in part.errors if str(error) not in source_errors]
+            self._merge(part)
+            merged += 1
+        return merged
 
     def _own_part(self, videos: Sequence[VideoInput]) -> _Part:
         """Check some videos here, apart from what was found so far (merged in order)."""
@@ -1201,8 +1299,8 @@ def _cpu_times() -> tuple[int, int] | None:
 
 
 # What a worker process checks: the runner, the parts of the video list, the counter of
-# parts taken and the queue parts go back through, set by the parent just before it forks
-# (the workers inherit them; nothing is pickled on the way in).
+# parts taken (split by language: how many groups) and the queue parts go back through, set
+# by the parent just before it forks (the workers inherit them; nothing is pickled in).
 _WORK: tuple[Runner, list[list[VideoInput]], Any, Any] | None = None
 
 
@@ -1228,6 +1326,20 @@ def _check_parts() -> int:
         handed.put((index, runner._take_part()))
         count += 1
     return count
+
+
+def _check_group(group: int) -> int:
+    """In a worker, on a run split by language: check one group's part of every video."""
+    assert _WORK is not None
+    runner, parts, count, handed = _WORK
+    runner._take_part()  # start clean: drop what the parent had found before forking
+    checked = 0
+    for index in range(group, len(parts), count):
+        for video in parts[index]:
+            runner._guard(runner._video, video)
+        handed.put((index, runner._take_part()))
+        checked += 1
+    return checked
 
 
 def _words_hash(root: Path, lang: str) -> str | None:

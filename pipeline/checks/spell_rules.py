@@ -303,3 +303,11 @@ def foreign_accents(word: str, lang: str, right: Callable[[str], bool]) -> bool:
             plain.append(_PLAIN.get(letter) or unicodedata.normalize("NFD", letter)[0])
     name = "".join(plain)
     return name != word and name.isascii() and right(name) and not right(name.lower())
+
+
+def is_ending(word: str, lang: str) -> bool:
+    """Whether a word is one of the language's inflectional endings (Basque EB-ko)."""
+    from pipeline.glossary.morphology import inflection
+    from pipeline.glossary.normalise import fold, skeleton
+
+    return skeleton(fold(word, lang).text) in inflection(lang).endings

@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pipeline.checks.text import TAG
+
+if TYPE_CHECKING:
+    from pipeline.checks import spell_dict
 
 _PIECE = re.compile(r"\S+")  # what lies between spaces (linear: one pass)
 # A word: letters (and digits, to skip it whole), joined by single apostrophes or hyphens;
@@ -169,3 +173,15 @@ def from_source(word: str, written: set[str], names: list[str]) -> bool:
             if tail.isalpha() and tail.islower():
                 return True
     return False
+
+
+def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
+    """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
+    where = f"{speller.base.name} dictionary"
+    suggestions = speller.suggestions(word)
+    if suggestions:
+        return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
+    return (
+        f'"{word}" is not in the {where} (no suggestion; if it is right: '
+        f"msm spelling add {word} --lang {lang})"
+    )

@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING
 from pipeline import languages
 from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
-from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
+from pipeline.checks.registry import (
+    LANGUAGE_LOADS,
+    RUN_LANGUAGES,
+    CheckContext,
+    Problem,
+    entry_text,
+    register,
+)
 from pipeline.checks.spell_names import in_full_name, mid_sentence_name
 from pipeline.checks.spell_rules import (
     CASES_ON_NAMES,
@@ -42,6 +49,7 @@ from pipeline.checks.spell_rules import (
     genitive,
     hosts,
     interjection,
+    is_ending,
     prefixed,
     transliterated,
     unaccented,
@@ -54,6 +62,7 @@ from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
     from_source,
+    message,
     skip,
     source_names,
     words,
@@ -138,10 +147,10 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 
 def prepare(ctx: CheckContext) -> None:
     """Find the dictionary and read the word list of every language of the run, so a
-    missing dictionary is noted once (and worker processes inherit the word lists; each
-    speller reads its cache of verdicts when it looks up its first word). When worker
-    processes will check, load here, once, the dictionary of each language the run checks
-    that has no verdict cached yet (a first run): each worker would load it. One process
+    missing dictionary is noted once (workers inherit the word lists). When worker
+    processes will check, each language the run checks with no verdict cached yet (a first
+    run) is either given to one worker (LANGUAGE_LOADS: its loading cost said) or its
+    dictionary loaded here, once, before they fork: each worker would load it. One process
     prepares only the run's languages (a language met later is noted when first checked)."""
     langs = [_source_language(ctx)]
     if ctx.settings is not None:
@@ -151,11 +160,17 @@ def prepare(ctx: CheckContext) -> None:
         langs = [lang for lang in langs if lang in run]
     config = ctx.cache.get("config")
     checked = ctx.cache.get(RUN_LANGUAGES, set()) if ctx.workers > 1 else set()
+    loads: dict[str, float] | None = ctx.cache.get(LANGUAGE_LOADS)
     for lang in langs:
         if config is None or config.enabled(CHECK, lang):
             state = _language(ctx, lang)
             if state is not None and lang in checked and not state.speller.remembered():
-                state.speller.load()
+                if loads is None:
+                    state.speller.load()
+                else:
+                    from pipeline.checks.spell_dict import load_seconds
+
+                    loads[lang] = load_seconds([state.speller, *state.variants])
 
 
 def _right(
@@ -174,7 +189,7 @@ def _right(
         return True
     if "’" in word and state.speller.right(word.replace("’", "'")):
         return True
-    if rest and _is_ending(word, state.lang):
+    if rest and is_ending(word, state.lang):
         return True
     if any(state.speller.right(other) for other in variants(word, state.lang)):
         return True
@@ -310,14 +325,6 @@ def _nowhere(word: str) -> bool:
     return False
 
 
-def _is_ending(word: str, lang: str) -> bool:
-    """Whether a word is one of the language's inflectional endings (Basque EB-ko)."""
-    from pipeline.glossary.morphology import inflection
-    from pipeline.glossary.normalise import fold, skeleton
-
-    return skeleton(fold(word, lang).text) in inflection(lang).endings
-
-
 @register(
     CHECK,
     "entry",
@@ -382,18 +389,6 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
             continue
         seen.add(word)
-        problems.append(Problem(_message(word, state), concept=word))
+        problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()
     return problems
-
-
-def _message(word: str, state: _Language) -> str:
-    """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
-    where = f"{state.speller.base.name} dictionary"
-    suggestions = state.speller.suggestions(word)
-    if suggestions:
-        return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
-    return (
-        f'"{word}" is not in the {where} (no suggestion; if it is right: '
-        f"msm spelling add {word} --lang {state.lang})"
-    )

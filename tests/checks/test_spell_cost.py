@@ -116,3 +116,30 @@ def test_links_to_the_same_files_load_one_dictionary(tmp_path, monkeypatch):
     assert belgian.right("aanbesteding") and dutch.right("aanbesteding")
     same_files = spell_dict._files(bases[0]) == spell_dict._files(bases[1])
     assert (belgian._dictionary() is dutch._dictionary()) == same_files
+
+
+def test_a_word_no_dictionary_knows_costs_at_most_one_scan_in_basque(tmp_path, monkeypatch):
+    # a lowercase word no slip explains (a rare word) is scanned in lower case and then
+    # capitalised (a slip of a name?): ≈1,780 look-ups of ≈1-2 ms each before the
+    # candidates Xuxen's rules cannot make were skipped (spell_shapes)
+    found, asked = first_run(tmp_path, monkeypatch, "eu", "Kintaretakoekina kintaretakoekina.")
+    assert "kintaretakoekina" not in found
+    assert asked <= spell_dict._BUDGET
+
+
+# Basque words whose scans find something (a typo; a name's typo in lower case, found by
+# the capitalised scan; a prefixed word's typo) or nothing (a rare word).
+BASQUE_SCANS = ["kontratzio", "donostai", "berrerabilli", "kintaretakoekina"]
+
+
+@pytest.mark.parametrize("word", BASQUE_SCANS)
+def test_a_basque_scan_finds_the_same_words_without_the_needless_look_ups(word):
+    needs("eu")
+    base = spell_paths.find("eu")
+    assert base is not None
+    for form in (word, word.capitalize()):
+        full = spell_dict.Speller("eu", base)
+        full._shapes_read = True  # no shortcut: every candidate looked up
+        fast = spell_dict.Speller("eu", base)
+        assert fast._near(form) == full._near(form)
+        assert fast.lookups * 5 < full.lookups

@@ -1,0 +1,118 @@
+"""A first run split by language (lang_split.py): the groups, and the report it gives.
+
+With an empty spelling cache and worker processes, each process checks some languages of
+every video and loads only their dictionaries; the report is the one a single process
+gives, byte for byte (errors of a video's source reported once), with the result cache off
+or on."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_check_parallel import shape
+
+from benchmarks.corpus import Spec, generate
+from pipeline.checks import spell_dict
+from pipeline.checks.lang_split import groups, order_of
+from pipeline.checks.runner import check_paths
+from pipeline.checks.spell_paths import find
+from pipeline.project import Project
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
+LANGS = ["en", "eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es"]
+
+
+@given(
+    st.lists(st.floats(0, 10), min_size=1, max_size=9),
+    st.integers(1, 12),
+)
+def test_groups_are_contiguous_and_the_costliest_as_cheap_as_can_be(costs, workers):
+    order = LANGS[: len(costs)]
+    by_lang = dict(zip(order, costs, strict=True))
+    found = groups(order, by_lang, workers)
+    assert [lang for group in found for lang in group] == order
+    assert len(found) == min(workers, len(order)) and all(found)
+    worst = max(sum(by_lang[lang] for lang in group) for group in found)
+    best = min(
+        max(sum(costs[a:b]) for a, b in itertools.pairwise((0, *cuts, len(order))))
+        for cuts in itertools.combinations(range(1, len(order)), len(found) - 1)
+    )
+    assert worst == pytest.approx(best)
+
+
+@pytest.mark.parametrize(
+    ("videos", "expected"),
+    [
+        ([["eu", "pl"], ["eu", "pl"]], ["en", "eu", "pl"]),
+        ([["eu"], ["pl"], ["eu", "pl"]], ["en", "eu", "pl"]),
+        ([["eu", "pl"], ["pl", "eu"]], None),  # two orders: parts would not merge in order
+        ([["en", "pl"]], None),  # a catalogue in the source language
+    ],
+)
+def test_the_run_order_of_languages(videos, expected):
+    assert order_of("en", videos) == expected
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    generate(Spec(videos=6, cues=12, concepts=60, seed=5, problems=0.2), root)
+    subtitles = root / "subtitles"
+    # an unreadable catalogue, a missing one and a missing source track, mid-run
+    (subtitles / "video-00002" / "ro.po").write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    (subtitles / "video-00003" / "el.po").unlink()
+    (subtitles / "video-00004" / "en.srt").unlink()
+    return root
+
+
+@pytest.fixture
+def cold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An empty spelling cache and no dictionary loaded in this process, for each run."""
+
+    def fresh(name: str) -> None:
+        monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path / name))
+        monkeypatch.setattr(spell_dict, "_LOADED", {})
+        monkeypatch.setattr(spell_dict, "_LOADED_FILES", {})
+        monkeypatch.setattr(spell_dict, "_SPELLERS", {})
+
+    return fresh
+
+
+def test_a_first_run_split_by_language_gives_the_report_one_process_gives(corpus, cold):
+    if find("eu") is None or find("pl") is None:
+        pytest.skip(spell_dict.missing_note("eu"))
+    project = Project.load(corpus)
+    cold("alone")
+    alone = check_paths([], project, workers=1)
+    cold("shared")
+    shared = check_paths([], project, workers=2)
+    assert shape(shared) == shape(alone)
+    assert any(f.check == "spelling" and f.lang == "es" for f in alone.findings.items)
+    assert [str(e) for e in alone.errors].count(str(alone.errors[-1])) == 1
+    assert any("video-00004/en.srt" in str(e) for e in alone.errors)
+    # split by language: this process loaded the first group's dictionaries only (the last
+    # languages were checked, and their dictionaries loaded, by the worker alone)
+    assert find("eu") in spell_dict._LOADED
+    assert find("es") not in spell_dict._LOADED
+
+
+def test_a_split_first_run_with_the_result_cache_gives_the_same_report(corpus, cold, tmp_path):
+    if find("eu") is None:
+        pytest.skip(spell_dict.missing_note("eu"))
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    project = Project.load(copy)
+    cold("alone")
+    alone = check_paths([], project, workers=1)
+    cold("first")
+    first = check_paths([], project, workers=2, remember=True)
+    again = check_paths([], project, workers=2, remember=True)  # from the result cache
+    assert shape(first) == shape(alone) == shape(again)
