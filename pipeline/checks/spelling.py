@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import languages
-from pipeline.checks import spell_paths
+from pipeline.checks import spell_paths, spell_unslipped
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import RUN_LANGUAGES, CheckContext, Problem, entry_text, register
 from pipeline.checks.spell_names import in_full_name, mid_sentence_name
@@ -198,7 +198,8 @@ def _right(
         return True
     if _by_rule(word, state.lang, state.speller.right):
         return True
-    return _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+    names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+    return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
 
 
 def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:

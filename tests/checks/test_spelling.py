@@ -433,6 +433,31 @@ RULES = [
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
+    # Basque: a capitalised word only edits no hand makes explain (a key far off, a letter
+    # added that doubles none) is a name, first in its sentence too (Nobitak: Nobiak) ...
+    ("eu", "Nobitak ez daki.", []),
+    # ... a slip of the hand (a swap, a letter left out) is a typo there
+    ("eu", "Egnuero goiz jaikitzen naiz.", ["Egnuero"]),
+    # elsewhere a word its place capitalises is a typo when any slip explains it
+    ("pl", "Haruto tańczy.", ["Haruto"]),
+    ("pl", "Kobeita tańczy.", ["Kobeita"]),
+    ("pl", "Kbieta tańczy.", ["Kbieta"]),
+    # a name other languages' dictionaries list (French Hiro), though a slip of the hand
+    # explains it (Giro), not when some language writes it lowercase (Ata: Spanish ata)
+    ("pl", "Hiro tańczy.", []),
+    ("eu", "Keikok ez daki.", []),  # with a Basque ending (Keiko; Leikok: the key beside)
+    ("eu", "Ata itxi zuen.", ["Ata"]),
+    # Basque lowercase: a form no slip of the hand explains is a dialect's or a colloquial
+    # one; a slip of the hand is still reported
+    ("eu", "Itxaron pixkat, mesedez.", []),
+    ("eu", "Ez zait gusutko.", ["gusutko"]),
+    # Basque: x for s (palatalisation), unless z, the key beside x, makes a word of it
+    ("eu", "Katuak xagua harrapatu du.", []),
+    ("eu", "Hori oso berexia da.", ["berexia"]),
+    # Basque: a borrowing French and Dutch know in both forms (donut, donuts); a slip of
+    # it no other language knows is reported
+    ("eu", "Bi donut jan nituen.", []),
+    ("eu", "Bi donuta jan nituen.", ["donuta"]),
 ]
 
 
@@ -461,3 +486,23 @@ def test_slips_of_the_fingers(typed, meant, slip, put_right):
 
     assert typing_slip(typed, meant) == slip
     assert (meant in undone(typed)) == put_right
+
+
+HAND_SLIPS = [
+    # (as typed, a dictionary word, whether a slip of the hand makes the one of the other)
+    ("Bosonu", "Bostonu", True),  # a letter left out
+    ("Kobeita", "Kobieta", True),  # two letters swapped
+    ("berexia", "berezia", True),  # the key beside
+    ("Aoi", "Soi", True),  # the key beside, on a capital
+    ("gustoko", "gustuko", False),  # o for u: a change of sound, keys apart
+    ("xarmangarria", "xarmagarria", False),  # an n added that doubles none
+    ("Aart", "Aar", False),
+    ("Haruto", "Maruto", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "word", "slip"), HAND_SLIPS)
+def test_slips_of_the_hand(typed, word, slip):
+    from pipeline.checks.spell_slips import hand_slip
+
+    assert hand_slip(typed, word) == slip
