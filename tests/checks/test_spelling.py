@@ -430,6 +430,10 @@ RULES = [
     # ... nor a slip of the fingers on a lowercase word (a key beside, a doubled letter)
     ("en", "The Presidemt has that pulpit.", ["Presidemt"]),
     ("el", "Μ' αρέσει να μελετάω Αγγλικκά.", ["Αγγλικκά"]),
+    # ... and a name of parts joined by hyphens, each part the dictionary lacks judged so;
+    # a part a slip of the fingers makes of a word is still a typo
+    ("fr", "Nous sommes allés à Mouilleron-le-Captif et à Bourg-Achard.", []),
+    ("fr", "Nous sommes allés à Mouilleron-le-Cpatif.", ["Mouilleron-le-Cpatif"]),
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
