@@ -437,13 +437,9 @@ RULES = [
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
-    # Basque: a capitalised word only edits no hand makes explain (a key far off, a letter
-    # added that doubles none) is a name, first in its sentence too (Nobitak: Nobiak) ...
-    ("eu", "Nobitak ez daki.", []),
-    # ... a slip of the hand (a swap, a letter left out) is a typo there
-    ("eu", "Egnuero goiz jaikitzen naiz.", ["Egnuero"]),
-    # elsewhere a word its place capitalises is a typo when any slip explains it
+    # a word its place capitalises is a typo when any slip explains it
     ("pl", "Haruto tańczy.", ["Haruto"]),
+    ("eu", "Egnuero goiz jaikitzen naiz.", ["Egnuero"]),
     ("pl", "Kobeita tańczy.", ["Kobeita"]),
     ("pl", "Kbieta tańczy.", ["Kbieta"]),
     # a name other languages' dictionaries list (French Hiro), though a slip of the hand
@@ -451,9 +447,12 @@ RULES = [
     ("pl", "Hiro tańczy.", []),
     ("eu", "Keikok ez daki.", []),  # with a Basque ending (Keiko; Leikok: the key beside)
     ("eu", "Ata itxi zuen.", ["Ata"]),
-    # Basque lowercase: a form no slip of the hand explains is a dialect's or a colloquial
-    # one; a slip of the hand is still reported
-    ("eu", "Itxaron pixkat, mesedez.", []),
+    # Basque: a dialect's sound change (o for u) that no slip of the hand explains ...
+    ("eu", "Oso gustora nago hemen.", []),
+    # ... not one a slip of the hand explains too (s for z, or the key beside a), nor
+    # another edit (an added t: pixka bat), nor a swap
+    ("eu", "Ibili kontus.", ["kontus"]),
+    ("eu", "Itxaron pixkat, mesedez.", ["pixkat"]),
     ("eu", "Ez zait gusutko.", ["gusutko"]),
     # Basque: x for s (palatalisation), unless z, the key beside x, makes a word of it
     ("eu", "Katuak xagua harrapatu du.", []),
