@@ -76,6 +76,8 @@ def right_anyway(word: str, lang: str, speller: Speller) -> bool:
     title = word[:1].isupper() and word[1:].islower()
     if not (title or word.islower()):
         return False
+    if not (title or lang in _SOUNDS or lang in _PALATAL or lang in _ISOLATE):
+        return False  # no rule here takes a lowercase word of this language: spare the look-ups
     slips = explained(word, speller)
     if not slips and not title and sound_change(word, lang, speller.right):
         return True
