@@ -22,6 +22,8 @@ Though a slip of the hand explains it, a word is right when it is
 - Basque, lowercase, a borrowing two other languages' dictionaries know with the forms
   the slips make of it (donut, donuts): Basque, an isolate, shares no inherited words with
   them, so a typo seldom makes one of theirs (Spanish and Portuguese share thousands);
+- in a language written in Latin letters, a word with none (a quotation in another script:
+  French ドードー, Иван): no slip of the hand makes one;
 - Basque with x for the s of a dictionary word (expressive palatalisation, common in
   dialogue: xagua for sagua, izerdi patxetan for patsetan), where no slip of the hand that
   explains the word touches that x (berexia: z, the key beside, makes berezia).
@@ -71,6 +73,8 @@ _PALATAL = {"eu": ("x", "s")}
 def right_anyway(word: str, lang: str, speller: Speller) -> bool:
     """Whether a word the dictionary lacks, that the slip scan found one edit from
     dictionary words, is right all the same (a name, a dialect's form, a borrowing)."""
+    if word.isalpha() and lang != "el" and not any(_latin(letter) for letter in word):
+        return True  # a word in another script (ドードー): no slip makes one of a Latin word
     if not word.isalpha() or len(word) > _SCANNED:
         return False
     title = word[:1].isupper() and word[1:].islower()
@@ -136,6 +140,11 @@ def _touches(word: str, near: str, at: int) -> bool:
     return start <= at < max(len(word) - end, start + 1)
 
 
+def _latin(letter: str) -> bool:
+    """Whether a letter is of the Latin script (a, ñ, ł, ș)."""
+    return letter.isascii() or "LATIN" in unicodedata.name(letter, "")
+
+
 def _bare(word: str) -> str:
     """The word in lowercase without its accents (Bogotá: bogota)."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c.isalpha())
@@ -146,7 +155,7 @@ def listed_name(word: str, lang: str) -> bool:
     only) and none of them writes lowercase (a typo often makes a word of some language:
     Ata for Atea is Spanish ata; Nok, Dutch nok), alone or with a Basque case ending
     (Aoik)."""
-    if not all(letter.isascii() or "LATIN" in unicodedata.name(letter, "") for letter in word):
+    if not all(_latin(letter) for letter in word):
         return False
     stems = [word]
     if lang == "eu":

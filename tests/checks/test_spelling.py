@@ -457,6 +457,8 @@ RULES = [
     # Basque: x for s (palatalisation), unless z, the key beside x, makes a word of it
     ("eu", "Katuak xagua harrapatu du.", []),
     ("eu", "Hori oso berexia da.", ["berexia"]),
+    # a word with no Latin letter in a language written in Latin letters is a quotation
+    ("fr", "Il a dit « ドードー » puis « Ivna ».", ["Ivna"]),
     # Basque: a borrowing French and Dutch know in both forms (donut, donuts); a slip of
     # it no other language knows is reported
     ("eu", "Bi donut jan nituen.", []),
