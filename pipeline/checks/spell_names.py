@@ -3,6 +3,7 @@ of it; a capitalised word inside its sentence that no slip of the fingers explai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pipeline.checks.spell_slips import typing_slip, undone
@@ -10,6 +11,7 @@ from pipeline.checks.spell_slips import typing_slip, undone
 _SENTENCE_END = ".!?…:"
 _OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
 _SPACE = " \t\n([{¡¿*#♪"
+_JOINS = re.compile("[-'’]")
 _QUOTE_OR_DASH = "\"'“”„«»‘’‚‹›-–—"
 
 
@@ -38,10 +40,27 @@ def mid_sentence_name(
     Not when a sentence, a dash or a quote opens with it (Κλαρίσα, είσαι;), nor when it is a slip of
     a name the dictionary knows (a suggestion it has only capitalised: Ελάδα for Ελλάδα),
     nor a slip of the fingers on a word (a swap, an accent, a doubled letter, the key
-    beside: Presidemt, Αγγλικκά, Biston for Boston, whatever the scan suggests first).
-    Measured: treebank recall 0.977 or more in every language (0.927 in Greek without the
-    slips of the fingers), false alarms on names fewer in eight of nine."""
-    if not (_title(word) and word.isalpha()) or opens_sentence(text, start):
+    beside: Presidemt, Αγγλικκά, Biston for Boston, whatever the scan suggests first). A
+    letter left out is not counted: a name one letter short of a word (Ist, Zoua, Van
+    Alebeek) is commoner here than that typo (measured: with it, treebank recall 0.977–
+    0.993 → 0.990–1.000, false alarms +7 in five languages). A name of parts joined by a
+    hyphen or an apostrophe is one when each part the dictionary lacks is (à
+    Pleumeur-Bodou, la gare d'Inari). Measured: treebank recall 0.977 or more in every
+    language (0.927 in Greek without the slips of the fingers), false alarms on names fewer
+    in eight of nine."""
+    if opens_sentence(text, start):
+        return False
+    parts = [part for part in _JOINS.split(word) if len(part) > 1]
+    if len(parts) > 1:
+        parts = [part for part in parts if not right(part)]
+    return bool(parts) and all(_name_part(part, right, suggestions) for part in parts)
+
+
+def _name_part(
+    word: str, right: Callable[[str], bool], suggestions: Callable[[str], list[str]]
+) -> bool:
+    """Whether a capitalised word is a name by its slips (see mid_sentence_name)."""
+    if not (_title(word) and word.isalpha()):
         return False
     if any(not right(near.lower()) or typing_slip(word, near) for near in suggestions(word)):
         return False

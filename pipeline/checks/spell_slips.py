@@ -1,4 +1,5 @@
-"""Slips of the fingers: two letters swapped, one doubled, a key beside the right one."""
+"""Slips of the hand: two letters swapped, one doubled, a key beside the right one, one left
+out."""
 
 from __future__ import annotations
 
@@ -66,3 +67,17 @@ def undone(word: str) -> list[str]:
     found += [lower[:at] + c + lower[at + 1 :] for at in range(size) for c in _beside(lower[at])]
     title = word[:1].isupper()
     return [w.capitalize() if title else w for w in dict.fromkeys(found) if w != lower]
+
+
+def left_out(word: str, near: str) -> bool:
+    """Whether `word` is `near` with one letter left out (case aside): Bosonu for Bostonu."""
+    a, b = word.lower(), near.lower()
+    return len(b) == len(a) + 1 and any(b[:at] + b[at + 1 :] == a for at in range(len(b)))
+
+
+def hand_slip(word: str, near: str) -> bool:
+    """Whether `word` is `near` with a slip of the hand: one of the fingers (`typing_slip`)
+    or a letter left out. Not a letter added that doubles none beside it, nor a letter put
+    for one whose key is not beside it: a change of sound (Basque gustoko for gustuko), not
+    of the fingers."""
+    return typing_slip(word, near) or left_out(word, near)

@@ -12,9 +12,9 @@ name English knows: Samik) and for a borrowed word when English has it (manager,
 slip of a word of the language is reported (demand for demande). A small word no slip
 explains is a rare word (anoréxico); a capitalised word beside a name no dictionary lists
 is part of a full name (Ryck Vernaut), and so is a capitalised word inside its sentence
-that is no slip of a name the dictionary knows nor a slip of the fingers (spell_names.py).
-Each distinct word is looked up once per language and process, and its verdict kept on
-disk for later runs. A language without a dictionary is skipped, noted, never an error.
+that is no slip of a name the dictionary knows nor a slip of the fingers (spell_names.py);
+names other dictionaries list, Basque dialect forms: spell_unslipped.py. Each word is looked
+up once per language and process, its verdict kept on disk; no dictionary: skipped, noted.
 
 A finding's `concept` is the word itself, so a reviewer accepts one word on one entry with
 `# msm-accept: spelling:WORD`, every word of the entry with `# msm-accept: spelling`, and a
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import languages
-from pipeline.checks import spell_paths
+from pipeline.checks import spell_paths, spell_unslipped
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import (
     LANGUAGE_LOADS,
@@ -213,7 +213,8 @@ def _right(
         return True
     if _by_rule(word, state.lang, state.speller.right):
         return True
-    return _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+    names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
+    return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
 
 
 def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:

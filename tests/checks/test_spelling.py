@@ -430,9 +430,39 @@ RULES = [
     # ... nor a slip of the fingers on a lowercase word (a key beside, a doubled letter)
     ("en", "The Presidemt has that pulpit.", ["Presidemt"]),
     ("el", "Μ' αρέσει να μελετάω Αγγλικκά.", ["Αγγλικκά"]),
+    # ... and a name of parts joined by hyphens, each part the dictionary lacks judged so;
+    # a part a slip of the fingers makes of a word is still a typo
+    ("fr", "Nous sommes allés à Mouilleron-le-Captif et à Bourg-Achard.", []),
+    ("fr", "Nous sommes allés à Mouilleron-le-Cpatif.", ["Mouilleron-le-Cpatif"]),
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
+    # a word its place capitalises is a typo when any slip explains it
+    ("pl", "Haruto tańczy.", ["Haruto"]),
+    ("eu", "Egnuero goiz jaikitzen naiz.", ["Egnuero"]),
+    ("pl", "Kobeita tańczy.", ["Kobeita"]),
+    ("pl", "Kbieta tańczy.", ["Kbieta"]),
+    # a name other languages' dictionaries list (French Hiro), though a slip of the hand
+    # explains it (Giro), not when some language writes it lowercase (Ata: Spanish ata)
+    ("pl", "Hiro tańczy.", []),
+    ("eu", "Keikok ez daki.", []),  # with a Basque ending (Keiko; Leikok: the key beside)
+    ("eu", "Ata itxi zuen.", ["Ata"]),
+    # Basque: a dialect's sound change (o for u) that no slip of the hand explains ...
+    ("eu", "Oso gustora nago hemen.", []),
+    # ... not one a slip of the hand explains too (s for z, or the key beside a), nor
+    # another edit (an added t: pixka bat), nor a swap
+    ("eu", "Ibili kontus.", ["kontus"]),
+    ("eu", "Itxaron pixkat, mesedez.", ["pixkat"]),
+    ("eu", "Ez zait gusutko.", ["gusutko"]),
+    # Basque: x for s (palatalisation), unless z, the key beside x, makes a word of it
+    ("eu", "Katuak xagua harrapatu du.", []),
+    ("eu", "Hori oso berexia da.", ["berexia"]),
+    # a word with no Latin letter in a language written in Latin letters is a quotation
+    ("fr", "Il a dit « ドードー » puis « Ivna ».", ["Ivna"]),
+    # Basque: a borrowing French and Dutch know in both forms (donut, donuts); a slip of
+    # it no other language knows is reported
+    ("eu", "Bi donut jan nituen.", []),
+    ("eu", "Bi donuta jan nituen.", ["donuta"]),
 ]
 
 
@@ -461,3 +491,23 @@ def test_slips_of_the_fingers(typed, meant, slip, put_right):
 
     assert typing_slip(typed, meant) == slip
     assert (meant in undone(typed)) == put_right
+
+
+HAND_SLIPS = [
+    # (as typed, a dictionary word, whether a slip of the hand makes the one of the other)
+    ("Bosonu", "Bostonu", True),  # a letter left out
+    ("Kobeita", "Kobieta", True),  # two letters swapped
+    ("berexia", "berezia", True),  # the key beside
+    ("Aoi", "Soi", True),  # the key beside, on a capital
+    ("gustoko", "gustuko", False),  # o for u: a change of sound, keys apart
+    ("xarmangarria", "xarmagarria", False),  # an n added that doubles none
+    ("Aart", "Aar", False),
+    ("Haruto", "Maruto", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "word", "slip"), HAND_SLIPS)
+def test_slips_of_the_hand(typed, word, slip):
+    from pipeline.checks.spell_slips import hand_slip
+
+    assert hand_slip(typed, word) == slip
