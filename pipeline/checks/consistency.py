@@ -75,10 +75,8 @@ class Digest:
         self.cues: Final[array[int]] = cues if cues is not None else array("i")
         self.entries: Final = entries
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Digest)
+    def _key(self) -> tuple[object, ...]:
+        """The fields equality and the hash compare (a dataclass's, in order)."""
         return (
             self.path,
             self.lang,
@@ -89,32 +87,16 @@ class Digest:
             self.offsets,
             self.cues,
             self.entries,
-        ) == (
-            other.path,
-            other.lang,
-            other.file,
-            other.sources,
-            other.targets,
-            other.lines,
-            other.offsets,
-            other.cues,
-            other.entries,
         )
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Digest)
+        return self._key() == other._key()
+
     def __hash__(self) -> int:
-        return hash(
-            (
-                self.path,
-                self.lang,
-                self.file,
-                self.sources,
-                self.targets,
-                self.lines,
-                self.offsets,
-                self.cues,
-                self.entries,
-            )
-        )
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return (

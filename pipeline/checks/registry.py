@@ -81,10 +81,8 @@ class Problem:
         self.entry: Final = entry
         self.lang: Final = lang
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Problem)
+    def _key(self) -> tuple[object, ...]:
+        """The fields equality and the hash compare (a dataclass's, in order)."""
         return (
             self.message,
             self.line,
@@ -94,30 +92,16 @@ class Problem:
             self.path,
             self.entry,
             self.lang,
-        ) == (
-            other.message,
-            other.line,
-            other.cue,
-            other.concept,
-            other.severity,
-            other.path,
-            other.entry,
-            other.lang,
         )
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Problem)
+        return self._key() == other._key()
+
     def __hash__(self) -> int:
-        return hash(
-            (
-                self.message,
-                self.line,
-                self.cue,
-                self.concept,
-                self.severity,
-                self.path,
-                self.entry,
-                self.lang,
-            )
-        )
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return (
