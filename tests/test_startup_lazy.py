@@ -182,3 +182,56 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
     assert {found, found.with_severity("error")} == {found}
     assert found.with_severity("info") != found
     assert repr(found).startswith("Finding(path='a.po', line=3, context=None, cue=1, ")
+
+
+# Patterns a one-track check of a PO catalogue never uses, compiled on first use instead of
+# at import (~0.1-0.3 ms each): invisible characters and double spaces (typography: only a
+# text holding one), SRT timings, words mixing scripts, the state check's words, numbers and
+# links (fidelity: only a text with a digit or an address), the cue notes of `msm update`,
+# msm-accept comments, WebVTT inline timestamps.
+LAZY_PATTERNS = {
+    "pipeline.checks.typography": ("_invisible_re", "_double_space"),
+    "pipeline.tracks.srt_io": ("_timing",),
+    "pipeline.glossary.normalise": ("_mixed",),
+    "pipeline.checks.state": ("_word",),
+    "pipeline.checks.fidelity": ("_number", "_link"),
+    "pipeline.tracks.cue_notes": ("_short", "_timed"),
+    "pipeline.checks.units": ("_accept",),
+    "pipeline.tracks.vtt_io": ("_inline_time",),
+}
+
+
+def test_a_checked_run_compiles_only_the_patterns_it_uses(tmp_path: Path):
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    code = (
+        "import dataclasses, importlib, sys\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['msm', 'check', '--no-cache', {TRACK!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"for module, names in {LAZY_PATTERNS!r}.items():\n"
+        "    found = vars(importlib.import_module(module))\n"
+        "    for name in names:\n"
+        "        print('lazy', module, name, found[name].cache_info().currsize, file=sys.stderr)\n"
+        "from pipeline.checks import spelling\n"
+        "print('dataclass', dataclasses.is_dataclass(spelling._Language), file=sys.stderr)\n"
+    )
+    for _ in range(2):  # the second as the benchmark runs it: the glossary compiled
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+        )
+    lines = [line for line in done.stderr.splitlines() if line.startswith(("lazy", "dataclass"))]
+    compiled = [line for line in lines if line.startswith("lazy") and line[-2:] != " 0"]
+    assert compiled == []
+    assert len(lines) == 1 + sum(map(len, LAZY_PATTERNS.values()))
+    # the spelling check's record of a language is a plain class (no dataclass made)
+    assert lines[-1] == "dataclass False"
+    # each pattern is compiled where it is used, once
+    from pipeline.checks import fidelity
+
+    assert fidelity._numbers("1 000 and 2,5") == fidelity._numbers("1000 and 2.5")
+    assert fidelity._number.cache_info().currsize == 1

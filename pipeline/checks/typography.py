@@ -191,7 +191,10 @@ def ellipsis_character(text: str, t: Typography) -> list[Edit]:
     ]
 
 
-_DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
+@functools.cache
+def _double_space() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
 
 
 @entry_rule(
@@ -213,7 +216,7 @@ def double_space(text: str, t: Typography) -> list[Edit]:
             NBSP if NBSP in m.group() or NNBSP in m.group() else " ",
             "two or more spaces in a row",
         )
-        for m in _DOUBLE_SPACE.finditer(text)
+        for m in _double_space().finditer(text)
     ]
 
 
@@ -286,7 +289,14 @@ _INVISIBLE = {
         for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
     },
 }
-_INVISIBLE_RE = re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+
+
+@functools.cache
+def _invisible_re() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+
+
 # The gate: every one but the separator (a text holding that one lets every text through).
 _INVISIBLE_GATE = re.compile("[" + re.escape("".join(_INVISIBLE).replace(SEPARATOR, "")) + "]")
 
@@ -302,10 +312,10 @@ _INVISIBLE_GATE = re.compile("[" + re.escape("".join(_INVISIBLE).replace(SEPARAT
 def invisible_character(text: str, t: Typography) -> list[Edit]:
     """Characters pasted from word processors and web pages that the viewer cannot see: a
     tab becomes a space, the others are removed."""
-    if _INVISIBLE_RE.search(text) is None:
+    if _invisible_re().search(text) is None:
         return []
     edits = []
-    for m in _INVISIBLE_RE.finditer(text):
+    for m in _invisible_re().finditer(text):
         replacement, name = _INVISIBLE[m.group()]
         edits.append(Edit(m.start(), m.end(), replacement, name))
     return edits

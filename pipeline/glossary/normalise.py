@@ -36,11 +36,17 @@ _HAS_GREEK = re.compile(f"[{GREEK}]")
 _HAS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _HAS_LATIN = re.compile(f"[{LATIN}]")
 _HAS_GREEK_OR_CYRILLIC = re.compile(f"[{GREEK}{CYRILLIC}]")
+
+
 # A word holding letters of two scripts (only such words get their look-alikes folded).
-_MIXED = re.compile(
-    rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
-    rf"|(?<!\w)(?=\w*[{GREEK}])(?=\w*[{CYRILLIC}])\w+"
-)
+@cache
+def _mixed() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(
+        rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
+        rf"|(?<!\w)(?=\w*[{GREEK}])(?=\w*[{CYRILLIC}])\w+"
+    )
+
 
 # Look-alikes, keyed by the ORIGINAL character (its case tells N from v, H from n).
 _TO_GREEK = {
@@ -226,7 +232,7 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
     chars = list(folded.text)
     changed = False
     spans: list[tuple[int, int, bool]] = []
-    for match in _MIXED.finditer(folded.text):
+    for match in _mixed().finditer(folded.text):
         word = match.group()
         greek = len(_HAS_GREEK.findall(word))
         latin = len(_HAS_LATIN.findall(word))

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError, Severity
@@ -26,7 +27,14 @@ from pipeline.tracks.model import Cue, ReadResult, format_timestamp, timing_line
 
 # One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
 _TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
-_TIMING = re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
+
+
+@cache
+def _timing() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
+
+
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # SubRip's timestamps have two-digit hours. ffmpeg and Subtitle Edit write a third digit past
 # 99 hours and read it back, but other players do not, and no video runs that long (YouTube
@@ -184,7 +192,7 @@ def _scan(lines: Sequence[str], notes: _Notes) -> list[_Pending]:
                 number, "error", "control character in the text (binary data?)", "srt-control"
             )
             continue
-        timing = _TIMING.match(line) if "-" in line or "–" in line or "—" in line else None
+        timing = _timing().match(line) if "-" in line or "–" in line or "—" in line else None
         if timing:
             skipping = False
             index = None
