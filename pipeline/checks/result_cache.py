@@ -40,7 +40,6 @@ load or does not have the expected shape is ignored and rewritten, never trusted
 from __future__ import annotations
 
 import binascii
-import json
 import os
 import stat
 import sys
@@ -92,6 +91,8 @@ def run_salt(settings: Mapping[str, Any], glossary: bytes | None) -> str:
     """What every part of a run depends on: msm's build, the settings, the glossary."""
     digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}\n{code_stamp()}\n".encode())
+    import json  # not loaded by a run --no-cache (nor its text report)
+
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     digest.update(b"\nglossary:" + (content_hash(glossary).encode() if glossary else b"-"))
     return digest.hexdigest()
@@ -221,6 +222,8 @@ class ResultCache:
         try:
             data = read_bytes(self._report_path(fmt), MAX_CACHE_BYTES)
             head, _, body = data.partition(b"\n")
+            import json
+
             said = json.loads(head)
             if not (
                 isinstance(said, dict)
@@ -247,6 +250,8 @@ class ResultCache:
             "summary": rendered.summary,
             "bytes": len(body),
         }
+        import json
+
         head = json.dumps(said, ensure_ascii=True).encode("ascii")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -261,6 +266,8 @@ class ResultCache:
 def _write(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import json
+
         atomic_write_bytes(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
     except (OSError, ValueError):
         pass
@@ -269,6 +276,8 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 def _read_json(path: Path, field: str) -> dict[str, Any]:
     """The map stored under `field` in one of the cache's files ({} when it is not there)."""
     try:
+        import json
+
         data = json.loads(read_bytes(path, MAX_CACHE_BYTES))
     except (OSError, ValueError, RecursionError):
         return {}  # none yet, unreadable, too big, or not JSON: rebuilt
