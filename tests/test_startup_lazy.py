@@ -188,20 +188,28 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
 
 
 # Patterns a one-track check of a PO catalogue never uses, compiled on first use instead of
-# at import (~0.1-0.3 ms each): invisible characters and double spaces (typography: only a
-# text holding one), SRT timings, words mixing scripts, the state check's words, numbers and
-# links (fidelity: only a text with a digit or an address), the cue notes of `msm update`,
-# msm-accept comments, WebVTT inline timestamps.
+# at import (0.03-0.3 ms each): typography's invisible characters, double spaces, units,
+# three dots, dotted acronyms and style tags (only a text holding one), SRT timings and cue
+# numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
+# state check's words, numbers and links (fidelity: only a text with a digit or an
+# address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
+# comments, WebVTT inline timestamps and tags, the settings' check ids and variable names.
 LAZY_PATTERNS = {
-    "pipeline.checks.typography": ("_invisible_re", "_double_space"),
-    "pipeline.tracks.srt_io": ("_timing",),
-    "pipeline.glossary.normalise": ("_mixed",),
+    "pipeline.checks.typography": (
+        "_invisible_re", "_double_space", "_number_unit", "_three_dots", "_dotted_acronym",
+        "_plain_style",
+    ),
+    "pipeline.tracks.srt_io": ("_timing", "_line_split", "_index"),
+    "pipeline.glossary.normalise": ("_mixed", "_has_greek", "_markup", "_latin_caps_word"),
+    "pipeline.glossary.sense": ("_word_before", "_word_after"),
     "pipeline.checks.state": ("_word",),
     "pipeline.checks.fidelity": ("_number", "_link"),
     "pipeline.tracks.cue_notes": ("_short", "_timed"),
     "pipeline.checks.units": ("_accept",),
-    "pipeline.tracks.vtt_io": ("_inline_time",),
-}
+    "pipeline.tracks.vtt_io": ("_inline_time", "_any_tag", "_ass_tag"),
+    "pipeline.checks.config": ("_id",),
+    "pipeline.mt.config": ("_env_name",),
+}  # fmt: skip
 
 
 def test_a_checked_run_compiles_only_the_patterns_it_uses(tmp_path: Path):

@@ -170,7 +170,10 @@ def comma_below(text: str, t: Typography) -> list[Edit]:
     ]
 
 
-_THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+@functools.cache
+def _three_dots() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
 @entry_rule(
@@ -187,7 +190,7 @@ def ellipsis_character(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), "…", 'three dots instead of the ellipsis character "…"')
-        for m in _THREE_DOTS.finditer(text)
+        for m in _three_dots().finditer(text)
     ]
 
 
@@ -579,7 +582,11 @@ def ellipsis_spacing(text: str, t: Typography) -> list[Edit]:
 
 # --- European Portuguese, Basque -----------------------------------------------------------
 
-_NUMBER_UNIT = re.compile(r"\d(%|km|kg|cm|mm|m)(?![\w²³])")
+
+@functools.cache
+def _number_unit() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\d(%|km|kg|cm|mm|m)(?![\w²³])")
 
 
 @entry_rule(
@@ -594,11 +601,14 @@ def unit_space(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), None, f'no space between the number and "{m.group(1)}"')
-        for m in _NUMBER_UNIT.finditer(text)
+        for m in _number_unit().finditer(text)
     ]
 
 
-_DOTTED_ACRONYM = re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ]\.){2,}")
+@functools.cache
+def _dotted_acronym() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ]\.){2,}")
 
 
 @entry_rule(
@@ -613,7 +623,7 @@ def acronym_periods(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), None, "an acronym with periods")
-        for m in _DOTTED_ACRONYM.finditer(text)
+        for m in _dotted_acronym().finditer(text)
     ]
 
 
@@ -660,7 +670,10 @@ def dialogue_dash(text: str, t: Typography) -> list[Edit]:
     return edits
 
 
-_PLAIN_STYLE = re.compile(r"</?[ibu]>")
+@functools.cache
+def _plain_style() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"</?[ibu]>")
 
 
 @register(
@@ -680,7 +693,7 @@ def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     tags = list(dict.fromkeys(m.group() for m in TAG.finditer(text)))
     if not tags:
         return ()
-    plain = all(_PLAIN_STYLE.fullmatch(tag) for tag in tags)
+    plain = all(_plain_style().fullmatch(tag) for tag in tags)
     return (
         Problem(
             f"YouTube does not render style tags: {' '.join(tags)}",
