@@ -193,7 +193,7 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
 # numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
 # state check's words, numbers and links (fidelity: only a text with a digit or an
 # address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
-# comments, WebVTT inline timestamps and tags, the settings' check ids and variable names.
+# comments, WebVTT inline timestamps, the settings' check ids and variable names.
 LAZY_PATTERNS = {
     "pipeline.checks.typography": (
         "_invisible_re", "_double_space", "_number_unit", "_three_dots", "_dotted_acronym",
@@ -206,7 +206,7 @@ LAZY_PATTERNS = {
     "pipeline.checks.fidelity": ("_number", "_link"),
     "pipeline.tracks.cue_notes": ("_short", "_timed"),
     "pipeline.checks.units": ("_accept",),
-    "pipeline.tracks.vtt_io": ("_inline_time", "_any_tag", "_ass_tag"),
+    "pipeline.tracks.vtt_io": ("_inline_time",),
     "pipeline.checks.config": ("_id",),
     "pipeline.mt.config": ("_env_name",),
 }  # fmt: skip
