@@ -29,6 +29,9 @@ NEVER = (
 GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.tbx")
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
+# A run --no-cache writing a text report reads and writes no JSON (the result cache's files,
+# the JSON report, LanguageTool's answers).
+UNUSED_WHEN_CHECKED = ("json",)
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which
 # says where the glossary is).
@@ -83,7 +86,7 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     # checked again, with the glossary compiled by the first run: no CSV reading
     checked = loaded_by_check(root, "--no-cache")
     assert "pipeline.glossary.matcher" in checked
-    assert not checked & {*NEVER, *COMPILED_GLOSSARY}
+    assert not checked & {*NEVER, *COMPILED_GLOSSARY, *UNUSED_WHEN_CHECKED}
     again = loaded_by_check(root)  # answered by the cache
     assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED, *READERS}
     assert "pipeline.checks.runner" in again
@@ -182,3 +185,64 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
     assert {found, found.with_severity("error")} == {found}
     assert found.with_severity("info") != found
     assert repr(found).startswith("Finding(path='a.po', line=3, context=None, cue=1, ")
+
+
+# Patterns a one-track check of a PO catalogue never uses, compiled on first use instead of
+# at import (0.03-0.3 ms each): typography's invisible characters, double spaces, units,
+# three dots, dotted acronyms and style tags (only a text holding one), SRT timings and cue
+# numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
+# state check's words, numbers and links (fidelity: only a text with a digit or an
+# address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
+# comments, WebVTT inline timestamps, the settings' check ids and variable names.
+LAZY_PATTERNS = {
+    "pipeline.checks.typography": (
+        "_invisible_re", "_double_space", "_number_unit", "_three_dots", "_dotted_acronym",
+        "_plain_style",
+    ),
+    "pipeline.tracks.srt_io": ("_timing", "_line_split", "_index"),
+    "pipeline.glossary.normalise": ("_mixed", "_has_greek", "_markup", "_latin_caps_word"),
+    "pipeline.glossary.sense": ("_word_before", "_word_after"),
+    "pipeline.checks.state": ("_word",),
+    "pipeline.checks.fidelity": ("_number", "_link"),
+    "pipeline.tracks.cue_notes": ("_short", "_timed"),
+    "pipeline.checks.units": ("_accept",),
+    "pipeline.tracks.vtt_io": ("_inline_time",),
+    "pipeline.checks.config": ("_id",),
+    "pipeline.mt.config": ("_env_name",),
+}  # fmt: skip
+
+
+def test_a_checked_run_compiles_only_the_patterns_it_uses(tmp_path: Path):
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    code = (
+        "import dataclasses, importlib, sys\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['msm', 'check', '--no-cache', {TRACK!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"for module, names in {LAZY_PATTERNS!r}.items():\n"
+        "    found = vars(importlib.import_module(module))\n"
+        "    for name in names:\n"
+        "        print('lazy', module, name, found[name].cache_info().currsize, file=sys.stderr)\n"
+        "from pipeline.checks import spelling\n"
+        "print('dataclass', dataclasses.is_dataclass(spelling._Language), file=sys.stderr)\n"
+    )
+    for _ in range(2):  # the second as the benchmark runs it: the glossary compiled
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+        )
+    lines = [line for line in done.stderr.splitlines() if line.startswith(("lazy", "dataclass"))]
+    compiled = [line for line in lines if line.startswith("lazy") and line[-2:] != " 0"]
+    assert compiled == []
+    assert len(lines) == 1 + sum(map(len, LAZY_PATTERNS.values()))
+    # the spelling check's record of a language is a plain class (no dataclass made)
+    assert lines[-1] == "dataclass False"
+    # each pattern is compiled where it is used, once
+    from pipeline.checks import fidelity
+
+    assert fidelity._numbers("1 000 and 2,5") == fidelity._numbers("1000 and 2.5")
+    assert fidelity._number.cache_info().currsize == 1

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any, Final
 
 from pipeline import languages
@@ -32,7 +33,14 @@ from pipeline.errors import ProjectError
 from pipeline.schema import MapOf, Table, Value
 
 PROFILE_NAMES = ("netflix", "ted")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@cache
+def _id() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
@@ -59,7 +67,7 @@ def _severity(value: str) -> str | None:
 
 
 def _check_id(key: str) -> str | None:
-    return None if _ID.match(key) else "check ids are kebab-case, e.g. 'cps-max'"
+    return None if _id().match(key) else "check ids are kebab-case, e.g. 'cps-max'"
 
 
 def _check_ids(values: list[Any]) -> str | None:

@@ -43,9 +43,15 @@ def _pair(unit: EntryUnit) -> tuple[str, str] | None:
 
 # --- numbers -------------------------------------------------------------------------------
 
+
 # Digits with the separators our languages write inside a number: 2.5 / 2,5 (decimals),
 # 1,000 / 1.000 / 1 000 / 1 000 (thousands: a space only before a group of three digits).
-_NUMBER = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+
+
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
 _SEPARATORS = str.maketrans("", "", ".,  \u00a0\u202f\u2009")
@@ -57,7 +63,7 @@ _SPELLED_OUT = 10
 def _numbers(text: str) -> Counter[str]:
     """The numbers of a text by their digits alone (2.5 and 2,5 are the same number)."""
     found: Counter[str] = Counter()
-    for m in _NUMBER.finditer(text):
+    for m in _number().finditer(text):
         written = m.group()
         digits = written.translate(_SEPARATORS)
         if written.isdigit() and int(digits) <= _SPELLED_OUT:
@@ -85,7 +91,7 @@ def _written(text: str, digits: Iterable[str]) -> list[str]:
     """How the text writes each of these numbers (its first spelling), in text order."""
     wanted = set(digits)
     seen: dict[str, str] = {}
-    for m in _NUMBER.finditer(text):
+    for m in _number().finditer(text):
         key = m.group().translate(_SEPARATORS)
         if key in wanted:
             seen.setdefault(key, m.group())
@@ -126,19 +132,25 @@ def number_mismatch(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 
 # --- links and e-mail addresses --------------------------------------------------------------
 
-_LINK = re.compile(
-    # An address starts where a word starts (the look-behind spares the engine a retry at
-    # every letter of a long word before an @).
-    r"(?:https?://|www\.)[^\s<>\"«»“”„]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _link() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(
+        # An address starts where a word starts (the look-behind spares the engine a retry at
+        # every letter of a long word before an @).
+        r"(?:https?://|www\.)[^\s<>\"«»“”„]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        re.IGNORECASE,
+    )
+
+
 _TRAILING = ".,;:!?)]}'’\"»”"
 
 
 def _links(text: str) -> list[str]:
     if "@" not in text and "://" not in text and "www." not in text and "WWW." not in text:
         return []
-    return [m.group().rstrip(_TRAILING) for m in _LINK.finditer(text)]
+    return [m.group().rstrip(_TRAILING) for m in _link().finditer(text)]
 
 
 @functools.lru_cache(maxsize=_SOURCE_MEMO)

@@ -10,7 +10,6 @@ of LanguageTool are left out (the `spelling` check looks words up, knowing our w
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,6 +76,7 @@ def _name(lang: str) -> str:
 
 def _ask(url: str, text: str, code: str, timeout: float) -> list[dict[str, Any]]:
     """LanguageTool's matches for a text (raises OSError or ValueError on failure)."""
+    import json
     import urllib.parse
     import urllib.request
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Final
 
@@ -83,6 +82,8 @@ def list_checks(fmt: str = "text") -> str:
     """`msm check --list`: every check id with its default severity and summary."""
     rows = catalogue()
     if fmt == "json":
+        import json  # not for a text report
+
         return json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
     width = max(len(r.id) for r in rows)
     lines = [

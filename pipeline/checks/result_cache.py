@@ -40,7 +40,6 @@ load or does not have the expected shape is ignored and rewritten, never trusted
 from __future__ import annotations
 
 import binascii
-import json
 import os
 import stat
 import sys
@@ -88,11 +87,15 @@ def code_stamp() -> str:
     return "\n".join(parts)
 
 
+def _json() -> Any:
+    return __import__("json")  # on first use: a run --no-cache reads and writes no JSON
+
+
 def run_salt(settings: Mapping[str, Any], glossary: bytes | None) -> str:
     """What every part of a run depends on: msm's build, the settings, the glossary."""
     digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}\n{code_stamp()}\n".encode())
-    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    digest.update(_json().dumps(settings, sort_keys=True, default=repr).encode())
     digest.update(b"\nglossary:" + (content_hash(glossary).encode() if glossary else b"-"))
     return digest.hexdigest()
 
@@ -221,7 +224,7 @@ class ResultCache:
         try:
             data = read_bytes(self._report_path(fmt), MAX_CACHE_BYTES)
             head, _, body = data.partition(b"\n")
-            said = json.loads(head)
+            said = _json().loads(head)
             if not (
                 isinstance(said, dict)
                 and said.get("format") == FORMAT
@@ -247,7 +250,7 @@ class ResultCache:
             "summary": rendered.summary,
             "bytes": len(body),
         }
-        head = json.dumps(said, ensure_ascii=True).encode("ascii")
+        head = _json().dumps(said, ensure_ascii=True).encode("ascii")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self._report_path(fmt), head + b"\n" + body)
@@ -261,7 +264,7 @@ class ResultCache:
 def _write(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        atomic_write_bytes(path, _json().dumps(data, separators=(",", ":")).encode("utf-8"))
     except (OSError, ValueError):
         pass
 
@@ -269,7 +272,7 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 def _read_json(path: Path, field: str) -> dict[str, Any]:
     """The map stored under `field` in one of the cache's files ({} when it is not there)."""
     try:
-        data = json.loads(read_bytes(path, MAX_CACHE_BYTES))
+        data = _json().loads(read_bytes(path, MAX_CACHE_BYTES))
     except (OSError, ValueError, RecursionError):
         return {}  # none yet, unreadable, too big, or not JSON: rebuilt
     if not isinstance(data, dict) or data.get("format") != FORMAT:

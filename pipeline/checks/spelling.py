@@ -24,7 +24,6 @@ word for the whole project with `msm spelling add WORD --lang L`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import languages
@@ -77,28 +76,34 @@ _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 _STATE = "spelling.languages"
 
 
-@dataclass
 class _Language:
-    """What the check knows of one language in a run."""
+    """What the check knows of one language in a run (a plain class: no dataclass to make)."""
 
-    lang: str
-    speller: spell_dict.Speller
-    listed: WordList
-    # Romanian: ş ţ with a cedilla are looked up as ș ț (the `comma-below` check reports
-    # the cedilla; the same word is not reported twice).
-    comma_below: bool = False
-    # The language's other dictionaries (en_US beside en_GB): a word one knows is right.
-    variants: list[spell_dict.Speller] = field(default_factory=list)
-    # English, for the words other languages borrow (manager, shoes).
-    english: spell_dict.Speller | None = None
-    # Each word's verdict by the dictionary and the word list alone (the source text of an
-    # entry can only excuse more): looked up once per language and process.
-    right: dict[str, bool] = field(default_factory=dict)
-    # Words no rule makes right without a slip scan (see _unscanned), whose full verdict
-    # was not needed yet: the source or the glossary excused them where they stood.
-    unproven: set[str] = field(default_factory=set)
-    # Whether _near may scan a word's slips; False while _unscanned asks the cheap rules.
-    scan: bool = True
+    def __init__(
+        self,
+        lang: str,
+        speller: spell_dict.Speller,
+        listed: WordList,
+        comma_below: bool = False,
+        variants: list[spell_dict.Speller] | None = None,
+        english: spell_dict.Speller | None = None,
+    ) -> None:
+        self.lang = lang
+        self.speller = speller
+        self.listed = listed
+        # Romanian: ş ţ looked up as ș ț (`comma-below` reports the cedilla, once); the
+        # language's other dictionaries (en_US beside en_GB): a word one knows is right;
+        # English, for the words other languages borrow (manager, shoes).
+        self.comma_below = comma_below
+        self.variants: list[spell_dict.Speller] = [] if variants is None else variants
+        self.english = english
+        # Each word's verdict by the dictionary and the word list alone, once a process.
+        self.right: dict[str, bool] = {}
+        # Words no rule makes right without a slip scan (_unscanned), their full verdict
+        # not needed yet: the source or the glossary excused them where they stood.
+        self.unproven: set[str] = set()
+        # Whether _near may scan a word's slips; False while _unscanned asks the cheap rules.
+        self.scan = True
 
     def flush(self) -> None:
         """Keep the new verdicts of every dictionary asked."""

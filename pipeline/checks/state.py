@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from pipeline.checks.consistency import conflicts, digest, flagged, reviewed, variants
 from pipeline.checks.model import CatalogUnit, EntryUnit, ProjectUnit, TrackUnit
@@ -173,12 +174,15 @@ def missing_catalog(unit: ProjectUnit, ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(f"no {lang} catalogue for this video; run `msm update`", path=path, lang=lang)
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+@cache
+def _word() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _names_only(text: str) -> bool:
     """Every word capitalised or an acronym: a name or a title, the same in every language."""
-    return all(w[0].isupper() for w in _WORD.findall(text))
+    return all(w[0].isupper() for w in _word().findall(text))
 
 
 @register(
@@ -209,7 +213,7 @@ def identical_to_source(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]
     if shown != visible(target).split():
         return ()
     source = " ".join(shown)
-    words = _WORD.findall(source)
+    words = _word().findall(source)
     if len(words) < 2 or _names_only(source) or "://" in source or "@" in source:
         return ()
     return (Problem("the translation is the source text itself; translate it"),)

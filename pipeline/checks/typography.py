@@ -170,7 +170,10 @@ def comma_below(text: str, t: Typography) -> list[Edit]:
     ]
 
 
-_THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+@functools.cache
+def _three_dots() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
 @entry_rule(
@@ -187,11 +190,14 @@ def ellipsis_character(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), "…", 'three dots instead of the ellipsis character "…"')
-        for m in _THREE_DOTS.finditer(text)
+        for m in _three_dots().finditer(text)
     ]
 
 
-_DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
+@functools.cache
+def _double_space() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
 
 
 @entry_rule(
@@ -213,7 +219,7 @@ def double_space(text: str, t: Typography) -> list[Edit]:
             NBSP if NBSP in m.group() or NNBSP in m.group() else " ",
             "two or more spaces in a row",
         )
-        for m in _DOUBLE_SPACE.finditer(text)
+        for m in _double_space().finditer(text)
     ]
 
 
@@ -286,7 +292,14 @@ _INVISIBLE = {
         for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
     },
 }
-_INVISIBLE_RE = re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+
+
+@functools.cache
+def _invisible_re() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile("[" + re.escape("".join(_INVISIBLE)) + "]")
+
+
 # The gate: every one but the separator (a text holding that one lets every text through).
 _INVISIBLE_GATE = re.compile("[" + re.escape("".join(_INVISIBLE).replace(SEPARATOR, "")) + "]")
 
@@ -302,10 +315,10 @@ _INVISIBLE_GATE = re.compile("[" + re.escape("".join(_INVISIBLE).replace(SEPARAT
 def invisible_character(text: str, t: Typography) -> list[Edit]:
     """Characters pasted from word processors and web pages that the viewer cannot see: a
     tab becomes a space, the others are removed."""
-    if _INVISIBLE_RE.search(text) is None:
+    if _invisible_re().search(text) is None:
         return []
     edits = []
-    for m in _INVISIBLE_RE.finditer(text):
+    for m in _invisible_re().finditer(text):
         replacement, name = _INVISIBLE[m.group()]
         edits.append(Edit(m.start(), m.end(), replacement, name))
     return edits
@@ -569,7 +582,11 @@ def ellipsis_spacing(text: str, t: Typography) -> list[Edit]:
 
 # --- European Portuguese, Basque -----------------------------------------------------------
 
-_NUMBER_UNIT = re.compile(r"\d(%|km|kg|cm|mm|m)(?![\w²³])")
+
+@functools.cache
+def _number_unit() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\d(%|km|kg|cm|mm|m)(?![\w²³])")
 
 
 @entry_rule(
@@ -584,11 +601,14 @@ def unit_space(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), None, f'no space between the number and "{m.group(1)}"')
-        for m in _NUMBER_UNIT.finditer(text)
+        for m in _number_unit().finditer(text)
     ]
 
 
-_DOTTED_ACRONYM = re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ]\.){2,}")
+@functools.cache
+def _dotted_acronym() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ]\.){2,}")
 
 
 @entry_rule(
@@ -603,7 +623,7 @@ def acronym_periods(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), None, "an acronym with periods")
-        for m in _DOTTED_ACRONYM.finditer(text)
+        for m in _dotted_acronym().finditer(text)
     ]
 
 
@@ -650,7 +670,10 @@ def dialogue_dash(text: str, t: Typography) -> list[Edit]:
     return edits
 
 
-_PLAIN_STYLE = re.compile(r"</?[ibu]>")
+@functools.cache
+def _plain_style() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"</?[ibu]>")
 
 
 @register(
@@ -670,7 +693,7 @@ def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     tags = list(dict.fromkeys(m.group() for m in TAG.finditer(text)))
     if not tags:
         return ()
-    plain = all(_PLAIN_STYLE.fullmatch(tag) for tag in tags)
+    plain = all(_plain_style().fullmatch(tag) for tag in tags)
     return (
         Problem(
             f"YouTube does not render style tags: {' '.join(tags)}",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 from pipeline.checks.model import EntryUnit
 from pipeline.tracks.cue_notes import cue_numbers, read_notes
@@ -15,7 +16,13 @@ from pipeline.tracks.model import Cue
 from pipeline.tracks.po_io import Key, key_of
 from pipeline.tracks.po_read import PoEntry, translation
 
-_ACCEPT = re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
+
+@cache
+def _accept() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"^\s*msm-accept:\s*(\S+)", re.MULTILINE)
+
+
 _NO_ACCEPTS: frozenset[str] = frozenset()
 
 
@@ -29,7 +36,7 @@ def parse_accepts(comment: str | None) -> frozenset[str]:
         return _NO_ACCEPTS
     found = {
         token.strip()
-        for m in _ACCEPT.finditer(comment)
+        for m in _accept().finditer(comment)
         for token in m.group(1).split(",")
         if token.strip()
     }

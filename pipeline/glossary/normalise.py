@@ -26,21 +26,40 @@ _SPACES = (
 )
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032\uff07"
-_MARKUP = re.compile(r"<[^<>\n]{0,200}>|\{\\[^{}\n]{0,100}\}")
+
+
+@cache
+def _markup() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"<[^<>\n]{0,200}>|\{\\[^{}\n]{0,100}\}")
+
+
 _DELETE_RE = re.compile(f"[{_DELETE}]")
 
 LATIN = "a-z\u00df-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 CYRILLIC = "\u0400-\u04ff"
-_HAS_GREEK = re.compile(f"[{GREEK}]")
-_HAS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
+
+
+@cache
+def _has_greek() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(f"[{GREEK}]")
+
+
 _HAS_LATIN = re.compile(f"[{LATIN}]")
 _HAS_GREEK_OR_CYRILLIC = re.compile(f"[{GREEK}{CYRILLIC}]")
+
+
 # A word holding letters of two scripts (only such words get their look-alikes folded).
-_MIXED = re.compile(
-    rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
-    rf"|(?<!\w)(?=\w*[{GREEK}])(?=\w*[{CYRILLIC}])\w+"
-)
+@cache
+def _mixed() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(
+        rf"(?<!\w)(?=\w*[{LATIN}])(?=\w*[{GREEK}{CYRILLIC}])\w+"
+        rf"|(?<!\w)(?=\w*[{GREEK}])(?=\w*[{CYRILLIC}])\w+"
+    )
+
 
 # Look-alikes, keyed by the ORIGINAL character (its case tells N from v, H from n).
 _TO_GREEK = {
@@ -173,7 +192,7 @@ def fold(text: str, lang: str | None = None) -> Folded:
     """Fold `text` for matching; `lang` breaks ties when a word mixes scripts evenly."""
     original = text
     if "<" in text or "{" in text:
-        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+        text = _markup().sub(lambda m: " " * len(m.group()), text)
     if unicodedata.is_normalized("NFC", text) and not _DELETE_RE.search(text):
         folded = Folded(_fold_chars(text), original)
     else:
@@ -196,7 +215,10 @@ def _is_greek(lang: str | None) -> bool:
 
 
 # In Greek text, an acronym typed in Latin capitals that all look Greek (MME for ΜΜΕ).
-_LATIN_CAPS_WORD = re.compile(r"(?<!\w)[ABEHIKMNOPTXYZ]{2,}(?!\w)")
+@cache
+def _latin_caps_word() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"(?<!\w)[ABEHIKMNOPTXYZ]{2,}(?!\w)")
 
 
 def _fold_slow(text: str, original: str) -> Folded:
@@ -226,13 +248,14 @@ def _fold_lookalikes(folded: Folded, greek_text: bool) -> Folded:
     chars = list(folded.text)
     changed = False
     spans: list[tuple[int, int, bool]] = []
-    for match in _MIXED.finditer(folded.text):
+    for match in _mixed().finditer(folded.text):
         word = match.group()
-        greek = len(_HAS_GREEK.findall(word))
+        greek = len(_has_greek().findall(word))
         latin = len(_HAS_LATIN.findall(word))
         spans.append((match.start(), match.end(), greek > latin or (greek == latin and greek_text)))
     if greek_text and folded.starts is None:  # the original lines up with the folded text
-        spans.extend((m.start(), m.end(), True) for m in _LATIN_CAPS_WORD.finditer(folded.original))
+        caps = _latin_caps_word().finditer(folded.original)
+        spans.extend((m.start(), m.end(), True) for m in caps)
     for begin, end, to_greek in spans:
         for i in range(begin, end):
             source = folded.original[folded.span(i, i + 1)[0]]

@@ -14,6 +14,7 @@ Independently of the part of speech, a term word inside a code identifier (`BT-5
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Words after which an English noun term is a verb ("wishes to tender", "will bid").
 _EN_VERB_BEFORE = (
@@ -29,8 +30,18 @@ _EN_NOUN_BEFORE = (
 _VERB_BEFORE: dict[str, frozenset[str]] = {"en": frozenset(_EN_VERB_BEFORE)}
 _NOUN_BEFORE: dict[str, frozenset[str]] = {"en": frozenset(_EN_NOUN_BEFORE)}
 _DIGIT = re.compile(r"\d")
-_WORD_BEFORE = re.compile(r"(\w+)-\Z")
-_WORD_AFTER = re.compile(r"-(\w+)")
+
+
+@cache
+def _word_before() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"(\w+)-\Z")
+
+
+@cache
+def _word_after() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"-(\w+)")
 
 
 def fits(pos: str, previous: str | None, lang: str, word: str = "") -> bool:
@@ -48,8 +59,8 @@ def fits(pos: str, previous: str | None, lang: str, word: str = "") -> bool:
 
 def in_identifier(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is glued by a hyphen to a word holding a digit (`BT-540-Lot`)."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = _word_before().search(text, max(0, start - 40), start)
     if before is not None and _DIGIT.search(before.group(1)):
         return True
-    after = _WORD_AFTER.match(text, end)
+    after = _word_after().match(text, end)
     return after is not None and _DIGIT.search(after.group(1)) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from pipeline.mt import PROVIDERS
 from pipeline.schema import Node, Table, Value
@@ -17,7 +18,11 @@ DEFAULT_PROVIDER = "mymemory"
 DEFAULT_CACHE = ".msm-cache/translations.sqlite"
 DEFAULT_LIBRE_URL = "https://libretranslate.com/"
 
-_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+
+@cache
+def _env_name() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"^[A-Z_][A-Z0-9_]*$")
 
 
 def _check_provider(name: str) -> str | None:
@@ -38,7 +43,7 @@ def _check_max_chars(value: int) -> str | None:
 
 def _check_env_name(name: str) -> str | None:
     # Never echo the value: someone may have pasted the key itself here.
-    if _ENV_NAME.match(name):
+    if _env_name().match(name):
         return None
     return (
         "must be the NAME of an environment variable (A-Z, 0-9, _), "

@@ -17,16 +17,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Final
 
 from pipeline.tracks.model import Cue
 
 TOLERANCE = 100  # ms: a written duration this close to the new one is left as it is
+
+
 # Both are matched against one line at a time: no quantifier can backtrack across lines.
-_SHORT = re.compile(r"cue (\d+) \((\d+)\.(\d) s\)")
-_TIMED = re.compile(
-    r"cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})"
-)
+@cache
+def _short() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"cue (\d+) \((\d+)\.(\d) s\)")
+
+
+@cache
+def _timed() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(
+        r"cue (\d+): (\d+):(\d{2}):(\d{2})[,.](\d{3}) --> (\d+):(\d{2}):(\d{2})[,.](\d{3})"
+    )
 
 
 # A plain class, immutable by its Final attributes: a frozen dataclass cost ~0.5 ms of
@@ -61,12 +72,12 @@ def read_notes(comment: str | None) -> list[CueNote]:
     """The cue notes in an entry's `#.` comment (either form), in order; other lines skipped."""
     found: list[CueNote] = []
     for line in (comment or "").split("\n"):
-        short = _SHORT.fullmatch(line.rstrip())
+        short = _short().fullmatch(line.rstrip())
         if short is not None:
             number, seconds, tenth = (int(g) for g in short.groups())
             found.append(CueNote(number, seconds * 1000 + tenth * 100))
             continue
-        timed = _TIMED.match(line)
+        timed = _timed().match(line)
         if timed is not None:
             n, h1, m1, s1, f1, h2, m2, s2, f2 = (int(g) for g in timed.groups())
             start = ((h1 * 60 + m1) * 60 + s1) * 1000 + f1
@@ -100,7 +111,7 @@ def settled(fresh: str, old: str | None) -> str:
     for new_line, old_line in zip(new_lines, old_lines, strict=True):
         if new_line == old_line:
             continue
-        new, was = _SHORT.fullmatch(new_line), _SHORT.fullmatch(old_line.rstrip())
+        new, was = _short().fullmatch(new_line), _short().fullmatch(old_line.rstrip())
         if new is None or was is None or new.group(1) != was.group(1):
             return fresh
         new_tenths = int(new.group(2)) * 10 + int(new.group(3))

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError, Severity
@@ -26,15 +27,34 @@ from pipeline.tracks.model import Cue, ReadResult, format_timestamp, timing_line
 
 # One timestamp, leniently: optional hours, any of , . : before the fraction, 1+ fraction digits.
 _TS = r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.:])(\d+))?"
-_TIMING = re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+@cache
+def _timing() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(rf"^(\s*){_TS}\s*(-+>|–>|—>)\s*{_TS}(.*)$")
+
+
+@cache
+def _line_split() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\r\n|\r|\n")
+
+
 # SubRip's timestamps have two-digit hours. ffmpeg and Subtitle Edit write a third digit past
 # 99 hours and read it back, but other players do not, and no video runs that long (YouTube
 # takes 12 hours at most): such a time is a typo on the way in and refused on the way out.
 MAX_HOURS = 99
 MAX_MS = (MAX_HOURS + 1) * 3_600_000 - 1
 _HOURS_MESSAGE = "SRT times stop at 99:59:59,999 (two-digit hours)"
-_INDEX = re.compile(r"^\s*\d+\s*$")
+
+
+@cache
+def _index() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"^\s*\d+\s*$")
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -115,7 +135,7 @@ def _parse_exact(text: str, path: str) -> ReadResult:
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         notes.add(line, "warning", "CRLF or CR line ends; read as LF", "line-ends")
-    cues = _validate(_scan(_LINE_SPLIT.split(text), notes), notes)
+    cues = _validate(_scan(_line_split().split(text), notes), notes)
     diagnostics = notes.finish()
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
@@ -184,7 +204,7 @@ def _scan(lines: Sequence[str], notes: _Notes) -> list[_Pending]:
                 number, "error", "control character in the text (binary data?)", "srt-control"
             )
             continue
-        timing = _TIMING.match(line) if "-" in line or "–" in line or "—" in line else None
+        timing = _timing().match(line) if "-" in line or "–" in line or "—" in line else None
         if timing:
             skipping = False
             index = None
@@ -196,7 +216,7 @@ def _scan(lines: Sequence[str], notes: _Notes) -> list[_Pending]:
                 )
             elif current is not None and not blank_since_text and current.text:
                 # No blank line, but the previous line may be this cue's number.
-                if _INDEX.match(current.text[-1]):
+                if _index().match(current.text[-1]):
                     index = int(current.text.pop())
                     if not current.text:
                         notes.add(
@@ -225,7 +245,7 @@ def _scan(lines: Sequence[str], notes: _Notes) -> list[_Pending]:
             continue
         if skipping:
             continue
-        if blank_since_text and _INDEX.match(line):
+        if blank_since_text and _index().match(line):
             if orphan_index is not None:
                 notes.add(
                     orphan_index[0], "error", "cue number without a timing line", "srt-orphan"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
@@ -18,7 +19,13 @@ from pipeline.fsutil import atomic_write_text
 from pipeline.tracks.decode import read_text
 from pipeline.tracks.model import Cue, ReadResult, timing_line
 
-_INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+
+@cache
+def _inline_time() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+
+
 FROZEN_MS = 50  # YouTube shows the finished lines for 10 ms between rolling cues
 _KEEP_TAG = re.compile(r"</?[ibu]>")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -69,7 +76,7 @@ def parse_vtt(text: str, path: str = "<string>") -> ReadResult:
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise InputError(f"{path}: {len(errors)} error(s) in the WebVTT file", diagnostics)
-    rolling = _INLINE_TIME.search(text) is not None or _looks_rolling(raw)
+    rolling = _inline_time().search(text) is not None or _looks_rolling(raw)
     cues = (
         _dedupe(raw)
         if rolling
@@ -315,7 +322,7 @@ def read_vtt(path: Path, lang: str | None = None) -> ReadResult:
 
 def _clean(line: str) -> str:
     """Remove inline timing and styling tags (keeping <i>, <b>, <u>) and decode entities."""
-    line = _INLINE_TIME.sub("", line)
+    line = _inline_time().sub("", line)
     line = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", line)
     if "&" not in line:
         return line.strip()  # nothing to decode (what html.unescape returns too)
