@@ -73,6 +73,61 @@ def variants(word: str, lang: str) -> Iterator[str]:
             yield word[:at] + _TONOS[word[at]] + word[at + 1 :]
     elif lang == "pt-PT":
         yield from _before_1990(word)
+        yield from _lost_consonant(word)
+    elif lang == "es":
+        yield from _before_2010(word)
+    elif lang == "ro":
+        yield from _surname(word)
+
+
+# European Portuguese joins -lo, -la, -los, -las to a verb form ending in s or z by
+# dropping that consonant: fez → fê-lo, fiz → fi-lo, fizemos → fizemo-lo (the dictionary
+# lists the forms of -r: fazê-lo). A last a, e, o left stressed keeps its accent (fê-lo).
+_PRONOUN = re.compile(r"(.+)-l[ao]s?")
+_STRESSED = {"á": "a", "ê": "e", "é": "e", "ô": "o", "ó": "o"}
+
+
+def _lost_consonant(word: str) -> Iterator[str]:
+    """The verb form a Portuguese pronoun after a hyphen was joined to (fê-lo: fez, fes)."""
+    found = _PRONOUN.fullmatch(word)
+    if found is None:
+        return
+    head = found.group(1)
+    last = head[-1:].lower()
+    if last in _STRESSED:
+        head = head[:-1] + _STRESSED[last]
+    elif not (last in "iu" or head.lower().endswith("mo")):
+        return  # fe-lo: a stressed e without its accent is a slip
+    yield head + "s"
+    yield head + "z"
+
+
+# Spanish before the 2010 Ortografía: a one-syllable word whose vowels make a diphthong or
+# triphthong had an accent on its strong vowel (guión, truhán, fié, Sión; now guion, truhan).
+_SPANISH_VOWELS = "aeiouáéíóúü"
+_ACUTE = {"á": "a", "é": "e", "ó": "o"}
+
+
+def _before_2010(word: str) -> Iterator[str]:
+    """The 2010 spelling of a Spanish one-syllable word with a diphthong (guión: guion):
+    its one accent on the last vowel of its one group of vowels (h inside it), after i or u."""
+    groups = re.findall(f"[{_SPANISH_VOWELS}](?:h?[{_SPANISH_VOWELS}])*", word.lower())
+    if len(groups) != 1:
+        return
+    group = groups[0].replace("h", "")
+    last = group[-1]
+    if last in _ACUTE and len(group) > 1 and group[-2] in "iuü":
+        at = word.lower().rfind(last)
+        bare = _ACUTE[last]
+        yield word[:at] + (bare.upper() if word[at].isupper() else bare) + word[at + 1 :]
+
+
+# Romanian surnames are adjectives in -esc, -ean with the old ending -u: Solomonescu
+# (solomonesc), Moldoveanu (moldovean).
+def _surname(word: str) -> Iterator[str]:
+    """The adjective a capitalised Romanian surname in -escu or -eanu is made of."""
+    if word[:1].isupper() and word[1:].islower() and word.endswith(("escu", "eanu")):
+        yield word[:-1].lower()
 
 
 def _before_1990(word: str) -> Iterator[str]:

@@ -463,6 +463,16 @@ RULES = [
     # it no other language knows is reported
     ("eu", "Bi donut jan nituen.", []),
     ("eu", "Bi donuta jan nituen.", ["donuta"]),
+    # European Portuguese: a pronoun joined to a verb form that lost its last s or z,
+    # the stressed vowel left with its accent (fez: fê-lo; fizemos: fizemo-lo; fiz: fi-lo)
+    ("pt-PT", "Fê-lo ontem, e fizemo-lo outra vez.", []),
+    ("pt-PT", "Eu fi-lo sozinho.", []),
+    # Spanish as written before the 2010 Ortografía: an accent on the strong vowel of a
+    # one-syllable word with a diphthong (guión, truhán, Sión; now guion, truhan, Sion)
+    ("es", "El guión lo escribió un truhán de Sión.", []),
+    ("es", "El guíon.", ["guíon"]),
+    # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
+    ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
 ]
 
 
