@@ -244,11 +244,16 @@ def transliterated(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 
 def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a capitalised Greek word is the genitive (-ας, -ης) of a feminine name the
-    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας)."""
-    if lang != "el" or not word.endswith(("ας", "ης")) or not word[:1].isupper():
+    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας), or
+    the accusative or genitive of a masculine one, which drop its last ς (ο Μισισιπής,
+    στο Μισισιπή)."""
+    if lang != "el" or not word[:1].isupper() or len(word) < 4:
         return False
+    if not word.endswith("ς"):
+        name = word + "ς"
+        return right(name) and not right(name.lower())
     name = word[:-1]
-    return len(name) > 3 and right(name) and not right(name.lower())
+    return word.endswith(("ας", "ης")) and right(name) and not right(name.lower())
 
 
 # Prefixes a language puts on any verb or adjective, of three letters or more (Romanian

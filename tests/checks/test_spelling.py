@@ -471,6 +471,9 @@ RULES = [
     # one-syllable word with a diphthong (guión, truhán, Sión; now guion, truhan, Sion)
     ("es", "El guión lo escribió un truhán de Sión.", []),
     ("es", "El guíon.", ["guíon"]),
+    # Greek: a masculine name the dictionary lists only in the nominative (-ς), in the
+    # accusative or genitive, which drop the ς (ο Μισισιπής, στο Μισισιπή)
+    ("el", "Θα διεξαχθούν στην Αλαμπάμα και στο Μισισιπή.", []),
     # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
     ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
 ]
