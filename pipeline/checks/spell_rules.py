@@ -8,7 +8,11 @@
 - European Portuguese before the 1990 spelling agreement (the pt_PT dictionary has only the
   new forms): a silent c or p before c, ç or t (acção, direcção, projecto, aspecto), the
   circumflex of -êem (dêem, lêem, vêem), vôo, and the accents that told apart pára/para,
-  pêlo/pelo, péla/pela, pólo/polo, pêra/pera.
+  pêlo/pelo, péla/pela, pólo/polo, pêra/pera; and a pronoun joined to a verb form that
+  lost its s or z (fê-lo: fez; fi-lo: fiz; fizemo-lo: fizemos).
+- Spanish before the 2010 Ortografía accented a one-syllable word with a diphthong on its
+  strong vowel (guión, truhán, Sión: now guion, truhan, Sion).
+- A Romanian surname is an -esc or -ean adjective with the old -u (Solomonescu).
 
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
@@ -29,12 +33,13 @@ A word is right when the dictionary knows one of its `variants`.
 
 Words a rule builds from a dictionary word with a few look-ups (`transliterated`,
 `genitive`, `voseo`, `whether`, `prefixed`, `foreign_accents`): a Greek name with omicron
-for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας), Spanish
-voseo with a changed stem (podés), Basque -(e)nentz (denentz), a Romanian prefix
-(displăcuse), a name with accents the language does not write (Dvořák). `unaccented`: a name
-with such an accent left off (French Lodz). `fits_stem`: whether a Basque ending follows a
-stem as Basque writes it (Tomi, not Tomk). `hosts`: the words a rule builds a word from, in
-which a slip is looked for.
+for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας) or the
+accusative of a masculine one (Μισισιπή), Spanish voseo with a changed stem (podés),
+Basque -(e)nentz (denentz), a Romanian prefix (displăcuse), a name with accents the
+language does not write (Dvořák). `unaccented`: a name with such an accent left off
+(French Lodz). `fits_stem`: whether a Basque ending follows a stem as Basque writes it
+(Tomi, not Tomk). `hosts`: the words a rule builds a word from, in which a slip is looked
+for.
 """
 
 from __future__ import annotations
