@@ -13,6 +13,8 @@
 - Spanish before the 2010 Ortografía accented a one-syllable word with a diphthong on its
   strong vowel (guión, truhán, Sión: now guion, truhan, Sion).
 - A Romanian surname is an -esc or -ean adjective with the old -u (Solomonescu).
+- Dutch makes the plural of a noun in -ing with -en (regeringen), borrowings too, which
+  the dictionary lists with -s only (screeningen beside screenings).
 
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
@@ -162,18 +164,32 @@ def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is two words of the dictionary (`right`) joined, as the language
     makes compounds."""
     links = _COMPOUNDING.get(lang)
-    if links is None or len(word) < _COMPOUND_MIN or not word.isalpha():
+    if links is None or not word.isalpha():
         return False
     lower = word.lower()
+    if _ing_plural(lower, right):
+        return True
+    if len(word) < _COMPOUND_MIN:
+        return False
     for at in range(_PART_MIN, len(lower) - _PART_MIN + 1):
         head, tail = lower[:at], lower[at:]
-        if not right(tail):
+        if not (right(tail) or _ing_plural(tail, right)):
             continue
         for link in links:
             stem = head[: len(head) - len(link)] if link else head
             if head.endswith(link) and len(stem) >= _PART_MIN and right(stem):
                 return True
     return False
+
+
+_ING_PLURAL = 8  # letters of a Dutch plural in -ingen the rule takes (not dingen, ringen)
+
+
+def _ing_plural(word: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Dutch word is the plural in -en of a dictionary noun in -ing: every such
+    noun has it (regeringen), borrowings too, which the dictionary lists with -s only
+    (screeningen beside screenings)."""
+    return len(word) > _ING_PLURAL and word.endswith("ingen") and right(word[:-2])
 
 
 # One syllable of two letters said three times or more: jajaja, jejejeje, hahaha, χαχαχα.

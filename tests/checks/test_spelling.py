@@ -474,6 +474,9 @@ RULES = [
     # Greek: a masculine name the dictionary lists only in the nominative (-ς), in the
     # accusative or genitive, which drop the ς (ο Μισισιπής, στο Μισισιπή)
     ("el", "Θα διεξαχθούν στην Αλαμπάμα και στο Μισισιπή.", []),
+    # Dutch: the plural in -en of a noun in -ing, a borrowing too (screeningen)
+    ("nl-BE", "Screeningen en vaccinaties worden aangeboden, ook briefingen.", []),
+    ("nl-BE", "Verder zijn er bijvoorbeeld gehoor- en visusscreeningen.", []),
     # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
     ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
 ]
