@@ -216,6 +216,18 @@ def elided(word: str, before: str, after: str, lang: str, right: Callable[[str],
     return bool(after) and after in "'’" and any(right(word + v) for v in vowels)
 
 
+# Romanian drops the î of îm-, în- after a word it joins with a hyphen (e-mpotriva for e
+# împotriva, să-ncep for să încep), the way Greek elides a vowel.
+_ELIDED_START = {"ro": ("î", "mn")}
+
+
+def elided_start(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a part after a hyphen is a dictionary word with the language's elided first
+    letter put back (Romanian mpotriva in e-mpotriva: împotriva)."""
+    found = _ELIDED_START.get(lang)
+    return found is not None and word[:1] in found[1] and right(found[0] + word)
+
+
 _CLITICS = {"es": ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les")}
 _INFINITIVE = ("ar", "er", "ir")
 
@@ -384,6 +396,12 @@ def foreign_accents(word: str, lang: str, right: Callable[[str], bool]) -> bool:
             plain.append(_PLAIN.get(letter) or unicodedata.normalize("NFD", letter)[0])
     name = "".join(plain)
     return name != word and name.isascii() and right(name) and not right(name.lower())
+
+
+def after_hyphen(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a part after a hyphen is right there only: one of the language's endings
+    (Basque EB-ko) or a word with its first letter elided (Romanian e-mpotriva)."""
+    return is_ending(word, lang) or elided_start(word, lang, right)
 
 
 def is_ending(word: str, lang: str) -> bool:

@@ -477,6 +477,10 @@ RULES = [
     # Dutch: the plural in -en of a noun in -ing, a borrowing too (screeningen)
     ("nl-BE", "Screeningen en vaccinaties worden aangeboden, ook briefingen.", []),
     ("nl-BE", "Verder zijn er bijvoorbeeld gehoor- en visusscreeningen.", []),
+    # Romanian: the î of îm-, în- elided after a hyphen (e-mpotriva: e împotriva); the
+    # same word without its î and no hyphen is a slip
+    ("ro", "El e-mpotriva Partidului, nu eu.", []),
+    ("ro", "Eu ncep acum.", ["ncep"]),
     # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
     ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
 ]
