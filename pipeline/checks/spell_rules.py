@@ -42,6 +42,10 @@ language does not write (Dvořák). `unaccented`: a name with such an accent lef
 (French Lodz). `fits_stem`: whether a Basque ending follows a stem as Basque writes it
 (Tomi, not Tomk). `hosts`: the words a rule builds a word from, in which a slip is looked
 for.
+
+Long: one small rule per language's way of writing (a few lines each, with the data and
+the reason beside it); each rule is short, and splitting them by language would put the
+shared letter tables (accents, vowels) in several places.
 """
 
 from __future__ import annotations
