@@ -8,7 +8,13 @@
 - European Portuguese before the 1990 spelling agreement (the pt_PT dictionary has only the
   new forms): a silent c or p before c, ç or t (acção, direcção, projecto, aspecto), the
   circumflex of -êem (dêem, lêem, vêem), vôo, and the accents that told apart pára/para,
-  pêlo/pelo, péla/pela, pólo/polo, pêra/pera.
+  pêlo/pelo, péla/pela, pólo/polo, pêra/pera; and a pronoun joined to a verb form that
+  lost its s or z (fê-lo: fez; fi-lo: fiz; fizemo-lo: fizemos).
+- Spanish before the 2010 Ortografía accented a one-syllable word with a diphthong on its
+  strong vowel (guión, truhán, Sión: now guion, truhan, Sion).
+- A Romanian surname is an -esc or -ean adjective with the old -u (Solomonescu).
+- Dutch makes the plural of a noun in -ing with -en (regeringen), borrowings too, which
+  the dictionary lists with -s only (screeningen beside screenings).
 
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
@@ -29,12 +35,17 @@ A word is right when the dictionary knows one of its `variants`.
 
 Words a rule builds from a dictionary word with a few look-ups (`transliterated`,
 `genitive`, `voseo`, `whether`, `prefixed`, `foreign_accents`): a Greek name with omicron
-for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας), Spanish
-voseo with a changed stem (podés), Basque -(e)nentz (denentz), a Romanian prefix
-(displăcuse), a name with accents the language does not write (Dvořák). `unaccented`: a name
-with such an accent left off (French Lodz). `fits_stem`: whether a Basque ending follows a
-stem as Basque writes it (Tomi, not Tomk). `hosts`: the words a rule builds a word from, in
-which a slip is looked for.
+for omega or back (Βοστώνη), the genitive of a Greek feminine name (Λισαβόνας) or the
+accusative of a masculine one (Μισισιπή), Spanish voseo with a changed stem (podés),
+Basque -(e)nentz (denentz), a Romanian prefix (displăcuse), a name with accents the
+language does not write (Dvořák). `unaccented`: a name with such an accent left off
+(French Lodz). `fits_stem`: whether a Basque ending follows a stem as Basque writes it
+(Tomi, not Tomk). `hosts`: the words a rule builds a word from, in which a slip is looked
+for.
+
+Long: one small rule per language's way of writing (a few lines each, with the data and
+the reason beside it); each rule is short, and splitting them by language would put the
+shared letter tables (accents, vowels) in several places.
 """
 
 from __future__ import annotations
@@ -73,6 +84,61 @@ def variants(word: str, lang: str) -> Iterator[str]:
             yield word[:at] + _TONOS[word[at]] + word[at + 1 :]
     elif lang == "pt-PT":
         yield from _before_1990(word)
+        yield from _lost_consonant(word)
+    elif lang == "es":
+        yield from _before_2010(word)
+    elif lang == "ro":
+        yield from _surname(word)
+
+
+# European Portuguese joins -lo, -la, -los, -las to a verb form ending in s or z by
+# dropping that consonant: fez → fê-lo, fiz → fi-lo, fizemos → fizemo-lo (the dictionary
+# lists the forms of -r: fazê-lo). A last a, e, o left stressed keeps its accent (fê-lo).
+_PRONOUN = re.compile(r"(.+)-l[ao]s?")
+_STRESSED = {"á": "a", "ê": "e", "é": "e", "ô": "o", "ó": "o"}
+
+
+def _lost_consonant(word: str) -> Iterator[str]:
+    """The verb form a Portuguese pronoun after a hyphen was joined to (fê-lo: fez, fes)."""
+    found = _PRONOUN.fullmatch(word)
+    if found is None:
+        return
+    head = found.group(1)
+    last = head[-1:].lower()
+    if last in _STRESSED:
+        head = head[:-1] + _STRESSED[last]
+    elif not (last in "iu" or head.lower().endswith("mo")):
+        return  # fe-lo: a stressed e without its accent is a slip
+    yield head + "s"
+    yield head + "z"
+
+
+# Spanish before the 2010 Ortografía: a one-syllable word whose vowels make a diphthong or
+# triphthong had an accent on its strong vowel (guión, truhán, fié, Sión; now guion, truhan).
+_SPANISH_VOWELS = "aeiouáéíóúü"
+_ACUTE = {"á": "a", "é": "e", "ó": "o"}
+
+
+def _before_2010(word: str) -> Iterator[str]:
+    """The 2010 spelling of a Spanish one-syllable word with a diphthong (guión: guion):
+    its one accent on the last vowel of its one group of vowels (h inside it), after i or u."""
+    groups = re.findall(f"[{_SPANISH_VOWELS}](?:h?[{_SPANISH_VOWELS}])*", word.lower())
+    if len(groups) != 1:
+        return
+    group = groups[0].replace("h", "")
+    last = group[-1]
+    if last in _ACUTE and len(group) > 1 and group[-2] in "iuü":
+        at = word.lower().rfind(last)
+        bare = _ACUTE[last]
+        yield word[:at] + (bare.upper() if word[at].isupper() else bare) + word[at + 1 :]
+
+
+# Romanian surnames are adjectives in -esc, -ean with the old ending -u: Solomonescu
+# (solomonesc), Moldoveanu (moldovean).
+def _surname(word: str) -> Iterator[str]:
+    """The adjective a capitalised Romanian surname in -escu or -eanu is made of."""
+    if word[:1].isupper() and word[1:].islower() and word.endswith(("escu", "eanu")):
+        yield word[:-1].lower()
 
 
 def _before_1990(word: str) -> Iterator[str]:
@@ -102,18 +168,32 @@ def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is two words of the dictionary (`right`) joined, as the language
     makes compounds."""
     links = _COMPOUNDING.get(lang)
-    if links is None or len(word) < _COMPOUND_MIN or not word.isalpha():
+    if links is None or not word.isalpha():
         return False
     lower = word.lower()
+    if _ing_plural(lower, right):
+        return True
+    if len(word) < _COMPOUND_MIN:
+        return False
     for at in range(_PART_MIN, len(lower) - _PART_MIN + 1):
         head, tail = lower[:at], lower[at:]
-        if not right(tail):
+        if not (right(tail) or _ing_plural(tail, right)):
             continue
         for link in links:
             stem = head[: len(head) - len(link)] if link else head
             if head.endswith(link) and len(stem) >= _PART_MIN and right(stem):
                 return True
     return False
+
+
+_ING_PLURAL = 8  # letters of a Dutch plural in -ingen the rule takes (not dingen, ringen)
+
+
+def _ing_plural(word: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Dutch word is the plural in -en of a dictionary noun in -ing: every such
+    noun has it (regeringen), borrowings too, which the dictionary lists with -s only
+    (screeningen beside screenings)."""
+    return len(word) > _ING_PLURAL and word.endswith("ingen") and right(word[:-2])
 
 
 # One syllable of two letters said three times or more: jajaja, jejejeje, hahaha, χαχαχα.
@@ -138,6 +218,18 @@ def elided(word: str, before: str, after: str, lang: str, right: Callable[[str],
     if before and before in "'’" and any(right(v + word) for v in vowels):
         return True
     return bool(after) and after in "'’" and any(right(word + v) for v in vowels)
+
+
+# Romanian drops the î of îm-, în- after a word it joins with a hyphen (e-mpotriva for e
+# împotriva, să-ncep for să încep), the way Greek elides a vowel.
+_ELIDED_START = {"ro": ("î", "mn")}
+
+
+def elided_start(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a part after a hyphen is a dictionary word with the language's elided first
+    letter put back (Romanian mpotriva in e-mpotriva: împotriva)."""
+    found = _ELIDED_START.get(lang)
+    return found is not None and word[:1] in found[1] and right(found[0] + word)
 
 
 _CLITICS = {"es": ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les")}
@@ -189,11 +281,16 @@ def transliterated(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 
 def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a capitalised Greek word is the genitive (-ας, -ης) of a feminine name the
-    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας)."""
-    if lang != "el" or not word.endswith(("ας", "ης")) or not word[:1].isupper():
+    dictionary knows only in the nominative (Λισαβόνα, της Λισαβόνας; Ηγουμενίτσας), or
+    the accusative or genitive of a masculine one, which drop its last ς (ο Μισισιπής,
+    στο Μισισιπή)."""
+    if lang != "el" or not word[:1].isupper() or len(word) < 4:
         return False
+    if not word.endswith("ς"):
+        name = word + "ς"
+        return right(name) and not right(name.lower())
     name = word[:-1]
-    return len(name) > 3 and right(name) and not right(name.lower())
+    return word.endswith(("ας", "ης")) and right(name) and not right(name.lower())
 
 
 # Prefixes a language puts on any verb or adjective, of three letters or more (Romanian
@@ -303,6 +400,12 @@ def foreign_accents(word: str, lang: str, right: Callable[[str], bool]) -> bool:
             plain.append(_PLAIN.get(letter) or unicodedata.normalize("NFD", letter)[0])
     name = "".join(plain)
     return name != word and name.isascii() and right(name) and not right(name.lower())
+
+
+def after_hyphen(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a part after a hyphen is right there only: one of the language's endings
+    (Basque EB-ko) or a word with its first letter elided (Romanian e-mpotriva)."""
+    return is_ending(word, lang) or elided_start(word, lang, right)
 
 
 def is_ending(word: str, lang: str) -> bool:

@@ -40,6 +40,7 @@ from pipeline.checks.registry import (
 from pipeline.checks.spell_names import in_full_name, mid_sentence_name
 from pipeline.checks.spell_rules import (
     CASES_ON_NAMES,
+    after_hyphen,
     compound,
     elided,
     enclitic,
@@ -48,7 +49,6 @@ from pipeline.checks.spell_rules import (
     genitive,
     hosts,
     interjection,
-    is_ending,
     prefixed,
     transliterated,
     unaccented,
@@ -194,7 +194,7 @@ def _right(
         return True
     if "’" in word and state.speller.right(word.replace("’", "'")):
         return True
-    if rest and is_ending(word, state.lang):
+    if rest and after_hyphen(word, state.lang, state.speller.right):
         return True
     if any(state.speller.right(other) for other in variants(word, state.lang)):
         return True

@@ -463,6 +463,26 @@ RULES = [
     # it no other language knows is reported
     ("eu", "Bi donut jan nituen.", []),
     ("eu", "Bi donuta jan nituen.", ["donuta"]),
+    # European Portuguese: a pronoun joined to a verb form that lost its last s or z,
+    # the stressed vowel left with its accent (fez: fê-lo; fizemos: fizemo-lo; fiz: fi-lo)
+    ("pt-PT", "Fê-lo ontem, e fizemo-lo outra vez.", []),
+    ("pt-PT", "Eu fi-lo sozinho.", []),
+    # Spanish as written before the 2010 Ortografía: an accent on the strong vowel of a
+    # one-syllable word with a diphthong (guión, truhán, Sión; now guion, truhan, Sion)
+    ("es", "El guión lo escribió un truhán de Sión.", []),
+    ("es", "El guíon.", ["guíon"]),
+    # Greek: a masculine name the dictionary lists only in the nominative (-ς), in the
+    # accusative or genitive, which drop the ς (ο Μισισιπής, στο Μισισιπή)
+    ("el", "Θα διεξαχθούν στην Αλαμπάμα και στο Μισισιπή.", []),
+    # Dutch: the plural in -en of a noun in -ing, a borrowing too (screeningen)
+    ("nl-BE", "Screeningen en vaccinaties worden aangeboden, ook briefingen.", []),
+    ("nl-BE", "Verder zijn er bijvoorbeeld gehoor- en visusscreeningen.", []),
+    # Romanian: the î of îm-, în- elided after a hyphen (e-mpotriva: e împotriva); the
+    # same word without its î and no hyphen is a slip
+    ("ro", "El e-mpotriva Partidului, nu eu.", []),
+    ("ro", "Eu ncep acum.", ["ncep"]),
+    # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
+    ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
 ]
 
 
