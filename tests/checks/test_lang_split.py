@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from test_check_parallel import shape
 
 from benchmarks.corpus import Spec, generate
-from pipeline.checks import spell_dict
-from pipeline.checks import lang_split
+from pipeline.checks import lang_split, spell_dict
 from pipeline.checks.lang_split import (
     PER_CATALOGUE,
     PER_MERGED,
