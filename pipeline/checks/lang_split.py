@@ -66,10 +66,11 @@ def order_of(source: str, video_langs: Sequence[Sequence[str]]) -> list[str] | N
     return order
 
 
-# CPU seconds the first process spends merging a catalogue another process checked (its
-# findings sent back, then merged in order): on the bench corpus the first process took
-# ≈0.6 s more than the costs above give it (7.3 against 6.7 s; 1,250 catalogues merged).
-PER_MERGED = 0.0005
+# CPU seconds the first group spends beyond its languages, per video: it checks each video's
+# source track and receives the other groups' parts (merging them: 0.01 s). On the bench
+# corpus it took 7.0-7.7 s of CPU after the split against the worker's 6.2-6.6 s (three
+# traced runs), where the costs above said 6.7 against 6.6 s: ≈0.6-1.0 s over 250 videos.
+PER_VIDEO_FIRST = 0.0025
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,20 @@ class Shift:
 
 
 def shifts(
-    cut: Sequence[Sequence[str]], loads: Mapping[str, float], catalogues: Mapping[str, int]
+    cut: Sequence[Sequence[str]],
+    loads: Mapping[str, float],
+    catalogues: Mapping[str, int],
+    videos: int,
 ) -> list[Shift]:
     """Where moving some of a boundary language's catalogues to the neighbouring group
     makes the costlier of the two cheaper (the receiving group also loads its dictionary):
-    the contiguous cut can only move whole languages, and the first group also merges."""
+    the contiguous cut moves whole languages only, and the first group does more per video."""
     cost = [
         sum(loads.get(lang, 0.0) + PER_CATALOGUE * catalogues.get(lang, 0) for lang in g)
         for g in cut
     ]
     if cost:
-        cost[0] += PER_MERGED * sum(catalogues.get(lang, 0) for g in cut[1:] for lang in g)
+        cost[0] += PER_VIDEO_FIRST * videos
     found: list[Shift] = []
     moved = {cut[0][0]} if cut and cut[0] else set()  # the source: the first group reads it
     for at in range(len(cut) - 1):
@@ -106,11 +110,10 @@ def shifts(
             load = loads.get(lang, 0.0)
             for count in range(1, catalogues.get(lang, 0) + 1):
                 work = PER_CATALOGUE * count
-                merge = PER_MERGED * count if at == 0 else 0.0
                 if right:
-                    left_cost, right_cost = cost[at] - work + merge, cost[at + 1] + work + load
+                    left_cost, right_cost = cost[at] - work, cost[at + 1] + work + load
                 else:
-                    left_cost, right_cost = cost[at] + work + load - merge, cost[at + 1] - work
+                    left_cost, right_cost = cost[at] + work + load, cost[at + 1] - work
                 worst = max(left_cost, right_cost)
                 if worst < best[0] - 1e-9:
                     best = (worst, count, lang, right, left_cost, right_cost)

@@ -517,7 +517,7 @@ class Runner:
                 work[lang] += PER_CATALOGUE
                 catalogues[lang] += 1
         cut = groups(order, work, self.ctx.workers)
-        moves = shifts(cut, loads, catalogues)
+        moves = shifts(cut, loads, catalogues, len(videos))
         count = len(cut)
         parts: list[list[VideoInput]] = []
         for video, rank in zip(videos, ranks, strict=True):

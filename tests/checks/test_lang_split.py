@@ -21,7 +21,7 @@ from benchmarks.corpus import Spec, generate
 from pipeline.checks import lang_split, spell_dict
 from pipeline.checks.lang_split import (
     PER_CATALOGUE,
-    PER_MERGED,
+    PER_VIDEO_FIRST,
     groups,
     order_of,
     shifts,
@@ -140,7 +140,7 @@ def test_shifts_keep_each_video_contiguous_and_never_make_the_costliest_worse(
     catalogues = dict(zip(order, counts, strict=False))
     work = {lang: load[lang] + PER_CATALOGUE * catalogues[lang] for lang in order}
     cut = groups(order, work, workers)
-    moves = shifts(cut, load, catalogues)
+    moves = shifts(cut, load, catalogues, 40)
     assert all(move.lang != order[0] for move in moves)  # the source stays in the first group
     for at in range(max(catalogues.values()) + 1):
         rank = {lang: at for lang in order if at < catalogues[lang]}
@@ -148,27 +148,23 @@ def test_shifts_keep_each_video_contiguous_and_never_make_the_costliest_worse(
         assert [lang for group in found for lang in group] == order
         assert len(found) == len(cut)
     # the model's costliest group after the shifts is no costlier than before
-    merged = PER_MERGED * sum(catalogues[lang] for group in cut[1:] for lang in group)
-    before = max(
-        sum(work[lang] for lang in g) + (merged if i == 0 else 0) for i, g in enumerate(cut)
-    )
-    after = [sum(work[lang] for lang in g) for g in cut]
-    after[0] += merged
+    after = [sum(work[lang] for lang in group) for group in cut]
+    after[0] += PER_VIDEO_FIRST * 40
+    before = max(after)
     for move in moves:
         moved = PER_CATALOGUE * move.count
         give, take = (move.boundary, move.boundary + 1)[:: 1 if move.right else -1]
         after[give] -= moved
         after[take] += moved + load[move.lang]
-        after[0] += PER_MERGED * move.count * (1 if move.right else -1) if move.boundary == 0 else 0
     assert max(after) <= before + 1e-9
 
 
 def test_a_first_run_with_a_language_shared_by_two_groups_gives_the_one_process_report(
     corpus, cold, monkeypatch
 ):
-    """Catalogues made costly to check and to merge, so that the first group (which also
-    merges) hands the last videos' French to the next group: both processes check French,
-    and the report is the one one process gives."""
+    """Catalogues and videos made costly to check, so that the first group (which also
+    checks each video's source track) hands the last videos' French to the next group:
+    both processes check French, and the report is the one one process gives."""
     if find("eu") is None or find("fr") is None:
         pytest.skip(spell_dict.missing_note("eu"))
     project = Project.load(corpus)
@@ -180,7 +176,7 @@ def test_a_first_run_with_a_language_shared_by_two_groups_gives_the_one_process_
     alone = check_paths([], project, workers=1)
     all_french = french_lookups()
     monkeypatch.setattr(lang_split, "PER_CATALOGUE", 0.3)
-    monkeypatch.setattr(lang_split, "PER_MERGED", 0.1)
+    monkeypatch.setattr(lang_split, "PER_VIDEO_FIRST", 0.5)
     cold("shared")
     shared = check_paths([], project, workers=2)
     assert shape(shared) == shape(alone)
