@@ -16,6 +16,7 @@ cost: what loading its dictionaries takes (the checks' estimate) plus its catalo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 # CPU seconds a catalogue of the benchmark (60 cues) takes to check on a first run.
 PER_CATALOGUE = 0.004
@@ -63,3 +64,84 @@ def order_of(source: str, video_langs: Sequence[Sequence[str]]) -> list[str] | N
         if source in langs or places != sorted(places) or len(set(places)) != len(places):
             return None
     return order
+
+
+# CPU seconds the first group spends beyond its languages, per video: it checks each video's
+# source track and receives the other groups' parts (merging them: 0.01 s). On the bench
+# corpus it took 7.0-7.7 s of CPU after the split against the worker's 6.2-6.6 s (three
+# traced runs), where the costs above said 6.7 against 6.6 s: ≈0.6-1.0 s over 250 videos.
+PER_VIDEO_FIRST = 0.0025
+
+
+@dataclass(frozen=True)
+class Shift:
+    """Some videos' catalogues of one language checked by the group next to its own:
+    `lang` moves from group `boundary` to `boundary + 1` (`right`) or back, for the last
+    `count` videos that list it. A video's groups stay contiguous runs of the order."""
+
+    boundary: int
+    lang: str
+    count: int
+    right: bool
+
+
+def shifts(
+    cut: Sequence[Sequence[str]],
+    loads: Mapping[str, float],
+    catalogues: Mapping[str, int],
+    videos: int,
+) -> list[Shift]:
+    """Where moving some of a boundary language's catalogues to the neighbouring group
+    makes the costlier of the two cheaper (the receiving group also loads its dictionary):
+    the contiguous cut moves whole languages only, and the first group does more per video."""
+    cost = [
+        sum(loads.get(lang, 0.0) + PER_CATALOGUE * catalogues.get(lang, 0) for lang in g)
+        for g in cut
+    ]
+    if cost:
+        cost[0] += PER_VIDEO_FIRST * videos
+    found: list[Shift] = []
+    moved = {cut[0][0]} if cut and cut[0] else set()  # the source: the first group reads it
+    for at in range(len(cut) - 1):
+        best = (max(cost[at], cost[at + 1]), 0, "", True, cost[at], cost[at + 1])
+        for lang, right in ((cut[at][-1], True), (cut[at + 1][0], False)):
+            if lang in moved:
+                continue
+            load = loads.get(lang, 0.0)
+            for count in range(1, catalogues.get(lang, 0) + 1):
+                work = PER_CATALOGUE * count
+                if right:
+                    left_cost, right_cost = cost[at] - work, cost[at + 1] + work + load
+                else:
+                    left_cost, right_cost = cost[at] + work + load, cost[at + 1] - work
+                worst = max(left_cost, right_cost)
+                if worst < best[0] - 1e-9:
+                    best = (worst, count, lang, right, left_cost, right_cost)
+        _, count, lang, right, cost[at], cost[at + 1] = best
+        if count:
+            moved.add(lang)
+            found.append(Shift(at, lang, count, right))
+    return found
+
+
+def video_groups(
+    cut: Sequence[Sequence[str]],
+    moves: Sequence[Shift],
+    rank: Mapping[str, int],
+    totals: Mapping[str, int],
+) -> list[list[str]]:
+    """The groups of one video: `cut`, with each shift applied when the video is among the
+    last `count` of the `totals[lang]` videos listing `lang` (`rank[lang]`: its place among
+    them; a language it does not list is not looked at)."""
+    found = [list(group) for group in cut]
+    for move in moves:
+        place = rank.get(move.lang)
+        if place is None or place < totals[move.lang] - move.count:
+            continue
+        if move.right:
+            found[move.boundary].remove(move.lang)
+            found[move.boundary + 1].insert(0, move.lang)
+        else:
+            found[move.boundary + 1].remove(move.lang)
+            found[move.boundary].append(move.lang)
+    return found

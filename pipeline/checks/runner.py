@@ -505,17 +505,23 @@ class Runner:
         video, group after group: the order one process finds them in."""
         import multiprocessing
 
-        from pipeline.checks.lang_split import PER_CATALOGUE, groups
+        from pipeline.checks.lang_split import PER_CATALOGUE, groups, shifts, video_groups
 
         work = {lang: loads.get(lang, 0.0) for lang in order}
+        catalogues = dict.fromkeys(order, 0)
+        ranks: list[dict[str, int]] = []
         for video in videos:
-            for lang in [*video.langs, *([self.source_lang] if video.source else [])]:
+            listed = [*video.langs, *([self.source_lang] if video.source else [])]
+            ranks.append({lang: catalogues[lang] for lang in listed})
+            for lang in listed:
                 work[lang] += PER_CATALOGUE
+                catalogues[lang] += 1
         cut = groups(order, work, self.ctx.workers)
+        moves = shifts(cut, loads, catalogues, len(videos))
         count = len(cut)
         parts: list[list[VideoInput]] = []
-        for video in videos:
-            for at, group in enumerate(cut):
+        for video, rank in zip(videos, ranks, strict=True):
+            for at, group in enumerate(video_groups(cut, moves, rank, catalogues)):
                 langs = [lang for lang in video.langs if lang in group]
                 # the first group always reads the video's source: its errors are reported
                 # there (and dropped from the other groups', see _merge_groups)

@@ -13,7 +13,7 @@ source text writes, unchanged or with an ending added (Koszalin → Koszalinie).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -76,22 +76,35 @@ def skip(word: str) -> bool:
     return word[0].isupper() and word[1].isupper() and not slip
 
 
-def words(text: str) -> Iterator[tuple[str, int, int]]:
+def words(text: str) -> list[tuple[str, int, int]]:
     """The words of a text to look up, with their offsets in it. Not looked up: a word right
     after a period (E.B.ren, a file name), a short word after a number (a unit: 130 mp,
     101 min), a short word a period closes (an abbreviation: sáb., Th., dvs.)."""
     shown = blank(text)
+    found: list[tuple[str, int, int]] = []
     for match in WORD.finditer(shown):
-        word, start, end = match.group(), match.start(), match.end()
+        start, end = match.span()
         if start and shown[start - 1] == ".":
             continue  # after a period with no space: an abbreviation (E.B.ren), a file name
-        if len(word) <= _UNIT_MAX and _after_number(shown, start):
+        word = match.group()
+        if end - start <= _UNIT_MAX and (_after_number(shown, start) or _abbreviated(shown, end)):
             continue
-        if len(word) <= _ABBREVIATION_MAX and _abbreviated(shown, end):
+        if word.isalpha():  # most words: letters only, so no digit, no hyphen (skip's fast path)
+            if end - start < 2:
+                continue
+            first, second = word[0], word[1]
+            if (
+                first.isupper()
+                and second.isupper()
+                and (first != second or not word[2:3].islower())
+            ):
+                continue  # an acronym (NBE, EBko), not a capital typed twice (DDans)
+            found.append((word, start, end))
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
-            yield word, start, end  # 236th-leveel, WK-kwalificatie: its parts are looked up
+            found.append((word, start, end))  # 236th-leveel, WK-kwalificatie: its parts
+    return found
 
 
 def _abbreviated(text: str, end: int) -> bool:

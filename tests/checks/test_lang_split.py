@@ -18,8 +18,15 @@ from hypothesis import strategies as st
 from test_check_parallel import shape
 
 from benchmarks.corpus import Spec, generate
-from pipeline.checks import spell_dict
-from pipeline.checks.lang_split import groups, order_of
+from pipeline.checks import lang_split, spell_dict
+from pipeline.checks.lang_split import (
+    PER_CATALOGUE,
+    PER_VIDEO_FIRST,
+    groups,
+    order_of,
+    shifts,
+    video_groups,
+)
 from pipeline.checks.runner import check_paths
 from pipeline.checks.spell_paths import find
 from pipeline.project import Project
@@ -118,3 +125,60 @@ def test_a_split_first_run_with_the_result_cache_gives_the_same_report(corpus, c
     first = check_paths([], project, workers=2, remember=True)
     again = check_paths([], project, workers=2, remember=True)  # from the result cache
     assert shape(first) == shape(alone) == shape(again)
+
+
+@given(
+    st.lists(st.floats(0, 3), min_size=2, max_size=9),
+    st.lists(st.integers(0, 40), min_size=9, max_size=9),
+    st.integers(2, 4),
+)
+def test_shifts_keep_each_video_contiguous_and_never_make_the_costliest_worse(
+    loads, counts, workers
+):
+    order = LANGS[: len(loads)]
+    load = dict(zip(order, loads, strict=True))
+    catalogues = dict(zip(order, counts, strict=False))
+    work = {lang: load[lang] + PER_CATALOGUE * catalogues[lang] for lang in order}
+    cut = groups(order, work, workers)
+    moves = shifts(cut, load, catalogues, 40)
+    assert all(move.lang != order[0] for move in moves)  # the source stays in the first group
+    for at in range(max(catalogues.values()) + 1):
+        rank = {lang: at for lang in order if at < catalogues[lang]}
+        found = video_groups(cut, moves, rank, catalogues)
+        assert [lang for group in found for lang in group] == order
+        assert len(found) == len(cut)
+    # the model's costliest group after the shifts is no costlier than before
+    after = [sum(work[lang] for lang in group) for group in cut]
+    after[0] += PER_VIDEO_FIRST * 40
+    before = max(after)
+    for move in moves:
+        moved = PER_CATALOGUE * move.count
+        give, take = (move.boundary, move.boundary + 1)[:: 1 if move.right else -1]
+        after[give] -= moved
+        after[take] += moved + load[move.lang]
+    assert max(after) <= before + 1e-9
+
+
+def test_a_first_run_with_a_language_shared_by_two_groups_gives_the_one_process_report(
+    corpus, cold, monkeypatch
+):
+    """Catalogues and videos made costly to check, so that the first group (which also
+    checks each video's source track) hands the last videos' French to the next group:
+    both processes check French, and the report is the one one process gives."""
+    if find("eu") is None or find("fr") is None:
+        pytest.skip(spell_dict.missing_note("eu"))
+    project = Project.load(corpus)
+
+    def french_lookups() -> int:
+        return sum(s.lookups for (b, _), s in spell_dict._SPELLERS.items() if b == find("fr"))
+
+    cold("alone")
+    alone = check_paths([], project, workers=1)
+    all_french = french_lookups()
+    monkeypatch.setattr(lang_split, "PER_CATALOGUE", 0.3)
+    monkeypatch.setattr(lang_split, "PER_VIDEO_FIRST", 0.5)
+    cold("shared")
+    shared = check_paths([], project, workers=2)
+    assert shape(shared) == shape(alone)
+    # this process checked the French of the first videos only (the worker the rest)
+    assert 0 < french_lookups() < all_french

@@ -1,0 +1,95 @@
+"""`spell_words.words`, whose words of letters only take a fast path: the same words and
+offsets as the plain rules (every word through `skip`), on generated texts."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.checks import spell_words
+from pipeline.checks.spell_words import WORD, blank, skip, words
+
+# pieces of real subtitles that reach each rule: acronyms, a capital typed twice, units,
+# abbreviations, hyphens, apostrophes, invisible characters, digits, markup, addresses
+PIECES = [
+    "NBE",
+    "EBko",
+    "DDans",
+    "OOhiko",
+    "AA",
+    "Aa",
+    "aA",
+    "a",
+    "I",
+    "Ö",
+    "ΕΕ",
+    "Ελλάδα",
+    "130",
+    " mp",
+    "1 dm",
+    "101 min",
+    "sáb.",
+    "e dom.",
+    "dvs. Smith",
+    "Th.",
+    "E.B.ren",
+    "l’acheteur",
+    "procurement's",
+    "236th-leveel",
+    "WK-kwalificatie",
+    "fun\u00adciona",
+    "COVID-19",
+    "2026ko",
+    "<i>",
+    "</i>",
+    "&amp;",
+    "https://x.eu/a",
+    "#MakingSpendMatter",
+    "@handle",
+    "Bistrița",
+    "Koszalinie",
+    "ş",
+    "x",
+    " ",
+    " ",
+    ", ",
+    ". ",
+    "\n",
+    "-",
+    "'",
+]
+
+
+def plain(text: str) -> list[tuple[str, int, int]]:
+    """The rules of `words` without its fast path: every word through `skip`."""
+    shown = blank(text)
+    found = []
+    for match in WORD.finditer(shown):
+        word, start, end = match.group(), match.start(), match.end()
+        if start and shown[start - 1] == ".":
+            continue
+        if len(word) <= spell_words._UNIT_MAX and spell_words._after_number(shown, start):
+            continue
+        if len(word) <= spell_words._ABBREVIATION_MAX and spell_words._abbreviated(shown, end):
+            continue
+        word = word.translate(spell_words._DROP_INVISIBLE)
+        if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
+            found.append((word, start, end))
+    return found
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12))
+def test_words_are_the_plain_rules_words(pieces):
+    text = "".join(pieces)
+    assert words(text) == plain(text)
+
+
+def test_words_of_a_subtitle():
+    text = "NBE-k DDans 130 mp sáb. Koszalinie, l’acheteur 2026ko #Tag AA Ab"
+    assert [word for word, _, _ in words(text)] == [
+        "DDans",
+        "sáb",
+        "Koszalinie",
+        "l’acheteur",
+        "Ab",
+    ]
