@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,19 @@ def _timed(spec: CheckSpec, costs: dict[str, Cost]) -> CheckSpec:
         cost.problems += len(found)
         return found
 
-    return replace(spec, func=run)
+    return CheckSpec(
+        spec.id,
+        spec.scope,
+        spec.severity,
+        spec.summary,
+        run,
+        langs=spec.langs,
+        source=spec.source,
+        memo=spec.memo,
+        gather=spec.gather,
+        prepare=spec.prepare,
+        gate=spec.gate,
+    )
 
 
 def measure(root: Path) -> tuple[float, dict[str, Cost]]:
