@@ -53,6 +53,14 @@ READERS = (
 )
 
 
+def project_copy(tmp_path: Path) -> Path:
+    """This project's tracks and glossary in a folder of their own (no result cache)."""
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "subtitles", root / "subtitles")
+    shutil.copytree(REPO / "glossary", root / "glossary")
+    return root
+
+
 def loaded_by_check(root: Path, *options: str) -> set[str]:
     # The console script's own entry point (click.testing would load tempfile itself).
     code = (
@@ -72,9 +80,7 @@ def loaded_by_check(root: Path, *options: str) -> set[str]:
 
 
 def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "subtitles", root / "subtitles")
-    shutil.copytree(REPO / "glossary", root / "glossary")
+    root = project_copy(tmp_path)
     # Files last changed a minute ago, as a re-check finds them: a file changed within 2 s
     # of being hashed is hashed again next time, and its new stat written (with tempfile).
     past = time.time() - 60
@@ -140,9 +146,7 @@ def test_a_re_check_defines_only_the_dataclasses_it_needs(tmp_path: Path):
     # of start-up): records are plain classes (with equality, hash and repr written out where
     # something compares or prints them). What is left on a re-check: the runner's _Part
     # (pickled across mypyc, which unpickles a compiled plain class by calling it bare).
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "subtitles", root / "subtitles")
-    shutil.copytree(REPO / "glossary", root / "glossary")
+    root = project_copy(tmp_path)
     code = (
         "import dataclasses, sys\n"
         "from pipeline.cli import main\n"
@@ -213,9 +217,7 @@ LAZY_PATTERNS = {
 
 
 def test_a_checked_run_compiles_only_the_patterns_it_uses(tmp_path: Path):
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "subtitles", root / "subtitles")
-    shutil.copytree(REPO / "glossary", root / "glossary")
+    root = project_copy(tmp_path)
     code = (
         "import dataclasses, importlib, sys\n"
         "from pipeline.cli import main\n"
