@@ -46,12 +46,12 @@ import sys
 import time
 from array import array
 from collections.abc import Mapping
-from hashlib import blake2b
 from pathlib import Path
 from typing import Any, Final
 
 from pipeline import __version__
 from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
+from pipeline.hashes import blake2b  # hashlib's blake2b without OpenSSL
 
 FORMAT = 2  # bump when the stored layout changes
 FILE = "check-results.json"  # the parts' outcomes

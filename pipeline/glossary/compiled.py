@@ -16,7 +16,6 @@ rebuilt, never trusted.
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
 import sys
 from pathlib import Path
@@ -26,15 +25,17 @@ from pipeline.errors import InputError
 from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.glossary.files import parse_termbase
 from pipeline.glossary.matcher import Matcher
+from pipeline.hashes import blake2b
 
-FORMAT = 3  # bump when the saved layout changes
+FORMAT = 4  # bump when the saved layout or the key changes (4: blake2b, was sha256)
 _CODE = ("matcher.py", "morphology.py", "normalise.py", "model.py", "csv_io.py", "tbx.py")
 PREFIX = "glossary-"
 
 
 def cache_key(data: bytes) -> str:
     """What the compiled form depends on: the glossary's bytes, the code, msm and Python."""
-    digest = hashlib.sha256(data)
+    # blake2b: hashlib (for its SHA-256) loads OpenSSL, 2.5 ms of every start-up
+    digest = blake2b(data, digest_size=16)
     here = Path(__file__).resolve().parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
