@@ -141,30 +141,34 @@ def test_the_check_ids_known_without_importing_are_those_registered():
     assert sorted(check_ids()) == sorted(load_all())
 
 
-def test_a_re_check_defines_only_the_dataclasses_it_needs(tmp_path: Path):
-    # Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost
-    # of start-up): records are plain classes (with equality, hash and repr written out where
-    # something compares or prints them). What is left on a re-check: the runner's _Part
-    # (pickled across mypyc, which unpickles a compiled plain class by calling it bare).
+# Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost of
+# start-up; `dataclasses` itself ~1 ms): records are plain classes (with equality, hash and
+# repr written out where something compares or prints them). hashlib loads OpenSSL (~2.5 ms):
+# blake2b and SHA-256 come from the built-in modules (pipeline/hashes.py). tomllib (with
+# `string`, ~2 ms) parses a settings text only once (pipeline/settings_cache.py).
+NOT_ON_A_RUN = ("dataclasses", "hashlib", "_hashlib")
+NOT_ON_AN_UNCHANGED_PROJECT = (*NOT_ON_A_RUN, "tomllib", "string")
+
+
+def test_a_run_makes_no_dataclass_loads_no_openssl_and_parses_settings_once(tmp_path: Path):
     root = project_copy(tmp_path)
-    code = (
-        "import dataclasses, sys\n"
-        "from pipeline.cli import main\n"
-        f"sys.argv = ['msm', 'check', {TRACK!r}]\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "mods = [(m, vars(x)) for m, x in list(sys.modules.items()) if m.startswith('pipeline')]\n"
-        "found = {f'{m}.{k}' for m, names in mods for k, v in names.items()\n"
-        "         if isinstance(v, type) and v.__module__ == m and dataclasses.is_dataclass(v)}\n"
-        "print(','.join(sorted(found)), file=sys.stderr)"
-    )
-    for _ in range(2):  # the first run fills the result cache, the second is answered by it
-        done = subprocess.run(
-            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
-        )
-    assert set(done.stderr.strip().splitlines()[-1].split(",")) == {"pipeline.checks.runner._Part"}
+    # no .msm-cache yet: the settings are parsed, not kept; the glossary is compiled from its
+    # CSV (whose reader makes dataclasses: once)
+    first = loaded_by_check(root)
+    assert "tomllib" in first
+    assert not first & {"hashlib", "_hashlib"}
+    kept = loaded_by_check(root, "--no-cache")  # the cache folder is there: kept
+    assert "tomllib" in kept
+    assert not kept & set(NOT_ON_A_RUN)
+    checked = loaded_by_check(root, "--no-cache")
+    assert not checked & set(NOT_ON_AN_UNCHANGED_PROJECT)
+    again = loaded_by_check(root)  # answered by the result cache
+    assert not again & set(NOT_ON_AN_UNCHANGED_PROJECT)
+    # one byte more in the settings: parsed again (and kept), then not
+    catalog = root / "subtitles" / "catalog.toml"
+    catalog.write_bytes(catalog.read_bytes() + b"\n")
+    assert "tomllib" in loaded_by_check(root, "--no-cache")
+    assert not loaded_by_check(root, "--no-cache") & set(NOT_ON_AN_UNCHANGED_PROJECT)
 
 
 def test_records_made_plain_keep_what_their_dataclass_gave():

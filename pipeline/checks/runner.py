@@ -29,7 +29,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
@@ -50,6 +49,7 @@ from pipeline.checks.model import (
     Severity,
     TrackUnit,
 )
+from pipeline.checks.part import Part as _Part  # sent back by worker processes
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import (
     LANGUAGE_LOADS,
@@ -207,24 +207,6 @@ class _Dispatch:
             memos = [(memo, specs, {}) for memo, specs in groups.items()]
             plan = self.plans[(lang, is_source)] = _EntryPlan(plain, memos)
         return plan
-
-
-# A dataclass, unlike the records above: worker processes send it back pickled, and mypyc
-# unpickles a compiled class by calling it without arguments (a dataclass it builds as
-# pickle expects).
-@dataclass
-class _Part:
-    """What checking some videos produced: plain data when a worker process sends it back,
-    the Findings themselves when this process checked them."""
-
-    findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
-    ran: dict[str, set[str]]
-    errors: list[MsmError]
-    files: set[str]
-    gathered: dict[str, list[Any]]
-    missing: list[tuple[str, str]]
-    as_fields: bool = True
-    fresh: dict[str, Any] = field(default_factory=dict)  # new result-cache outcomes
 
 
 class Runner:
