@@ -308,18 +308,20 @@ class Runner:
             self._order = order_of(self.source_lang, [video.langs for video in inputs.videos])
             if self._order is not None:
                 self.ctx.cache[LANGUAGE_LOADS] = {}
-        if known is None:
-            self._prepare()
-        else:
-            self._prepare_once(known)
         # A run makes millions of short-lived objects and no reference cycles (objects are
         # freed by their counts; a test holds the run to leaving no cyclic garbage): the
         # cycle collector would only walk the long-lived ones again and again (glossary
         # indexes, findings, memos), 2% of the benchmark's run and 6% of one 100 times
-        # bigger, for nothing. Off for the run (and in the workers it forks).
+        # bigger, for nothing. Off for the run (and in the workers it forks), `prepare` too
+        # (the check modules it imports, the glossary and spellers it loads: 1-2 ms of a
+        # one-track run's collections).
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if known is None:
+                self._prepare()
+            else:
+                self._prepare_once(known)
             self._videos(inputs.videos)
             sources: dict[Path, list[Cue] | None] = {}
             for item in inputs.files:
