@@ -511,7 +511,7 @@ class Matcher:
         concept = self._concepts[position]
         if concept is None:
             cid, note, line, terms = self._raw[position]
-            concept = Concept(cid, tuple(Term(*fields) for fields in terms), note, line)
+            concept = Concept(cid, tuple(map(Term.remade, terms)), note, line)
             self._concepts[position] = concept
         return concept
 
