@@ -378,7 +378,8 @@ class Project:
         root = find_root(start, explicit)
         path = root / CATALOG
         try:
-            text = read_bytes(path, MAX_CATALOG_BYTES).decode("utf-8-sig")
+            # "utf-8-sig" without its codec module (0.2 ms of start-up): the same text, errors
+            text = read_bytes(path, MAX_CATALOG_BYTES).removeprefix(b"\xef\xbb\xbf").decode()
         except (OSError, UnicodeDecodeError) as exc:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise ProjectError(f"{path}: cannot read: {why}") from None

@@ -169,3 +169,14 @@ def test_what_is_kept_reads_back_as_tomllib_reads_the_text(
     assert typed(parsed) == typed(remembered) == typed(expected)
     # one key more (no generated key has a capital): parsed again
     assert parse_toml("Z = 1\n" + text, "x.toml", folder) == {"Z": 1, **expected}
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_the_settings_file_is_utf8_with_or_without_a_byte_order_mark(tmp_path: Path, bom: bytes):
+    root = project(tmp_path)
+    catalog = root / CATALOG
+    catalog.write_bytes(bom + catalog.read_bytes())
+    assert Project.load(root).settings.frame_rate == 25
+    catalog.write_bytes(bom + b"[project]\nname = \"caf\xe9\"\n")  # Latin-1, not UTF-8
+    with pytest.raises(ProjectError, match="cannot read: 'utf-8' codec can't decode byte 0xe9"):
+        Project.load(root)

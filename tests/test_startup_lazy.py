@@ -30,8 +30,9 @@ GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
 # A run --no-cache writing a text report reads and writes no JSON (the result cache's files,
-# the JSON report, LanguageTool's answers), nor the result cache's digest columns (binascii).
-UNUSED_WHEN_CHECKED = ("json", "binascii")
+# the JSON report, LanguageTool's answers), nor the result cache's digest columns (binascii),
+# nor the utf-8-sig codec (the settings are decoded without it).
+UNUSED_WHEN_CHECKED = ("json", "binascii", "encodings.utf_8_sig")
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which
 # says where the glossary is).
