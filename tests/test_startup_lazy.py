@@ -33,6 +33,15 @@ COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
 # the JSON report, LanguageTool's answers), nor the result cache's digest columns (binascii),
 # nor the utf-8-sig codec (the settings are decoded without it).
 UNUSED_WHEN_CHECKED = ("json", "binascii", "encodings.utf_8_sig")
+# The spelling check's word rules, names and glossary spans: only for a word the dictionary
+# does not know (every word of the track is known).
+SPELLING_RULES = (
+    "pipeline.checks.spell_rules",
+    "pipeline.checks.spell_names",
+    "pipeline.checks.spell_unslipped",
+    "pipeline.checks.spell_slips",
+    "pipeline.checks.spell_terms",
+)
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which
 # says where the glossary is).
@@ -93,7 +102,7 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     # checked again, with the glossary compiled by the first run: no CSV reading
     checked = loaded_by_check(root, "--no-cache")
     assert "pipeline.glossary.matcher" in checked
-    assert not checked & {*NEVER, *COMPILED_GLOSSARY, *UNUSED_WHEN_CHECKED}
+    assert not checked & {*NEVER, *COMPILED_GLOSSARY, *UNUSED_WHEN_CHECKED, *SPELLING_RULES}
     again = loaded_by_check(root)  # answered by the cache
     assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED, *READERS}
     assert "pipeline.checks.runner" in again
