@@ -177,6 +177,6 @@ def test_the_settings_file_is_utf8_with_or_without_a_byte_order_mark(tmp_path: P
     catalog = root / CATALOG
     catalog.write_bytes(bom + catalog.read_bytes())
     assert Project.load(root).settings.frame_rate == 25
-    catalog.write_bytes(bom + b"[project]\nname = \"caf\xe9\"\n")  # Latin-1, not UTF-8
+    catalog.write_bytes(bom + b'[project]\nname = "caf\xe9"\n')  # Latin-1, not UTF-8
     with pytest.raises(ProjectError, match="cannot read: 'utf-8' codec can't decode byte 0xe9"):
         Project.load(root)
