@@ -30,8 +30,18 @@ GLOSSARY = ("pipeline.glossary.matcher", "pipeline.glossary.morphology", "polib.
 # The term base's CSV reader: only when the compiled glossary (.msm-cache/) is missing or stale.
 COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
 # A run --no-cache writing a text report reads and writes no JSON (the result cache's files,
-# the JSON report, LanguageTool's answers).
-UNUSED_WHEN_CHECKED = ("json",)
+# the JSON report, LanguageTool's answers), nor the result cache's digest columns (binascii),
+# nor the utf-8-sig codec (the settings are decoded without it).
+UNUSED_WHEN_CHECKED = ("json", "binascii", "encodings.utf_8_sig")
+# The spelling check's word rules, names and glossary spans: only for a word the dictionary
+# does not know (every word of the track is known).
+SPELLING_RULES = (
+    "pipeline.checks.spell_rules",
+    "pipeline.checks.spell_names",
+    "pipeline.checks.spell_unslipped",
+    "pipeline.checks.spell_slips",
+    "pipeline.checks.spell_terms",
+)
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which
 # says where the glossary is).
@@ -92,7 +102,7 @@ def test_one_track_check_loads_only_what_it_uses(tmp_path: Path):
     # checked again, with the glossary compiled by the first run: no CSV reading
     checked = loaded_by_check(root, "--no-cache")
     assert "pipeline.glossary.matcher" in checked
-    assert not checked & {*NEVER, *COMPILED_GLOSSARY, *UNUSED_WHEN_CHECKED}
+    assert not checked & {*NEVER, *COMPILED_GLOSSARY, *UNUSED_WHEN_CHECKED, *SPELLING_RULES}
     again = loaded_by_check(root)  # answered by the cache
     assert not again & {*NEVER, *GLOSSARY, *UNUSED_WHEN_REMEMBERED, *READERS}
     assert "pipeline.checks.runner" in again
@@ -141,30 +151,34 @@ def test_the_check_ids_known_without_importing_are_those_registered():
     assert sorted(check_ids()) == sorted(load_all())
 
 
-def test_a_re_check_defines_only_the_dataclasses_it_needs(tmp_path: Path):
-    # Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost
-    # of start-up): records are plain classes (with equality, hash and repr written out where
-    # something compares or prints them). What is left on a re-check: the runner's _Part
-    # (pickled across mypyc, which unpickles a compiled plain class by calling it bare).
+# Making a dataclass compiles its methods from source (0.4-1 ms a class, the largest cost of
+# start-up; `dataclasses` itself ~1 ms): records are plain classes (with equality, hash and
+# repr written out where something compares or prints them). hashlib loads OpenSSL (~2.5 ms):
+# blake2b and SHA-256 come from the built-in modules (pipeline/hashes.py). tomllib (with
+# `string`, ~2 ms) parses a settings text only once (pipeline/settings_cache.py).
+NOT_ON_A_RUN = ("dataclasses", "hashlib", "_hashlib")
+NOT_ON_AN_UNCHANGED_PROJECT = (*NOT_ON_A_RUN, "tomllib", "string")
+
+
+def test_a_run_makes_no_dataclass_loads_no_openssl_and_parses_settings_once(tmp_path: Path):
     root = project_copy(tmp_path)
-    code = (
-        "import dataclasses, sys\n"
-        "from pipeline.cli import main\n"
-        f"sys.argv = ['msm', 'check', {TRACK!r}]\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "mods = [(m, vars(x)) for m, x in list(sys.modules.items()) if m.startswith('pipeline')]\n"
-        "found = {f'{m}.{k}' for m, names in mods for k, v in names.items()\n"
-        "         if isinstance(v, type) and v.__module__ == m and dataclasses.is_dataclass(v)}\n"
-        "print(','.join(sorted(found)), file=sys.stderr)"
-    )
-    for _ in range(2):  # the first run fills the result cache, the second is answered by it
-        done = subprocess.run(
-            [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
-        )
-    assert set(done.stderr.strip().splitlines()[-1].split(",")) == {"pipeline.checks.runner._Part"}
+    # no .msm-cache yet: the settings are parsed, not kept; the glossary is compiled from its
+    # CSV (whose reader makes dataclasses: once)
+    first = loaded_by_check(root)
+    assert "tomllib" in first
+    assert not first & {"hashlib", "_hashlib"}
+    kept = loaded_by_check(root, "--no-cache")  # the cache folder is there: kept
+    assert "tomllib" in kept
+    assert not kept & set(NOT_ON_A_RUN)
+    checked = loaded_by_check(root, "--no-cache")
+    assert not checked & set(NOT_ON_AN_UNCHANGED_PROJECT)
+    again = loaded_by_check(root)  # answered by the result cache
+    assert not again & set(NOT_ON_AN_UNCHANGED_PROJECT)
+    # one byte more in the settings: parsed again (and kept), then not
+    catalog = root / "subtitles" / "catalog.toml"
+    catalog.write_bytes(catalog.read_bytes() + b"\n")
+    assert "tomllib" in loaded_by_check(root, "--no-cache")
+    assert not loaded_by_check(root, "--no-cache") & set(NOT_ON_AN_UNCHANGED_PROJECT)
 
 
 def test_records_made_plain_keep_what_their_dataclass_gave():
@@ -197,7 +211,8 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
 # numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
 # state check's words, numbers and links (fidelity: only a text with a digit or an
 # address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
-# comments, WebVTT inline timestamps, the settings' check ids and variable names.
+# comments, WebVTT inline timestamps, the settings' check ids and variable names, the control
+# characters of glossary notes.
 LAZY_PATTERNS = {
     "pipeline.checks.typography": (
         "_invisible_re", "_double_space", "_number_unit", "_three_dots", "_dotted_acronym",
@@ -213,6 +228,8 @@ LAZY_PATTERNS = {
     "pipeline.tracks.vtt_io": ("_inline_time",),
     "pipeline.checks.config": ("_id",),
     "pipeline.mt.config": ("_env_name",),
+    # a compiled glossary's terms are remade without cleaning them again
+    "pipeline.glossary.model": ("_control",),
 }  # fmt: skip
 
 

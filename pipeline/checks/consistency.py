@@ -23,13 +23,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from hashlib import blake2b
 from typing import Any, Final, TypeVar
 
 from pipeline.checks.model import CatalogUnit, EntryUnit
 from pipeline.checks.units import parse_accepts
 from pipeline.errors import InputError
 from pipeline.fsutil import read_bytes
+from pipeline.hashes import blake2b  # hashlib's, without loading OpenSSL
 from pipeline.tracks.po_charset import decode_po
 from pipeline.tracks.po_read import PoEntry, entry_at, read_catalog
 

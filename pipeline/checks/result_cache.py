@@ -39,19 +39,18 @@ load or does not have the expected shape is ignored and rewritten, never trusted
 
 from __future__ import annotations
 
-import binascii
 import os
 import stat
 import sys
 import time
 from array import array
 from collections.abc import Mapping
-from hashlib import blake2b
 from pathlib import Path
 from typing import Any, Final
 
 from pipeline import __version__
 from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
+from pipeline.hashes import blake2b  # hashlib's blake2b without OpenSSL
 
 FORMAT = 2  # bump when the stored layout changes
 FILE = "check-results.json"  # the parts' outcomes
@@ -385,8 +384,8 @@ def digest_in(stored: list[Any]) -> Any:
 
 
 def _column(values: array[int]) -> list[str]:
-    # base64.b64encode and b64decode(validate=True) are these calls (base64 itself: 1 ms
-    # of start-up)
+    import binascii  # base64's b64encode and b64decode(validate=True), without base64 (1 ms)
+
     return [values.typecode, binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")]
 
 
@@ -396,4 +395,6 @@ def _array(stored: list[str]) -> array[int]:
         raise ValueError(f"bad typecode {typecode!r}")
     if not isinstance(data, str):
         raise TypeError("not a column")
+    import binascii
+
     return array(typecode, binascii.a2b_base64(data.encode("ascii"), strict_mode=True))

@@ -29,7 +29,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
@@ -50,6 +49,7 @@ from pipeline.checks.model import (
     Severity,
     TrackUnit,
 )
+from pipeline.checks.part import Part as _Part  # sent back by worker processes
 from pipeline.checks.profiles import resolve as resolve_profile
 from pipeline.checks.registry import (
     LANGUAGE_LOADS,
@@ -209,24 +209,6 @@ class _Dispatch:
         return plan
 
 
-# A dataclass, unlike the records above: worker processes send it back pickled, and mypyc
-# unpickles a compiled class by calling it without arguments (a dataclass it builds as
-# pickle expects).
-@dataclass
-class _Part:
-    """What checking some videos produced: plain data when a worker process sends it back,
-    the Findings themselves when this process checked them."""
-
-    findings: list[Any]  # each Finding's fields (from a worker), or the Findings themselves
-    ran: dict[str, set[str]]
-    errors: list[MsmError]
-    files: set[str]
-    gathered: dict[str, list[Any]]
-    missing: list[tuple[str, str]]
-    as_fields: bool = True
-    fresh: dict[str, Any] = field(default_factory=dict)  # new result-cache outcomes
-
-
 class Runner:
     """One run of `msm check`: holds the context, collects findings as units are checked."""
 
@@ -326,18 +308,20 @@ class Runner:
             self._order = order_of(self.source_lang, [video.langs for video in inputs.videos])
             if self._order is not None:
                 self.ctx.cache[LANGUAGE_LOADS] = {}
-        if known is None:
-            self._prepare()
-        else:
-            self._prepare_once(known)
         # A run makes millions of short-lived objects and no reference cycles (objects are
         # freed by their counts; a test holds the run to leaving no cyclic garbage): the
         # cycle collector would only walk the long-lived ones again and again (glossary
         # indexes, findings, memos), 2% of the benchmark's run and 6% of one 100 times
-        # bigger, for nothing. Off for the run (and in the workers it forks).
+        # bigger, for nothing. Off for the run (and in the workers it forks), `prepare` too
+        # (the check modules it imports, the glossary and spellers it loads: 1-2 ms of a
+        # one-track run's collections).
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if known is None:
+                self._prepare()
+            else:
+                self._prepare_once(known)
             self._videos(inputs.videos)
             sources: dict[Path, list[Cue] | None] = {}
             for item in inputs.files:

@@ -23,9 +23,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import languages
 from pipeline.checks.spell_paths import (
@@ -33,10 +32,11 @@ from pipeline.checks.spell_paths import (
     search_dirs,
 )
 from pipeline.checks.spell_paths import fingerprint as _fingerprint
-from pipeline.checks.spell_shapes import Shapes
-from pipeline.checks.spell_shapes import read as read_shapes
 from pipeline.fsutil import read_bytes
 from pipeline.glossary.normalise import skeleton
+
+if TYPE_CHECKING:  # read on the first slip scan: a run that meets no new word makes none
+    from pipeline.checks.spell_shapes import Shapes
 
 CACHE_ENV = "MSM_SPELLING_CACHE"  # the verdict cache folder ("off": no cache on disk)
 SUGGESTIONS = 3  # suggestions kept per misspelt word
@@ -69,22 +69,29 @@ def _cache_dir() -> Path | None:
     return (Path(base) if base else Path.home() / ".cache") / "msm" / "spelling"
 
 
-@dataclass
-class Speller:
+class Speller:  # a plain class: a dataclass cost ~0.7 ms of start-up
     """One language's dictionary, loaded on first need, with every verdict remembered."""
 
-    lang: str
-    base: Path
-    verdicts: dict[str, str] = field(default_factory=dict)
-    cache_folder: Path | None = None  # where verdicts are kept across runs (None: not kept)
-    cache_file: Path | None = None
-    _hunspell: Any = None
-    _pending: list[str] = field(default_factory=list)
-    _try: str | None = None
-    _read: bool = False  # whether the verdicts of earlier runs are in `verdicts` yet
-    lookups: int = 0  # words this speller asked its dictionary (what a first run costs)
-    _shapes: Shapes | None = None  # spell_shapes.read, on the first slip scan
-    _shapes_read: bool = False
+    def __init__(
+        self,
+        lang: str,
+        base: Path,
+        verdicts: dict[str, str] | None = None,
+        cache_folder: Path | None = None,  # where verdicts are kept across runs (None: not kept)
+        cache_file: Path | None = None,
+    ) -> None:
+        self.lang = lang
+        self.base = base
+        self.verdicts: dict[str, str] = verdicts if verdicts is not None else {}
+        self.cache_folder = cache_folder
+        self.cache_file = cache_file
+        self._hunspell: Any = None
+        self._pending: list[str] = []
+        self._try: str | None = None
+        self._read = False  # whether the verdicts of earlier runs are in `verdicts` yet
+        self.lookups = 0  # words this speller asked its dictionary (what a first run costs)
+        self._shapes: Shapes | None = None  # spell_shapes.read, on the first slip scan
+        self._shapes_read = False
 
     @classmethod
     def open(cls, lang: str, base: Path) -> Speller:
@@ -211,7 +218,9 @@ class Speller:
         """What the dictionary's words are made of, when that can skip look-ups."""
         if not self._shapes_read:
             self._shapes_read = True
-            self._shapes = read_shapes(self.base)
+            from pipeline.checks.spell_shapes import read
+
+            self._shapes = read(self.base)
         return self._shapes
 
     def _letters(self) -> str:

