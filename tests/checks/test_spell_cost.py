@@ -143,3 +143,39 @@ def test_a_basque_scan_finds_the_same_words_without_the_needless_look_ups(word):
         fast = spell_dict.Speller("eu", base)
         assert fast._near(form) == full._near(form)
         assert fast.lookups * 5 < full.lookups
+
+
+# A typo in each language whose Debian dictionaries come as two names linked to the same
+# files (eu_ES and eu, nl_BE and nl, fr_FR and fr).
+LINKED = [
+    ("eu", "Agiriak eta kontratzio bat bidali ditugu.", "kontratzio"),
+    ("nl-BE", "De aanbestedng is gesloten.", "aanbestedng"),
+    ("fr", "Le soumissionaire a gagné.", "soumissionaire"),
+]
+
+
+@pytest.mark.parametrize(("lang", "target", "typo"), LINKED)
+def test_each_dictionary_file_is_asked_about_a_word_once(tmp_path, monkeypatch, lang, target, typo):
+    # the second name of the same files gives the same verdicts: asking it again about
+    # each word the first rejected cost a look-up per word (Basque ≈1 ms each)
+    bases = spell_paths.find_all(lang)
+    if len(bases) < 2 or spell_dict._files(bases[0]) != spell_dict._files(bases[1]):
+        pytest.skip(f"no two names for the same {lang} dictionary installed")
+    from pipeline.checks import spelling
+
+    monkeypatch.setenv(spell_dict.CACHE_ENV, str(tmp_path / "cache"))
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "glossary", root / "glossary")
+    shutil.copytree(ROOT / "subtitles", root / "subtitles")
+    ctx = CheckContext(settings=Project.load(root).settings, root=root)
+    unit = EntryUnit(path=f"subtitles/demo/{lang}.po", line=3, lang=lang, source="", target=target)
+    problems = list(load_all()["spelling"].func(unit, ctx))
+    assert typo in {p.concept for p in problems}
+    state = spelling._languages(ctx)[lang]
+    assert state is not None
+    by_files: dict[tuple[Path, Path], list[spell_dict.Speller]] = {}
+    for one in [state.speller, *state.variants]:
+        by_files.setdefault(spell_dict._files(one.base), []).append(one)
+    for first, *again in by_files.values():
+        assert first.lookups > 0
+        assert [one.lookups for one in again] == [0] * len(again)
