@@ -10,13 +10,17 @@ loads only its languages' dictionaries, at the same time as the others.
 The languages are cut into contiguous runs of the run's order (the source first, then the
 targets as the videos list them), so that a video's parts merged group after group give the
 order one process gives; the cut that makes the costliest group cheapest wins. A language's
-cost: what loading its dictionaries takes (the checks' estimate) plus its catalogues.
+cost: what loading its dictionaries takes (the checks' estimate) plus its catalogues. With
+two groups, one boundary language is a part of its own between them, shared out as the two
+processes finish their own parts (`take`): the model's error (compiled checks are cheaper
+than it thinks, a busy core slower) no longer leaves one process working alone at the end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # CPU seconds a catalogue of the benchmark (60 cues) takes to check on a first run.
 PER_CATALOGUE = 0.004
@@ -145,3 +149,36 @@ def video_groups(
             found[move.boundary + 1].remove(move.lang)
             found[move.boundary].append(move.lang)
     return found
+
+
+def shared_language(
+    cut: Sequence[Sequence[str]], moves: Sequence[Shift], loads: Mapping[str, float]
+) -> str | None:
+    """The language two groups share video by video as they go, when the run has two
+    groups: this process takes its catalogues from the first video on, the worker from the
+    last back, until they meet, so that both finish together whatever the cost model
+    misjudged (compiled checks, a busy core). It is the language `shifts` moves, else the
+    boundary language (not the source) whose dictionary loads fastest: the side that takes
+    any of its catalogues loads it too. None: not two groups."""
+    if len(cut) != 2 or not cut[0] or not cut[1]:
+        return None
+    if moves:
+        return moves[0].lang
+    candidates = [cut[1][0], *([cut[0][-1]] if len(cut[0]) > 1 else [])]
+    return min(candidates, key=lambda lang: loads.get(lang, 0.0))
+
+
+def take(marks: Any, at: int, first: bool) -> bool:
+    """Whether the first process (`first`) or the worker takes the shared part of video
+    `at`. `marks` (shared by both, with a lock: multiprocessing.Array) holds the next video
+    the first process may take and the last one the worker took: the first process goes from
+    the first video on, the worker from the last back, each taking the videos the other has
+    not reached, so each part is checked once and both finish about together."""
+    with marks.get_lock():
+        taken: bool = at < marks[1] if first else at >= marks[0]
+        if taken:
+            if first:
+                marks[0] = at + 1
+            else:
+                marks[1] = at
+    return taken

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
 from operator import is_
 from pathlib import Path
@@ -489,7 +489,13 @@ class Runner:
         video, group after group: the order one process finds them in."""
         import multiprocessing
 
-        from pipeline.checks.lang_split import PER_CATALOGUE, groups, shifts, video_groups
+        from pipeline.checks.lang_split import (
+            PER_CATALOGUE,
+            groups,
+            shared_language,
+            shifts,
+            video_groups,
+        )
 
         work = {lang: loads.get(lang, 0.0) for lang in order}
         catalogues = dict.fromkeys(order, 0)
@@ -502,6 +508,13 @@ class Runner:
                 catalogues[lang] += 1
         cut = groups(order, work, self.ctx.workers)
         moves = shifts(cut, loads, catalogues, len(videos))
+        # Two groups: one boundary language becomes a part of its own between them, which
+        # both processes share out once their own parts are done (_take), not the model.
+        shared = shared_language(cut, moves, loads)
+        if shared is not None:
+            cut = [[lang for lang in group if lang != shared] for group in cut]
+            cut.insert(1, [shared])
+            moves = []
         count = len(cut)
         parts: list[list[VideoInput]] = []
         for video, rank in zip(videos, ranks, strict=True):
@@ -531,13 +544,18 @@ class Runner:
         done: dict[int, _Part] = {}
         merged = 0
         source_errors: list[str] = []
-        global _WORK
+        global _WORK, _SHARED
         _WORK = (self, parts, count, handed)
+        if shared is not None:
+            # the next video whose shared part this process may take, and the last one the
+            # worker took (it goes back from the end)
+            _SHARED = context.Array("i", [0, len(videos)])
         gc.freeze()
         try:
-            with context.Pool(count - 1) as pool:
-                loops = [pool.apply_async(_check_group, (group,)) for group in range(1, count)]
-                for index in range(0, len(parts), count):
+            workers = range(2, 3) if shared is not None else range(1, count)
+            with context.Pool(len(workers)) as pool:
+                loops = [pool.apply_async(_check_group, (group,)) for group in workers]
+                for index in self._own_indexes(len(videos), count):
                     done[index] = self._own_part(parts[index])
                     while not handed.empty():
                         at, part = handed.get()
@@ -550,8 +568,19 @@ class Runner:
                     done[at] = part
                     merged = self._merge_groups(done, merged, count, source_errors)
         finally:
-            _WORK = None
+            _WORK = _SHARED = None
             gc.unfreeze()
+
+    def _own_indexes(self, videos: int, count: int) -> Iterator[int]:
+        """The parts this process checks on a run split by language: the first group's of
+        every video, then, with a shared part (_SHARED), those it takes from the first video
+        on until it meets the worker."""
+        yield from range(0, videos * count, count)
+        if _SHARED is not None:
+            for at in range(videos):
+                if not _take(at, True):
+                    break
+                yield at * count + 1
 
     def _merge_groups(
         self, done: dict[int, _Part], merged: int, count: int, source_errors: list[str]
@@ -1294,6 +1323,30 @@ def _cpu_times() -> tuple[int, int] | None:
 _WORK: tuple[Runner, list[list[VideoInput]], Any, Any] | None = None
 
 
+# On a run split by language in two groups, with a language they share out: the next video
+# whose shared part this process may take, and the last one the worker took.
+_SHARED: Any = None
+
+
+def _take(at: int, first: bool) -> bool:
+    """Whether this process (`first`) or the worker takes the shared part of video `at`
+    (lang_split.take)."""
+    from pipeline.checks.lang_split import take
+
+    return take(_SHARED, at, first)
+
+
+def _group_indexes(group: int, parts: int, count: int) -> Iterator[int]:
+    """The parts a worker checks: its group's of every video, then, with a shared part
+    (_SHARED), those it takes from the last video back until it meets this process."""
+    yield from range(group, parts, count)
+    if _SHARED is not None:
+        for at in range(parts // count - 1, -1, -1):
+            if not _take(at, False):
+                return
+            yield at * count + 1
+
+
 def _next_part(taken: Any, count: int) -> int | None:
     """The next part nobody has taken yet, now taken (None when all are)."""
     with taken.get_lock():
@@ -1319,12 +1372,13 @@ def _check_parts() -> int:
 
 
 def _check_group(group: int) -> int:
-    """In a worker, on a run split by language: check one group's part of every video."""
+    """In a worker, on a run split by language: check one group's part of every video (the
+    shared parts it takes from the last video back: `_take`)."""
     assert _WORK is not None
     runner, parts, count, handed = _WORK
     runner._take_part()  # start clean: drop what the parent had found before forking
     checked = 0
-    for index in range(group, len(parts), count):
+    for index in _group_indexes(group, len(parts), count):
         for video in parts[index]:
             runner._guard(runner._video, video)
         handed.put((index, runner._take_part()))

@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pipeline import languages
-from pipeline.checks import spell_paths
 from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import (
     LANGUAGE_LOADS,
@@ -123,7 +122,7 @@ def _language(ctx: CheckContext, lang: str) -> _Language | None:
 
     listed = WordList.of(lang, read_words(ctx.root, lang) if ctx.root is not None else ())
     comma_below = languages.get(lang).typography.comma_below
-    others = [spell_dict.Speller.open(lang, b) for b in spell_paths.find_all(lang)[1:]]
+    others = spell_dict.other_spellers(lang, speller)  # en_US beside en_GB
     english = spell_dict.speller(ENGLISH) if lang != ENGLISH else None
     made = _Language(lang, speller, listed, comma_below, others, english)
     known[lang] = made

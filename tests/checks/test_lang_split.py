@@ -163,8 +163,9 @@ def test_a_first_run_with_a_language_shared_by_two_groups_gives_the_one_process_
     corpus, cold, monkeypatch
 ):
     """Catalogues and videos made costly to check, so that the first group (which also
-    checks each video's source track) hands the last videos' French to the next group:
-    both processes check French, and the report is the one one process gives."""
+    checks each video's source track) would hand the last videos' French to the next
+    group: French becomes the part both processes share out as they finish their own
+    (lang_split.take), and the report is the one one process gives."""
     if find("eu") is None or find("fr") is None:
         pytest.skip(spell_dict.missing_note("eu"))
     project = Project.load(corpus)
@@ -180,5 +181,46 @@ def test_a_first_run_with_a_language_shared_by_two_groups_gives_the_one_process_
     cold("shared")
     shared = check_paths([], project, workers=2)
     assert shape(shared) == shape(alone)
-    # this process checked the French of the first videos only (the worker the rest)
-    assert 0 < french_lookups() < all_french
+    # this process checked the French of the first videos only (the worker the rest; how
+    # many each takes depends on which finishes its own parts first)
+    assert french_lookups() <= all_french
+
+
+@given(st.integers(0, 30), st.lists(st.booleans(), max_size=80))
+def test_the_shared_parts_are_each_taken_once_from_both_ends(videos, turns):
+    # the two processes asking in any interleaving (True: the first process), each going on
+    # until it is refused: every video's shared part is taken exactly once, the first
+    # process's from the first video on, the worker's from the last back
+    marks = multiprocessing.Array("i", [0, videos])
+    first = iter(range(videos))
+    back = iter(range(videos - 1, -1, -1))
+    taken: dict[int, bool] = {}
+    going = {True: True, False: True}
+    for side in [*turns, *[True] * (videos + 1), *[False] * (videos + 1)]:
+        if not going[side]:
+            continue
+        at = next(first if side else back, None)
+        if at is None or not lang_split.take(marks, at, side):
+            going[side] = False
+            continue
+        assert at not in taken
+        taken[at] = side
+    assert sorted(taken) == list(range(videos))
+    sides = [taken[at] for at in range(videos)]
+    assert sides == sorted(sides, reverse=True)  # the first process's, then the worker's
+
+
+SHARED = [
+    # (the cut, the shift's language, loads, the language the two groups share out)
+    ([["en", "eu", "fr"], ["el", "es"]], "fr", {"fr": 0.2, "el": 0.6}, "fr"),
+    ([["en", "eu", "fr"], ["el", "es"]], None, {"fr": 0.2, "el": 0.6}, "fr"),
+    ([["en", "eu", "fr"], ["el", "es"]], None, {"fr": 0.7, "el": 0.6}, "el"),
+    ([["en"], ["el", "es"]], None, {"el": 0.6}, "el"),  # never the source
+    ([["en", "eu"], ["el"], ["es"]], None, {}, None),  # three groups: shifts, not shared
+]
+
+
+@pytest.mark.parametrize(("cut", "moved", "loads", "expected"), SHARED)
+def test_the_shared_language_is_a_boundary_language_not_the_source(cut, moved, loads, expected):
+    moves = [lang_split.Shift(0, moved, 3, True)] if moved else []
+    assert lang_split.shared_language(cut, moves, loads) == expected
