@@ -80,7 +80,15 @@ _TO_LATIN = {
 
 @cache
 def _fold_table() -> dict[int, str]:
-    """The per-character fold applied after lowercasing (built once, on first use)."""
+    """The per-character fold applied after lowercasing: `build_fold_table`'s, kept as data."""
+    from pipeline.glossary.fold_tables import FOLD
+
+    return FOLD
+
+
+def build_fold_table() -> dict[int, str]:
+    """The per-character fold applied after lowercasing, made from Unicode's data (~0.5 ms:
+    `tools/fold_tables.py` writes it into `fold_tables.py`; a test holds the two equal)."""
     table: dict[int, str] = {}
     for ranges in ((0x0370, 0x0400), (0x1F00, 0x2000)):
         for code in range(*ranges):
@@ -106,7 +114,15 @@ def _fold_table() -> dict[int, str]:
 
 @cache
 def _strip_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letter (for comparing word forms)."""
+    """Latin letters with diacritics → their base letter: `build_strip_table`'s, as data."""
+    from pipeline.glossary.fold_tables import STRIP
+
+    return STRIP
+
+
+def build_strip_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letter (for comparing word forms), made
+    from Unicode's data (kept in `fold_tables.py` like the fold table)."""
     table: dict[int, str] = {}
     for ranges in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
         for code in range(*ranges):
@@ -125,8 +141,14 @@ def _strip_table() -> dict[int, str]:
 def _fold_needed() -> re.Pattern[str]:
     """The characters `_fold_table` changes, but for the line break (replaced on its own):
     most lowercased subtitles hold none of them, and translating is the slow part."""
-    codes = sorted(set(_fold_table()) - {ord("\n")})
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]")
+    from pipeline.glossary.fold_tables import FOLD_NEEDED
+
+    return re.compile(FOLD_NEEDED)
+
+
+def build_fold_needed() -> str:
+    """`_fold_needed`'s pattern: a class of runs (`a-b`), parsed faster than 351 characters."""
+    return _char_class(sorted(set(build_fold_table()) - {ord("\n")})) or "[]"
 
 
 def _fold_chars(text: str) -> str:
@@ -357,7 +379,11 @@ def written_forms(char: str) -> str | None:
     for a character nothing folds to)."""
     if char >= SOURCE_TOP:
         return None
-    codes = sorted(map(ord, _sources().get(char, ())))
+    return _char_class(sorted(map(ord, _sources().get(char, ()))))
+
+
+def _char_class(codes: list[int]) -> str | None:
+    """A pattern class of these code points (sorted), runs written `a-b`; None for none."""
     runs: list[str] = []
     at = 0
     while at < len(codes):
