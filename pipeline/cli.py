@@ -1,7 +1,10 @@
 """The `msm` command line: thin commands that parse options, call the core, and report.
 
 This is the only module that imports click. Heavy libraries (yt_dlp, deep_translator) are
-imported inside the functions that need them, so `msm --help` starts fast.
+imported inside the functions that need them, so `msm --help` starts fast. A command is made
+when first used (`LazyGroup`): declare its parameters with `option` and `argument` (click's,
+noted on the function and made with the command); tests/test_cli_lazy.py holds every help
+text to what click printed when it made them all at import.
 
 Long: every command's options, help text and examples live here, because only this module may
 import click; each command body stays a few lines over one core function.
