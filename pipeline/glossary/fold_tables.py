@@ -1,6 +1,9 @@
-"""The fold and strip tables of `pipeline.glossary.normalise`, as data (written by
-`tools/fold_tables.py` from `build_fold_table`, `build_strip_table` and `build_fold_needed`:
-do not edit; tests/glossary/test_fold_tables.py holds them equal)."""
+"""The fold and strip tables of `pipeline.glossary.normalise`, as data: written by
+`tools/fold_tables.py` from Unicode's data; do not edit (tests/glossary/test_fold_tables.py
+holds them equal).
+
+Long: data, one table entry a line (352 + 502 of them).
+"""
 
 from __future__ import annotations
 

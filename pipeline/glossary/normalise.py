@@ -80,61 +80,21 @@ _TO_LATIN = {
 
 @cache
 def _fold_table() -> dict[int, str]:
-    """The per-character fold applied after lowercasing: `build_fold_table`'s, kept as data."""
+    """The per-character fold applied after lowercasing (Greek accents and final sigma, the
+    micro sign, Romanian cedillas, spaces, hyphens, apostrophes): data made from Unicode's
+    by tools/fold_tables.py, which a test holds up to date."""
     from pipeline.glossary.fold_tables import FOLD
 
     return FOLD
 
 
-def build_fold_table() -> dict[int, str]:
-    """The per-character fold applied after lowercasing, made from Unicode's data (~0.5 ms:
-    `tools/fold_tables.py` writes it into `fold_tables.py`; a test holds the two equal)."""
-    table: dict[int, str] = {}
-    for ranges in ((0x0370, 0x0400), (0x1F00, 0x2000)):
-        for code in range(*ranges):
-            char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-            ).lower()
-            if len(base) == 1 and base != char:
-                table[code] = base
-    table[ord("ς")] = "σ"
-    table[ord("\u00b5")] = "μ"  # micro sign, found in official Greek strings
-    table[ord("\u037e")] = ";"  # Greek question mark
-    for cedilla, comma in (("ş", "ș"), ("ţ", "ț"), ("Ş", "ș"), ("Ţ", "ț")):
-        table[ord(cedilla)] = comma
-    for char in _SPACES:
-        table[ord(char)] = " "
-    for char in _HYPHENS:
-        table[ord(char)] = "-"
-    for char in _APOSTROPHES:
-        table[ord(char)] = "'"
-    return table
-
-
 @cache
 def _strip_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letter: `build_strip_table`'s, as data."""
+    """Latin letters with diacritics → their base letter (for comparing word forms): data
+    made by tools/fold_tables.py, like the fold table."""
     from pipeline.glossary.fold_tables import STRIP
 
     return STRIP
-
-
-def build_strip_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letter (for comparing word forms), made
-    from Unicode's data (kept in `fold_tables.py` like the fold table)."""
-    table: dict[int, str] = {}
-    for ranges in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
-        for code in range(*ranges):
-            char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-            )
-            if len(base) == 1 and base != char:
-                table[code] = base.lower()
-    for char, base in (("ł", "l"), ("Ł", "l"), ("ø", "o"), ("đ", "d"), ("ı", "i")):
-        table[ord(char)] = base
-    return table
 
 
 @cache
@@ -144,11 +104,6 @@ def _fold_needed() -> re.Pattern[str]:
     from pipeline.glossary.fold_tables import FOLD_NEEDED
 
     return re.compile(FOLD_NEEDED)
-
-
-def build_fold_needed() -> str:
-    """`_fold_needed`'s pattern: a class of runs (`a-b`), parsed faster than 351 characters."""
-    return _char_class(sorted(set(build_fold_table()) - {ord("\n")})) or "[]"
 
 
 def _fold_chars(text: str) -> str:

@@ -1,5 +1,5 @@
 """The fold and strip tables kept as data (pipeline/glossary/fold_tables.py) are what
-normalise.py's builders make from Unicode's data, and the fold's screen matches the same
+tools/fold_tables.py's builders make from Unicode's data, and the fold's screen matches the same
 characters as the class of single characters it replaced."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tools import fold_tables as writer
 
 def _old_screen() -> re.Pattern[str]:
     """The screen as it was made before: one escaped character after another."""
-    codes = sorted(set(normalise.build_fold_table()) - {ord("\n")})
+    codes = sorted(set(writer.build_fold_table()) - {ord("\n")})
     return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]")
 
 
@@ -26,9 +26,9 @@ NEW = re.compile(fold_tables.FOLD_NEEDED)
 
 
 def test_the_tables_are_what_the_builders_make():
-    assert normalise.build_fold_table() == fold_tables.FOLD
-    assert normalise.build_strip_table() == fold_tables.STRIP
-    assert normalise.build_fold_needed() == fold_tables.FOLD_NEEDED
+    assert writer.build_fold_table() == fold_tables.FOLD
+    assert writer.build_strip_table() == fold_tables.STRIP
+    assert writer.build_fold_needed() == fold_tables.FOLD_NEEDED
 
 
 def test_the_file_is_what_the_writer_writes():
