@@ -1,7 +1,10 @@
 """The `msm` command line: thin commands that parse options, call the core, and report.
 
 This is the only module that imports click. Heavy libraries (yt_dlp, deep_translator) are
-imported inside the functions that need them, so `msm --help` starts fast.
+imported inside the functions that need them, so `msm --help` starts fast. A command is made
+when first used (`LazyGroup`): declare its parameters with `option` and `argument` (click's,
+noted on the function and made with the command); tests/test_cli_lazy.py holds every help
+text to what click printed when it made them all at import.
 
 Long: every command's options, help text and examples live here, because only this module may
 import click; each command body stays a few lines over one core function.
@@ -12,7 +15,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -57,8 +60,111 @@ def echo(message: str, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(message), err=err, nl=nl)
 
 
-class MsmGroup(click.Group):
+def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.option`, made when its command is (see `LazyGroup`)."""
+    return _deferred(click.option, decls, attrs)
+
+
+def argument(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.argument`, made when its command is (see `LazyGroup`)."""
+    return _deferred(click.argument, decls, attrs)
+
+
+def _deferred(
+    make: Callable[..., Any], decls: tuple[str, ...], attrs: dict[str, Any]
+) -> Callable[[F], F]:
+    """A decorator noting a parameter on the function, in the order click would add it."""
+
+    def note(f: F) -> F:
+        f.__dict__.setdefault("__msm_params__", []).append((make, decls, attrs))
+        return f
+
+    return note
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """A group's commands by name, each made (with its options) when first looked up: making
+    all of them cost ~1 ms on every start-up, and a run uses one."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, click.Command] = {}
+        self._makers: dict[str, Callable[[], click.Command]] = {}
+        self._names: dict[str, None] = {}  # in the order added
+
+    def defer(self, name: str, maker: Callable[[], click.Command]) -> None:
+        """Add a command made by `maker` on first use."""
+        self._made.pop(name, None)
+        self._makers[name] = maker
+        self._names[name] = None
+
+    def __getitem__(self, name: str) -> click.Command:
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = self._makers.pop(name)()
+        return made
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._makers.pop(name, None)
+        self._made[name] = command
+        self._names[name] = None
+
+    def __delitem__(self, name: str) -> None:
+        del self._names[name]
+        self._made.pop(name, None)
+        self._makers.pop(name, None)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class LazyGroup(click.Group):
+    """A group whose `@group.command(...)` commands are made on first use (click's "lazily
+    loading subcommands"): their options and arguments declared with `option`/`argument`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        commands = LazyCommands()
+        for name, command in self.commands.items():
+            commands[name] = command
+        self.commands = commands
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:  # type: ignore[override]
+        """Note the command; it is made, as `click.Group.command` would, when looked up."""
+        if len(args) > 1 or (args and not isinstance(args[0], str)):
+            raise TypeError("use @group.command() or @group.command(NAME, ...)")
+        name: str | None = args[0] if args else kwargs.get("name")
+
+        def note(f: F) -> F:
+            def make() -> click.Command:
+                for make_param, decls, attrs in f.__dict__.get("__msm_params__", ()):
+                    make_param(*decls, **attrs)(f)
+                command: click.Command = click.Group.command(self, *args, **kwargs)(f)
+                return command
+
+            assert isinstance(self.commands, LazyCommands)
+            self.commands.defer(name or _command_name(f), make)
+            return f
+
+        return note
+
+
+def _command_name(f: Callable[..., Any]) -> str:
+    """The name click gives a command made from `f` without one (click's own rule)."""
+    name = f.__name__.lower().replace("_", "-")
+    left, sep, suffix = name.rpartition("-")
+    return left if sep and suffix in {"command", "cmd", "group", "grp"} else name
+
+
+class MsmGroup(LazyGroup):
     """Turns our own exceptions and OS errors into clean messages, never a traceback."""
+
+    group_class = LazyGroup  # `@cli.group()` groups make their commands on first use too
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -102,12 +208,12 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
 # Options declared once, reused by every command that takes them.
 def videos_argument(f: F) -> F:
     """VIDEO... slugs from the catalogue (all videos when none is given)."""
-    return click.argument("videos", nargs=-1, metavar="[VIDEO]...")(f)
+    return argument("videos", nargs=-1, metavar="[VIDEO]...")(f)
 
 
 def lang_option(f: F) -> F:
     """--lang L, repeatable (all target languages when not given)."""
-    return click.option(
+    return option(
         "--lang",
         "-l",
         "langs",
@@ -119,7 +225,7 @@ def lang_option(f: F) -> F:
 
 def dry_run_option(f: F) -> F:
     """--dry-run: show the plan, write nothing."""
-    return click.option(
+    return option(
         "--dry-run", "-n", is_flag=True, help="Show what would change (as a diff); write nothing."
     )(f)
 
@@ -216,7 +322,7 @@ def cli(ctx: click.Context, project_dir: Path | None) -> None:
 @videos_argument
 @lang_option
 @dry_run_option
-@click.option("--check", is_flag=True, help="Exit 1 if any file is out of date; write nothing.")
+@option("--check", is_flag=True, help="Exit 1 if any file is out of date; write nothing.")
 @click.pass_obj
 def update(
     state: State, videos: tuple[str, ...], langs: tuple[str, ...], dry_run: bool, check: bool
@@ -267,7 +373,7 @@ def update(
 @videos_argument
 @lang_option
 @dry_run_option
-@click.option(
+@option(
     "--allow-incomplete",
     is_flag=True,
     help="Leave out untranslated and fuzzy cues (reported) instead of failing.",
@@ -317,16 +423,16 @@ def echo_gaps(tracks: Iterable[BuiltTrack], allow_incomplete: bool) -> None:
 
 
 @cli.command("import")
-@click.argument("video")
-@click.argument("lang")
-@click.argument("file", type=EXISTING_FILE)
+@argument("video")
+@argument("lang")
+@argument("file", type=EXISTING_FILE)
 @dry_run_option
-@click.option(
+@option(
     "--reviewed",
     is_flag=True,
     help="Trust the file as reviewed: do not mark imported entries fuzzy.",
 )
-@click.option(
+@option(
     "--force",
     is_flag=True,
     help="Import a file even if more than half of its cues are the source text.",
@@ -372,19 +478,19 @@ def import_(
 @cli.command()
 @videos_argument
 @lang_option
-@click.option(
+@option(
     "--provider",
     "-p",
     type=click.Choice(PROVIDERS),
     help="Machine-translation service (default: [translate] provider in catalog.toml).",
 )
-@click.option(
+@option(
     "--dry-run",
     "-n",
     is_flag=True,
     help="Count the entries, requests and characters that would be sent; send nothing.",
 )
-@click.option(
+@option(
     "--titles",
     is_flag=True,
     help="Also draft the videos' YouTube titles and descriptions (meta/<lang>.po).",
@@ -468,12 +574,10 @@ def translate(
 
 
 @cli.command()
-@click.argument("source", type=EXISTING_FILE)
-@click.argument("target", type=FILE_OR_DASH)
-@click.option(
-    "--lang", "-l", metavar="L", help="Language of the text (helps detect legacy encodings)."
-)
-@click.option(
+@argument("source", type=EXISTING_FILE)
+@argument("target", type=FILE_OR_DASH)
+@option("--lang", "-l", metavar="L", help="Language of the text (helps detect legacy encodings).")
+@option(
     "--to",
     "fmt",
     type=click.Choice(["srt", "vtt"]),
@@ -509,28 +613,26 @@ def convert(source: Path, target: Path, lang: str | None, fmt: str | None) -> No
 
 
 @cli.command()
-@click.argument("urls", nargs=-1, metavar="[URL]...")
-@click.option(
-    "--no-video", is_flag=True, help="Fetch the caption tracks only, not the video files."
-)
-@click.option(
+@argument("urls", nargs=-1, metavar="[URL]...")
+@option("--no-video", is_flag=True, help="Fetch the caption tracks only, not the video files.")
+@option(
     "--auto-captions",
     is_flag=True,
     help="Also fetch YouTube's machine captions, kept apart as drafts (auto/<lang>.srt, "
     "fuzzy in the PO).",
 )
-@click.option(
+@option(
     "--list",
     "list_only",
     is_flag=True,
     help="Show the tracks each video offers (human and automatic); download nothing.",
 )
-@click.option(
+@option(
     "--refresh",
     is_flag=True,
     help="Ignore the download archive: look at every video again for new or changed tracks.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bars; print the summary only.")
+@option("--quiet", "-q", is_flag=True, help="No progress bars; print the summary only.")
 @click.pass_obj
 def pull(
     state: State,
@@ -600,7 +702,7 @@ def echo_report(shown: Rendered, color: bool) -> None:
 
 def paths_argument(f: F) -> F:
     """PATH...: the project (default), video folders, or single .po/.srt/.vtt files."""
-    return click.argument(
+    return argument(
         "paths",
         nargs=-1,
         metavar="[PATH]...",
@@ -611,7 +713,7 @@ def paths_argument(f: F) -> F:
 @cli.command()
 @paths_argument
 @lang_option
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "junit", "github"]),
@@ -619,24 +721,24 @@ def paths_argument(f: F) -> F:
     show_default=True,
     help="Report format: text for people, json for tools, junit and github for CI.",
 )
-@click.option(
+@option(
     "--glossary",
     type=EXISTING_FILE,
     help="Glossary file (CSV or TBX) to check against instead of the project's.",
 )
-@click.option(
+@option(
     "--profile",
     type=click.Choice(["netflix", "ted"]),
     help="Subtitle profile (default: [checks] profile in the settings, else netflix).",
 )
-@click.option(
+@option(
     "--output",
     "-o",
     type=FILE,
     help="Write the report to this file instead of standard output.",
 )
-@click.option("--list", "list_checks", is_flag=True, help="List every check id and exit.")
-@click.option(
+@option("--list", "list_checks", is_flag=True, help="List every check id and exit.")
+@option(
     "--no-cache",
     is_flag=True,
     help="Check every file again, ignoring what earlier runs kept in .msm-cache/.",
@@ -735,7 +837,7 @@ def fix(state: State, paths: tuple[Path, ...], langs: tuple[str, ...], dry_run: 
 @cli.command()
 @videos_argument
 @lang_option
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json"]),
@@ -773,7 +875,7 @@ def status(state: State, videos: tuple[str, ...], langs: tuple[str, ...], fmt: s
 @cli.command()
 @videos_argument
 @lang_option
-@click.option(
+@option(
     "--out",
     type=FOLDER,
     help="Folder for the report (default: dist/report/ in the project).",
@@ -815,7 +917,7 @@ def report(state: State, videos: tuple[str, ...], langs: tuple[str, ...], out: P
     )
 
 
-class DefaultCommandGroup(click.Group):
+class DefaultCommandGroup(LazyGroup):
     """A group that runs its default command when the first argument is not a subcommand, so
     `msm bundle VIDEO...` and `msm bundle verify FILE` both work."""
 
@@ -865,13 +967,13 @@ def bundle() -> None:
 
 @bundle.command("create")
 @videos_argument
-@click.option("--version", "version", metavar="V", help="Bundle version (default: date-commit).")
-@click.option(
+@option("--version", "version", metavar="V", help="Bundle version (default: date-commit).")
+@option(
     "--out",
     type=FOLDER,
     help="Folder for the zip (default: dist/ in the project).",
 )
-@click.option(
+@option(
     "--allow-incomplete",
     is_flag=True,
     help="Ship incomplete tracks without their missing cues and leave out failing ones; "
@@ -932,7 +1034,7 @@ def bundle_create(
 
 
 @bundle.command("verify")
-@click.argument("file", type=EXISTING_FILE)
+@argument("file", type=EXISTING_FILE)
 def bundle_verify(file: Path) -> None:
     """Check a bundle: manifest schema and every file's SHA-256; exit 1 if anything differs.
 
@@ -957,26 +1059,22 @@ def bundle_verify(file: Path) -> None:
 @cli.command()
 @videos_argument
 @lang_option
-@click.option(
+@option(
     "--draft/--live",
     "draft",
     default=None,
     help="Upload as drafts (not shown to viewers) or live; default: new tracks live, "
     "updated tracks keep their state.",
 )
-@click.option(
-    "--dry-run", "-n", is_flag=True, help="Print every call with its quota cost; send nothing."
-)
-@click.option(
+@option("--dry-run", "-n", is_flag=True, help="Print every call with its quota cost; send nothing.")
+@option(
     "--allow-incomplete",
     is_flag=True,
     help="Publish tracks with untranslated or fuzzy cues left out (recorded in the ledger).",
 )
-@click.option(
-    "--adopt", is_flag=True, help="Update a track in our language that msm did not upload."
-)
-@click.option("--login", is_flag=True, help="Sign in to YouTube in the browser; cache the token.")
-@click.option("--logout", is_flag=True, help="Delete the cached YouTube token.")
+@option("--adopt", is_flag=True, help="Update a track in our language that msm did not upload.")
+@option("--login", is_flag=True, help="Sign in to YouTube in the browser; cache the token.")
+@option("--logout", is_flag=True, help="Delete the cached YouTube token.")
 @click.pass_obj
 def publish(
     state: State,
@@ -1093,7 +1191,7 @@ def youtube_clock() -> Callable[[], Any]:
 
 def glossary_file_option(f: F) -> F:
     """--glossary FILE: a CSV or TBX term base instead of the project's."""
-    return click.option(
+    return option(
         "--glossary",
         "-g",
         "glossary_file",
@@ -1143,8 +1241,8 @@ def spelling() -> None:
 
 
 @spelling.command("add")
-@click.argument("words", nargs=-1, required=True)
-@click.option("--lang", "-l", "lang", required=True, metavar="L", help="The word list's language.")
+@argument("words", nargs=-1, required=True)
+@option("--lang", "-l", "lang", required=True, metavar="L", help="The word list's language.")
 @dry_run_option
 @click.pass_obj
 def spelling_add(state: State, words: tuple[str, ...], lang: str, dry_run: bool) -> None:
@@ -1185,7 +1283,7 @@ def glossary() -> None:
 
 @glossary.command("list")
 @glossary_file_option
-@click.option("--lang", "-l", metavar="L", help="Also show each concept's terms in L.")
+@option("--lang", "-l", metavar="L", help="Also show each concept's terms in L.")
 @click.pass_obj
 def glossary_list(state: State, glossary_file: Path | None, lang: str | None) -> None:
     """List the concepts: id, English term, languages, forbidden and unverified terms.
@@ -1217,7 +1315,7 @@ def glossary_list(state: State, glossary_file: Path | None, lang: str | None) ->
 
 
 @glossary.command("show")
-@click.argument("concept")
+@argument("concept")
 @glossary_file_option
 @click.pass_obj
 def glossary_show(state: State, concept: str, glossary_file: Path | None) -> None:
@@ -1247,10 +1345,8 @@ def glossary_show(state: State, concept: str, glossary_file: Path | None) -> Non
 
 
 @glossary.command("lookup")
-@click.argument("text")
-@click.option(
-    "--lang", "-l", metavar="L", default="en", show_default=True, help="Language of TEXT."
-)
+@argument("text")
+@option("--lang", "-l", metavar="L", default="en", show_default=True, help="Language of TEXT.")
 @glossary_file_option
 @click.pass_obj
 def glossary_lookup(state: State, text: str, lang: str, glossary_file: Path | None) -> None:
@@ -1311,7 +1407,7 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
 
 
 @glossary.command("export")
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["tbx", "tbx3", "tbx2", "csv"]),
@@ -1320,14 +1416,14 @@ def glossary_validate(state: State, glossary_file: Path | None) -> None:
     help="tbx: TBX-Basic, 2008 martif form (translate-toolkit, Weblate and most tools read "
     "it; tbx2 is the same); tbx3: TBX 3 (ISO 30042:2019); csv: our CSV.",
 )
-@click.option(
+@option(
     "--output",
     "-o",
     type=FILE_OR_DASH,
     default=Path("-"),
     help="Write here (default: standard output).",
 )
-@click.option(
+@option(
     "--per-language",
     "per_language",
     type=FOLDER,
@@ -1394,16 +1490,16 @@ def _parse_lang_map(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @glossary.command("import")
-@click.argument("file", type=EXISTING_FILE)
+@argument("file", type=EXISTING_FILE)
 @dry_run_option
-@click.option(
+@option(
     "--lang-map",
     "lang_map",
     multiple=True,
     metavar="THEIRS=OURS",
     help="Read a language code of the file as one of ours (repeatable), e.g. nl=nl-BE.",
 )
-@click.option(
+@option(
     "--replace",
     is_flag=True,
     help="For each concept in the file, make each of its languages exactly what the file "
@@ -1503,14 +1599,14 @@ def memory() -> None:
 
 
 @memory.command("lookup")
-@click.argument("text")
-@click.option("--lang", "-l", "lang", required=True, metavar="L", help="Language to look in.")
-@click.option(
+@argument("text")
+@option("--lang", "-l", "lang", required=True, metavar="L", help="Language to look in.")
+@option(
     "--threshold",
     type=click.FloatRange(1, 100),
     help="Least word-level similarity in %% (default: [memory] threshold, 75).",
 )
-@click.option(
+@option(
     "--limit",
     type=click.IntRange(1, 100),
     default=5,
@@ -1556,7 +1652,7 @@ def _one_line(text: str) -> str:
 
 
 @memory.command("export")
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["tmx"]),
@@ -1565,7 +1661,7 @@ def _one_line(text: str) -> str:
     help="TMX 1.4b, what OmegaT, memoQ, Trados and Weblate exchange.",
 )
 @lang_option
-@click.option(
+@option(
     "--out",
     "-o",
     type=FILE_OR_DASH,
@@ -1599,9 +1695,9 @@ def memory_export(state: State, fmt: str, langs: tuple[str, ...], out: Path) -> 
 
 
 @memory.command("import")
-@click.argument("file", type=EXISTING_FILE)
+@argument("file", type=EXISTING_FILE)
 @dry_run_option
-@click.option(
+@option(
     "--lang-map",
     "lang_map",
     multiple=True,

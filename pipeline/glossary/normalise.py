@@ -80,53 +80,30 @@ _TO_LATIN = {
 
 @cache
 def _fold_table() -> dict[int, str]:
-    """The per-character fold applied after lowercasing (built once, on first use)."""
-    table: dict[int, str] = {}
-    for ranges in ((0x0370, 0x0400), (0x1F00, 0x2000)):
-        for code in range(*ranges):
-            char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-            ).lower()
-            if len(base) == 1 and base != char:
-                table[code] = base
-    table[ord("ς")] = "σ"
-    table[ord("\u00b5")] = "μ"  # micro sign, found in official Greek strings
-    table[ord("\u037e")] = ";"  # Greek question mark
-    for cedilla, comma in (("ş", "ș"), ("ţ", "ț"), ("Ş", "ș"), ("Ţ", "ț")):
-        table[ord(cedilla)] = comma
-    for char in _SPACES:
-        table[ord(char)] = " "
-    for char in _HYPHENS:
-        table[ord(char)] = "-"
-    for char in _APOSTROPHES:
-        table[ord(char)] = "'"
-    return table
+    """The per-character fold applied after lowercasing (Greek accents and final sigma, the
+    micro sign, Romanian cedillas, spaces, hyphens, apostrophes): data made from Unicode's
+    by tools/fold_tables.py, which a test holds up to date."""
+    from pipeline.glossary.fold_tables import FOLD
+
+    return FOLD
 
 
 @cache
 def _strip_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letter (for comparing word forms)."""
-    table: dict[int, str] = {}
-    for ranges in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
-        for code in range(*ranges):
-            char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-            )
-            if len(base) == 1 and base != char:
-                table[code] = base.lower()
-    for char, base in (("ł", "l"), ("Ł", "l"), ("ø", "o"), ("đ", "d"), ("ı", "i")):
-        table[ord(char)] = base
-    return table
+    """Latin letters with diacritics → their base letter (for comparing word forms): data
+    made by tools/fold_tables.py, like the fold table."""
+    from pipeline.glossary.fold_tables import STRIP
+
+    return STRIP
 
 
 @cache
 def _fold_needed() -> re.Pattern[str]:
     """The characters `_fold_table` changes, but for the line break (replaced on its own):
     most lowercased subtitles hold none of them, and translating is the slow part."""
-    codes = sorted(set(_fold_table()) - {ord("\n")})
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]")
+    from pipeline.glossary.fold_tables import FOLD_NEEDED
+
+    return re.compile(FOLD_NEEDED)
 
 
 def _fold_chars(text: str) -> str:
@@ -357,7 +334,11 @@ def written_forms(char: str) -> str | None:
     for a character nothing folds to)."""
     if char >= SOURCE_TOP:
         return None
-    codes = sorted(map(ord, _sources().get(char, ())))
+    return _char_class(sorted(map(ord, _sources().get(char, ()))))
+
+
+def _char_class(codes: list[int]) -> str | None:
+    """A pattern class of these code points (sorted), runs written `a-b`; None for none."""
     runs: list[str] = []
     at = 0
     while at < len(codes):
