@@ -26,6 +26,8 @@ NEW = re.compile(fold_tables.FOLD_NEEDED)
 
 
 def test_the_tables_are_what_the_builders_make():
+    # Fails after a builder changed or on another Unicode version: run
+    # `.venv/bin/python -m tools.fold_tables` (docs/developing.md, "Generated files").
     assert writer.build_fold_table() == fold_tables.FOLD
     assert writer.build_strip_table() == fold_tables.STRIP
     assert writer.build_fold_needed() == fold_tables.FOLD_NEEDED
