@@ -26,7 +26,7 @@ NEW = re.compile(fold_tables.FOLD_NEEDED)
 
 
 def test_the_tables_are_what_the_builders_make():
-    # Fails after a builder changed or on another Unicode version: run
+    # Fails after a builder changed, or where Unicode data makes other tables: run
     # `.venv/bin/python -m tools.fold_tables` (docs/developing.md, "Generated files").
     assert writer.build_fold_table() == fold_tables.FOLD
     assert writer.build_strip_table() == fold_tables.STRIP
