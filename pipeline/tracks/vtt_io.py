@@ -27,9 +27,24 @@ def _inline_time() -> re.Pattern[str]:
 
 
 FROZEN_MS = 50  # YouTube shows the finished lines for 10 ms between rolling cues
-_KEEP_TAG = re.compile(r"</?[ibu]>")
-_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_ASS_TAG = re.compile(r"\{\\[^}]*\}")
+
+
+@cache
+def _keep_tag() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"</?[ibu]>")
+
+
+@cache
+def _any_tag() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+@cache
+def _ass_tag() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"\{\\[^}]*\}")
 
 
 def parse_vtt(text: str, path: str = "<string>") -> ReadResult:
@@ -323,7 +338,7 @@ def read_vtt(path: Path, lang: str | None = None) -> ReadResult:
 def _clean(line: str) -> str:
     """Remove inline timing and styling tags (keeping <i>, <b>, <u>) and decode entities."""
     line = _inline_time().sub("", line)
-    line = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", line)
+    line = _any_tag().sub(lambda m: m.group(0) if _keep_tag().fullmatch(m.group(0)) else "", line)
     if "&" not in line:
         return line.strip()  # nothing to decode (what html.unescape returns too)
     import html  # html.entities' table, ~1.5 ms: only for a line with an entity
@@ -370,12 +385,12 @@ def _shared_prefix(previous: list[str], lines: list[str]) -> int:
 def _escape(text: str) -> str:
     if "<" not in text and ">" not in text and "&" not in text and "{" not in text:
         return text  # nothing to remove or escape (nearly every subtitle)
-    text = _ASS_TAG.sub("", text)
-    text = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", text)
+    text = _ass_tag().sub("", text)
+    text = _any_tag().sub(lambda m: m.group(0) if _keep_tag().fullmatch(m.group(0)) else "", text)
     parts = re.split(r"(</?[ibu]>)", text)
     out = []
     for part in parts:
-        if _KEEP_TAG.fullmatch(part):
+        if _keep_tag().fullmatch(part):
             out.append(part)
         else:
             out.append(part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
