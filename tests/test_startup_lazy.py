@@ -211,7 +211,7 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
 # numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
 # state check's words, numbers and links (fidelity: only a text with a digit or an
 # address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
-# comments, WebVTT inline timestamps and tags, the settings' check ids and variable names,
+# comments, WebVTT inline timestamps, the settings' check ids and variable names,
 # the control characters of glossary notes and the concept ids of a glossary file, markup
 # (`<i>`, `{\an8}`), "?." and "!.", and the spelling check's character references and
 # addresses (only a text holding one).
@@ -229,7 +229,7 @@ LAZY_PATTERNS = {
     "pipeline.checks.fidelity": ("_number", "_link"),
     "pipeline.tracks.cue_notes": ("_short", "_timed"),
     "pipeline.checks.units": ("_accept",),
-    "pipeline.tracks.vtt_io": ("_inline_time", "_keep_tag", "_any_tag", "_ass_tag"),
+    "pipeline.tracks.vtt_io": ("_inline_time",),
     "pipeline.checks.config": ("_id",),
     "pipeline.mt.config": ("_env_name",),
     # a compiled glossary's terms are remade without cleaning them again
