@@ -211,13 +211,17 @@ def test_records_made_plain_keep_what_their_dataclass_gave():
 # numbers, words mixing scripts, Greek, markup and Latin capitals in the folding, the
 # state check's words, numbers and links (fidelity: only a text with a digit or an
 # address), words around a hyphen (sense), the cue notes of `msm update`, msm-accept
-# comments, WebVTT inline timestamps, the settings' check ids and variable names, the control
-# characters of glossary notes.
+# comments, WebVTT inline timestamps, the settings' check ids and variable names,
+# the control characters of glossary notes and the concept ids of a glossary file, markup
+# (`<i>`, `{\an8}`), "?." and "!.", and the spelling check's character references and
+# addresses (only a text holding one).
 LAZY_PATTERNS = {
     "pipeline.checks.typography": (
         "_invisible_re", "_double_space", "_number_unit", "_three_dots", "_dotted_acronym",
-        "_plain_style",
+        "_plain_style", "_mark_then_period",
     ),
+    "pipeline.checks.text": ("tag",),
+    "pipeline.checks.spell_words": ("_entity", "_marked"),
     "pipeline.tracks.srt_io": ("_timing", "_line_split", "_index"),
     "pipeline.glossary.normalise": ("_mixed", "_has_greek", "_markup", "_latin_caps_word"),
     "pipeline.glossary.sense": ("_word_before", "_word_after"),
@@ -229,7 +233,7 @@ LAZY_PATTERNS = {
     "pipeline.checks.config": ("_id",),
     "pipeline.mt.config": ("_env_name",),
     # a compiled glossary's terms are remade without cleaning them again
-    "pipeline.glossary.model": ("_control",),
+    "pipeline.glossary.model": ("_control", "concept_id_pattern"),
 }  # fmt: skip
 
 
@@ -265,3 +269,56 @@ def test_a_checked_run_compiles_only_the_patterns_it_uses(tmp_path: Path):
 
     assert fidelity._numbers("1 000 and 2,5") == fidelity._numbers("1000 and 2.5")
     assert fidelity._number.cache_info().currsize == 1
+
+
+def test_the_console_script_imports_the_command_line_with_the_collector_paused():
+    """Click and the command line make only objects that live as long as the process: the
+    collector is off while they are imported, back on (nothing frozen) for the command, and
+    what is left is frozen on the way out (Python's collections at exit then walk nothing)."""
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert scripts["scripts"]["msm"] == "pipeline.__main__:main"
+    imported = (
+        "import gc, sys\n"
+        "seen = {}\n"
+        "def audit(event, args):\n"
+        "    if event == 'import' and args[0] in ('click', 'pipeline.cli'):\n"
+        "        seen[args[0]] = gc.isenabled()\n"
+        "sys.addaudithook(audit)\n"
+        "from pipeline.__main__ import main\n"
+        "sys.argv = ['msm', '--version']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as end:\n"
+        "    assert end.code in (0, None), end.code\n"
+        "print('imported', sorted(seen.items()), gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    # the command itself, in place of the command line (imported before: the state the
+    # command finds is what matters)
+    command = (
+        "import gc, sys\n"
+        "import pipeline.cli\n"
+        "def probe():\n"
+        "    print('command', gc.isenabled(), gc.get_freeze_count())\n"
+        "    raise SystemExit(0)\n"
+        "pipeline.cli.main = probe\n"
+        "from pipeline.__main__ import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('after', gc.get_freeze_count() > 0)\n"
+    )
+    lines = []
+    for code in (imported, command):
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+        )
+        lines += done.stdout.splitlines()
+    assert lines[0].startswith("msm ")  # `msm --version` ran
+    assert lines[1:] == [
+        "imported [('click', False), ('pipeline.cli', False)] True True",
+        "command True 0",
+        "after True",
+    ]

@@ -156,6 +156,11 @@ class Speller:  # a plain class: a dataclass cost ~0.7 ms of start-up
         """Load the dictionary now (before worker processes fork, which then share it)."""
         self._dictionary()
 
+    def said_right(self, word: str) -> bool:
+        """Whether a look-up of this run or an earlier one (the cache) found `word` right;
+        never looks it up."""
+        return self._known().get(word) == _RIGHT
+
     def right(self, word: str) -> bool:
         """Whether the dictionary knows `word` (looked up once, then remembered)."""
         verdict = self._known().get(word)

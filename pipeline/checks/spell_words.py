@@ -14,16 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
-from pipeline.checks.text import TAG
+from pipeline.checks.text import tag
 
 if TYPE_CHECKING:
     from pipeline.checks import spell_dict
 
+
 # What lies between spaces, when it holds a mark an address, a hashtag or a handle needs
 # (every other piece is left as it is): from a piece's start only (linear: one pass).
-_MARKED = re.compile(r"(?<!\S)\S*?(?:[/@#]|www\.)\S*")
+@cache
+def _marked() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"(?<!\S)\S*?(?:[/@#]|www\.)\S*")
+
+
 # A word: letters (and digits, to skip it whole), joined by single apostrophes or hyphens;
 # invisible characters inside it (a soft hyphen: fun\u00adciona) are the `invisible-character`
 # check's business: they stay in the word's span and are left out of what is looked up.
@@ -31,12 +38,19 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # (runs of letters, or of invisible characters, rather than one letter at a time: the same
 # matches, a fifth faster)
 _LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)+"
-WORD = re.compile(f"{_LETTERS}(?:['’\\-]{_LETTERS})*")
-_WORDS = re.compile(f"({WORD.pattern})")  # re.split's pieces: the words and what is between
+# (one group, the whole word: re.split gives the words and what is between them)
+WORD = re.compile(f"({_LETTERS}(?:['’\\-]{_LETTERS})*)")
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 APOSTROPHES = "'’"
 # An HTML character reference left in a subtitle (&lt; &amp; &#39;): markup, not a word.
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
+
+
+@cache
+def _entity() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
+
+
 _UNIT_MAX = 3  # letters of a unit written after a number (130 mp, 1 dm, 101 min)
 _ABBREVIATION_MAX = 3  # letters of a word a period closes that is taken for an abbreviation
 _NAME_TAIL = 4  # letters an inflected name may add to the name the source writes
@@ -47,11 +61,11 @@ def blank(text: str) -> str:
     """The text with markup, character references (&lt;), addresses, hashtags and handles
     replaced by spaces (same length)."""
     if "<" in text or "{" in text:
-        text = TAG.sub(lambda m: " " * len(m.group()), text)
+        text = tag().sub(lambda m: " " * len(m.group()), text)
     if "&" in text:
-        text = _ENTITY.sub(lambda m: " " * len(m.group()), text)
+        text = _entity().sub(lambda m: " " * len(m.group()), text)
     if "/" in text or "@" in text or "#" in text or "www." in text:
-        text = _MARKED.sub(_blank_piece, text)
+        text = _marked().sub(_blank_piece, text)
     return text
 
 
@@ -88,7 +102,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     # the text cut into [between, word, between, word, …, between]: the words and their
     # offsets without a match object each (two words always have something between them)
-    pieces = _WORDS.split(shown)
+    pieces = WORD.split(shown)
     end = 0
     for at in range(1, len(pieces), 2):
         before = pieces[at - 1]

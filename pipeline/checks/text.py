@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
+
 
 # HTML-like tags (`<i>`, `</font>`) and ASS override blocks (`{\an8}`); a lone `<` is text.
-TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
+@cache
+def tag() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
 
 
 def visible(text: str) -> str:
     """The text as the viewer sees it: markup removed."""
-    return TAG.sub("", text) if ("<" in text or "{" in text) else text
+    return tag().sub("", text) if ("<" in text or "{" in text) else text
 
 
 # Combining marks left after NFC take no room of their own (blocks of combining diacritics).

@@ -20,7 +20,7 @@ from pipeline import languages
 from pipeline.checks.gates import SEPARATOR, Gate
 from pipeline.checks.model import EntryUnit, Severity, TrackUnit
 from pipeline.checks.registry import CheckContext, Problem, entry_text, register
-from pipeline.checks.text import TAG, excerpt, visible
+from pipeline.checks.text import excerpt, tag, visible
 from pipeline.languages import Typography
 
 NBSP = "\u00a0"
@@ -253,7 +253,10 @@ def _space_before(nbsp_before: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)[{_SPACES}]+([{re.escape(marks)}])(?![.\w])")
 
 
-_MARK_THEN_PERIOD = re.compile(r"[?!]\.(?!\.)")
+@functools.cache
+def _mark_then_period() -> re.Pattern[str]:
+    """Compiled on first use (not at import: a run may never need it)."""
+    return re.compile(r"[?!]\.(?!\.)")
 
 
 @entry_rule(
@@ -269,7 +272,7 @@ def period_after_mark(text: str, t: Typography) -> list[Edit]:
         return []
     return [
         Edit(m.start(), m.end(), None, "a period after a question or exclamation mark")
-        for m in _MARK_THEN_PERIOD.finditer(text)
+        for m in _mark_then_period().finditer(text)
     ]
 
 
@@ -690,7 +693,7 @@ def style_tags(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     text = unit.target
     if "<" not in text and "{" not in text:
         return ()
-    tags = list(dict.fromkeys(m.group() for m in TAG.finditer(text)))
+    tags = list(dict.fromkeys(m.group() for m in tag().finditer(text)))
     if not tags:
         return ()
     plain = all(_plain_style().fullmatch(tag) for tag in tags)

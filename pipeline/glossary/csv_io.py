@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pipeline import languages
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.model import (
-    CONCEPT_ID,
     PARTS_OF_SPEECH,
     TERM_FIELDS,
     Concept,
     Status,
     Term,
     TermBase,
+    concept_id_pattern,
     note_problem,
     parse_status,
     sort_terms,
@@ -159,7 +159,7 @@ def read_csv(
             fail(line, long_note)
             continue
         concept_id = cells["concept"].strip()
-        if not CONCEPT_ID.match(concept_id):
+        if not concept_id_pattern().match(concept_id):
             fail(
                 line,
                 f"concept id {concept_id!r}: start with a letter; use letters, digits, _ - .",

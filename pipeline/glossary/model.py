@@ -37,7 +37,12 @@ _STATUS_ALIASES: dict[str, Status] = {
     "obsolete": "forbidden",
 }
 
-CONCEPT_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
+
+@cache
+def concept_id_pattern() -> re.Pattern[str]:
+    """What a concept's id may be. Compiled on first use (a run that reads the compiled
+    glossary never needs it)."""
+    return re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 
 
 # XML 1.0 forbids these, spreadsheets mangle them: never part of a term. With the C1

@@ -37,12 +37,12 @@ from typing import Literal
 from pipeline.errors import Diagnostic, InputError
 from pipeline.glossary.csv_io import LangMap, language_problem, resolve_language
 from pipeline.glossary.model import (
-    CONCEPT_ID,
     PARTS_OF_SPEECH,
     Concept,
     Status,
     Term,
     TermBase,
+    concept_id_pattern,
     note_problem,
     parse_status,
     sort_terms,
@@ -212,7 +212,7 @@ def read_tbx(
 def _read_concept(entry: ET.Element, number: int, default_lang: str, reader: _Reader) -> Concept:
     """One termEntry/conceptEntry; an id that is not a valid XML ID gets a numbered one."""
     raw_id = entry.get("id") or f"concept-{number}"
-    concept_id = raw_id if CONCEPT_ID.match(raw_id) else f"concept-{number}"
+    concept_id = raw_id if concept_id_pattern().match(raw_id) else f"concept-{number}"
     notes = _notes(entry)
     for group in _children(entry, "descripGrp"):
         notes.extend(_notes(group))

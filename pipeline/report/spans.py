@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.checks.profiles import Profile
-from pipeline.checks.text import TAG, visible, width
+from pipeline.checks.text import tag, visible, width
 from pipeline.checks.typography import FINDERS, typography_of
 from pipeline.report.terms import TermMark
 
@@ -39,7 +39,7 @@ def finding_spans(
     if check == "line-length":
         return _long_lines(text, profile.max_chars_per_line) or None
     if check == "style-tags":
-        return [(m.start(), m.end()) for m in TAG.finditer(text)] or None
+        return [(m.start(), m.end()) for m in tag().finditer(text)] or None
     if check == "spelling" and concept is not None:
         # The finding's concept is the misspelt word: underline where the check saw it.
         from pipeline.checks.spell_words import words

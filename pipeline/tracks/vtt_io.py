@@ -27,9 +27,15 @@ def _inline_time() -> re.Pattern[str]:
 
 
 FROZEN_MS = 50  # YouTube shows the finished lines for 10 ms between rolling cues
-_KEEP_TAG = re.compile(r"</?[ibu]>")
-_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_ASS_TAG = re.compile(r"\{\\[^}]*\}")
+
+
+def _kept_tags_only(text: str) -> str:
+    """`text` without tags but <i>, <b>, <u> (`re` compiles the two on a first tag)."""
+    if "<" not in text:
+        return text
+    return re.sub(
+        r"</?[a-zA-Z][^>]*>", lambda m: m[0] if re.fullmatch(r"</?[ibu]>", m[0]) else "", text
+    )
 
 
 def parse_vtt(text: str, path: str = "<string>") -> ReadResult:
@@ -323,7 +329,7 @@ def read_vtt(path: Path, lang: str | None = None) -> ReadResult:
 def _clean(line: str) -> str:
     """Remove inline timing and styling tags (keeping <i>, <b>, <u>) and decode entities."""
     line = _inline_time().sub("", line)
-    line = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", line)
+    line = _kept_tags_only(line)
     if "&" not in line:
         return line.strip()  # nothing to decode (what html.unescape returns too)
     import html  # html.entities' table, ~1.5 ms: only for a line with an entity
@@ -370,22 +376,16 @@ def _shared_prefix(previous: list[str], lines: list[str]) -> int:
 def _escape(text: str) -> str:
     if "<" not in text and ">" not in text and "&" not in text and "{" not in text:
         return text  # nothing to remove or escape (nearly every subtitle)
-    text = _ASS_TAG.sub("", text)
-    text = _ANY_TAG.sub(lambda m: m.group(0) if _KEEP_TAG.fullmatch(m.group(0)) else "", text)
-    parts = re.split(r"(</?[ibu]>)", text)
-    out = []
-    for part in parts:
-        if _KEEP_TAG.fullmatch(part):
-            out.append(part)
-        else:
-            out.append(part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-    return "".join(out)
+    parts = re.split(r"(</?[ibu]>)", _kept_tags_only(re.sub(r"\{\\[^}]*\}", "", text)))
+    return "".join(  # the kept tags are the odd parts, as they are; the text is escaped
+        part if odd % 2 else part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for odd, part in enumerate(parts)
+    )
 
 
 def compose_vtt(cues: Iterable[Cue]) -> str:
     """Plain WebVTT: a header, numbered cues, `HH:MM:SS.mmm`, text escaped for WebVTT."""
-    # Built cue by cue in one join: `msm check` composes every built track to compare it
-    # with the file on disk.
+    # one join: `msm check` composes every built track to compare it with the file on disk
     body = "".join(
         [
             f"\n{n}\n{timing_line(cue.start, cue.end, '.')}\n{_escape(cue.text)}\n"

@@ -244,6 +244,6 @@ def test_space_before_punctuation_quick_test_misses_nothing(text: str, lang: str
 @settings(max_examples=500, deadline=None)
 @given(_PUNCTUATION_TEXT)
 def test_period_after_mark_quick_test_misses_nothing(text: str) -> None:
-    every = [(m.start(), m.end()) for m in typography._MARK_THEN_PERIOD.finditer(text)]
+    every = [(m.start(), m.end()) for m in typography._mark_then_period().finditer(text)]
     found = typography.period_after_mark(text, typography.typography_of("en"))
     assert [(e.start, e.end) for e in found] == every

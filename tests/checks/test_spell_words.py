@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.checks import spell_words
 from pipeline.checks.spell_words import WORD, blank, skip, words
-from pipeline.checks.text import TAG
+from pipeline.checks.text import tag
 
 # pieces of real subtitles that reach each rule: acronyms, a capital typed twice, units,
 # abbreviations, hyphens, apostrophes, invisible characters, digits, markup, addresses
@@ -107,9 +107,9 @@ _PLAIN_PIECE = re.compile(r"\S+")
 
 def plain_blank(text: str) -> str:
     if "<" in text or "{" in text:
-        text = TAG.sub(lambda m: " " * len(m.group()), text)
+        text = tag().sub(lambda m: " " * len(m.group()), text)
     if "&" in text:
-        text = spell_words._ENTITY.sub(lambda m: " " * len(m.group()), text)
+        text = spell_words._entity().sub(lambda m: " " * len(m.group()), text)
     if "/" in text or "@" in text or "#" in text or "www." in text:
         text = _PLAIN_PIECE.sub(spell_words._blank_piece, text)
     return text
