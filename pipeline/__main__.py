@@ -5,7 +5,9 @@ modules make tens of thousands of objects that live as long as the process, and 
 collector would walk them again and again while they are made: ≈2.5 ms of a one-track
 `msm check` (docs/performance.md, "Start-up"). Imported, they are moved to its oldest
 generation at once (`gc.freeze()` then `gc.unfreeze()`: two list splices, nothing walked),
-where a full collection still finds any cycle, and it runs as usual for the command.
+where a full collection still finds any cycle, and it runs as usual for the command. When
+the command is done, what is left is frozen, so the collections Python makes as it exits
+walk nothing (7% of that run's instructions).
 """
 
 import gc

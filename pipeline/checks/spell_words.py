@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from pipeline.checks import spell_dict
 
 
-# What lies between spaces, when it holds a mark an address, a hashtag or a handle needs
-# (every other piece is left as it is): from a piece's start only (linear: one pass).
 @cache
 def _marked() -> re.Pattern[str]:
-    """Compiled on first use (not at import: a run may never need it)."""
+    """What lies between spaces, when it holds a mark an address, a hashtag or a handle
+    needs (every other piece is left as it is): from a piece's start only (linear: one
+    pass). Compiled on first use (not at import: a run may never need it)."""
     return re.compile(r"(?<!\S)\S*?(?:[/@#]|www\.)\S*")
 
 
@@ -42,12 +42,12 @@ _LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)+"
 WORD = re.compile(f"({_LETTERS}(?:['’\\-]{_LETTERS})*)")
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 APOSTROPHES = "'’"
-# An HTML character reference left in a subtitle (&lt; &amp; &#39;): markup, not a word.
 
 
 @cache
 def _entity() -> re.Pattern[str]:
-    """Compiled on first use (not at import: a run may never need it)."""
+    """An HTML character reference left in a subtitle (&lt; &amp; &#39;): markup, not a
+    word. Compiled on first use (not at import: a run may never need it)."""
     return re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
 
 
