@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline.errors import InputError
 from pipeline.tracks.formats import compose, read_track
 from pipeline.tracks.model import Cue, format_timestamp, timing_line
-from pipeline.tracks.vtt_io import FROZEN_MS, _escape, compose_vtt, parse_vtt
+from pipeline.tracks.vtt_io import FROZEN_MS, _clean, _escape, compose_vtt, parse_vtt
 from tests.tracks.test_srt_io import tracks
 
 DATA = Path(__file__).parent.parent / "data" / "vtt"
@@ -299,3 +300,38 @@ def test_vtt_refusals_name_webvtt_not_srt(tmp_path: Path) -> None:
         read_track(no_header, "en")
     assert "SRT" not in str(info.value)
     assert f"{no_header}:1: error:" in str(info.value)
+
+
+# The tag handling as it was before the tag patterns were compiled on first use (three
+# patterns at import; the writer matched each piece against the kept tags).
+_KEEP, _ANY, _ASS = (
+    re.compile(r"</?[ibu]>"),
+    re.compile(r"</?[a-zA-Z][^>]*>"),
+    re.compile(r"\{\\[^}]*\}"),
+)
+_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+_PIECES = ["<i>", "</i>", "<b>", "</u>", "<c>", "<font color=red>", "{\\an8}", "{", "}", "<", ">"]
+_PIECES += ["&", "&amp;", "a", " ", "<00:00:01.230>", "<v Bob>", "é"]
+
+
+def _kept_before(text: str) -> str:
+    return _ANY.sub(lambda m: m.group(0) if _KEEP.fullmatch(m.group(0)) else "", text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=12))
+def test_tags_are_kept_and_escaped_as_before(pieces: list[str]) -> None:
+    import html
+
+    text = "".join(pieces)
+    parts = re.split(r"(</?[ibu]>)", _kept_before(_ASS.sub("", text)))
+    escaped = "".join(
+        p
+        if _KEEP.fullmatch(p)
+        else p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for p in parts
+    )
+    plain = "<" not in text and ">" not in text and "&" not in text and "{" not in text
+    assert _escape(text) == (text if plain else escaped)
+    cleaned = _kept_before(_TIME.sub("", text))
+    assert _clean(text) == (html.unescape(cleaned) if "&" in cleaned else cleaned).strip()
