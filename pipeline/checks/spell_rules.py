@@ -196,6 +196,20 @@ def _ing_plural(word: str, right: Callable[[str], bool]) -> bool:
     return len(word) > _ING_PLURAL and word.endswith("ingen") and right(word[:-2])
 
 
+# Dutch makes the plural of a borrowing with -s, and its dictionary may list the plural only
+# (relays, not relay: the Dutch subtitles of the Tor Project's animation).
+_S_PLURAL = {"nl-BE"}
+# Letters of such a singular at least: a short English word is often a Dutch word's slip
+# with its s left out (mar for maar: mars; baa for baan: baas).
+_SINGULAR_MIN = 5
+
+
+def singular(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word (one English knows: the caller asks) is a borrowing whose plural in
+    -s the dictionary (`right`) lists."""
+    return lang in _S_PLURAL and len(word) >= _SINGULAR_MIN and word.isalpha() and right(word + "s")
+
+
 # One syllable of two letters said three times or more: jajaja, jejejeje, hahaha, χαχαχα.
 _REPEATED = re.compile(r"(\w\w)\1{2,}")
 
@@ -414,3 +428,15 @@ def is_ending(word: str, lang: str) -> bool:
     from pipeline.glossary.normalise import fold, skeleton
 
     return skeleton(fold(word, lang).text) in inflection(lang).endings
+
+
+def by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
+    return (
+        transliterated(word, lang, right)
+        or genitive(word, lang, right)
+        or voseo(word, lang, right)
+        or prefixed(word, lang, right)
+        or foreign_accents(word, lang, right)
+        or whether(word, lang, right)
+    )

@@ -176,7 +176,7 @@ def _right(
     if state.speller.right(word):
         return True
     # the rules, for a word the dictionary does not know (a run that meets none loads none)
-    from pipeline.checks import spell_unslipped
+    from pipeline.checks import spell_rules, spell_unslipped
     from pipeline.checks.spell_rules import after_hyphen, compound, enclitic, interjection, variants
 
     if "’" in word and state.speller.right(word.replace("’", "'")):
@@ -187,10 +187,14 @@ def _right(
         return True
     if any(other.right(word) for other in state.variants):
         return True
-    # a name English knows (Robert, Louis), or a borrowed word (manager, shoes) that is no
-    # slip of a word of the language's own
+    # a name English knows (Robert, Louis), a borrowed word (manager, shoes) that is no slip
+    # of a word of the language's own, or one whose plural the dictionary lists (relay)
     english = state.english is not None and state.english.right(word)
-    if english and (word[:1].isupper() or not _near(word, state)):
+    if english and (
+        word[:1].isupper()
+        or spell_rules.singular(word, state.lang, state.speller.right)
+        or not _near(word, state)
+    ):
         return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
@@ -203,24 +207,10 @@ def _right(
         return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
         return True
-    if _by_rule(word, state.lang, state.speller.right):
+    if spell_rules.by_rule(word, state.lang, state.speller.right):
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
     return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
-
-
-def _by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
-    """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
-    from pipeline.checks import spell_rules as rules
-
-    return (
-        rules.transliterated(word, lang, right)
-        or rules.genitive(word, lang, right)
-        or rules.voseo(word, lang, right)
-        or rules.prefixed(word, lang, right)
-        or rules.foreign_accents(word, lang, right)
-        or rules.whether(word, lang, right)
-    )
 
 
 def _verdict(word: str, state: _Language) -> bool:
@@ -366,10 +356,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
                 unproven.add(word)
         if ok or (translated and _unscanned(word, state, known)):
             continue
-        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-        from pipeline.checks.spell_rules import elided
+        from pipeline.checks.spell_place import in_place  # an elision, a shared part
 
-        if not elided(word, before, after, state.lang, state.speller.right):
+        if not in_place(tokens, at, text, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
     if not unknown:
         state.flush()

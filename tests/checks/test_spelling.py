@@ -483,6 +483,19 @@ RULES = [
     ("ro", "Eu ncep acum.", ["ncep"]),
     # Romanian surnames: an -esc or -ean adjective with the old -u (Solomonescu)
     ("ro", "Solomonescu era cântăreț, și Popesuc la fel.", ["Popesuc"]),
+    # Real subtitles (the Tor Project's animation, Dutch for Belgium: torproject/translation,
+    # branch tor_animation_completed, nl_BE.srt, cues 18 and 35). A compound's first part
+    # with a hyphen for the last part it shares with the next compound; a typo in it stays
+    (
+        "nl-BE",
+        "tegen het gericht en massaal controleren\nook door overheids- of bedrijfsinstellingen",
+        [],
+    ),
+    ("nl-BE", "ook door overheisd- of bedrijfsinstellingen", ["overheisd"]),
+    ("nl-BE", "de overheids-, bedrijfs- en zorginstellingen", []),
+    # ... and a borrowing whose plural in -s the dictionary lists, not its singular (relays)
+    ("nl-BE", "Download en gebruik Tor! Of zet zelf een relay op!", []),
+    ("nl-BE", "Of zet zelf een relau op!", ["relau"]),
 ]
 
 

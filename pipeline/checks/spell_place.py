@@ -1,0 +1,52 @@
+"""Words right where they stand: elided before an apostrophe, or a compound's part.
+
+Greek drops a vowel where words meet and writes an apostrophe for it (spell_rules.elided).
+Dutch, German, Polish and English write two compounds that share their last part once,
+leaving a hyphen where it would be on the first (overheids- of bedrijfsinstellingen, in- en
+uitvoer, dwu- i trzyletnie). The first part alone may be in no dictionary; put together
+with a last part of the compound that follows, it is a word of the language
+(overheidsinstellingen). Found on real subtitles: the Dutch (nl_BE) subtitles of the Tor
+Project's animation. A typo in the part still makes no word with any part of the other
+(overheisd- of bedrijfsinstellingen). (The other way round, bedrijfsinstellingen en
+-organisaties, leaves a part that is a word on its own.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pipeline.checks.spell_rules import compound, elided
+
+_NEAR = 3  # words between the part and the compound that completes it (of, en, i, and, a comma)
+_SHARED = 3  # letters of the shared part, at least
+_SPACES = (" ", "\u00a0", "\u202f")
+
+
+def in_place(
+    tokens: Sequence[tuple[str, int, int]],
+    at: int,
+    text: str,
+    lang: str,
+    right: Callable[[str], bool],
+) -> bool:
+    """Whether `tokens[at]`, which the dictionary (`right`) lacks, is right where it stands:
+    a vowel elided before or after it, or a part sharing a compound's other part."""
+    word, start, end = tokens[at]
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    if elided(word, before, after, lang, right):
+        return True
+    return after == "-" and shared(tokens, at, text, lambda w: right(w) or compound(w, lang, right))
+
+
+def shared(
+    tokens: Sequence[tuple[str, int, int]], at: int, text: str, right: Callable[[str], bool]
+) -> bool:
+    """Whether `tokens[at]` is a part written with a hyphen for the part it shares with a
+    compound near it, and the two together are a word (`right`)."""
+    word, _, end = tokens[at]
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2] in (*_SPACES, ","):
+        for other, _, _ in tokens[at + 1 : at + 1 + _NEAR]:  # overheids- of bedrijfsinstellingen
+            tails = (other[cut:] for cut in range(1, len(other) - _SHARED + 1))
+            if any(right(word + tail) for tail in tails):
+                return True
+    return False
