@@ -2,7 +2,8 @@
 
 - French writes capitals without their accent (Etat, Eglise, Ca va): a capital may stand
   for any accented capital of its letter; the 1990 reform drops the circumflex of i and u
-  (abime, envoutante, connait), which the classic dictionary still wants.
+  (abime, envoutante, connait), which the classic dictionary still wants; œ is typed as
+  oe where a keyboard has no key for it (coeur, soeur, oeil: real French subtitles).
 - Greek puts a second accent on a word an enclitic pronoun follows (τα κτίριά μας): the
   word is right when it is right without its last accent.
 - European Portuguese before the 1990 spelling agreement (the pt_PT dictionary has only the
@@ -19,7 +20,8 @@
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
 - Laughter and like interjections, one syllable said three times or more (jajaja,
-  jejejeje, hahaha, χαχαχα), are right in any language (`interjection`).
+  jejejeje, hahaha, χαχαχα), and ok, okay in any case (the dictionaries list OK), are right
+  in any language (`interjection`).
 
 A word is right when the dictionary knows one of its `variants`.
 
@@ -72,6 +74,8 @@ def variants(word: str, lang: str) -> Iterator[str]:
         yield _DRAWN_OUT.sub(r"\1", word)
         yield _DRAWN_OUT.sub(r"\1\1", word)
     if lang == "fr":
+        if "oe" in word or "Oe" in word:  # œ typed as two letters (coeur, soeur, oeil)
+            yield word.replace("oe", "œ").replace("Oe", "Œ")
         for capital in _BARE_CAPITALS.get(word[:1], ""):
             yield capital + word[1:]
         for at, letter in enumerate(word):
@@ -214,9 +218,14 @@ def singular(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 _REPEATED = re.compile(r"(\w\w)\1{2,}")
 
 
+# Written in every language's subtitles, in any case, where the dictionaries list OK only.
+_INTERJECTIONS = {"ok", "okay"}
+
+
 def interjection(word: str) -> bool:
-    """Whether a word is laughter or a like interjection: a two-letter syllable repeated."""
-    return _REPEATED.fullmatch(word.lower()) is not None
+    """Whether a word is laughter or a like interjection (a two-letter syllable repeated),
+    or ok, okay."""
+    return word.lower() in _INTERJECTIONS or _REPEATED.fullmatch(word.lower()) is not None
 
 
 # The vowels Greek elides where words meet: at a word's start (ήθελες → 'θελες) and end.
@@ -263,12 +272,50 @@ def hosts(word: str, lang: str) -> Iterator[str]:
 
 def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is an infinitive the dictionary knows with one pronoun joined to it
-    (Spanish culparlos, ayudarme)."""
-    for clitic in _CLITICS.get(lang, ()):
+    (Spanish culparlos, ayudarme), or a form of a verb with one or two, and the accent the
+    pronouns make it write on its stressed syllable (conéctala, ajústala, tráemelo)."""
+    clitics = _CLITICS.get(lang, ())
+    for clitic in clitics:
         stem = word[: -len(clitic)]
         if word.endswith(clitic) and stem.endswith(_INFINITIVE) and len(stem) > 3 and right(stem):
             return True
+    lower = word.lower()
+    for clitic in clitics:
+        if lower.endswith(clitic) and len(lower) > len(clitic) + 1:
+            stem = lower[: -len(clitic)]
+            if _stressed_form(stem, right):
+                return True
+            for second in clitics:  # tráemelo: trae + me + lo
+                if stem.endswith(second) and _stressed_form(stem[: -len(second)], right):
+                    return True
     return False
+
+
+_STRESS_MARKS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"}
+_ES_VOWELS = "aeiouüáéíóú"
+_ES_WEAK = "iuü"  # a weak vowel beside another joins its syllable, unless it bears the accent
+
+
+def _stressed_form(stem: str, right: Callable[[str], bool]) -> bool:
+    """Whether `stem` is a dictionary word with one acute accent added on its next-to-last
+    syllable, or on its only one (conécta: conecta; dá: da)."""
+    accents = [at for at, letter in enumerate(stem) if letter in _STRESS_MARKS]
+    if len(accents) != 1:
+        return False
+    nuclei: list[list[int]] = []  # the vowels of each syllable
+    for at, letter in enumerate(stem):
+        if letter not in _ES_VOWELS:
+            continue
+        joined = nuclei and nuclei[-1][-1] == at - 1
+        if joined and (letter in _ES_WEAK or stem[at - 1] in _ES_WEAK):
+            nuclei[-1].append(at)
+        else:
+            nuclei.append([at])
+    stressed = len(nuclei) - 2 if len(nuclei) > 1 else 0
+    if not nuclei or accents[0] not in nuclei[stressed]:
+        return False
+    at = accents[0]
+    return right(stem[:at] + _STRESS_MARKS[stem[at]] + stem[at + 1 :])
 
 
 # Greek writes the o of a foreign name with omicron or omega (Βοστόνη, Βοστώνη; Λονδίνο);

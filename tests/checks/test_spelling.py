@@ -496,6 +496,16 @@ RULES = [
     # ... and a borrowing whose plural in -s the dictionary lists, not its singular (relays)
     ("nl-BE", "Download en gebruik Tor! Of zet zelf een relay op!", []),
     ("nl-BE", "Of zet zelf een relau op!", ["relau"]),
+    # Real subtitles of the Morevna Project's Synfig course (morevnaproject-org/
+    # subtitles-translation, CC BY 4.0: course-synfig/synfig-01, -06, -07, -09, -10): œ typed
+    # as oe; ok in any case; a Spanish verb form with pronouns joined, accented where the
+    # pronouns make it (ajústala: ajusta + la); with the accent left off it is reported
+    ("fr", "Jetons maintenant un oeil aux éléments principaux de l'interface.", []),
+    ("fr", "Mon coeur et ma soeur; mon ceour.", ["ceour"]),
+    ("es", "Selecciona la imagen de la cabeza, y ajústala.", []),
+    ("es", "Si conectaste alguna pieza a un hueso equivocado, sólo conéctala a otro.", []),
+    ("es", "Ok, ahora solo tenemos que añadir el fondo. Tráemelo.", []),
+    ("es", "Sólo conectala a otro.", ["conectala"]),
 ]
 
 
