@@ -20,8 +20,9 @@
 - Any language draws a word out for effect (sloooooow, leeeeento): a letter written four
   times or more (a slip doubles a letter at most to three) stands for one or two.
 - Laughter and like interjections, one syllable said three times or more (jajaja,
-  jejejeje, hahaha, χαχαχα), and ok, okay in any case (the dictionaries list OK), are right
-  in any language (`interjection`).
+  jejejeje, hahaha, χαχαχα), ok, okay in any case (the dictionaries list OK), and sounds
+  drawn out by repeating a letter (ahh, mmm, shhh), are right in any language
+  (`interjection`).
 
 A word is right when the dictionary knows one of its `variants`.
 
@@ -219,13 +220,22 @@ _REPEATED = re.compile(r"(\w\w)\1{2,}")
 
 
 # Written in every language's subtitles, in any case, where the dictionaries list OK only.
-_INTERJECTIONS = {"ok", "okay"}
+_INTERJECTIONS = {"ok", "okay", "ehm", "uhm", "mhm", "psst", "pff", "hmm"}
+# Sounds subtitles write alike in every language written in Latin letters, drawn out by
+# repeating a letter (ahh, ohhh, mmm, shhh, pfff, aww): a run of one letter stands for one.
+_DRAWN_SOUNDS = {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br"}
+_RUN = re.compile(r"(\w)\1+")
 
 
 def interjection(word: str) -> bool:
     """Whether a word is laughter or a like interjection (a two-letter syllable repeated),
-    or ok, okay."""
-    return word.lower() in _INTERJECTIONS or _REPEATED.fullmatch(word.lower()) is not None
+    ok, okay, or a sound drawn out (ahh, mmm, shhh; not sh or ah alone, which the
+    dictionary decides)."""
+    lower = word.lower()
+    if lower in _INTERJECTIONS or _REPEATED.fullmatch(lower) is not None:
+        return True
+    drawn = _RUN.sub(r"\1", lower)
+    return drawn != lower and drawn in _DRAWN_SOUNDS
 
 
 # The vowels Greek elides where words meet: at a word's start (ήθελες → 'θελες) and end.

@@ -506,6 +506,11 @@ RULES = [
     ("es", "Si conectaste alguna pieza a un hueso equivocado, sólo conéctala a otro.", []),
     ("es", "Ok, ahora solo tenemos que añadir el fondo. Tráemelo.", []),
     ("es", "Sólo conectala a otro.", ["conectala"]),
+    # sounds drawn out, written alike in every language (Pepper&Carrot, episodes 3 and 4 in
+    # the same repository: Mmm, Awww); a word that only looks like one is still reported
+    ("en", "Mmm... Awww! Shhh, ahh, ohhh.", []),
+    ("fr", "Pfff, ehm... Hmm.", []),
+    ("pl", "Ohj, nie wiem.", ["Ohj"]),
 ]
 
 
