@@ -35,18 +35,17 @@ def in_place(
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     if elided(word, before, after, lang, right):
         return True
-    return after == "-" and shared(tokens, at, text, lambda w: right(w) or compound(w, lang, right))
+    if after != "-" or text[end + 1 : end + 2] not in (*_SPACES, ","):
+        return False
+    return _shared(tokens, at, lambda w: right(w) or compound(w, lang, right))
 
 
-def shared(
-    tokens: Sequence[tuple[str, int, int]], at: int, text: str, right: Callable[[str], bool]
-) -> bool:
-    """Whether `tokens[at]` is a part written with a hyphen for the part it shares with a
-    compound near it, and the two together are a word (`right`)."""
-    word, _, end = tokens[at]
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2] in (*_SPACES, ","):
-        for other, _, _ in tokens[at + 1 : at + 1 + _NEAR]:  # overheids- of bedrijfsinstellingen
-            tails = (other[cut:] for cut in range(1, len(other) - _SHARED + 1))
-            if any(right(word + tail) for tail in tails):
-                return True
+def _shared(tokens: Sequence[tuple[str, int, int]], at: int, right: Callable[[str], bool]) -> bool:
+    """Whether `tokens[at]`, written with a hyphen after it, and the last part of a compound
+    near it (overheids- of bedrijfsinstellingen) together are a word (`right`)."""
+    word = tokens[at][0]
+    for other, _, _ in tokens[at + 1 : at + 1 + _NEAR]:
+        tails = (other[cut:] for cut in range(1, len(other) - _SHARED + 1))
+        if any(right(word + tail) for tail in tails):
+            return True
     return False

@@ -121,6 +121,7 @@ def _lost_consonant(word: str) -> Iterator[str]:
 # Spanish before the 2010 Ortografía: a one-syllable word whose vowels make a diphthong or
 # triphthong had an accent on its strong vowel (guión, truhán, fié, Sión; now guion, truhan).
 _SPANISH_VOWELS = "aeiouáéíóúü"
+_SPANISH_WEAK = "iuü"  # a weak vowel beside another joins its syllable, unless accented
 _ACUTE = {"á": "a", "é": "e", "ó": "o"}
 
 
@@ -132,7 +133,7 @@ def _before_2010(word: str) -> Iterator[str]:
         return
     group = groups[0].replace("h", "")
     last = group[-1]
-    if last in _ACUTE and len(group) > 1 and group[-2] in "iuü":
+    if last in _ACUTE and len(group) > 1 and group[-2] in _SPANISH_WEAK:
         at = word.lower().rfind(last)
         bare = _ACUTE[last]
         yield word[:at] + (bare.upper() if word[at].isupper() else bare) + word[at + 1 :]
@@ -302,8 +303,6 @@ def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 
 
 _STRESS_MARKS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"}
-_ES_VOWELS = "aeiouüáéíóú"
-_ES_WEAK = "iuü"  # a weak vowel beside another joins its syllable, unless it bears the accent
 
 
 def _stressed_form(stem: str, right: Callable[[str], bool]) -> bool:
@@ -314,10 +313,10 @@ def _stressed_form(stem: str, right: Callable[[str], bool]) -> bool:
         return False
     nuclei: list[list[int]] = []  # the vowels of each syllable
     for at, letter in enumerate(stem):
-        if letter not in _ES_VOWELS:
+        if letter not in _SPANISH_VOWELS:
             continue
         joined = nuclei and nuclei[-1][-1] == at - 1
-        if joined and (letter in _ES_WEAK or stem[at - 1] in _ES_WEAK):
+        if joined and (letter in _SPANISH_WEAK or stem[at - 1] in _SPANISH_WEAK):
             nuclei[-1].append(at)
         else:
             nuclei.append([at])
