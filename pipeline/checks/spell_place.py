@@ -1,6 +1,8 @@
-"""Words right where they stand: elided before an apostrophe, or a compound's part.
+"""Words right where they stand: elided or clipped before an apostrophe, or a compound's part.
 
-Greek drops a vowel where words meet and writes an apostrophe for it (spell_rules.elided).
+Greek drops a vowel where words meet and writes an apostrophe for it (spell_rules.elided);
+English and Spanish subtitles write speech that clips a word's end with an apostrophe in
+its place (goin', pa': spell_rules.clipped).
 Dutch, German, Polish and English write two compounds that share their last part once,
 leaving a hyphen where it would be on the first (overheids- of bedrijfsinstellingen, in- en
 uitvoer, dwu- i trzyletnie). The first part alone may be in no dictionary; put together
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from pipeline.checks.spell_rules import compound, elided
+from pipeline.checks.spell_rules import clipped, compound, elided
 
 _NEAR = 3  # words between the part and the compound that completes it (of, en, i, and, a comma)
 _SHARED = 3  # letters of the shared part, at least
@@ -33,7 +35,7 @@ def in_place(
     a vowel elided before or after it, or a part sharing a compound's other part."""
     word, start, end = tokens[at]
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-    if elided(word, before, after, lang, right):
+    if elided(word, before, after, lang, right) or clipped(word, after, lang, right):
         return True
     if after != "-" or text[end + 1 : end + 2] not in (*_SPACES, ","):
         return False

@@ -254,6 +254,23 @@ def elided(word: str, before: str, after: str, lang: str, right: Callable[[str],
     return bool(after) and after in "'’" and any(right(word + v) for v in vowels)
 
 
+# Speech clipped at a word's end, an apostrophe in place of what is left unsaid, as
+# subtitles write it (real lines of OpenSubtitles, hermitdave/FrequencyWords 2018: goin',
+# talkin', nothin'; Spanish pa' for para, na' for nada, to' for todo): the endings put back.
+_CLIPPED = {"en": ("in", ("g",)), "es": ("", ("ra", "da", "do", "d"))}
+
+
+def clipped(word: str, after: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word written with an apostrophe right `after` it for its clipped end is a
+    dictionary word (`right`) with the end put back (English g-dropping: goin' for going;
+    Spanish pa' for para). Without the apostrophe it is a typo (goin)."""
+    rule = _CLIPPED.get(lang)
+    if rule is None or not after or after not in "'’":
+        return False
+    tail, ends = rule
+    return word.endswith(tail) and any(right(word + end) for end in ends)
+
+
 # Romanian drops the î of îm-, în- after a word it joins with a hyphen (e-mpotriva for e
 # împotriva, să-ncep for să încep), the way Greek elides a vowel.
 _ELIDED_START = {"ro": ("î", "mn")}
