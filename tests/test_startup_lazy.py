@@ -42,6 +42,7 @@ SPELLING_RULES = (
     "pipeline.checks.spell_slips",
     "pipeline.checks.spell_terms",
     "pipeline.checks.spell_place",
+    "pipeline.checks.spell_spoken",
 )
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which

@@ -222,9 +222,11 @@ _REPEATED = re.compile(r"(\w\w)\1{2,}")
 
 # Written in every language's subtitles, in any case, where the dictionaries list OK only.
 _INTERJECTIONS = {"ok", "okay", "ehm", "uhm", "mhm", "psst", "pff", "hmm"}
-# Sounds subtitles write alike in every language written in Latin letters, drawn out by
-# repeating a letter (ahh, ohhh, mmm, shhh, pfff, aww): a run of one letter stands for one.
-_DRAWN_SOUNDS = {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br"}
+# Sounds subtitles write alike in every language, drawn out by repeating a letter (ahh,
+# ohhh, mmm, shhh, pfff, aww; Polish yyy; Greek εεε, ααα, ωω, χμμ): a run of one letter
+# stands for one.
+_DRAWN_SOUNDS = {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br", "y"}
+_DRAWN_SOUNDS |= {"α", "ε", "ω", "ο", "μ", "χμ"}
 _RUN = re.compile(r"(\w)\1+")
 
 

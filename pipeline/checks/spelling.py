@@ -176,7 +176,7 @@ def _right(
     if state.speller.right(word):
         return True
     # the rules, for a word the dictionary does not know (a run that meets none loads none)
-    from pipeline.checks import spell_rules, spell_unslipped
+    from pipeline.checks import spell_rules, spell_spoken, spell_unslipped
     from pipeline.checks.spell_rules import after_hyphen, compound, enclitic, interjection, variants
 
     if "’" in word and state.speller.right(word.replace("’", "'")):
@@ -206,6 +206,8 @@ def _right(
     if compound(word, state.lang, state.speller.right):
         return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
+        return True
+    if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, oke)
         return True
     if spell_rules.by_rule(word, state.lang, state.speller.right):
         return True
