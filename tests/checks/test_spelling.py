@@ -447,13 +447,13 @@ RULES = [
     ("es", "Vamos pa la casa.", ["pa"]),
     # words of speech the dictionaries lack, among real subtitles' commonest (spell_spoken),
     # and Greek and Polish sounds drawn out; a slip of one is still reported
-    ("pt-PT", "Ei, epá, tás bem? Vou pra casa.", []),
+    ("pt-PT", "Ei, tás bem? Vou pra casa.", []),
     ("es", "Ey, mami, llegó la poli.", []),
     ("es", "Ey, mamu, llegó la poli.", ["mamu"]),
     ("ro", "Mda, tati. Uau, scumpo.", []),
     ("pl", "Taa, jasne. Yyy, łał.", []),
     ("nl-BE", "Oke, okee.", []),
-    ("el", "Εεε, χμμ, ωω. Εϊ, άου!", []),
+    ("el", "Εεε, χμμ, ωω. Έι, εϊ!", []),
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
