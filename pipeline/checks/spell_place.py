@@ -37,6 +37,8 @@ def in_place(
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     if elided(word, before, after, lang, right) or clipped(word, after, lang, right):
         return True
+    if after == "." and right(word + "."):  # an abbreviation the dictionary lists (dhr.)
+        return True
     if after != "-" or text[end + 1 : end + 2] not in (*_SPACES, ","):
         return False
     return _shared(tokens, at, lambda w: right(w) or compound(w, lang, right))

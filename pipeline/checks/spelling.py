@@ -366,6 +366,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         state.flush()
         return ()
     from pipeline.checks.spell_names import in_full_name, mid_sentence_name
+    from pipeline.checks.spell_phrases import in_phrase
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
     spans = glossary_spans(unit, ctx)
@@ -383,6 +384,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         spell = state.speller  # a name inside its sentence: by a scan, so never unscanned
         name = state.scan and mid_sentence_name(word, start, text, spell.right, spell.suggestions)
         if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
+            continue
+        english = state.english.right if state.english is not None else None
+        if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Dancing shoes
             continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))

@@ -445,6 +445,17 @@ RULES = [
     ("en", "I'm goin home.", ["goin"]),
     ("es", "Vamos pa' la casa, na' de na'.", []),
     ("es", "Vamos pa la casa.", ["pa"]),
+    # an abbreviation the dictionary lists with its period; without it, reported
+    ("nl-BE", "Dag mevr. Janssens en dhr. Peeters.", []),
+    ("nl-BE", "Dag mevr Janssens.", ["mevr"]),
+    # a Latin phrase (treebanks: ex parte, per cápita; eForms: in vitro, post mortem) ...
+    ("en", "The high court in Texas in ex parte Jimmy Dean Watkins agreed with that.", []),
+    ("es", "La renta per cápita para la localidad era de $ 16,356.", []),
+    ("pt-PT", "Diagnóstico in vitro e exame post mortem.", []),
+    ("es", "Un estudio in vitrio.", ["vitrio"]),
+    # ... and an English word beside one only English knows (an English title), not alone
+    ("es", "El editor es Robert D. Eagling (Royal Society of Chemistry, Reino Unido).", []),
+    ("fr", "Il demand pardon.", ["demand"]),
     # words of speech the dictionaries lack, among real subtitles' commonest (spell_spoken),
     # and Greek and Polish sounds drawn out; a slip of one is still reported
     ("pt-PT", "Ei, tás bem? Vou pra casa.", []),

@@ -1,0 +1,106 @@
+"""Words right with their neighbours: a Latin phrase, or a run of English words.
+
+- Every language here writes Latin phrases as they are (in vitro, per capita, ex parte,
+  status quo), and no dictionary lists their words alone (vitro, capita, parte in English):
+  a word is right where it stands in one with its neighbours.
+- A text may quote English (a song, a title: "Dancing shoes", "Royal Society of
+  Chemistry"). An English word that is one slip of a word of the language is reported
+  alone (French demand for demande); beside another English word the language's dictionary
+  does not know, with one space between, it is English.
+Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+# The Latin phrases of legal, scholarly and everyday use that the languages here write as
+# Latin (lowercase; Spanish adapts per capita with an accent).
+_LATIN = frozenset(
+    {
+        "a fortiori",
+        "a posteriori",
+        "a priori",
+        "ad hoc",
+        "ad honorem",
+        "ad infinitum",
+        "ad interim",
+        "ad libitum",
+        "ad nauseam",
+        "alter ego",
+        "bona fide",
+        "casus belli",
+        "curriculum vitae",
+        "de facto",
+        "de minimis",
+        "de iure",
+        "de jure",
+        "ex aequo",
+        "ex ante",
+        "ex officio",
+        "ex parte",
+        "ex post",
+        "grosso modo",
+        "habeas corpus",
+        "honoris causa",
+        "in extremis",
+        "in memoriam",
+        "in situ",
+        "in vitro",
+        "in vivo",
+        "ipso facto",
+        "lato sensu",
+        "manu militari",
+        "modus operandi",
+        "modus vivendi",
+        "motu proprio",
+        "mutatis mutandis",
+        "per capita",
+        "per cápita",
+        "post mortem",
+        "post scriptum",
+        "pro bono",
+        "pro forma",
+        "quid pro quo",
+        "sine die",
+        "sine qua non",
+        "statu quo",
+        "status quo",
+        "stricto sensu",
+        "sui generis",
+        "vice versa",
+    }
+)
+_LONGEST = 3  # words of the longest phrase
+
+
+def in_phrase(
+    at: int,
+    tokens: Sequence[tuple[str, int, int]],
+    text: str,
+    own: Callable[[str], bool],
+    english: Callable[[str], bool] | None,
+) -> bool:
+    """Whether `tokens[at]`, which the language's dictionary (`own`) lacks, is right with its
+    neighbours: part of a Latin phrase, or an English word (`english`) beside another that
+    only English knows."""
+    for size in range(2, _LONGEST + 1):
+        for first in range(max(at - size + 1, 0), min(at, len(tokens) - size) + 1):
+            run = tokens[first : first + size]
+            if _spaced(run, text) and " ".join(w.lower() for w, _, _ in run) in _LATIN:
+                return True
+    if english is None or not english(tokens[at][0]):
+        return False
+    for other in (at - 1, at + 1):
+        if 0 <= other < len(tokens):
+            pair = sorted((tokens[at], tokens[other]), key=lambda t: t[1])
+            near = tokens[other][0]
+            if _spaced(pair, text) and english(near) and not own(near):
+                return True
+    return False
+
+
+def _spaced(run: Sequence[tuple[str, int, int]], text: str) -> bool:
+    """Whether the words of `run` stand one space apart."""
+    return all(text[a[2] : b[1]] == " " for a, b in pairwise(run))
