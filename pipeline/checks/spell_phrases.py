@@ -3,10 +3,11 @@
 - Every language here writes Latin phrases as they are (in vitro, per capita, ex parte,
   status quo), and no dictionary lists their words alone (vitro, capita, parte in English):
   a word is right where it stands in one with its neighbours.
-- A text may quote English (a song, a title: "Dancing shoes", "Royal Society of
-  Chemistry"). An English word that is one slip of a word of the language is reported
-  alone (French demand for demande); beside another English word the language's dictionary
-  does not know, with one space between, it is English.
+- A text may name something in English (a title: "Royal Society of Chemistry"). An English
+  word that is one slip of a word of the language is reported alone (French demand for
+  demande); beside a capitalised English word inside the sentence that the language's
+  dictionary does not know, with one space between, it is part of an English name. Not
+  beside any English word: a line left in English in a French track stays reported.
 Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's labels.
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+
+from pipeline.checks.spell_names import opens_sentence
 
 # The Latin phrases of legal, scholarly and everyday use that the languages here write as
 # Latin (lowercase; Spanish adapts per capita with an accent).
@@ -95,8 +98,9 @@ def in_phrase(
     for other in (at - 1, at + 1):
         if 0 <= other < len(tokens):
             pair = sorted((tokens[at], tokens[other]), key=lambda t: t[1])
-            near = tokens[other][0]
-            if _spaced(pair, text) and english(near) and not own(near):
+            near, start, _ = tokens[other]
+            title = near[:1].isupper() and not opens_sentence(text, start)
+            if title and _spaced(pair, text) and english(near) and not own(near):
                 return True
     return False
 

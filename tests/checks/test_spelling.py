@@ -453,9 +453,17 @@ RULES = [
     ("es", "La renta per cápita para la localidad era de $ 16,356.", []),
     ("pt-PT", "Diagnóstico in vitro e exame post mortem.", []),
     ("es", "Un estudio in vitrio.", ["vitrio"]),
-    # ... and an English word beside one only English knows (an English title), not alone
+    # ... and an English word beside a capitalised one only English knows (an English
+    # name: treebank; a menu item in the Morevna Project's French Synfig course), not alone,
+    # nor in a line left in English
     ("es", "El editor es Robert D. Eagling (Royal Society of Chemistry, Reino Unido).", []),
+    ("fr", 'Puis choisissez "Link to Bone".', []),
     ("fr", "Il demand pardon.", ["demand"]),
+    (
+        "fr",
+        "Le texte dit: now we can move the wings to the right.",
+        ["now", "we", "can", "move", "the", "wings", "to", "right"],
+    ),
     # words of speech the dictionaries lack, among real subtitles' commonest (spell_spoken),
     # and Greek and Polish sounds drawn out; a slip of one is still reported
     ("pt-PT", "Ei, tás bem? Vou pra casa.", []),
