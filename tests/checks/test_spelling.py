@@ -445,6 +445,12 @@ RULES = [
     ("en", "I'm goin home.", ["goin"]),
     ("es", "Vamos pa' la casa, na' de na'.", []),
     ("es", "Vamos pa la casa.", ["pa"]),
+    # a Portuguese feminine the dictionary has only in the masculine (treebank lines);
+    # not a short word, often a slip of a verb form (demas for demais: demos)
+    ("pt-PT", "Segundo Artur Moreira, a notária leu a escritura e só faltava assinar.", []),
+    ("pt-PT", "Agarrou-se à causa como uma náufraga, e seria compensada.", []),
+    ("pt-PT", "A cirurgiã e as entidades adjudicatárias.", []),
+    ("pt-PT", "Ele fala demas.", ["demas"]),
     # an abbreviation the dictionary lists with its period; without it, reported
     ("nl-BE", "Dag mevr. Janssens en dhr. Peeters.", []),
     ("nl-BE", "Dag mevr Janssens.", ["mevr"]),
