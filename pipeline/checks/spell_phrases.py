@@ -1,4 +1,4 @@
-"""Words right with their neighbours: a Latin phrase, or a run of English words.
+"""Words right with their neighbours: a Latin phrase, or an English name.
 
 - Every language here writes Latin phrases as they are (in vitro, per capita, ex parte,
   status quo), and no dictionary lists their words alone (vitro, capita, parte in English):
@@ -86,8 +86,8 @@ def in_phrase(
     english: Callable[[str], bool] | None,
 ) -> bool:
     """Whether `tokens[at]`, which the language's dictionary (`own`) lacks, is right with its
-    neighbours: part of a Latin phrase, or an English word (`english`) beside another that
-    only English knows."""
+    neighbours: part of a Latin phrase, or an English word (`english`) beside a capitalised
+    one inside the sentence that only English knows."""
     for size in range(2, _LONGEST + 1):
         for first in range(max(at - size + 1, 0), min(at, len(tokens) - size) + 1):
             run = tokens[first : first + size]

@@ -386,7 +386,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
             continue
         english = state.english.right if state.english is not None else None
-        if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Dancing shoes
+        if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Royal Society of
             continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
