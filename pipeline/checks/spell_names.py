@@ -4,7 +4,7 @@ of it; a capitalised word inside its sentence that no slip of the fingers explai
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from pipeline.checks.spell_slips import left_out, typing_slip, undone
 
@@ -93,14 +93,18 @@ def in_full_name(
     full name (Ryck Vernaut, Quintilius Varus, Toki Pona), the word a slip of some name only
     by chance. Not the first word of a sentence, which its place capitalises (Ieeri Betty:
     a slip of Ieri)."""
-    word, start, end = tokens[at]
+    word, start, _ = tokens[at]
     if not _title(word) or starts_sentence(text, start):
         return False
-    for other in (at - 1, at + 1):
-        if not 0 <= other < len(tokens):
-            continue
-        name, name_start, name_end = tokens[other]
-        a, b = (name_end, start) if other < at else (end, name_start)
-        if text[a:b] == " " and _title(name) and unlisted_name(name):
-            return True
-    return False
+    return any(_title(name) and unlisted_name(name) for name, _, _ in neighbours(tokens, at, text))
+
+
+def neighbours(
+    tokens: Sequence[tuple[str, int, int]], at: int, text: str
+) -> Iterator[tuple[str, int, int]]:
+    """The words right before and right after `tokens[at]` with one space between."""
+    _, start, end = tokens[at]
+    if at > 0 and text[tokens[at - 1][2] : start] == " ":
+        yield tokens[at - 1]
+    if at + 1 < len(tokens) and text[end : tokens[at + 1][1]] == " ":
+        yield tokens[at + 1]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from pipeline.checks.spell_names import opens_sentence
+from pipeline.checks.spell_names import neighbours, opens_sentence
 
 # The Latin phrases of legal, scholarly and everyday use that the languages here write as
 # Latin (lowercase; Spanish adapts per capita with an accent).
@@ -95,14 +95,10 @@ def in_phrase(
                 return True
     if english is None or not english(tokens[at][0]):
         return False
-    for other in (at - 1, at + 1):
-        if 0 <= other < len(tokens):
-            pair = sorted((tokens[at], tokens[other]), key=lambda t: t[1])
-            near, start, _ = tokens[other]
-            title = near[:1].isupper() and not opens_sentence(text, start)
-            if title and _spaced(pair, text) and english(near) and not own(near):
-                return True
-    return False
+    return any(
+        near[:1].isupper() and not opens_sentence(text, start) and english(near) and not own(near)
+        for near, start, _ in neighbours(tokens, at, text)
+    )
 
 
 def _spaced(run: Sequence[tuple[str, int, int]], text: str) -> bool:

@@ -32,7 +32,9 @@ def in_place(
     right: Callable[[str], bool],
 ) -> bool:
     """Whether `tokens[at]`, which the dictionary (`right`) lacks, is right where it stands:
-    a vowel elided before or after it, or a part sharing a compound's other part."""
+    a vowel elided before or after it, its end clipped before an apostrophe, an abbreviation
+    the dictionary lists with the period after it, or a part sharing a compound's other
+    part."""
     word, start, end = tokens[at]
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     if elided(word, before, after, lang, right) or clipped(word, after, lang, right):

@@ -226,8 +226,10 @@ _INTERJECTIONS = {"ok", "okay", "ehm", "uhm", "mhm", "psst", "pff", "hmm"}
 # Sounds subtitles write alike in every language, drawn out by repeating a letter (ahh,
 # ohhh, mmm, shhh, pfff, aww; Polish yyy; Greek εεε, ααα, ωω, χμμ): a run of one letter
 # stands for one.
-_DRAWN_SOUNDS = {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br", "y"}
-_DRAWN_SOUNDS |= {"α", "ε", "ω", "ο", "μ", "χμ"}
+_DRAWN_SOUNDS = frozenset(
+    {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br", "y"}
+    | {"α", "ε", "ω", "ο", "μ", "χμ"}  # Greek
+)
 _RUN = re.compile(r"(\w)\1+")
 
 

@@ -370,6 +370,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
     spans = glossary_spans(unit, ctx)
+    english = state.english.right if state.english is not None else None
     problems = []
     seen: set[str] = set()
     for at, word, start, end in unknown:
@@ -385,7 +386,6 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         name = state.scan and mid_sentence_name(word, start, text, spell.right, spell.suggestions)
         if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
             continue
-        english = state.english.right if state.english is not None else None
         if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Royal Society of
             continue
         seen.add(word)
