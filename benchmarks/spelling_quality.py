@@ -6,7 +6,9 @@
 Two sets of real lines, scored separately: `real` (tests/data/spelling/real/<lang>.txt,
 sentences of public treebanks: news, wiki, dense in names and rare words) and
 `subtitle-like` (tests/data/spelling/subtitle-like/<lang>.txt, short conversational Tatoeba
-sentences, closer to subtitles); see the README in each folder. It checks every line as it
+sentences, closer to subtitles), and `subtitles` (tests/data/spelling/subtitles/<lang>.txt,
+real subtitle lines of three words or more, from OpenSubtitles 2018's commonest lines); see
+the README in each folder. It checks every line as it
 is (each word reported there is a false alarm: the lines are right) and with one typo
 planted by benchmarks/typos.py (a hit when the planted word is reported; `--blind` adds
 slips no keyboard explains, a letter replaced by any other or added anywhere). Runs the real
@@ -34,7 +36,8 @@ from pipeline.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "spelling" / "real"
 SUBTITLE_LIKE = ROOT / "tests" / "data" / "spelling" / "subtitle-like"
-SETS = {"real": REAL, "subtitle-like": SUBTITLE_LIKE}
+SUBTITLES = ROOT / "tests" / "data" / "spelling" / "subtitles"
+SETS = {"real": REAL, "subtitle-like": SUBTITLE_LIKE, "subtitles": SUBTITLES}
 LANGS = ("en", "eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es")
 SEED = 22
 RECALL_MIN = 0.9

@@ -3,8 +3,9 @@
 A cue's text loses its markup, web and e-mail addresses, hashtags (#MakingSpendMatter) and
 @handles (each replaced by spaces, so offsets still point into the original text); what is
 left is cut into words of letters, joined by inner apostrophes and hyphens. Words with a
-digit (2026ko, COVID-19) and acronyms (two capitals first: NBE, EBko, PYMEs) are not
-looked up. Words that are right but in no dictionary: the project's word list
+digit (2026ko, COVID-19), acronyms (two capitals first: NBE, EBko, PYMEs) and names
+with a capital inside (McClane, DiNozzo: a small letter, then a capital) are not looked
+up. Words that are right but in no dictionary: the project's word list
 (`glossary/words/<lang>.txt`, with the inflected forms the glossary's ending tables make of
 its words), the glossary's terms (where the glossary matcher finds them), and the names the
 source text writes, unchanged or with an ending added (Koszalin → Koszalinie).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from pipeline.checks.text import tag
@@ -126,12 +128,21 @@ def words(text: str) -> list[tuple[str, int, int]]:
                 and (first != second or not word[2:3].islower())
             ):
                 continue  # an acronym (NBE, EBko), not a capital typed twice (DDans)
+            if first.isupper() and _camel(word):
+                continue  # a name in two capitals (McClane, DiNozzo), a credit's handle
             found.append((word, start, end))
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
             found.append((word, start, end))  # 236th-leveel, WK-kwalificatie: its parts
     return found
+
+
+def _camel(word: str) -> bool:
+    """Whether a capital follows a small letter inside a word (McClane, DiNozzo,
+    LeapinLar): a name or a handle, written so on purpose; a slip of the hand does not
+    change a letter's case (a capital typed twice, DDans, is one)."""
+    return any(small.islower() and capital.isupper() for small, capital in pairwise(word))
 
 
 def _abbreviated(text: str, end: int) -> bool:

@@ -13,8 +13,14 @@ slip of a word of the language is reported (demand for demande). A small word no
 explains is a rare word (anoréxico); a capitalised word beside a name no dictionary lists
 is part of a full name (Ryck Vernaut), and so is a capitalised word inside its sentence
 that is no slip of a name the dictionary knows nor a slip of the fingers (spell_names.py);
-names other dictionaries list, Basque dialect forms: spell_unslipped.py. Each word is looked
-up once per language and process, its verdict kept on disk; no dictionary: skipped, noted.
+names other dictionaries list, Basque dialect forms: spell_unslipped.py; the names real
+subtitles write (Brody, Τζέικ): spell_subnames.py; the words of speech they write (ey, oke,
+Merci): spell_spoken.py. Each word is looked up once per language and process, its verdict
+kept on disk; no dictionary: skipped, noted.
+
+Long: `_right` is one decision whose steps run in the order of their cost (the cheap yes
+first, the slip scans last); the rules themselves live in the spell_* modules, and what is
+left here is that order and the report's loop.
 
 A finding's `concept` is the word itself, so a reviewer accepts one word on one entry with
 `# msm-accept: spelling:WORD`, every word of the entry with `# msm-accept: spelling`, and a
@@ -175,8 +181,10 @@ def _right(
         return True
     if state.speller.right(word):
         return True
+    if word[:1].isupper() and word[1:].islower() and state.speller.right(word.lower()):
+        return True  # a word the dictionary keeps small, first in its sentence (Heer)
     # the rules, for a word the dictionary does not know (a run that meets none loads none)
-    from pipeline.checks import spell_rules, spell_spoken, spell_unslipped
+    from pipeline.checks import spell_rules, spell_spoken, spell_subnames, spell_unslipped
     from pipeline.checks.spell_rules import after_hyphen, compound, enclitic, interjection, variants
 
     if "’" in word and state.speller.right(word.replace("’", "'")):
@@ -196,11 +204,24 @@ def _right(
         or not _near(word, state)
     ):
         return True
+    if word.count("-") >= 2 and state.speller.right(word.replace("-", "")):
+        return True  # said syllable by syllable (mi-ra-cu-lous, mi-la-gro-sa)
     for mark in ("-", *APOSTROPHES):
         if mark in word:
             parts = [p for p in word.split(mark) if p]
+            last = len(parts) - 1
             return all(
-                len(p) < 2 or skip(p) or _right(p, state, known, rest=at > 0)
+                len(p) < 2
+                or skip(p)
+                or _right(p, state, known, rest=at > 0)
+                # a vowel elided at the apostrophe (Greek Δώσ'το: Δώσε το; Το'πιασα)
+                or spell_rules.elided(
+                    p,
+                    mark if at else "",
+                    mark if at < last else "",
+                    state.lang,
+                    state.speller.right,
+                )
                 for at, p in enumerate(parts)
             )
     if compound(word, state.lang, state.speller.right):
@@ -210,6 +231,8 @@ def _right(
     if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, oke)
         return True
     if spell_rules.by_rule(word, state.lang, state.speller.right):
+        return True
+    if spell_subnames.subtitle_name(word, state.lang):  # a name subtitles write (Brody, Τζέικ)
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
     return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))

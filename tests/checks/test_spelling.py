@@ -556,6 +556,69 @@ RULES = [
     ("en", "Mmm... Awww! Shhh, ahh, ohhh.", []),
     ("fr", "Pfff, ehm... Hmm.", []),
     ("pl", "Ohj, nie wiem.", ["Ohj"]),
+    # Real subtitle lines: OpenSubtitles 2018's commonest lines and words
+    # (orgtre/top-open-subtitles-sentences 861f426), the lines quoted as they are.
+    # Names the language's subtitles write (spell_subnames), four letters or more ...
+    ("en", "Brody.", []),
+    ("el", "Τζέικ!", []),
+    ("eu", "Arya!", []),
+    ("pl", "Scully!", []),
+    # ... not shorter (at three letters the list hid planted typos: Ako, Viv), so a short
+    # name one slip from a word stays reported
+    ("en", "Jin!", ["Jin"]),
+    # a name with a capital inside (a handle, Mc-): never looked up
+    ("en", "Subtitles by LeapinLar", []),
+    ("pl", "McClane!", []),
+    # interjections subtitles of every language write; drawn-out sounds
+    ("en", "Argh!", []),
+    ("en", "Umm...", []),
+    ("fr", "Oh, wow.", []),
+    ("es", "Hey, hey, hey.", []),
+    ("en", "Nuh-uh.", []),
+    # (but laughter said twice only from the list: Elel, Anan are slips)
+    ("fr", "Elel le vit briser la fenêtre.", ["Elel"]),
+    # words said in another language
+    ("es", "Merci.", []),
+    ("pt-PT", "Au revoir.", []),
+    ("fr", "Hola !", ["Hola"]),  # a slip of holà in French
+    # words of speech each language's subtitles write (spell_spoken, judged by hand)
+    ("nl-BE", "God zegene je.", []),
+    ("pt-PT", "Bacano.", []),
+    ("eu", "Eta kitto.", []),
+    ("el", "Ώπα!", []),
+    # Dutch één first in its sentence (Taalunie: Eén); a word the dictionary forbids
+    # capitalised first in its sentence (Heer)
+    ("nl-BE", "Eén, twee, drie.", []),
+    ("nl-BE", "Heer.", []),
+    ("nl-BE", "Eén mmoment.", ["mmoment"]),
+    # Spanish imperatives with a pronoun: first plural without its s, vosotros, tú
+    ("es", "Vámonos de aquí.", []),
+    ("es", "Separémonos.", []),
+    ("es", "¡Cogedle!", []),
+    ("es", "¡Detenlo!", []),
+    ("es", "Ponme a prueba.", []),
+    ("es", "Mantenme informado.", []),
+    ("es", "¡Deténte!", ["Deténte"]),  # the pronoun leaves no accent to write
+    ("es", "No podeos.", ["podeos"]),  # no vosotros without its d (poded + os)
+    # Portuguese first plural without its s before -nos
+    ("pt-PT", "Encontramo-nos lá.", []),
+    ("pt-PT", "Encontrama-nos lá.", ["Encontrama-nos"]),
+    # Portuguese diminutives
+    ("pt-PT", "Calminha.", []),
+    ("pt-PT", "Prontinho.", []),
+    # English verbs cut short
+    ("en", "Where've you been?", []),
+    # a word said syllable by syllable (Pepper&Carrot ep. 6, Morevna Project subtitles)
+    ("en", "A mi-ra-cu-lous potion!", []),
+    ("en", "A mi-ra-cu-luos potion!", ["mi-ra-cu-luos"]),
+    # Greek: an imperative with a pronoun joined or elided, a vocative in -α
+    ("el", "Δώστο μου.", []),
+    ("el", "Δώσ'το.", []),
+    ("el", "Το'πιασα.", []),
+    ("el", "Τι είν' αυτό;", []),  # είναι with its αι elided
+    ("el", "Κυβερνήτα.", []),
+    ("el", "Έχεις απόλυττο δίκιο.", ["απόλυττο"]),  # no imperative ends in τ
+    ("el", "Πράτα το.", ["Πράτα"]),  # too short for a vocative
 ]
 
 

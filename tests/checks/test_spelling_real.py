@@ -2,12 +2,13 @@
 held-out set is built (benchmarks/typos.py): recall ≥ 0.9 on the planted typos, and at most
 one false alarm per 200 correct lines (issue 22).
 
-Two sets, scored separately with the same planting and seed: `real`
+Three sets, scored separately with the same planting and seed: `real`
 (tests/data/spelling/real/: sentences of public treebanks, news, wiki, fiction, blogs,
-denser in names and rare words than subtitles) and `subtitle-like`
-(tests/data/spelling/subtitle-like/: short conversational Tatoeba sentences); see the README
+denser in names and rare words than subtitles), `subtitle-like`
+(tests/data/spelling/subtitle-like/: short conversational Tatoeba sentences) and `subtitles`
+(tests/data/spelling/subtitles/: real subtitle lines, OpenSubtitles 2018); see the README
 in each folder. A language whose Hunspell dictionary is missing is skipped with the reason,
-as in test_spelling.py. `.venv/bin/python -m benchmarks.spelling_quality --show` prints both
+as in test_spelling.py. `.venv/bin/python -m benchmarks.spelling_quality --show` prints the
 tables and every false alarm and missed typo.
 """
 
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.slow
 ALARMS_ABOVE_TARGET = {
     "real": {"en", "eu", "nl-BE", "fr", "el", "pl", "pt-PT", "ro", "es"},
     "subtitle-like": {"eu"},
+    "subtitles": set(),
 }
 _SCORES: dict[tuple[str, str], Score] = {}
 
@@ -55,7 +57,9 @@ def scored(lines: str, lang: str) -> Score:
 def test_planted_typos_are_caught(lines: str, lang: str) -> None:
     found = scored(lines, lang)
     assert found.lines >= 200
-    assert found.planted >= 0.9 * found.lines
+    # enough typos to measure recall (a short subtitle line may have no word of four letters
+    # the dictionary knows to plant one in: 353 of Romanian's 394 real subtitle lines)
+    assert found.planted >= 200
     missed = [f"{m.typo} ({m.kind} of {m.word})" for m in found.missed]
     assert found.recall >= RECALL_MIN, missed
 

@@ -1,0 +1,43 @@
+"""The derivation of the names lists (benchmarks/subtitle_names.py) on words as the
+OpenSubtitles 2018 frequency lists give them, with the real dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.subtitle_names import names
+from pipeline.checks import spell_dict
+
+
+def _speller(lang: str) -> spell_dict.Speller:
+    found = spell_dict.speller(lang)
+    if found is None:
+        pytest.skip(f"no {lang} dictionary")
+    return found
+
+
+def test_names_are_capitalised_unknown_words_not_written_small():
+    rows = [
+        ("Brody", 500),  # a name, one slip from broody: kept
+        ("Sookie", 25),
+        ("Zach", 400),
+        ("Iike", 300),  # OCR's I for l (like)
+        ("Mark", 100),  # the dictionary knows it
+        ("Bob", 500),  # three letters
+        ("Rare", 19),  # written fewer than twenty times
+        ("Nemo", 900),  # written small too often (nemo, 100): not only a name
+        ("nemo", 100),
+    ]
+    assert names(rows, _speller("en")) == ["Brody", "Sookie", "Zach"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "kept"),
+    [
+        # the subtitles' own slips: a capital's accent left off (Όχι), no diacritics (Ești)
+        ("el", [("Οχι", 900), ("Ελα", 700), ("Τζέικ", 800)], ["Τζέικ"]),
+        ("ro", [("Esti", 900), ("Ezra", 800)], ["Ezra"]),
+    ],
+)
+def test_known_words_without_their_accents_are_no_names(lang, rows, kept):
+    assert names(rows, _speller(lang)) == kept
