@@ -475,8 +475,6 @@ def feminine(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     )
 
 
-# Basque asks whether with -(e)nentz on a verb's relative form: den → denentz, diren →
-# direnentz (etorriko denentz, "whether he will come"), which Xuxen does not list.
 # Diminutives the pt_PT dictionary lists only in part (calminha, prontinho: real subtitles'):
 # -inho, -inha for the base's last vowel (calm-a, pront-o). Not Spanish -ito: there it hid
 # planted typos (minitos: mina; neceito), measured on real subtitle lines.
@@ -525,6 +523,8 @@ def greek_spoken(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     return ending is not None and len(word) >= _VOCATIVE_MIN and right(word[:-1] + ending)
 
 
+# Basque asks whether with -(e)nentz on a verb's relative form: den → denentz, diren →
+# direnentz (etorriko denentz, "whether he will come"), which Xuxen does not list.
 def whether(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a Basque word is a relative verb form (in -n) with -entz (denentz)."""
     if lang != "eu" or not word.endswith("nentz") or len(word) < 7:

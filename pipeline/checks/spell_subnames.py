@@ -6,8 +6,9 @@ test that tells a name from a typo (spelling._is_name) takes it for a typo. The 
 the capitalised words of four letters or more that the 30,000 commonest words of each
 language's OpenSubtitles 2018 write as names; benchmarks/subtitle_names.py derives them
 and its docstring says how (the source and licence: names/README.md). Shorter names are
-left to the slip test: measured on both quality sets, the list at three letters hid four
-planted typos (Ako, Viv, Mari, Maru), at four letters two (Mari, Maru), at five none.
+left to the slip test: measured on the treebank and Tatoeba sets, the list at three
+letters hid four planted typos (Ako, Viv, Mari, Maru), at four letters two (Mari, Maru), at
+five none.
 """
 
 from __future__ import annotations

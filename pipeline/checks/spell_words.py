@@ -85,15 +85,17 @@ def _blank_piece(match: re.Match[str]) -> str:
 
 
 def skip(word: str) -> bool:
-    """Words never looked up: one letter, with a digit, or an acronym (two capitals first,
-    but not one capital typed twice)."""
+    """Words never looked up: one letter, with a digit, an acronym (two capitals first, but
+    not one capital typed twice), or a name with a capital inside (McClane)."""
     if not word:
         return True
     if len(word) < 2 or any(c.isdigit() for c in word):
         return True
+    if not word[0].isupper():
+        return False
     # a capital typed twice (DDans, OOhiko) is a slip, not an acronym
     slip = word[0] == word[1] and word[2:3].islower()
-    return word[0].isupper() and word[1].isupper() and not slip
+    return (word[1].isupper() and not slip) or _camel(word)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
