@@ -9,6 +9,11 @@
   dictionary does not know, with one space between, it is part of an English name. Not
   beside any English word: a line left in English in a French track stays reported.
 Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's labels.
+- A song is often left in the language it is sung in: a line marked as sung (♪, ♫, or a #
+  and a space before it, as older subtitles write) whose words are mostly English ones the
+  language's dictionary lacks is English, and its English words are right (real Basque
+  subtitles of OpenSubtitles 2018: “♪ Get out and don't come back”). A typo in it is no
+  English word and stays reported.
 """
 
 from __future__ import annotations
@@ -104,3 +109,23 @@ def in_phrase(
 def _spaced(run: Sequence[tuple[str, int, int]], text: str) -> bool:
     """Whether the words of `run` stand one space apart."""
     return all(text[a[2] : b[1]] == " " for a, b in pairwise(run))
+
+
+# The marks subtitles put around a sung line (♪ … ♪); older files write # for ♪.
+_SUNG = ("♪", "♫", "♬", "♩")
+
+
+def sung_in_english(
+    tokens: Sequence[tuple[str, int, int]],
+    text: str,
+    own: Callable[[str], bool],
+    english: Callable[[str], bool],
+) -> bool:
+    """Whether `text` is a line sung in English: marked as sung, and two of its words or
+    more, half of them at least, are words English knows and the language's dictionary
+    (`own`) does not. A dialogue line left in English is no song, and stays reported."""
+    opening = text.lstrip()[:2]
+    if not (opening == "# " or any(mark in text for mark in _SUNG)):
+        return False
+    foreign = sum(1 for word, _, _ in tokens if english(word) and not own(word))
+    return foreign >= 2 and 2 * foreign >= len(tokens)

@@ -11,10 +11,13 @@ with a last part of the compound that follows, it is a word of the language
 Project's animation. A typo in the part still makes no word with any part of the other
 (overheisd- of bedrijfsinstellingen). (The other way round, bedrijfsinstellingen en
 -organisaties, leaves a part that is a word on its own.)
+Speech cut off and started again: a word broken off before an ellipsis or a dash and said
+whole right after it (“Wha... What the?”: Morevna Project subtitles, OpenSubtitles lines).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from pipeline.checks.spell_rules import clipped, compound, elided
@@ -41,9 +44,32 @@ def in_place(
         return True
     if after == "." and right(word + "."):  # an abbreviation the dictionary lists (dhr.)
         return True
+    if _cut_off(tokens, at, text):
+        return True
     if after != "-" or text[end + 1 : end + 2] not in (*_SPACES, ","):
         return False
     return _shared(tokens, at, lambda w: right(w) or compound(w, lang, right))
+
+
+# What follows a word cut off in speech before the speaker starts it again: an ellipsis or
+# a dash, then a space (“Wha... What the?”, “Th- That's it.”).
+_CUT = re.compile(r"(?:\.{2,}|…|-{1,2}|–|—)\s*")
+
+
+def _cut_off(tokens: Sequence[tuple[str, int, int]], at: int, text: str) -> bool:
+    """Whether `tokens[at]` is a word cut off and said again whole right after it: the next
+    word starts with it (Wha... What). A slip in the cut word makes it no start of the word
+    said (Whq... What); the word said whole is checked on its own."""
+    if at + 1 >= len(tokens):
+        return False
+    word, _, end = tokens[at]
+    following, start, _ = tokens[at + 1]
+    cut = _CUT.fullmatch(text, end, start)
+    return (
+        cut is not None
+        and len(following) > len(word)
+        and following.lower().startswith(word.lower())
+    )
 
 
 def _shared(tokens: Sequence[tuple[str, int, int]], at: int, right: Callable[[str], bool]) -> bool:

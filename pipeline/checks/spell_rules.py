@@ -234,7 +234,7 @@ _INTERJECTIONS = {"ok", "okay", "ehm", "uhm", "mhm", "psst", "pff", "hmm"}
 # the cries of pain, disgust and effort (argh, ugh, ew, hmph, tsk, gah, hyah, unh), uau
 _INTERJECTIONS |= {"hey", "wow", "argh", "agh", "ugh", "urgh", "ew", "hmph", "tsk", "gah"}
 _INTERJECTIONS |= {"hyah", "unh", "ungh", "mwah", "hah", "ha", "aw", "uau", "guau"}
-_INTERJECTIONS |= {"haha", "hehe", "hihi", "jaja", "jeje", "χαχα"}  # laughter, twice
+_INTERJECTIONS |= {"haha", "hehe", "hihi", "jaja", "jeje", "χαχα", "héhé"}  # laughter, twice
 # (not yoo-hoo: Dutch hoo is a slip of hoor, hoe; measured)
 _INTERJECTIONS |= {"bam", "hup", "oop", "wah", "nuh", "mnh"}  # nuh-uh, mnh-mnh
 # Sounds subtitles write alike in every language, drawn out by repeating a letter (ahh,
@@ -246,15 +246,35 @@ _DRAWN_SOUNDS = frozenset(
     | {"α", "ε", "ω", "ο", "μ", "χμ"}  # Greek
 )
 _RUN = re.compile(r"(\w)\1+")
+# One letter written three times or more and nothing else: a sound (Aaa, Eee, zzz) or a
+# credit's drawing (--ooO--); no slip of the fingers leaves one letter only.
+_ONE_LETTER_DRAWN = 3
+
+
+# A letter three times or more where hyphens joined: a word drawn out in syllables.
+_DRAWN_IN_SYLLABLES = re.compile(r"(\w)\1{2,}")
+
+
+def syllables(word: str) -> Iterator[str]:
+    """The word said syllable by syllable (`word`, with two hyphens or more) stands for:
+    joined (mi-ra-cu-lous), and a letter drawn out over them said once or twice
+    (He-e-elp, No-o-o, Go-o-od)."""
+    joined = word.replace("-", "")
+    yield joined
+    if _DRAWN_IN_SYLLABLES.search(joined):
+        yield _DRAWN_IN_SYLLABLES.sub(r"\1", joined)
+        yield _DRAWN_IN_SYLLABLES.sub(r"\1\1", joined)
 
 
 def interjection(word: str) -> bool:
     """Whether a word is laughter or a like interjection (a two-letter syllable repeated),
-    ok, okay, or a sound drawn out (ahh, mmm, shhh; not sh or ah alone, which the
-    dictionary decides)."""
+    ok, okay, a sound drawn out (ahh, mmm, shhh; not sh or ah alone, which the dictionary
+    decides), or one letter said three times or more (Aaa, Ooo)."""
     lower = word.lower()
     if lower in _INTERJECTIONS or _REPEATED.fullmatch(lower) is not None:
         return True
+    if len(lower) >= _ONE_LETTER_DRAWN and lower == lower[0] * len(lower):
+        return True  # one letter drawn out, as a sound (Aaa, Uuu, Ooo) or in a drawing
     drawn = _RUN.sub(r"\1", lower)
     return drawn != lower and drawn in _DRAWN_SOUNDS
 

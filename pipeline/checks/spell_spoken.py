@@ -62,6 +62,16 @@ _FROM_LINES: dict[str, frozenset[str]] = {
     "eu": frozenset({"kitto", "iepa", "dagizut", "emaidazu", "esaidazu", "entzuidazu"})
     | frozenset({"entzuidazue", "begiradazu", "emaidak", "ekatzu", "jode", "joder"}),
 }
+# The abbreviations a title of address is written as, period or not, first in a line or
+# last (“Da, dle.”, “Dnă.”, “Da, d-nă.”). Romanian: DOOM's (dl, dlui, dle, dna, dnei, drei;
+# not dra, a slip of dar) and their old forms with a hyphen (d-l, d-na); the vocatives of
+# doamnă and domnișoară the same lines write (dnă, dră). Portuguese: Dr.ª written Drª, as
+# Srª, which the dictionary lists.
+_ADDRESS: dict[str, frozenset[str]] = {
+    "ro": frozenset({"dl", "dlui", "dle", "dna", "dnei", "dnă", "drei", "dră"})
+    | frozenset({"d-l", "d-lui", "d-le", "d-na", "d-nei", "d-nă", "d-ra", "d-rei", "d-ră"}),
+    "pt-PT": frozenset({"drª"}),
+}
 # Said in another language, as subtitles leave them: Merci. Gracias. Oui. Grazie. Nein.
 # Au revoir. Mazel tov. Sì, madame, sir. (Not hola everywhere: in French it is a slip of
 # holà, measured; English and Portuguese subtitles write it, below.)
@@ -74,7 +84,7 @@ def spoken(word: str, lang: str) -> bool:
     """Whether a word is one of speech the language's subtitles write and its dictionary
     lacks (any case)."""
     lower = word.lower()
-    if lower in _FOREIGN or lower in _FROM_LINES.get(lang, ()):
+    if lower in _FOREIGN or lower in _FROM_LINES.get(lang, ()) or lower in _ADDRESS.get(lang, ()):
         return True
     found = _SPOKEN.get(lang)
     return found is not None and lower in found

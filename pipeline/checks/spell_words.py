@@ -5,10 +5,12 @@ A cue's text loses its markup, web and e-mail addresses, hashtags (#MakingSpendM
 left is cut into words of letters, joined by inner apostrophes and hyphens. Words with a
 digit (2026ko, COVID-19), acronyms (two capitals first: NBE, EBko, PYMEs) and names
 with a capital inside (McClane, DiNozzo: a small letter, then a capital) are not looked
-up. Words that are right but in no dictionary: the project's word list
-(`glossary/words/<lang>.txt`, with the inflected forms the glossary's ending tables make of
-its words), the glossary's terms (where the glossary matcher finds them), and the names the
-source text writes, unchanged or with an ending added (Koszalin → Koszalinie).
+up, nor names in code: joined by underscores (coa_tools), with a plus after them
+(magick++), numbered after a hyphen (bg-forest-1, Mi-8). Words that are right but in no
+dictionary: the project's word list (`glossary/words/<lang>.txt`, with the inflected forms
+the glossary's ending tables make of its words), the glossary's terms (where the glossary
+matcher finds them), and the names the source text writes, unchanged or with an ending
+added (Koszalin → Koszalinie).
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ def words(text: str) -> list[tuple[str, int, int]]:
         end = start + size
         if before[-1:] == ".":
             continue  # after a period with no space: an abbreviation (E.B.ren), a file name
+        if _code_name(shown, start, end):
+            continue  # a name in code: coa_tools, magick++, Notepad++
         if size <= _UNIT_MAX and (
             _after_number(shown, start) or (pieces[at + 1][:1] == "." and _abbreviated(shown, end))
         ):
@@ -135,9 +139,34 @@ def words(text: str) -> list[tuple[str, int, int]]:
             found.append((word, start, end))
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
+        if "-" in word and word.rpartition("-")[2].isdigit() and _one_script(word):
+            continue  # numbered: a file (bg-forest-1), a model (Mi-8, F-16)
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
             found.append((word, start, end))  # 236th-leveel, WK-kwalificatie: its parts
     return found
+
+
+def _one_script(word: str) -> bool:
+    """Whether a word's letters are of one script: a Cyrillic с among Latin letters
+    (сharacter-2, a real subtitle's) is a look-alike typed by mistake, to report."""
+    if word.isascii():
+        return True
+    import unicodedata
+
+    return len({unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}) <= 1
+
+
+def _code_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at `text[start:end]` is part of a name in code: joined to another by
+    an underscore (coa_tools, bg_forest), or with a plus right after it (magick++, Notepad++,
+    Disney+). A slip of the fingers makes neither; an underscore with no word across it
+    (_emphasis_) is no join."""
+    after = text[end : end + 2]
+    if after[:1] == "+":
+        return True
+    if after[:1] == "_" and after[1:].isalnum():
+        return True
+    return start >= 2 and text[start - 1] == "_" and text[start - 2].isalnum()
 
 
 def _camel(word: str) -> bool:

@@ -204,8 +204,10 @@ def _right(
         or not _near(word, state)
     ):
         return True
-    if word.count("-") >= 2 and state.speller.right(word.replace("-", "")):
-        return True  # said syllable by syllable (mi-ra-cu-lous, mi-la-gro-sa)
+    if word.count("-") >= 2 and any(map(state.speller.right, spell_rules.syllables(word))):
+        return True  # said syllable by syllable (mi-ra-cu-lous), drawn out (He-e-elp)
+    if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, d-nă)
+        return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
             parts = [p for p in word.split(mark) if p]
@@ -227,8 +229,6 @@ def _right(
     if compound(word, state.lang, state.speller.right):
         return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
-        return True
-    if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, oke)
         return True
     if spell_rules.by_rule(word, state.lang, state.speller.right):
         return True
@@ -389,11 +389,12 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         state.flush()
         return ()
     from pipeline.checks.spell_names import in_full_name, mid_sentence_name
-    from pipeline.checks.spell_phrases import in_phrase
+    from pipeline.checks.spell_phrases import in_phrase, sung_in_english
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
     spans = glossary_spans(unit, ctx)
     english = state.english.right if state.english is not None else None
+    sung: list[bool] = []  # whether the text is a song left in English, asked on first need
     problems = []
     seen: set[str] = set()
     for at, word, start, end in unknown:
@@ -411,6 +412,11 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             continue
         if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Royal Society of
             continue
+        if english is not None and english(word):  # ♪ Get out and don't come back
+            if not sung:
+                sung.append(sung_in_english(tokens, text, spell.right, english))
+            if sung[0]:
+                continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()

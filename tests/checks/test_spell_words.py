@@ -4,6 +4,7 @@ offsets as the plain rules (every word through `skip`), on generated texts."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,6 +61,15 @@ PIECES = [
     "\n",
     "-",
     "'",
+    "coa_tools",
+    "_emphasis_",
+    "magick++",
+    "bg-forest-1",
+    "Mi-8",
+    "сharacter-2",
+    "Μιγκ-29",
+    "_",
+    "+",
 ]
 
 
@@ -75,7 +85,14 @@ def plain(text: str) -> list[tuple[str, int, int]]:
             continue
         if len(word) <= spell_words._ABBREVIATION_MAX and spell_words._abbreviated(shown, end):
             continue
+        if shown[end : end + 1] == "+" or re.search(r"\w_\Z", shown[:start]):
+            continue  # magick++, coa_tools: names in code
+        if re.match(r"_[^\W_]", shown[end:]):
+            continue
         word = word.translate(spell_words._DROP_INVISIBLE)
+        scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+        if word.rsplit("-", 1)[-1].isdigit() and "-" in word and len(scripts) <= 1:
+            continue  # bg-forest-1, Mi-8 (not сharacter-2, Cyrillic с)
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
             found.append((word, start, end))
     return found
@@ -95,6 +112,24 @@ def test_words_of_a_subtitle():
         "Koszalinie",
         "l’acheteur",
         "Ab",
+    ]
+
+
+def test_names_in_code_are_not_words():
+    # real lines of the Morevna Project's CoaTools and Synfig lessons
+    text = (
+        'the "coa_tools" archive, "bg-forest-1", a "magick++" target, an _emphasis_ kept'
+        ' in "сharacter-2"'  # a Cyrillic с: reported
+    )
+    assert [word for word, _, _ in words(text)] == [
+        "the",
+        "archive",
+        "target",
+        "an",
+        "emphasis",
+        "kept",
+        "in",
+        "сharacter-2",
     ]
 
 

@@ -619,6 +619,39 @@ RULES = [
     ("el", "Κυβερνήτα.", []),
     ("el", "Έχεις απόλυττο δίκιο.", ["απόλυττο"]),  # no imperative ends in τ
     ("el", "Πράτα το.", ["Πράτα"]),  # too short for a vocative
+    # names in code (Morevna Project's CoaTools and Synfig lessons): joined by an underscore,
+    # a plus after them, numbered after a hyphen; an underscore with no word across it is
+    # no join
+    ("en", 'Here we can see another folder - "coa_tools".', []),
+    ("en", '...and choose a "magick++" from the Target dropdown.', []),
+    ("es", 'Vamos al directorio llamado "bg-forest-1".', []),
+    ("en", "Now _realy_ look.", ["realy"]),
+    # a word cut off and said again whole (Morevna Project, OpenSubtitles: "Wha...")
+    ("en", "Wha... What the?", []),
+    ("en", "Whq... What the?", ["Whq"]),
+    ("en", "Wha... Why not?", ["Wha"]),  # not the word said after it
+    # a word drawn out over its syllables (Morevna Project, Pepper&Carrot ep. 6)
+    ("en", "He-e-elp!!!", []),
+    ("en", "He-e-lpp!", ["He-e-lpp"]),
+    ("fr", "Héhé, allons jeter un oeil !!", []),  # laughter
+    # Romanian titles of address abbreviated (DOOM's, and the vocatives subtitles write) ...
+    ("ro", "Da, dle.", []),
+    ("ro", "Da, d-nă.", []),
+    ("ro", "Mulţumesc, dnă.", []),
+    # ... not dra, a slip of dar
+    ("ro", "Vreau, dra nu pot.", ["dra"]),
+    ("pt-PT", "Drª Silva.", []),
+    # a song left in English in another language's track (real Basque lines of
+    # OpenSubtitles 2018), not a dialogue line, nor a typo in the song
+    ("eu", "♪ Get out and don't come back", []),
+    ("eu", "# Searching for food for the pot", []),
+    ("eu", "Get out and don't come back", ["out"]),
+    ("eu", "♪ Get out and dont come back", ["dont"]),
+    # one letter drawn out: a sound, a credit's drawing (real lines, OpenSubtitles 2018)
+    ("eu", "Uuu!", []),
+    ("fr", "))) (o_o) --ooO--(_)--Ooo-- Présente", []),
+    # (a word with a letter three times stays reported: a slip's shape too, heee for here)
+    ("en", "Nooo!", ["Nooo"]),
 ]
 
 
