@@ -243,6 +243,7 @@ _INTERJECTIONS |= {"bam", "hup", "oop", "wah", "nuh", "mnh"}  # nuh-uh, mnh-mnh
 _DRAWN_SOUNDS = frozenset(
     {"ah", "oh", "eh", "uh", "hm", "m", "sh", "pf", "uf", "aw", "ps", "br", "y", "gr", "s"}
     | {"um", "ow", "mh", "hum", "ach", "au"}  # umm, oww, mmh, humm, aach, auw
+    | {"st", "pft"}  # ssst, pffft
     | {"α", "ε", "ω", "ο", "μ", "χμ"}  # Greek
 )
 _RUN = re.compile(r"(\w)\1+")
@@ -266,10 +267,33 @@ def syllables(word: str) -> Iterator[str]:
         yield _DRAWN_IN_SYLLABLES.sub(r"\1\1", joined)
 
 
+# A Korean given name, its two syllables joined by a hyphen as subtitles romanise them
+# (Hyun-seo, Jun-shik, Tae-ju, Duk-soo, Hyo-Jin: real lines of OpenSubtitles 2018): each
+# syllable an initial consonant, a vowel and a final consonant at most, as the Revised
+# Romanization writes them (with the common oo, ee, ou, sh, woo, yi).
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?"
+    r"(?:yae|wae|yeo|you|woo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|yi|[aeoui])"
+    r"(?:ng|[kntlmp])?"
+)
+
+
+def korean_name(word: str, right: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word of hyphen-joined parts is a romanised Korean given name:
+    every part a Korean syllable, the first not a word of the language (`right`), as a typo
+    in a clitic's hyphenated form leaves it (Romanian Du-re for Du-te)."""
+    parts = word.split("-")
+    first = parts[0]
+    if len(parts) < 2 or not first[:1].isupper() or right(first.lower()):
+        return False
+    return all(_KOREAN_SYLLABLE.fullmatch(part.lower()) is not None for part in parts)
+
+
 def interjection(word: str) -> bool:
     """Whether a word is laughter or a like interjection (a two-letter syllable repeated),
-    ok, okay, a sound drawn out (ahh, mmm, shhh; not sh or ah alone, which the dictionary
-    decides), or one letter said three times or more (Aaa, Ooo)."""
+    ok, okay, a sound drawn out (ahh, mmm, shhh, ssst; not sh or ah alone, which the
+    dictionary decides; not an interjection, whose doubled letter is a slip's too: ook for
+    ok, haa), or one letter said three times or more (Aaa, Ooo)."""
     lower = word.lower()
     if lower in _INTERJECTIONS or _REPEATED.fullmatch(lower) is not None:
         return True

@@ -66,11 +66,12 @@ _FROM_LINES: dict[str, frozenset[str]] = {
 # last (“Da, dle.”, “Dnă.”, “Da, d-nă.”). Romanian: DOOM's (dl, dlui, dle, dna, dnei, drei;
 # not dra, a slip of dar) and their old forms with a hyphen (d-l, d-na); the vocatives of
 # doamnă and domnișoară the same lines write (dnă, dră). Portuguese: Dr.ª written Drª, as
-# Srª, which the dictionary lists.
+# Srª, which the dictionary lists. Spanish: the plural of Ud., Vd. (which it lists).
 _ADDRESS: dict[str, frozenset[str]] = {
     "ro": frozenset({"dl", "dlui", "dle", "dna", "dnei", "dnă", "drei", "dră"})
     | frozenset({"d-l", "d-lui", "d-le", "d-na", "d-nei", "d-nă", "d-ra", "d-rei", "d-ră"}),
     "pt-PT": frozenset({"drª"}),
+    "es": frozenset({"uds", "vds"}),  # ustedes (RAE: Ud., Uds., Vd., Vds.)
 }
 # Said in another language, as subtitles leave them: Merci. Gracias. Oui. Grazie. Nein.
 # Au revoir. Mazel tov. Sì, madame, sir. (Not hola everywhere: in French it is a slip of

@@ -208,6 +208,8 @@ def _right(
         return True  # said syllable by syllable (mi-ra-cu-lous), drawn out (He-e-elp)
     if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, d-nă)
         return True
+    if "-" in word and spell_rules.korean_name(word, state.speller.right):  # Hyun-seo
+        return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
             parts = [p for p in word.split(mark) if p]

@@ -652,6 +652,17 @@ RULES = [
     ("fr", "))) (o_o) --ooO--(_)--Ooo-- Présente", []),
     # (a word with a letter three times stays reported: a slip's shape too, heee for here)
     ("en", "Nooo!", ["Nooo"]),
+    # ... but a sound drawn out is one (OpenSubtitles 2018 lines); an interjection with a
+    # letter doubled is a slip's shape (ook for ok, haa; measured)
+    ("en", "Waah!", ["Waah"]),
+    ("nl-BE", "Ssst!", []),
+    ("fr", "Pffft !", []),
+    # romanised Korean given names (OpenSubtitles 2018 lines); not a clitic's typo
+    ("eu", "Hyo-Jin!", []),
+    ("eu", "Nam-yi.", []),
+    ("en", "Hyun-seo!", []),
+    ("ro", "Du-ge acasă.", ["Du-ge"]),
+    ("es", "¿Quiénes son Uds.?", []),  # ustedes (RAE)
 ]
 
 
