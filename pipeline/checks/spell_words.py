@@ -109,6 +109,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
     # the text cut into [between, word, between, word, …, between]: the words and their
     # offsets without a match object each (two words always have something between them)
     pieces = WORD.split(shown)
+    coded = "_" in shown or "+" in shown  # a name in code may stand in it (coa_tools)
     end = 0
     for at in range(1, len(pieces), 2):
         before = pieces[at - 1]
@@ -118,7 +119,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
         end = start + size
         if before[-1:] == ".":
             continue  # after a period with no space: an abbreviation (E.B.ren), a file name
-        if _code_name(shown, start, end):
+        if coded and _code_name(shown, start, end):
             continue  # a name in code: coa_tools, magick++, Notepad++
         if size <= _UNIT_MAX and (
             _after_number(shown, start) or (pieces[at + 1][:1] == "." and _abbreviated(shown, end))

@@ -396,7 +396,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 
     spans = glossary_spans(unit, ctx)
     english = state.english.right if state.english is not None else None
-    sung: list[bool] = []  # whether the text is a song left in English, asked on first need
+    sung: bool | None = None  # whether the text is a song left in English, asked on need
     problems = []
     seen: set[str] = set()
     for at, word, start, end in unknown:
@@ -415,9 +415,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Royal Society of
             continue
         if english is not None and english(word):  # ♪ Get out and don't come back
-            if not sung:
-                sung.append(sung_in_english(tokens, text, spell.right, english))
-            if sung[0]:
+            if sung is None:
+                sung = sung_in_english(tokens, text, spell.right, english)
+            if sung:
                 continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
