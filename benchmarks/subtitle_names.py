@@ -79,6 +79,13 @@ def names(rows: list[tuple[str, int]], speller: spell_dict.Speller) -> list[str]
     return sorted(found)
 
 
+def top_words(folder: Path, code: str) -> list[tuple[str, int]]:
+    """One language's commonest words with their counts, as `<code>_top_words.csv` gives
+    them."""
+    with (folder / f"{code}_top_words.csv").open(encoding="utf-8", newline="") as handle:
+        return [(row["word"], int(row["count"])) for row in csv.DictReader(handle)]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
@@ -91,9 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         if speller is None:
             print(f"{lang}: no dictionary, skipped", file=sys.stderr)
             continue
-        with (folder / f"{code}_top_words.csv").open(encoding="utf-8", newline="") as handle:
-            rows = [(row["word"], int(row["count"])) for row in csv.DictReader(handle)]
-        found = names(rows, speller)
+        found = names(top_words(folder, code), speller)
         (OUT / f"{lang}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
         print(f"{lang}: {len(found)} names")
     return 0

@@ -45,6 +45,8 @@ SPELLING_RULES = (
     "pipeline.checks.spell_spoken",
     "pipeline.checks.spell_phrases",
     "pipeline.checks.spell_subnames",
+    "pipeline.checks.spell_common",
+    "gzip",
 )
 # Only a write (tempfile) needs this, only running a check its module, only rendering a
 # report the reporters: not a re-check (but for the glossary checks' small module, which

@@ -1,4 +1,4 @@
-"""Words right with their neighbours: a Latin phrase, or an English name.
+"""Words right with their neighbours: a Latin phrase, an English name, English sung or said.
 
 - Every language here writes Latin phrases as they are (in vitro, per capita, ex parte,
   status quo), and no dictionary lists their words alone (vitro, capita, parte in English):
@@ -10,10 +10,18 @@
   beside any English word: a line left in English in a French track stays reported.
 Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's labels.
 - A song is often left in the language it is sung in: a line marked as sung (♪, ♫, or a #
-  and a space before it, as older subtitles write) whose words are mostly English ones the
-  language's dictionary lacks is English, and its English words are right (real Basque
-  subtitles of OpenSubtitles 2018: “♪ Get out and don't come back”). A typo in it is no
-  English word and stays reported.
+  and a space before it, or a * before its first word, as older subtitles write) whose words
+  are mostly English ones the language's dictionary lacks is English, and its English words
+  are right (real Basque subtitles of OpenSubtitles 2018: “♪ Get out and don't come back”;
+  Dutch “*Shame on you, shame on me”). A typo in it is no English word and stays reported.
+- A character says a few words in English in a film of another language (“Thank you.”,
+  “All right!”, “How are you?” in real French subtitles): a line of two to five words,
+  every one an English word, more than half of them words the language lacks, is English
+  speech. Half is not enough: a slip often makes an English word, and short words of the
+  language are often English too (Spanish “Ya bast.”, “Mi made.” for basta, madre; Dutch
+  “Over and out.” stays reported). A longer unmarked line all in English is a translation
+  left undone (the Morevna Project's synfig-13, whose French file holds the English text),
+  and stays reported; so does a line with one word English lacks (its typo).
 """
 
 from __future__ import annotations
@@ -111,8 +119,35 @@ def _spaced(run: Sequence[tuple[str, int, int]], text: str) -> bool:
     return all(text[a[2] : b[1]] == " " for a, b in pairwise(run))
 
 
-# The marks subtitles put around a sung line (♪ … ♪); older files write # for ♪.
+# The marks subtitles put around a sung line (♪ … ♪); older files write # or * for ♪.
 _SUNG = ("♪", "♫", "♬", "♩")
+# Words of a line of English speech in another language's track (Thank you., How are you?).
+_SAID = (2, 5)
+
+
+def english_words(
+    tokens: Sequence[tuple[str, int, int]],
+    text: str,
+    own: Callable[[str], bool],
+    english: Callable[[str], bool],
+) -> frozenset[int]:
+    """The positions in `tokens` of the words that stand in English in `text`: all of them
+    in a song sung in English (`sung_in_english`), else those of each line of English speech
+    (two to five words, all of them English, more than half of them words the language's
+    dictionary, `own`, lacks). A long line left in English is a translation left undone."""
+    if sung_in_english(tokens, text, own, english):
+        return frozenset(range(len(tokens)))
+    lines: dict[int, list[int]] = {}
+    for at, (_, start, _) in enumerate(tokens):
+        lines.setdefault(text.count("\n", 0, start), []).append(at)
+    found: set[int] = set()
+    for line in lines.values():
+        words = [tokens[at][0] for at in line]
+        if not _SAID[0] <= len(words) <= _SAID[1] or not all(map(english, words)):
+            continue
+        if 2 * sum(1 for word in words if not own(word)) > len(words):
+            found.update(line)
+    return frozenset(found)
 
 
 def sung_in_english(
@@ -123,9 +158,10 @@ def sung_in_english(
 ) -> bool:
     """Whether `text` is a line sung in English: marked as sung, and two of its words or
     more, half of them at least, are words English knows and the language's dictionary
-    (`own`) does not. A dialogue line left in English is no song, and stays reported."""
+    (`own`) does not. A dialogue line left in English is no song (`english_words`)."""
     opening = text.lstrip()[:2]
-    if not (opening == "# " or any(mark in text for mark in _SUNG)):
+    marked = opening == "# " or (opening[:1] == "*" and opening[1:].isalpha())
+    if not (marked or any(mark in text for mark in _SUNG)):
         return False
     foreign = sum(1 for word, _, _ in tokens if english(word) and not own(word))
     return foreign >= 2 and 2 * foreign >= len(tokens)

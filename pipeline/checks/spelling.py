@@ -390,13 +390,14 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     if not unknown:
         state.flush()
         return ()
-    from pipeline.checks.spell_names import in_full_name, mid_sentence_name
-    from pipeline.checks.spell_phrases import in_phrase, sung_in_english
+    from pipeline.checks.spell_common import common_word
+    from pipeline.checks.spell_names import in_full_name, mid_sentence_name, opening_name
+    from pipeline.checks.spell_phrases import english_words, in_phrase
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
     spans = glossary_spans(unit, ctx)
     english = state.english.right if state.english is not None else None
-    sung: bool | None = None  # whether the text is a song left in English, asked on need
+    in_english: frozenset[int] | None = None  # the words sung or said in English, on need
     problems = []
     seen: set[str] = set()
     for at, word, start, end in unknown:
@@ -412,12 +413,16 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         name = state.scan and mid_sentence_name(word, start, text, spell.right, spell.suggestions)
         if name or in_full_name(at, tokens, text, lambda n: _unlisted_name(n, state)):
             continue
+        if state.scan and opening_name(
+            word, start, text, spell.right, spell.suggestions, lambda n: common_word(n, state.lang)
+        ):  # ¡Mikaela!, not Contestwa.
+            continue
         if in_phrase(at, tokens, text, spell.right, english):  # in vitro, Royal Society of
             continue
-        if english is not None and english(word):  # ♪ Get out and don't come back
-            if sung is None:
-                sung = sung_in_english(tokens, text, spell.right, english)
-            if sung:
+        if english is not None and english(word):  # ♪ Get out and don't come back; Thank you.
+            if in_english is None:
+                in_english = english_words(tokens, text, spell.right, english)
+            if at in in_english:
                 continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
