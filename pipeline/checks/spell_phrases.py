@@ -7,7 +7,8 @@
   word that is one slip of a word of the language is reported alone (French demand for
   demande); beside a capitalised English word inside the sentence that the language's
   dictionary does not know, with one space between, it is part of an English name. Not
-  beside any English word: a line left in English in a French track stays reported.
+  beside any English word: a long line left in English in a French track stays reported
+  (a short one is English speech, below).
 Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's labels.
 - A song is often left in the language it is sung in: a line marked as sung (♪, ♫, or a #
   and a space before it, or a * before its first word, as older subtitles write) whose words
@@ -70,6 +71,7 @@ _LATIN = frozenset(
         "manu militari",
         "modus operandi",
         "modus vivendi",
+        "ora pro nobis",
         "motu proprio",
         "mutatis mutandis",
         "per capita",

@@ -471,6 +471,7 @@ RULES = [
     ("es", "La renta per cápita para la localidad era de $ 16,356.", []),
     ("pt-PT", "Diagnóstico in vitro e exame post mortem.", []),
     ("es", "Un estudio in vitrio.", ["vitrio"]),
+    ("es", "Ora pro nobis.", []),  # a prayer (a real line of OpenSubtitles 2018)
     # ... and an English word beside a capitalised one only English knows (an English
     # name: treebank; a menu item in the Morevna Project's French Synfig course), not alone,
     # nor in a line left in English
