@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.checks import spell_dict
@@ -86,22 +87,36 @@ def top_words(folder: Path, code: str) -> list[tuple[str, int]]:
         return [(row["word"], int(row["count"])) for row in csv.DictReader(handle)]
 
 
-def main(argv: list[str] | None = None) -> int:
+def derive(
+    argv: list[str] | None,
+    usage: str,
+    write: Callable[[str, list[tuple[str, int]], spell_dict.Speller], str],
+) -> int:
+    """Run a derivation: `write` makes one language's list from its commonest words and
+    says what it wrote; a language with no dictionary is skipped."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print(__doc__, file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     folder = Path(args[0])
-    OUT.mkdir(exist_ok=True)
     for code, lang in CODES.items():
         speller = spell_dict.speller(lang)
         if speller is None:
             print(f"{lang}: no dictionary, skipped", file=sys.stderr)
             continue
-        found = names(top_words(folder, code), speller)
-        (OUT / f"{lang}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
-        print(f"{lang}: {len(found)} names")
+        print(f"{lang}: {write(lang, top_words(folder, code), speller)}")
     return 0
+
+
+def _write(lang: str, rows: list[tuple[str, int]], speller: spell_dict.Speller) -> str:
+    found = names(rows, speller)
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"{lang}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
+    return f"{len(found)} names"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return derive(argv, __doc__ or "", _write)
 
 
 if __name__ == "__main__":

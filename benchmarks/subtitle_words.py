@@ -15,11 +15,9 @@ dictionaries.
 from __future__ import annotations
 
 import gzip
-import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from benchmarks.subtitle_names import CODES, ROOT, top_words
+from benchmarks.subtitle_names import ROOT, derive
 from pipeline.checks import spell_dict
 
 OUT = ROOT / "pipeline" / "checks" / "common"
@@ -35,22 +33,15 @@ def packed(words: list[str]) -> bytes:
     return gzip.compress(("\n".join(words) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    folder = Path(args[0])
+def _write(lang: str, rows: list[tuple[str, int]], speller: spell_dict.Speller) -> str:
+    found = common((word for word, _ in rows), speller.right)
     OUT.mkdir(exist_ok=True)
-    for code, lang in CODES.items():
-        speller = spell_dict.speller(lang)
-        if speller is None:
-            print(f"{lang}: no dictionary, skipped", file=sys.stderr)
-            continue
-        found = common((word for word, _ in top_words(folder, code)), speller.right)
-        (OUT / f"{lang}.txt.gz").write_bytes(packed(found))
-        print(f"{lang}: {len(found)} words")
-    return 0
+    (OUT / f"{lang}.txt.gz").write_bytes(packed(found))
+    return f"{len(found)} words"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return derive(argv, __doc__ or "", _write)
 
 
 if __name__ == "__main__":

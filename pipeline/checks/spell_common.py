@@ -12,7 +12,6 @@ says how (the source and licence: common/README.md).
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def _common(lang: str) -> frozenset[str]:
     path = _FOLDER / f"{lang}.txt.gz"
     if not path.is_file():
         return frozenset()
+    import gzip
+
     return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split())
 
 

@@ -71,9 +71,9 @@ _LATIN = frozenset(
         "manu militari",
         "modus operandi",
         "modus vivendi",
-        "ora pro nobis",
         "motu proprio",
         "mutatis mutandis",
+        "ora pro nobis",
         "per capita",
         "per cápita",
         "post mortem",
@@ -140,15 +140,17 @@ def english_words(
     if sung_in_english(tokens, text, own, english):
         return frozenset(range(len(tokens)))
     lines: dict[int, list[int]] = {}
+    line = read = 0  # the line of the last word, the text read up to it
     for at, (_, start, _) in enumerate(tokens):
-        lines.setdefault(text.count("\n", 0, start), []).append(at)
+        line, read = line + text.count("\n", read, start), start
+        lines.setdefault(line, []).append(at)
     found: set[int] = set()
-    for line in lines.values():
-        words = [tokens[at][0] for at in line]
+    for places in lines.values():
+        words = [tokens[at][0] for at in places]
         if not _SAID[0] <= len(words) <= _SAID[1] or not all(map(english, words)):
             continue
         if 2 * sum(1 for word in words if not own(word)) > len(words):
-            found.update(line)
+            found.update(places)
     return frozenset(found)
 
 

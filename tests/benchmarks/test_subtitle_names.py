@@ -1,11 +1,15 @@
-"""The derivation of the names lists (benchmarks/subtitle_names.py) on words as the
-OpenSubtitles 2018 frequency lists give them, with the real dictionaries."""
+"""The derivation of the names lists (benchmarks/subtitle_names.py) and of the common-word
+lists (benchmarks/subtitle_words.py) on words as the OpenSubtitles 2018 frequency lists give
+them, with the real dictionaries."""
 
 from __future__ import annotations
+
+import gzip
 
 import pytest
 
 from benchmarks.subtitle_names import names
+from benchmarks.subtitle_words import common, packed
 from pipeline.checks import spell_dict
 
 
@@ -41,3 +45,23 @@ def test_names_are_capitalised_unknown_words_not_written_small():
 )
 def test_known_words_without_their_accents_are_no_names(lang, rows, kept):
     assert names(rows, _speller(lang)) == kept
+
+
+def test_the_dictionary_s_words_are_kept_small_and_sorted():
+    words = [
+        "que",
+        "Contesta",  # first in a line: kept small
+        "contesta",
+        "José",  # a name the dictionary lists: kept small
+        "Creasy",  # a name the dictionary lacks: not kept
+        "gatito",  # a word the dictionary lacks
+        "u2",  # not letters only
+        "l'amour",
+    ]
+    assert common(words, _speller("es").right) == ["contesta", "josé", "que"]
+
+
+def test_the_packed_list_is_the_same_bytes_every_time():
+    first = packed(["contesta", "que"])
+    assert first == packed(["contesta", "que"])
+    assert gzip.decompress(first) == b"contesta\nque\n"
