@@ -12,7 +12,7 @@ _SENTENCE_END = ".!?…:"
 _OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
 _SPACE = " \t\n([{¡¿*#♪"
 _JOINS = re.compile("[-'’]")
-_GREEK_ACCENTS = "άέήίόύώΐΰ"
+_GREEK_ACCENTS = "άέήίόύώΐΰΆΈΉΊΌΎΏ"  # capitals too: first in a sentence (Έλεγξέ)
 _QUOTE_OR_DASH = "\"'“”„«»‘’‚‹›-–—"
 
 
@@ -71,14 +71,20 @@ def _name_part(
     """Whether a capitalised word is a name by its slips (see mid_sentence_name)."""
     if not (_title(word) and word.isalpha()):
         return False
-    if sum(letter in _GREEK_ACCENTS for letter in word) > 1:
-        return False  # Greek writes one accent on a word: a second is a slip (Γουλιύέλμος)
+    if two_accents(word):
+        return False
     if any(
         typing_slip(word, near) or (not right(near.lower()) and left_out(word, near))
         for near in suggestions(word)
     ):
         return False
     return not any(right(near) for near in undone(word))
+
+
+def two_accents(word: str) -> bool:
+    """Whether a word has two Greek accents: one a name never has, which only an enclitic
+    after a word brings (Έλεγξέ το) and which is otherwise a slip (Γουλιύέλμος, Έλγεξέ)."""
+    return sum(letter in _GREEK_ACCENTS for letter in word) > 1
 
 
 def opening_name(

@@ -60,7 +60,8 @@ from collections.abc import Callable, Iterator
 
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
 _CIRCUMFLEX = {"i": "î", "u": "û"}
-_TONOS = dict(zip("άέήίόύώ", "αεηιουω", strict=True))
+# capitals too: a word first in its sentence may begin with one (Έλεγξέ το)
+_TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ", strict=True))
 # A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
 _SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}

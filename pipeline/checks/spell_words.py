@@ -262,6 +262,11 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
     """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
     where = f"{speller.base.name} dictionary"
     suggestions = speller.suggestions(word)
+    if not suggestions and lang == "el":  # Έλγεξέ (το): the word without its enclitic accent
+        from pipeline.checks.spell_rules import variants
+
+        others = variants(word, lang)
+        suggestions = [near for other in others for near in speller.suggestions(other)]
     if suggestions:
         return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
     return (

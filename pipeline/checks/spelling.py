@@ -261,7 +261,11 @@ def _is_name(word: str, state: _Language) -> bool:
     name with a foreign accent left off is a name too (French Lodz: Lódz)."""
     if not (state.scan and word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False  # unproven while the slip scans are off (_unscanned)
+    from pipeline.checks.spell_names import two_accents
     from pipeline.checks.spell_rules import unaccented
+
+    if two_accents(word):
+        return False
 
     found = state.speller.suggestions(word)
     return not found or any(unaccented(word, near, state.lang) for near in found)

@@ -129,6 +129,8 @@ TYPOS = [
         "lictador",
         "licitador",
     ),
+    # a Greek word with the accent an enclitic brings: suggested without it
+    ("el", "Έλεγξέ το ξανά.", "Έλγεξέ το ξανά.", "Έλγεξέ", "Έλεγξε"),
 ]
 
 
@@ -353,6 +355,12 @@ RULES = [
     # Greek: the second accent an enclitic brings
     ("el", "Τα κτίριά μας δεν είναι έτοιμα.", []),
     ("el", "Τα κτίρια μάς δεν είναι έτοιμαα.", ["έτοιμαα"]),
+    # ... on a word first in its sentence too, whose first letter is an accented capital
+    # (real OpenSubtitles 2018 line); a slip beside it is still caught
+    ("el", "Έλεγξέ το.", []),
+    ("el", "Έλεγξέ τοο.", ["τοο"]),
+    ("el", "Έλγεξέ το.", ["Έλγεξέ"]),
+    ("el", "Σίκωσέ με.", ["Σίκωσέ"]),
     # European Portuguese before the 1990 agreement; a doubled c is still a slip
     ("pt-PT", "A acção do projecto, a direcção e o accionista.", []),
     ("pt-PT", "Dêem-lhe o pára-quedas.", []),
