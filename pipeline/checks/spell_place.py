@@ -11,6 +11,8 @@ with a last part of the compound that follows, it is a word of the language
 Project's animation. A typo in the part still makes no word with any part of the other
 (overheisd- of bedrijfsinstellingen). (The other way round, bedrijfsinstellingen en
 -organisaties, leaves a part that is a word on its own.)
+Greek written with the accent of a first capital as an apostrophe before it ('Οχι: Όχι;
+spell_rules.tonos_before).
 Speech cut off and started again: a word broken off before an ellipsis or a dash and said
 whole right after it (“Wha... What the?”: Morevna Project subtitles, OpenSubtitles lines).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.checks.spell_rules import clipped, compound, elided
+from pipeline.checks.spell_rules import clipped, compound, elided, tonos_before
 
 _NEAR = 3  # words between the part and the compound that completes it (of, en, i, and, a comma)
 _SHARED = 3  # letters of the shared part, at least
@@ -41,6 +43,8 @@ def in_place(
     word, start, end = tokens[at]
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     if elided(word, before, after, lang, right) or clipped(word, after, lang, right):
+        return True
+    if tonos_before(word, before, lang, right):  # 'Οχι: Όχι
         return True
     if after == "." and right(word + "."):  # an abbreviation the dictionary lists (dhr.)
         return True

@@ -262,11 +262,15 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
     """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
     where = f"{speller.base.name} dictionary"
     suggestions = speller.suggestions(word)
-    if not suggestions and lang == "el":  # Έλγεξέ (το): the word without its enclitic accent
-        from pipeline.checks.spell_rules import variants
+    if lang == "el":
+        from pipeline.checks.spell_rules import accented_capital, variants
 
-        others = variants(word, lang)
-        suggestions = [near for other in others for near in speller.suggestions(other)]
+        if not suggestions:  # Έλγεξέ (το): the word without its enclitic accent
+            others = variants(word, lang)
+            suggestions = [near for other in others for near in speller.suggestions(other)]
+        accented = accented_capital(word)  # Οχι: Όχι, which Hunspell does not suggest
+        if accented is not None and accented not in suggestions and speller.right(accented):
+            suggestions = [accented, *suggestions]
     if suggestions:
         return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
     return (

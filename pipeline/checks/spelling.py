@@ -234,6 +234,9 @@ def _right(
         return True
     if spell_rules.by_rule(word, state.lang, state.speller.right):
         return True
+    small = spell_rules.spanish_diminutive(word, state.lang, state.speller.right)
+    if small and not _slip_of_common(word, state):  # gatito, not minitos (minutos)
+        return True
     if spell_subnames.subtitle_name(word, state.lang):  # a name subtitles write (Brody, Τζέικ)
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
@@ -319,6 +322,21 @@ def _rare(word: str, state: _Language) -> bool:
 
     others = [word, word.capitalize(), *variants(word, state.lang), *hosts(word, state.lang)]
     return not any(_near(other, state) for other in others)
+
+
+def _slip_of_common(word: str, state: _Language) -> bool:
+    """Whether a word is a slip of the hand (spell_slips.hand_slip) on a word the language's
+    subtitles write often (spell_common): minitos for minutos. Presumed so while the slip
+    scans are off (_unscanned)."""
+    if not state.scan:
+        return True
+    from pipeline.checks.spell_common import common_word
+    from pipeline.checks.spell_slips import hand_slip, undone
+
+    if any(common_word(other, state.lang) and state.speller.right(other) for other in undone(word)):
+        return True  # the scan's suggestions may leave it out (minitos: minutos)
+    near = state.speller.suggestions(word)
+    return any(hand_slip(word, other) and common_word(other, state.lang) for other in near)
 
 
 def _near(word: str, state: _Language) -> bool:

@@ -131,6 +131,8 @@ TYPOS = [
     ),
     # a Greek word with the accent an enclitic brings: suggested without it
     ("el", "Έλεγξέ το ξανά.", "Έλγεξέ το ξανά.", "Έλγεξέ", "Έλεγξε"),
+    # a first capital without its accent: Hunspell does not suggest it, the check does
+    ("el", "Όχι, κύριε.", "Οχι, κύριε.", "Οχι", "Όχι"),
 ]
 
 
@@ -361,6 +363,13 @@ RULES = [
     ("el", "Έλεγξέ τοο.", ["τοο"]),
     ("el", "Έλγεξέ το.", ["Έλγεξέ"]),
     ("el", "Σίκωσέ με.", ["Σίκωσέ"]),
+    # Greek with the accent of a first capital typed as an apostrophe before it (real
+    # OpenSubtitles 2018 lines); with no mark, or a slip, it is reported
+    ("el", "'Οχι, κύριε.", []),
+    ("el", "΄Ελα τώρα.", []),
+    ("el", "’Ετσι μπράβο.", []),
+    ("el", "'Οχιι, κύριε.", ["Οχιι"]),
+    ("el", "Το 'χεις.", []),
     # European Portuguese before the 1990 agreement; a doubled c is still a slip
     ("pt-PT", "A acção do projecto, a direcção e o accionista.", []),
     ("pt-PT", "Dêem-lhe o pára-quedas.", []),
@@ -628,6 +637,16 @@ RULES = [
     # Portuguese diminutives
     ("pt-PT", "Calminha.", []),
     ("pt-PT", "Prontinho.", []),
+    # Spanish diminutives and superlatives (real OpenSubtitles 2018 lines: Ven, gatito.
+    # Tengo una bebita. Es bellísimo.), not when a slip of the hand on a word subtitles
+    # write often explains the word (minitos: minutos; neceito: necesito)
+    ("es", "Ven, gatito.", []),
+    ("es", "Gatito, gatito.", []),
+    ("es", "Tengo una bebita.", []),
+    ("es", "Es bellísimo.", []),
+    ("es", "Mi amorcito, un poquito, una tacita.", []),
+    ("es", "Unos minitos más.", ["minitos"]),
+    ("es", "Yo neceito ayuda.", ["neceito"]),
     # English verbs cut short
     ("en", "Where've you been?", []),
     # a word said syllable by syllable (Pepper&Carrot ep. 6, Morevna Project subtitles)
