@@ -724,6 +724,42 @@ def after_hyphen(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     return is_ending(word, lang) or elided_start(word, lang, right)
 
 
+# A prefix written with a hyphen before a word, which the language writes joined to it
+# (Greek αυτο-ομοιότητα, ιδιο-βάσης for αυτοομοιότητα, ιδιοβάσης; 3Blue1Brown's Greek
+# community captions): the prefix alone is no word. A dimension after a number is written
+# as the end of its compound (2-διάστατο: δισδιάστατο, 3-διάστατος: τρισδιάστατος).
+_HYPHEN_PREFIXES = {
+    "el": frozenset({"αυτο", "ιδιο", "νεο", "αντι", "υπερ", "υπο", "ψευδο", "μετα", "μικρο"})
+    | frozenset({"μακρο", "πολυ", "ημι", "μονο", "ενδο", "εξω", "ολο", "προ", "μη"}),
+}
+_AFTER_NUMBER = {"el": ("δισ", "τρισ", "πολυ", "μονο")}
+
+
+# Romanian calls a man by the vocative in -ule of a noun or adjective with its article -ul
+# (nenorocitule, tâmpitule, trădătorule: real OpenSubtitles 2018 lines, the insults films
+# shout); the ro dictionary lists the common ones (omule, prostule) only.
+_VOCATIVE_MIN_RO = 7  # letters: not a short word with an e added (omul + e is listed)
+
+
+def romanian_vocative(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Romanian word is the vocative in -ule of a word with its article -ul
+    (Nenorocitule: nenorocitul)."""
+    return (
+        lang == "ro" and len(word) >= _VOCATIVE_MIN_RO and word.endswith("ule") and right(word[:-1])
+    )
+
+
+def hyphen_prefix(part: str, lang: str) -> bool:
+    """Whether the part before a hyphen is a prefix the language writes joined (αυτο-)."""
+    return part.lower() in _HYPHEN_PREFIXES.get(lang, frozenset())
+
+
+def after_number(part: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a part after a number and a hyphen is the end of a compound the dictionary
+    knows with a number's prefix (2-διάστατο: δισδιάστατο)."""
+    return any(right(prefix + part) for prefix in _AFTER_NUMBER.get(lang, ()))
+
+
 def is_ending(word: str, lang: str) -> bool:
     """Whether a word is one of the language's inflectional endings (Basque EB-ko)."""
     from pipeline.glossary.morphology import inflection
@@ -744,4 +780,5 @@ def by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         or feminine(word, lang, right)
         or diminutive(word, lang, right)
         or greek_spoken(word, lang, right)
+        or romanian_vocative(word, lang, right)
     )

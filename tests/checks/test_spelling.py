@@ -637,6 +637,22 @@ RULES = [
     # Portuguese diminutives
     ("pt-PT", "Calminha.", []),
     ("pt-PT", "Prontinho.", []),
+    # a compound written with a hyphen that the language writes joined (3Blue1Brown's
+    # community captions, FSFE's Public Money? Public Code! subtitles); Greek prefixes and
+    # a dimension after a number; a slip in a part is still reported
+    ("pt-PT", "A infra-estrutura e a semi-circunferência.", []),
+    ("pt-PT", "A infra-estrutra.", ["infra-estrutra"]),
+    ("es", "La bio-tecnología es semi-transparente.", []),
+    ("es", "La bio-tecnlogía.", ["bio-tecnlogía"]),
+    ("en", "Un-fucking-believable.", []),  # a real OpenSubtitles 2018 line
+    ("en", "Un-fucking-beleivable.", ["Un-fucking-beleivable"]),
+    ("el", "Η αυτο-ομοιότητα, οι ιδιο-βάσεις, ένα 2-διάστατο και ένα 585-διάστατο.", []),
+    ("el", "Η αυτο-ομοιότττα.", ["αυτο-ομοιότττα"]),
+    ("el", "Η αυτι-ομοιότητα.", ["αυτι-ομοιότητα"]),
+    # the Romanian vocative in -ule (real OpenSubtitles 2018 lines)
+    ("ro", "Nenorocitule!", []),
+    ("ro", "Taci, trădătorule!", []),
+    ("ro", "Nenorocitle!", ["Nenorocitle"]),
     # Spanish diminutives and superlatives (real OpenSubtitles 2018 lines: Ven, gatito.
     # Tengo una bebita. Es bellísimo.), not when a slip of the hand on a word subtitles
     # write often explains the word (minitos: minutos; neceito: necesito)
