@@ -145,6 +145,45 @@ def test_a_planted_typo_is_caught_with_a_suggestion(lang, real, typed, typo, sug
     assert suggestion in got[typo].split("did you mean: ")[1]
 
 
+# Typos translators really made, in public subtitle tracks: FSFE's "Public Money? Public
+# Code!" video (fsfe/pmpc-website, commit cf9b083, site/static/video-subs/webvtt/pmpc_<lang>
+# .vtt, GPL-3.0-or-later) and the Morevna Project's films (morevnaproject-org/
+# subtitles-translation, commit df5af16, output/, CC-BY-4.0): (language, line, typo, the
+# word meant, first among the suggestions or not).
+REAL_TYPOS = [
+    ("pl", "które udzielane są na któtki czas", "któtki", "krótki"),
+    ("pl", "najdowanie luk bezpieczeństwa", "najdowanie", "znajdowanie"),
+    ("pl", "Jeśli całe nasze oprogramowanie zostanie wytwożone podobnie,", "wytwożone", ""),
+    ("pt-PT", "Ou seja, muito dinheiro vai para liceças", "liceças", "licenças"),
+    ("pt-PT", "portas trazeiras instaladas de propósito", "trazeiras", "traseiras"),
+    ("pt-PT", "da mesma forma que trata a infa-estrutura digital:", "infa-estrutura", ""),
+    (
+        "nl-BE",
+        "Als alle publiek gefinancieerde software Vrij en Open Bron zou zijn,",
+        "gefinancieerde",
+        "gefinancierde",
+    ),
+    ("es", "¡Soy un agente del govierno!", "govierno", "gobierno"),
+    ("es", "¡Es demasido peligroso!...", "demasido", "demasiado"),
+    ("es", "La auténtica poción que estabáis esperando...", "estabáis", "estabais"),
+    ("fr", "C'est trop dangeureux !", "dangeureux", "dangereux"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "typo", "meant"), REAL_TYPOS)
+def test_real_typos_in_public_tracks_are_caught(lang, line, typo, meant):
+    got = found(lang, line)
+    assert list(got) == [typo]
+    assert meant in got[typo]
+
+
+def test_the_same_tracks_right_spellings_are_not_flagged():
+    # FSFE's pt and es tracks (above): the spelling before the 1990 agreement, a compound
+    assert found("pt-PT", "que o governo tratava as infra-estruturas públicas") == {}
+    line = "porque el dueño - una empresa multinacional -"
+    assert found("es", line) == {}
+
+
 # Right, but in no dictionary: names, inflected glossary terms, acronyms, the source's names.
 RIGHT = [
     ("en", "", "The Preston model, from Pamplona to Koszalin and Schaerbeek."),
