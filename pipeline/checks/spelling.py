@@ -4,7 +4,8 @@ Runs on the source track and every translation. A word is reported only when it 
 of: the language's dictionary (spell_dict.py), the project's word list
 (`glossary/words/<lang>.txt`), the glossary (every inflected form the matcher accepts), the
 source text (names and brands a translation keeps), a spelling the language's rules allow
-(spell_rules.py: French capitals without accents, Portuguese before 1990), a word of the
+(spell_rules.py: French capitals without accents, Portuguese before 1990, infra-estrutura
+for infraestrutura, Spanish diminutives), a word of the
 language's other dictionary (en_US beside en_GB). A word that no single slip (two letters
 swapped, an accent, a letter left out, added or replaced) of a dictionary word explains is
 taken for a name when capitalised (Dodoma, Averroès; Basque with a case ending written on a
@@ -210,7 +211,7 @@ def _right(
         return True
     if "-" in word and spell_rules.korean_name(word, state.speller.right):  # Hyun-seo
         return True
-    if _joined(word, state):  # a compound the language writes joined (infra-estrutura)
+    if spell_rules.joined(word, state.speller.right):  # infra-estrutura, e-mail
         return True
     for mark in ("-", *APOSTROPHES):
         if mark in word:
@@ -220,7 +221,10 @@ def _right(
                 len(p) < 2
                 or skip(p)
                 or _right(p, state, known, rest=at > 0)
-                or (mark == "-" and _hyphen_part(parts, at, state))
+                or (
+                    mark == "-"
+                    and spell_rules.hyphen_part(parts, at, state.lang, state.speller.right)
+                )
                 # a vowel elided at the apostrophe (Greek Δώσ'το: Δώσε το; Το'πιασα)
                 or spell_rules.elided(
                     p,
@@ -244,37 +248,6 @@ def _right(
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
     return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
-
-
-_JOINED_PART = 4  # letters of each part after a hyphen, at least: no clitic (Pude-l, Cară-te)
-
-
-def _joined(word: str, state: _Language) -> bool:
-    """Whether a word with hyphens is, without them, a dictionary word: a compound the
-    language writes joined (infra-estrutura, semi-circunferência, bio-tecnología, e-mail),
-    or one with a word said inside it (Un-fucking-believable).
-    Not when a part after a hyphen is short, a pronoun's place in Romanian or Portuguese
-    (Pude-l, a slip of Pune-l, would be Pudel; measured on 3,000 real subtitle lines)."""
-    parts = word.split("-")
-    if len(parts) < 2 or any(len(part) < _JOINED_PART for part in parts[1:]):
-        return False
-    right = state.speller.right
-    if right("".join(parts)):
-        return True
-    # a word said with another inside it (Un-fucking-believable, abso-bloody-lutely)
-    return len(parts) == 3 and right(parts[1]) and right(parts[0] + parts[2])
-
-
-def _hyphen_part(parts: list[str], at: int, state: _Language) -> bool:
-    """Whether `parts[at]` of a word joined by hyphens is right where it stands: a prefix
-    the language writes joined, before a part that is right (αυτο-ομοιότητα), or a
-    compound's end after a number (2-διάστατο)."""
-    from pipeline.checks.spell_rules import after_number, hyphen_prefix
-
-    part, right = parts[at], state.speller.right
-    if at + 1 < len(parts) and hyphen_prefix(part, state.lang):
-        return right(parts[at + 1])
-    return at > 0 and parts[at - 1].isdigit() and after_number(part, state.lang, right)
 
 
 def _verdict(word: str, state: _Language) -> bool:
@@ -303,7 +276,6 @@ def _is_name(word: str, state: _Language) -> bool:
 
     if two_accents(word):
         return False
-
     found = state.speller.suggestions(word)
     return not found or any(unaccented(word, near, state.lang) for near in found)
 
