@@ -323,7 +323,7 @@ def elided(word: str, before: str, after: str, lang: str, right: Callable[[str],
 # as an apostrophe before it ('Οχι, ΄Ελα, ’Ετσι: 62 of the 10,000 commonest lines of Greek
 # OpenSubtitles 2018, orgtre/top-open-subtitles-sentences).
 _TONOS_MARKS = "'’΄"
-_ACCENTED_CAPITAL = dict(zip("ΑΕΗΙΟΥΩ", "ΆΈΉΊΌΎΏ", strict=True))
+_ACCENTED_CAPITAL = {bare: accented for accented, bare in _TONOS.items() if bare.isupper()}
 
 
 def tonos_before(word: str, before: str, lang: str, right: Callable[[str], bool]) -> bool:
