@@ -607,20 +607,47 @@ def spanish_diminutive(word: str, lang: str, right: Callable[[str], bool]) -> bo
 
 # Greek joins a pronoun to an imperative whose last e it drops (δώσε το: δώστο, πάρτο,
 # κάντο; colloquial, and the commonest way real subtitles write it), and calls a man by a
-# noun in -ης with -α (κυβερνήτη → κυβερνήτα, γερουσιαστής → γερουσιαστά).
+# noun in -ης with -α (κυβερνήτη → κυβερνήτα, γερουσιαστής → γερουσιαστά), and the same
+# noun's other cases with -η (καριόλης → καριόλη, χοντρούλης → χοντρούλη: the dictionary
+# lists some such nouns in the nominative only). Speech puts ξανα- (again) and παρα- (too
+# much) before any verb (ξαναπέστο, παραπάει), ξανά- eliding the verb's first ε
+# (ξανάρθω: ξανά + έρθω).
 _JOINED_PRONOUNS = ("το", "τα", "τον", "την", "τους")
 # the consonants such an imperative ends in once it drops its e (δώσ-, κάν-, πάρ-, βγάλ-,
 # κόψ-, δείξ-); not τ: απόλυττο, τίποττα are slips (απόλυτο, τίποτα), measured
 _IMPERATIVE_ENDS = "σνρλψξ"
-_GREEK_VOCATIVE = {"α": "ης", "ά": "ής"}
+_GREEK_VOCATIVE = {"α": "ης", "ά": "ής", "η": "ης", "ή": "ής"}
 _VOCATIVE_MIN = 7  # letters: Πράτα (a slip of Πάρτα) is no vocative of Πράτης
+_GREEK_PREFIXES = ("ξανα", "παρα")
+_PREFIXED_VERB = 4  # letters of the verb after ξανα-, παρα- (παρα + πάει)
+
+
+def _accent_slip(word: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Greek word (small letters) with its accent on another vowel is a
+    dictionary word (παρακάλω: παρακαλώ)."""
+    bare = "".join(_TONOS.get(letter, letter) for letter in word)
+    return any(
+        right(bare[:at] + accented + bare[at + 1 :])
+        for accented, plain in _TONOS.items()
+        if plain.islower()
+        for at in range(len(bare))
+        if bare[at] == plain and bare[:at] + accented + bare[at + 1 :] != word
+    )
 
 
 def greek_spoken(word: str, lang: str, right: Callable[[str], bool]) -> bool:
-    """Whether a Greek word is an imperative with a pronoun joined (Δώστο: Δώσε + το) or
-    the vocative of a masculine noun in -ης (Κυβερνήτα: Κυβερνήτης)."""
+    """Whether a Greek word is an imperative with a pronoun joined (Δώστο: Δώσε + το),
+    the vocative or another case of a masculine noun in -ης (Κυβερνήτα, καριόλη), or a
+    verb after ξανα-, παρα- (παραπάει, ξανάρθω)."""
     if lang != "el":
         return False
+    lower = word.lower()
+    if lower.startswith(_GREEK_PREFIXES) and not _accent_slip(lower, right):
+        rest = lower[4:]  # not παρακάλω, an accent's slip on παρακαλώ (κάλω is a verb)
+        if len(rest) >= _PREFIXED_VERB and right(rest):
+            return True
+    if lower.startswith("ξανά") and len(lower) > _PREFIXED_VERB + 2 and right("έ" + lower[4:]):
+        return True  # ξανάρθω: έρθω
     for pronoun in _JOINED_PRONOUNS:
         head = word[: -len(pronoun)]
         last = head[-1:]

@@ -18,8 +18,21 @@ foreign words any language's subtitles leave as the character says them (“Merc
 from __future__ import annotations
 
 _SPOKEN: dict[str, frozenset[str]] = {
-    # hey: έι (38,480; 598th), εϊ (4,094; 4,474th)
-    "el": frozenset({"έι", "εϊ"}),
+    # hey: έι (38,480; 598th), εϊ (4,094; 4,474th). Then counted in orgtre's 30,000
+    # commonest words (commit 861f426, bld/top_words/el_top_words.csv): ΟΚ as written, οκ
+    # (60,107; 877th); loans: σενιόρ (8,909th), μπέργκερ (8,988th), μεσιέ (9,441st), μέιλ
+    # (9,791st), σούσι (10,189th), μωβ (10,234th), λινκ (11,076th), τζόκερ (11,086th),
+    # σέρβερ (11,248th), σάιτ (13,282nd), σερφ (14,284th), πόνι (14,919th), μπάι (15,394th),
+    # τρανς (15,764th), μπλογκ (16,479th), άβαταρ (17,067th), τρολ (17,362nd), σίτερ
+    # (17,683rd), σεντ (5,469th), σεντς (5,792nd); colloquial: κόφτο (5,816th), σώπα
+    # (8,915th), κόφτε (10,778th), φιλάρα (11,798th), κοιτάχτε (12,365th), γαμάτα (13,735th),
+    # γαμάτος (15,048th), παπάρια (13,233rd), παπαριές (15,152nd), περιέργως (15,702nd),
+    # οδηγάω (18,367th)
+    "el": frozenset({"έι", "εϊ", "οκ", "σενιόρ", "μπέργκερ", "μεσιέ", "μέιλ", "σούσι", "μωβ"})
+    | frozenset({"λινκ", "τζόκερ", "σέρβερ", "σάιτ", "σερφ", "πόνι", "μπάι", "τρανς", "μπλογκ"})
+    | frozenset({"άβαταρ", "τρολ", "σίτερ", "σεντ", "σεντς", "κόφτο", "σώπα", "κόφτε"})
+    | frozenset({"φιλάρα", "κοιτάχτε", "γαμάτα", "γαμάτος", "παπάρια", "παπαριές"})
+    | frozenset({"περιέργως", "οδηγάω"}),
     # ey: hey (14,330; 2,300th); mami (17,017; 1,975th), papi (21,806; 1,585th), poli: the
     # police (7,758; 3,838th), colloquial
     "es": frozenset({"ey", "mami", "papi", "poli"}),
@@ -66,8 +79,11 @@ _FROM_LINES: dict[str, frozenset[str]] = {
 # last (“Da, dle.”, “Dnă.”, “Da, d-nă.”). Romanian: DOOM's (dl, dlui, dle, dna, dnei, drei;
 # not dra, a slip of dar) and their old forms with a hyphen (d-l, d-na); the vocatives of
 # doamnă and domnișoară the same lines write (dnă, dră). Portuguese: Dr.ª written Drª, as
-# Srª, which the dictionary lists. Spanish: the plural of Ud., Vd. (which it lists).
+# Srª, which the dictionary lists. Spanish: the plural of Ud., Vd. (which it lists). Greek:
+# δρ (Δρ. Χάους; 362nd of orgtre's commonest words), κε (κύριε; 597th), κα (κυρία; 610th),
+# κος (κύριος; 1,633rd), κο (τον κο Σμιθ; 2,612th), δίδα (δεσποινίδα; 10,402nd).
 _ADDRESS: dict[str, frozenset[str]] = {
+    "el": frozenset({"δρ", "κε", "κα", "κος", "κο", "δίδα"}),
     "ro": frozenset({"dl", "dlui", "dle", "dna", "dnei", "dnă", "drei", "dră"})
     | frozenset({"d-l", "d-lui", "d-le", "d-na", "d-nei", "d-nă", "d-ra", "d-rei", "d-ră"}),
     "pt-PT": frozenset({"drª"}),

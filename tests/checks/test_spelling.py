@@ -715,6 +715,15 @@ RULES = [
     ("el", "Κυβερνήτα.", []),
     ("el", "Έχεις απόλυττο δίκιο.", ["απόλυττο"]),  # no imperative ends in τ
     ("el", "Πράτα το.", ["Πράτα"]),  # too short for a vocative
+    # the other cases of a noun in -ης; ξανα-, παρα- before a verb (OpenSubtitles lines);
+    # not a slip of the accent on a word the prefix begins (παρακαλώ), nor a slip in the verb
+    ("el", "Έλα εδώ, καριόλη!", []),
+    ("el", "Θα ξανάρθω. Αυτό παραπάει. Θα ξαναπάω.", []),
+    ("el", "Παρακάλω.", ["Παρακάλω"]),
+    ("el", "Αυτό παραπάιε.", ["παραπάιε"]),
+    # abbreviations of address, loans and speech the dictionary lacks (OpenSubtitles)
+    ("el", "Η κα Σμιθ και ο κος Τζόουνς. Είμαι ο δρ. Χάους. Κόφτε το!", []),
+    ("el", "Στείλε μου ένα μέιλ με το λινκ. Σώπα!", []),
     # names in code (Morevna Project's CoaTools and Synfig lessons): joined by an underscore,
     # a plus after them, numbered after a hyphen; an underscore with no word across it is
     # no join
