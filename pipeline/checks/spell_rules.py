@@ -13,7 +13,9 @@
   lost its s or z (fê-lo: fez; fi-lo: fiz; fizemo-lo: fizemos).
 - Spanish before the 2010 Ortografía accented a one-syllable word with a diphthong on its
   strong vowel (guión, truhán, Sión: now guion, truhan, Sion).
-- A Romanian surname is an -esc or -ean adjective with the old -u (Solomonescu).
+- A Romanian surname is an -esc or -ean adjective with the old -u (Solomonescu). Romanian
+  before 1993 wrote î inside a word where it now writes â, and sînt for sunt (cînd, pînă,
+  mîine, sîntem: 1–2 % of OpenSubtitles' Romanian, whole tracks written so).
 - Dutch makes the plural of a noun in -ing with -en (regeringen), borrowings too, which
   the dictionary lists with -s only (screeningen beside screenings).
 
@@ -96,6 +98,7 @@ def variants(word: str, lang: str) -> Iterator[str]:
         yield from _before_2010(word)
     elif lang == "ro":
         yield from _surname(word)
+        yield from _before_1993(word)
     elif lang == "nl-BE" and word.startswith("Eé"):
         yield "éé" + word[2:]  # één first in a sentence: Eén (Taalunie), not Één
 
@@ -152,6 +155,21 @@ def _surname(word: str) -> Iterator[str]:
     """The adjective a capitalised Romanian surname in -escu or -eanu is made of."""
     if word[:1].isupper() and word[1:].islower() and word.endswith(("escu", "eanu")):
         yield word[:-1].lower()
+
+
+_SINT = {"sînt": "sunt", "sîntem": "suntem", "sînteți": "sunteți"}
+
+
+def _before_1993(word: str) -> Iterator[str]:
+    """The Romanian word as written since 1993: â for î inside it (cînd, pînă), sunt for
+    sînt; î first or last in the word stays (în, a urî)."""
+    inner = word[1:-1]
+    if "î" not in inner:
+        return
+    lower = word.lower()
+    if lower in _SINT:
+        yield word[0] + _SINT[lower][1:]
+    yield word[0] + inner.replace("î", "â") + word[-1]
 
 
 def _before_1990(word: str) -> Iterator[str]:
@@ -759,10 +777,14 @@ _VOCATIVE_MIN_RO = 7  # letters: not a short word with an e added (omul + e is l
 
 def romanian_vocative(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a Romanian word is the vocative in -ule of a word with its article -ul
-    (Nenorocitule: nenorocitul)."""
-    return (
-        lang == "ro" and len(word) >= _VOCATIVE_MIN_RO and word.endswith("ule") and right(word[:-1])
-    )
+    (Nenorocitule: nenorocitul), or in -e of a noun ending in a consonant (Inspectore,
+    Comisare, Căpitane: inspector, comisar, căpitan)."""
+    if lang != "ro" or len(word) < _VOCATIVE_MIN_RO or not word.endswith("e"):
+        return False
+    if word.endswith("ule") and right(word[:-1]):
+        return True
+    stem = word[:-1].lower()
+    return stem[-1] not in "aeiouăâîy" and right(stem)
 
 
 # A prefix written with a hyphen before a word, which the language writes joined to it

@@ -692,6 +692,14 @@ RULES = [
     ("ro", "Nenorocitule!", []),
     ("ro", "Taci, trădătorule!", []),
     ("ro", "Nenorocitle!", ["Nenorocitle"]),
+    # ... and in -e of a noun ending in a consonant (OpenSubtitles: Comisare! inspectore)
+    ("ro", "Comisare! Da, inspectore. Căpitane, mergem.", []),
+    ("ro", "Da, inspectorre.", ["inspectorre"]),
+    # Romanian as written before 1993 (OpenSubtitles lines: sînt, cînd, pînă, mîine);
+    # î stays first and last in a word, and a slip in such a word is still one
+    ("ro", "Sînt aici, cînd vii mîine? Sîntem gata pînă atunci.", []),
+    ("ro", "Sînt aici, cîmd vii?", ["cîmd"]),
+    ("ro", "Sînt aici, cînd vii mîîine?", ["mîîine"]),
     # Spanish diminutives and superlatives (real OpenSubtitles 2018 lines: Ven, gatito.
     # Tengo una bebita. Es bellísimo.), not when a slip of the hand on a word subtitles
     # write often explains the word (minitos: minutos; neceito: necesito)
