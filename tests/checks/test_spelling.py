@@ -655,6 +655,9 @@ RULES = [
     ("nl-BE", "God zegene je.", []),
     ("pt-PT", "Bacano.", []),
     ("eu", "Eta kitto.", []),
+    ("eu", "Benga, nere laguna! Batzutan bai.", []),  # spoken and dialect Basque
+    ("eu", "Benga, nere laguna! Batzuttan bai.", ["Batzuttan"]),
+    ("eu", "Horiek eta hoiek.", ["hoiek"]),  # not listed: horiek with its r left out
     ("el", "Ώπα!", []),
     # Dutch één first in its sentence (Taalunie: Eén); a word the dictionary forbids
     # capitalised first in its sentence (Heer)
