@@ -791,9 +791,19 @@ def romanian_vocative(word: str, lang: str, right: Callable[[str], bool]) -> boo
 # (Greek αυτο-ομοιότητα, ιδιο-βάσης for αυτοομοιότητα, ιδιοβάσης; 3Blue1Brown's Greek
 # community captions): the prefix alone is no word. A dimension after a number is written
 # as the end of its compound (2-διάστατο: δισδιάστατο, 3-διάστατος: τρισδιάστατος).
+# Spanish and Portuguese writers hyphenate the Latin prefixes the academies join: compra
+# pública pre-comercial, post-licitación, co-financiamento, sub-átomos (3Blue1Brown's
+# Spanish captions), as the EU's own texts and the other languages' dictionaries do.
+_LATIN_PREFIXES = frozenset(
+    {"sub", "multi", "co", "ex", "super", "semi", "micro", "macro", "mini", "inter", "intra"}
+    | {"extra", "neo", "pseudo", "auto", "anti", "bi", "tri", "euro", "eco", "contra"}
+    | {"vice", "hiper", "ultra", "mega", "infra", "pre", "post"}
+)
 _HYPHEN_PREFIXES = {
     "el": frozenset({"αυτο", "ιδιο", "νεο", "αντι", "υπερ", "υπο", "ψευδο", "μετα", "μικρο"})
     | frozenset({"μακρο", "πολυ", "ημι", "μονο", "ενδο", "εξω", "ολο", "προ", "μη"}),
+    "es": _LATIN_PREFIXES | {"pos", "pro"},
+    "pt-PT": _LATIN_PREFIXES | {"pré", "pós", "pró"},
 }
 _AFTER_NUMBER = {"el": ("δισ", "τρισ", "πολυ", "μονο")}
 

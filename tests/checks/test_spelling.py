@@ -691,6 +691,13 @@ RULES = [
     ("el", "Η αυτο-ομοιότητα, οι ιδιο-βάσεις, ένα 2-διάστατο και ένα 585-διάστατο.", []),
     ("el", "Η αυτο-ομοιότττα.", ["αυτο-ομοιότττα"]),
     ("el", "Η αυτι-ομοιότητα.", ["αυτι-ομοιότητα"]),
+    # Latin prefixes hyphenated in Spanish and Portuguese (3Blue1Brown's Spanish captions:
+    # sub-átomos; procurement's pre-comercial), not a slip after or in the prefix
+    ("es", "La compra pública pre-comercial y la post-licitación, unos sub-átomos.", []),
+    ("es", "La compra pública pre-comrecial.", ["pre-comrecial"]),
+    ("es", "La compra pública per-comercial.", ["per-comercial"]),
+    ("pt-PT", "O co-financiamento e a pós-adjudicação.", []),
+    ("pt-PT", "O co-finaciamento.", ["co-finaciamento"]),
     # the Romanian vocative in -ule (real OpenSubtitles 2018 lines)
     ("ro", "Nenorocitule!", []),
     ("ro", "Taci, trădătorule!", []),
