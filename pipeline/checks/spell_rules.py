@@ -405,6 +405,14 @@ def hosts(word: str, lang: str) -> Iterator[str]:
     for prefix in _PREFIXES.get(lang, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= _PREFIXED_REST:
             yield word[len(prefix) :]
+    negated = _NEGATED.get(lang)
+    if negated is not None and word.startswith(negated[0]) and len(word) - 2 >= negated[1]:
+        yield word[len(negated[0]) :]  # nesemanrea: semanrea, a slip of semnarea
+    if lang == "el":
+        if word.startswith(_GREEK_PREFIXES) and len(word) - 4 >= _PREFIXED_VERB:
+            yield word[4:]  # παραπάιε: πάιε, a slip of πάει
+        if word[-1:] in "ηή" and len(word) >= _VOCATIVE_MIN:
+            yield word + "ς"  # καριόλλη: καριόλλης, a slip of καριόλης
 
 
 def enclitic(word: str, lang: str, right: Callable[[str], bool]) -> bool:
@@ -519,15 +527,24 @@ def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 # (displăcea, not displăcuse). Two-letter ones (ne-, re-) make too many words by chance.
 _PREFIXES = {"ro": ("dis", "des", "dez", "răs", "pre", "anti", "auto", "contra", "supra")}
 _PREFIXED_REST = 6  # letters of the word after the prefix (not pre + tenii: prietenii)
+# Romanian negates a noun made of a verb with ne- (neatribuirea, nesemnarea, neprezentarea
+# ofertei: the EU's procurement texts); a longer noun after it, as ne- is short
+_NEGATED = {"ro": ("ne", 8)}
 
 
 def prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
-    """Whether a word is one of the language's prefixes on a dictionary word (displăcuse)."""
+    """Whether a word is one of the language's prefixes on a dictionary word (displăcuse,
+    neatribuirea)."""
     for prefix in _PREFIXES.get(lang, ()):
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
             return True
-    return False
+    negated = _NEGATED.get(lang)
+    if negated is None:
+        return False
+    prefix, shortest = negated
+    rest = word[len(prefix) :].lower()
+    return word.lower().startswith(prefix) and len(rest) >= shortest and right(rest)
 
 
 # Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;

@@ -704,6 +704,9 @@ RULES = [
     ("ro", "Nenorocitle!", ["Nenorocitle"]),
     # ... and in -e of a noun ending in a consonant (OpenSubtitles: Comisare! inspectore)
     ("ro", "Comisare! Da, inspectore. Căpitane, mergem.", []),
+    # Romanian ne- on a long noun (the EU's eForms and ESPD texts: neindicarea ponderii)
+    ("ro", "Justificare pentru neindicarea ponderii; neatribuirea, nesemnarea contractului.", []),
+    ("ro", "Justificare pentru nesemanrea contractului.", ["nesemanrea"]),
     ("ro", "Da, inspectorre.", ["inspectorre"]),
     # Romanian as written before 1993 (OpenSubtitles lines: sînt, cînd, pînă, mîine);
     # î stays first and last in a word, and a slip in such a word is still one
@@ -739,6 +742,7 @@ RULES = [
     ("el", "Θα ξανάρθω. Αυτό παραπάει. Θα ξαναπάω.", []),
     ("el", "Παρακάλω.", ["Παρακάλω"]),
     ("el", "Αυτό παραπάιε.", ["παραπάιε"]),
+    ("el", "Ρε καριόλλη, θα ξαναπάοω.", ["καριόλλη", "ξαναπάοω"]),
     # abbreviations of address, loans and speech the dictionary lacks (OpenSubtitles)
     ("el", "Η κα Σμιθ και ο κος Τζόουνς. Είμαι ο δρ. Χάους. Κόφτε το!", []),
     ("el", "Στείλε μου ένα μέιλ με το λινκ. Σώπα!", []),
