@@ -12,7 +12,10 @@ More came from the 10,000 commonest whole lines of the same corpus
 (orgtre/top-open-subtitles-sentences, commit 861f426, `bld/top_sentences/`), each quoted
 beside it: the words the check reported there that were judged right by hand. So did the
 foreign words any language's subtitles leave as the character says them (“Merci.”,
-“Gracias.”, “Au revoir.”), right in every language.
+“Gracias.”, “Au revoir.”), right in every language. Greek and Basque loans, speech and
+dialect forms came from the same repository's 30,000 commonest words
+(`bld/top_words/<lang>_top_words.csv`): those the check reported, no accent's slip of a
+dictionary word, judged right by hand, each with its rank there.
 """
 
 from __future__ import annotations
