@@ -650,11 +650,13 @@ def adversarial(lines: int) -> dict[str, str]:
 
 
 def test_the_cost_is_linear_on_adversarial_files():
-    """100,000 lines of each shape read in at most a few times what an ordinary catalogue of
+    """100,000 lines of each shape read in at most ten times what an ordinary catalogue of
     the same size takes (the old reader took minutes on six comment lines at the end: its
-    cost doubled with each line). Relative, not absolute, so a slow machine does not fail."""
+    cost doubled with each line). Relative, not absolute, so a slow machine does not fail;
+    ten, not five: obsolete entries take about three times the reference in the compiled
+    build, and a busy machine once made that eight (a CI run of 7 December 2026)."""
     lines = 100_000
     reference = cost(baseline(lines))
     for name, text in adversarial(lines).items():
         spent = cost(text)
-        assert spent < 5 * reference + 0.05, f"{name}: {spent:.3f} s vs {reference:.3f} s"
+        assert spent < 10 * reference + 0.05, f"{name}: {spent:.3f} s vs {reference:.3f} s"
