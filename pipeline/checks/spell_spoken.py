@@ -20,6 +20,8 @@ dictionary word, judged right by hand, each with its rank there.
 
 from __future__ import annotations
 
+import re
+
 _SPOKEN: dict[str, frozenset[str]] = {
     # hey: έι (38,480; 598th), εϊ (4,094; 4,474th). Then counted in orgtre's 30,000
     # commonest words (commit 861f426, bld/top_words/el_top_words.csv): ΟΚ as written, οκ
@@ -128,4 +130,29 @@ def spoken(word: str, lang: str) -> bool:
     if lower in _FOREIGN or lower in _FROM_LINES.get(lang, ()) or lower in _ADDRESS.get(lang, ()):
         return True
     found = _SPOKEN.get(lang)
-    return found is not None and lower in found
+    if found is None:
+        return False
+    return lower in found or (lang in _ENDINGS_ON_WORDS and _inflected(lower, found, lang))
+
+
+# Languages that write a case ending on the word itself: Basque filmea, untzian, nerea.
+_ENDINGS_ON_WORDS = {"eu"}
+_STEM_MIN = 4  # letters of the listed word an ending follows
+
+
+def _inflected(lower: str, found: frozenset[str], lang: str) -> bool:
+    """Whether a word is a listed word with one of the language's endings, as the language
+    writes it after that word (spell_rules.fits_stem). Not an ending with a letter doubled
+    in it but rr (filmeaa, untziann: slips), which the matcher's table of endings allows."""
+    from pipeline.checks.spell_rules import fits_stem, is_ending
+
+    for at in range(len(lower) - 1, _STEM_MIN - 1, -1):
+        stem, tail = lower[:at], lower[at:]
+        if stem not in found or _DOUBLED.search(tail.replace("rr", "r")):
+            continue
+        if fits_stem(stem, tail) and is_ending(tail, lang):
+            return True
+    return False
+
+
+_DOUBLED = re.compile(r"(.)\1")

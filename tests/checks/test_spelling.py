@@ -658,6 +658,8 @@ RULES = [
     ("eu", "Benga, nere laguna! Batzutan bai.", []),  # spoken and dialect Basque
     ("eu", "Benga, nere laguna! Batzuttan bai.", ["Batzuttan"]),
     ("eu", "Horiek eta hoiek.", ["hoiek"]),  # not listed: horiek with its r left out
+    ("eu", "Filmea ez zen entzunda neukana. Untzian gaude.", []),  # with a case ending
+    ("eu", "Hau filmeaa da.", ["filmeaa"]),  # an ending with a letter doubled is a slip
     ("el", "Ώπα!", []),
     # Dutch één first in its sentence (Taalunie: Eén); a word the dictionary forbids
     # capitalised first in its sentence (Heer)
