@@ -34,7 +34,8 @@ COMPILED_GLOSSARY = ("csv", "pipeline.glossary.csv_io")
 # nor the utf-8-sig codec (the settings are decoded without it).
 UNUSED_WHEN_CHECKED = ("json", "binascii", "encodings.utf_8_sig")
 # The spelling check's word rules, names and glossary spans: only for a word the dictionary
-# does not know (every word of the track is known).
+# does not know (every word of the track is known); the words of a line in capitals: only
+# for such a line (the track has none).
 SPELLING_RULES = (
     "pipeline.checks.spell_rules",
     "pipeline.checks.spell_names",
@@ -46,6 +47,7 @@ SPELLING_RULES = (
     "pipeline.checks.spell_phrases",
     "pipeline.checks.spell_subnames",
     "pipeline.checks.spell_common",
+    "pipeline.checks.spell_caps",
     "gzip",
 )
 # Only a write (tempfile) needs this, only running a check its module, only rendering a

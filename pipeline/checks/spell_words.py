@@ -3,7 +3,8 @@
 A cue's text loses its markup, web and e-mail addresses, hashtags (#MakingSpendMatter) and
 @handles (each replaced by spaces, so offsets still point into the original text); what is
 left is cut into words of letters, joined by inner apostrophes and hyphens. Words with a
-digit (2026ko, COVID-19), acronyms (two capitals first: NBE, EBko, PYMEs) and names
+digit (2026ko, COVID-19), acronyms (two capitals first: NBE, EBko, PYMEs; but a line all in
+capitals has its words looked up by spell_caps) and names
 with a capital inside (McClane, DiNozzo: a small letter, then a capital) are not looked
 up, nor names in code: joined by underscores (coa_tools), with a plus after them
 (magick++), numbered after a hyphen (bg-forest-1, Mi-8). Words that are right but in no

@@ -415,7 +415,13 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 
         if not in_place(tokens, at, text, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
-    if not unknown:
+    capitals: list[tuple[str, int, int]] = []  # a line in capitals: a title, a sign
+    if any(line.isupper() for line in text.split("\n")):
+        from pipeline.checks.spell_caps import caps_words, checked
+
+        if checked(state.lang):
+            capitals = caps_words(text)
+    if not unknown and not capitals:
         state.flush()
         return ()
     from pipeline.checks.spell_common import common_word
@@ -454,5 +460,24 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
                 continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
+    for word, start, end in capitals:
+        if word in seen or in_term(word, start, end, spans) or not _caps_slip(word, state, known):
+            continue
+        seen.add(word)
+        problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()
     return problems
+
+
+def _caps_slip(word: str, state: _Language, known: Callable[[str], bool]) -> bool:
+    """Whether a word of a line in capitals is a slip of the hand on a dictionary word:
+    unknown in capitals, in small letters and capitalised (a name of the word list), and
+    one slip from a word the dictionary suggests (spell_caps)."""
+    if state.speller.right(word) or known(word):
+        return False
+    lower = word.lower()
+    if _verdict(lower, state) or _verdict(lower.capitalize(), state):
+        return False
+    from pipeline.checks.spell_slips import hand_slip
+
+    return any(hand_slip(lower, near.lower()) for near in state.speller.suggestions(lower))

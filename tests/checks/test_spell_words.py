@@ -176,3 +176,11 @@ def test_only_the_pieces_with_a_mark_are_looked_at(monkeypatch):
     monkeypatch.setattr(spell_words, "_blank_piece", counted)
     assert blank(text) == expected
     assert seen == ["https://x.eu/gids", "info@x.eu,", "#Aanbesteden."]
+
+
+def test_words_in_capitals_are_those_of_lines_in_capitals():
+    from pipeline.checks.spell_caps import caps_words
+
+    text = "Hi, NCIS.\n<i>[DOOR CLOSES]</i>\nLAPD!\nSTOP IT"
+    assert caps_words(text) == [("DOOR", 14, 18), ("CLOSES", 19, 25), ("STOP", 37, 41)]
+    assert [text[start:end] for _, start, end in caps_words(text)] == ["DOOR", "CLOSES", "STOP"]

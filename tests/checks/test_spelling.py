@@ -738,6 +738,19 @@ RULES = [
     ("el", "Κυβερνήτα.", []),
     ("el", "Έχεις απόλυττο δίκιο.", ["απόλυττο"]),  # no imperative ends in τ
     ("el", "Πράτα το.", ["Πράτα"]),  # too short for a vocative
+    # a line in capitals (OpenSubtitles 2018's: [DOOR CLOSES], C'EST DANGEREUX, CIĄG DALSZY
+    # NASTĄPI): a word in it is looked up in small letters and reported when a slip of the
+    # hand on a dictionary word; names and acronyms are not (NETFLIX, LAPD alone), nor
+    # Greek, whose capitals drop their accents
+    ("en", "[DOOR CLOSSES]", ["CLOSSES"]),
+    ("en", "Hello, NCIS.\n(LAUHGS)", ["LAUHGS"]),
+    ("en", "[DOOR CLOSES] NETFLIX PRESENTS", []),
+    ("en", "LAPD!", []),
+    ("fr", "C'EST DANGREUX !", ["DANGREUX"]),
+    ("fr", "MERCI DE TELECHARGER A LA SOURCE", []),
+    ("pl", "CIĄG DALSZY NASTĄPI", []),
+    ("pl", "CIĄG DALSZY NASTĄPII", ["NASTĄPII"]),
+    ("el", "ΠΡΟΣΟΧΗ! ΕΠΙΚΙΝΔΥΝΟ.", []),
     # the other cases of a noun in -ης; ξανα-, παρα- before a verb (OpenSubtitles lines);
     # not a slip of the accent on a word the prefix begins (παρακαλώ), nor a slip in the verb
     ("el", "Έλα εδώ, καριόλη!", []),

@@ -1,0 +1,49 @@
+"""Words in capitals where a whole line is written in capitals: a title card, a sign, a
+sound described in brackets (“[DOOR CLOSES]”, “C'EST DANGEREUX !”, “CIĄG DALSZY NASTĄPI”).
+
+Elsewhere a word in capitals is an acronym and is not looked up (spell_words.skip); in such
+a line it is a word like any other, and a typo in it is as plain to see. Names and acronyms
+are written in capitals there too (NETFLIX, NCIS), so a word is reported only when it is a
+slip of the hand (spell_slips.hand_slip) on a word the dictionary knows, looked up in small
+letters: “CLOSSES” (closes), not “NYPD”. Not Greek: its capitals drop their accents
+(ΕΠΙΚΙΝΔΥΝΟ), which Hunspell's Greek dictionary does not put back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.spell_words import blank
+
+_WITHOUT = frozenset({"el"})  # languages whose capitals are not looked up
+_SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
+_ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def checked(lang: str) -> bool:
+    """Whether a language's words in capitals are looked up in a line of capitals."""
+    return lang not in _WITHOUT
+
+
+def caps_words(text: str) -> list[tuple[str, int, int]]:
+    """The words of four letters or more (five when alone in the line), with their
+    offsets, of each line of `text` that has capital letters and no small one (markup and
+    addresses left out, spell_words.blank). A run of letters is a word: C'EST gives EST,
+    WALL-E gives WALL. Measured on the lines in capitals among OpenSubtitles' 10,000
+    commonest of eight languages (281): typos planted in them caught 78 of 132, none
+    before; words reported in them as they are: the subtitles' own MULTUMESC and STIU
+    (mulțumesc, știu); with four letters alone, LAPD and NYPD too."""
+    found: list[tuple[str, int, int]] = []
+    offset = 0
+    for line in blank(text).split("\n"):
+        if line.isupper():  # a cased letter, and no small one
+            runs = list(_LETTERS.finditer(line))
+            shortest = _ALONE if len(runs) == 1 else _SHORTEST
+            found += [
+                (match.group(), offset + match.start(), offset + match.end())
+                for match in runs
+                if match.end() - match.start() >= shortest
+            ]
+        offset += len(line) + 1
+    return found
