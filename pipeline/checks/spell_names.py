@@ -12,7 +12,6 @@ _SENTENCE_END = ".!?…:"
 _OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
 _SPACE = " \t\n([{¡¿*#♪"
 _JOINS = re.compile("[-'’]")
-_GREEK_ACCENTS = "άέήίόύώΐΰΆΈΉΊΌΎΏ"  # capitals too: first in a sentence (Έλεγξέ)
 _QUOTE_OR_DASH = "\"'“”„«»‘’‚‹›-–—"
 
 
@@ -84,7 +83,9 @@ def _name_part(
 def two_accents(word: str) -> bool:
     """Whether a word has two Greek accents: one a name never has, which only an enclitic
     after a word brings (Έλεγξέ το) and which is otherwise a slip (Γουλιύέλμος, Έλγεξέ)."""
-    return sum(letter in _GREEK_ACCENTS for letter in word) > 1
+    from pipeline.checks.spell_rules import GREEK_ACCENTED
+
+    return sum(letter in GREEK_ACCENTED for letter in word) > 1
 
 
 def opening_name(

@@ -64,6 +64,7 @@ _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô
 _CIRCUMFLEX = {"i": "î", "u": "û"}
 # capitals too: a word first in its sentence may begin with one (Έλεγξέ το)
 _TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ", strict=True))
+GREEK_ACCENTED = frozenset(_TONOS) | {"ΐ", "ΰ"}  # the letters that carry a Greek accent
 # A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
 _SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
@@ -405,12 +406,13 @@ def hosts(word: str, lang: str) -> Iterator[str]:
     for prefix in _PREFIXES.get(lang, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= _PREFIXED_REST:
             yield word[len(prefix) :]
-    negated = _NEGATED.get(lang)
-    if negated is not None and word.startswith(negated[0]) and len(word) - 2 >= negated[1]:
-        yield word[len(negated[0]) :]  # nesemanrea: semanrea, a slip of semnarea
+    negated = _negated_rest(word, lang)
+    if negated is not None:
+        yield negated  # nesemanrea: semanrea, a slip of semnarea
     if lang == "el":
-        if word.startswith(_GREEK_PREFIXES) and len(word) - 4 >= _PREFIXED_VERB:
-            yield word[4:]  # παραπάιε: πάιε, a slip of πάει
+        verb = _greek_verb(word)
+        if verb is not None:
+            yield verb  # παραπάιε: πάιε, a slip of πάει
         if word[-1:] in "ηή" and len(word) >= _VOCATIVE_MIN:
             yield word + "ς"  # καριόλλη: καριόλλης, a slip of καριόλης
 
@@ -539,12 +541,19 @@ def prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
             return True
+    negated = _negated_rest(word.lower(), lang)
+    return negated is not None and right(negated)
+
+
+def _negated_rest(word: str, lang: str) -> str | None:
+    """The word after the language's negating prefix, when long enough (neatribuirea:
+    atribuirea); None when there is none."""
     negated = _NEGATED.get(lang)
     if negated is None:
-        return False
+        return None
     prefix, shortest = negated
-    rest = word[len(prefix) :].lower()
-    return word.lower().startswith(prefix) and len(rest) >= shortest and right(rest)
+    rest = word[len(prefix) :]
+    return rest if word.startswith(prefix) and len(rest) >= shortest else None
 
 
 # Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;
@@ -657,6 +666,12 @@ _GREEK_PREFIXES = ("ξανα", "παρα")
 _PREFIXED_VERB = 4  # letters of the verb after ξανα-, παρα- (παρα + πάει)
 
 
+def _greek_verb(word: str) -> str | None:
+    """The verb after ξανα- or παρα- (small letters), when long enough; None otherwise."""
+    rest = word[len(_GREEK_PREFIXES[0]) :]
+    return rest if word.startswith(_GREEK_PREFIXES) and len(rest) >= _PREFIXED_VERB else None
+
+
 def _accent_slip(word: str, right: Callable[[str], bool]) -> bool:
     """Whether a Greek word (small letters) with its accent on another vowel is a
     dictionary word (παρακάλω: παρακαλώ)."""
@@ -677,10 +692,9 @@ def greek_spoken(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     if lang != "el":
         return False
     lower = word.lower()
-    if lower.startswith(_GREEK_PREFIXES) and not _accent_slip(lower, right):
-        rest = lower[4:]  # not παρακάλω, an accent's slip on παρακαλώ (κάλω is a verb)
-        if len(rest) >= _PREFIXED_VERB and right(rest):
-            return True
+    verb = _greek_verb(lower)  # not παρακάλω, an accent's slip on παρακαλώ (κάλω is a verb)
+    if verb is not None and not _accent_slip(lower, right) and right(verb):
+        return True
     if lower.startswith("ξανά") and len(lower) > _PREFIXED_VERB + 2 and right("έ" + lower[4:]):
         return True  # ξανάρθω: έρθω
     for pronoun in _JOINED_PRONOUNS:
@@ -710,6 +724,19 @@ CASES_ON_NAMES = frozenset(
         *("ri", "k", "ren", "rekin", "rentzat", "rengatik", "rengan", "z", "ra", "tik", "ko"),
     )
 )
+
+
+def ending_splits(word: str, lang: str, shortest: int) -> Iterator[tuple[str, str]]:
+    """The ways a word is a stem of `shortest` letters or more and one of the language's
+    endings that may follow that stem as written (`fits_stem`), the longest stem first
+    (Tomi: Tom + i; filmea: filme + a)."""
+    from pipeline.glossary.morphology import inflection
+
+    endings = inflection(lang).endings
+    for at in range(len(word) - 1, shortest - 1, -1):
+        stem, tail = word[:at], word[at:]
+        if tail in endings and fits_stem(stem, tail):
+            yield stem, tail
 
 
 def fits_stem(stem: str, ending: str) -> bool:

@@ -144,15 +144,12 @@ def _inflected(lower: str, found: frozenset[str], lang: str) -> bool:
     """Whether a word is a listed word with one of the language's endings, as the language
     writes it after that word (spell_rules.fits_stem). Not an ending with a letter doubled
     in it but rr (filmeaa, untziann: slips), which the matcher's table of endings allows."""
-    from pipeline.checks.spell_rules import fits_stem, is_ending
+    from pipeline.checks.spell_rules import ending_splits
 
-    for at in range(len(lower) - 1, _STEM_MIN - 1, -1):
-        stem, tail = lower[:at], lower[at:]
-        if stem not in found or _DOUBLED.search(tail.replace("rr", "r")):
-            continue
-        if fits_stem(stem, tail) and is_ending(tail, lang):
-            return True
-    return False
+    return any(
+        stem in found and not _DOUBLED.search(tail.replace("rr", "r"))
+        for stem, tail in ending_splits(lower, lang, _STEM_MIN)
+    )
 
 
 _DOUBLED = re.compile(r"(.)\1")

@@ -298,14 +298,11 @@ def _inflected_name(word: str, state: _Language) -> bool:
     title = word[:1].isupper() and word[1:].islower()
     if not (title or word.islower()):
         return False
-    from pipeline.checks.spell_rules import CASES_ON_NAMES, fits_stem
-    from pipeline.glossary.morphology import inflection
+    from pipeline.checks.spell_rules import CASES_ON_NAMES, ending_splits
 
-    endings = inflection(state.lang).endings
     shortest = _NAME_STEM if title else _LOAN_STEM
-    for at in range(len(word) - 1, shortest - 1, -1):
-        stem, tail = word[:at], word[at:]
-        if tail not in endings or not fits_stem(stem, tail) or not english.right(stem):
+    for stem, tail in ending_splits(word, state.lang, shortest):
+        if not english.right(stem):
             continue
         if not title:
             return not _near(word, state)
