@@ -5,11 +5,14 @@
 TOP_WORDS_DIR holds `<code>_top_words.csv` (columns word, count): the 30,000 commonest
 words, case kept, of each language of OpenSubtitles 2018, as published by
 orgtre/top-open-subtitles-sentences (`bld/top_words/`, commit 861f426). A word is kept as
-a name when it is written capitalised (a capital, then small letters), has four letters or
-more, is written twenty times or more, and written small at most a tenth as often (so not
-a word that only starts a sentence); when the language's dictionary does not know it; and
-when it is not a known word with its accents left off (Greek Οχι for Όχι, Romanian Esti
-for Ești: the subtitles' own slips) nor an OCR misreading of l as I (Iike). Needs the
+a name when it is written capitalised (a capital, then small letters), has three letters
+or more, is written twenty times or more, and written small at most a tenth as often (so
+not a word that only starts a sentence); when the language's dictionary does not know it;
+and when it is not a known word with its accents left off (Greek Οχι for Όχι, Romanian
+Esti for Ești: the subtitles' own slips) nor an OCR misreading of l as I (Iike). A name of
+three letters is left out when a letter left out of one of the language's 3,000 commonest
+words (written small, known to the dictionary) makes it: Lok (look), Viv (vivo), Hud
+(houd), Mei (meia) are typos as often as names, Σαμ, Ζακ, Jin, Jax are names. Needs the
 Hunspell dictionaries.
 """
 
@@ -36,7 +39,9 @@ CODES = {
     "pt": "pt-PT",
     "ro": "ro",
 }
-SHORTEST = 4  # letters: shorter names are too often one slip from a word (measured)
+SHORTEST = 3  # letters: shorter names are too often one slip from a word (measured)
+SHORT = 3  # letters of a name that one letter left out of a common word must not make
+COMMONEST = 3000  # the common words a short name must not be a slip of (see the docstring)
 SEEN = 20  # times written, at least: Basque's corpus is small, and a name one film writes
 # a few times (Gator, 6; Haru, 11) hid planted typos (etor, hau)
 _GREEK_TONOS = dict(zip("αεηιουω", "άέήίόύώ", strict=True))
@@ -63,15 +68,29 @@ def _accent_left_off(word: str, speller: spell_dict.Speller) -> bool:
     return False
 
 
+def _slips_of_common(rows: list[tuple[str, int]], speller: spell_dict.Speller) -> set[str]:
+    """The words one letter short of one of the language's COMMONEST words written small
+    that the dictionary knows (look: ook, lok, loo…), as names are written (Lok)."""
+    slips = set()
+    for word, _ in rows[:COMMONEST]:
+        if len(word) == SHORT + 1 and word.islower() and speller.right(word):
+            for at in range(len(word)):
+                slips.add((word[:at] + word[at + 1 :]).capitalize())
+    return slips
+
+
 def names(rows: list[tuple[str, int]], speller: spell_dict.Speller) -> list[str]:
     """The names among one language's commonest words (see the module's docstring)."""
     counts = dict(rows)
+    short_slips = _slips_of_common(rows, speller)
     found = []
     for word, count in rows:
         title = word[:1].isupper() and word[1:].islower() and word.isalpha()
         if not title or len(word) < SHORTEST or count < SEEN:
             continue
         if counts.get(word.lower(), 0) * 10 > count:
+            continue
+        if len(word) <= SHORT and word in short_slips:
             continue
         if speller.right(word) or (word[0] == "I" and speller.right("l" + word[1:])):
             continue

@@ -22,17 +22,30 @@ def _speller(lang: str) -> spell_dict.Speller:
 
 def test_names_are_capitalised_unknown_words_not_written_small():
     rows = [
+        ("look", 9000),  # a common word the dictionary knows, written small
         ("Brody", 500),  # a name, one slip from broody: kept
         ("Sookie", 25),
         ("Zach", 400),
         ("Iike", 300),  # OCR's I for l (like)
         ("Mark", 100),  # the dictionary knows it
-        ("Bob", 500),  # three letters
+        ("Jax", 500),  # three letters: kept
+        ("Lok", 300),  # three letters, look with a letter left out: a typo as often
+        ("Bo", 500),  # two letters
         ("Rare", 19),  # written fewer than twenty times
         ("Nemo", 900),  # written small too often (nemo, 100): not only a name
         ("nemo", 100),
     ]
-    assert names(rows, _speller("en")) == ["Brody", "Sookie", "Zach"]
+    assert names(rows, _speller("en")) == ["Brody", "Jax", "Sookie", "Zach"]
+
+
+def test_a_short_name_is_kept_unless_a_common_word_less_a_letter_makes_it():
+    # Greek film subtitles transliterate short English names (Sam, Zack); Όλι is όλοι with
+    # a letter left out, and όλοι is among the commonest words: left to the slip test
+    rows = [("όλοι", 9000), ("Σαμ", 900), ("Ζακ", 400), ("Όλι", 300)]
+    assert names(rows, _speller("el")) == ["Ζακ", "Σαμ"]
+    # a common word counts written small only: Τζακ (Jack) is a name, Ζακ another
+    rows = [("Τζακ", 9000), ("Ζακ", 400)]
+    assert names(rows, _speller("el")) == ["Ζακ"]
 
 
 @pytest.mark.parametrize(

@@ -628,13 +628,22 @@ RULES = [
     ("pl", "Ohj, nie wiem.", ["Ohj"]),
     # Real subtitle lines: OpenSubtitles 2018's commonest lines and words
     # (orgtre/top-open-subtitles-sentences 861f426), the lines quoted as they are.
-    # Names the language's subtitles write (spell_subnames), four letters or more ...
+    # Names the language's subtitles write (spell_subnames), three letters or more ...
     ("en", "Brody.", []),
     ("el", "Τζέικ!", []),
     ("eu", "Arya!", []),
     ("pl", "Scully!", []),
-    # ... not shorter (at three letters the list hid planted typos: Ako, Viv), so a short
-    # name one slip from a word stays reported
+    ("el", "Γεια σου, Σαμ.", []),
+    ("el", "Ζακ!", []),
+    ("es", "¡Jin!", []),
+    ("pt-PT", "Jax!", []),
+    # ... not one of three letters that a common word less a letter makes (Lok: look, Viv:
+    # vivo, Hud: houd, Mei: meia; the typos the list hid before that rule); a short name
+    # the list lacks, one slip from a word, stays reported
+    ("en", "Lok at her.", ["Lok"]),
+    ("es", "Viv aquí.", ["Viv"]),
+    ("nl-BE", "Hud je bek.", ["Hud"]),
+    ("pt-PT", "Mei-noite.", ["Mei-noite"]),
     ("en", "Jin!", ["Jin"]),
     # a name with a capital inside (a handle, Mc-): never looked up
     ("en", "Subtitles by LeapinLar", []),
