@@ -491,6 +491,16 @@ RULES = [
     ("es", "Sr. Creasy.", ["Creasy"]),
     ("fr", "Jovan, mon fils !", ["Jovan"]),
     ("es", "¡Contestwa!", ["Contestwa"]),
+    # ... A name called out alone, as a line of its own, is one though a slip of the fingers
+    # on a word explains it, when every such word is a rare name (real lines of
+    # OpenSubtitles 2018: Lysa, Lide are names the dictionary knows only capitalised) ...
+    ("eu", "Lyssa!", []),
+    ("eu", "- Liide.", []),
+    # ... not inside a longer line, nor on a common name or a word (Maria, rápido, John)
+    ("eu", "Lyssa, hator.", ["Lyssa"]),
+    ("en", "Mraia!", ["Mraia"]),
+    ("es", "¡Rapdio!", ["Rapdio"]),
+    ("en", "Jonh!", ["Jonh"]),
     # ... nor a slip of a name the dictionary knows (beyond the first suggestions too) ...
     ("el", "Πήγαμε στην Ελάδα.", ["Ελάδα"]),
     ("fr", "J'étais à Biston lundi dernier.", ["Biston"]),
