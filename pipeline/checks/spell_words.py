@@ -101,10 +101,15 @@ def skip(word: str) -> bool:
     return (word[1].isupper() and not slip) or _camel(word)
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
+def words(
+    text: str, shifted: list[tuple[str, int, int]] | None = None
+) -> list[tuple[str, int, int]]:
     """The words of a text to look up, with their offsets in it. Not looked up: a word right
     after a period (E.B.ren, a file name), a short word after a number (a unit: 130 mp,
-    101 min), a short word a period closes (an abbreviation: sáb., Th., dvs.)."""
+    101 min), a short word a period closes (an abbreviation: sáb., Th., dvs.). A word of
+    two capitals then small letters (CDs, EBko; THe, TWait) is an acronym with an ending
+    or a slip of the shift key: it goes to `shifted`, when given, for spell_caps.shift_slip
+    to tell which."""
     shown = blank(text)
     found: list[tuple[str, int, int]] = []
     # the text cut into [between, word, between, word, …, between]: the words and their
@@ -135,6 +140,8 @@ def words(text: str) -> list[tuple[str, int, int]]:
                 and second.isupper()
                 and (first != second or not word[2:3].islower())
             ):
+                if shifted is not None and size > 2 and word[2:].islower():
+                    shifted.append((word, start, end))
                 continue  # an acronym (NBE, EBko), not a capital typed twice (DDans)
             if first.isupper() and _camel(word):
                 continue  # a name in two capitals (McClane, DiNozzo), a credit's handle

@@ -398,7 +398,8 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     # is a yes or no, so the slip scans (up to _BUDGET look-ups a word) are asked last.
     unknown: list[tuple[int, str, int, int]] = []
     right, unproven = state.right, state.unproven
-    tokens = list(words(text))
+    shifted: list[tuple[str, int, int]] = []  # THe, TWait: a slip of the shift key?
+    tokens = list(words(text, shifted))
     for at, (word, start, end) in enumerate(tokens):
         ok = right.get(word)
         if ok is None and word not in unproven:  # once per word and language
@@ -418,7 +419,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 
         if checked(state.lang):
             capitals = caps_words(text)
-    if not unknown and not capitals:
+    if not unknown and not capitals and not shifted:
         state.flush()
         return ()
     from pipeline.checks.spell_common import common_word
@@ -462,6 +463,18 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
+    if shifted:
+        from pipeline.checks.spell_caps import shift_slip
+
+        for word, start, end in shifted:
+            if word in seen or in_term(word, start, end, spans) or known(word):
+                continue
+            if word in state.listed or not shift_slip(
+                word, state.speller.right, lambda near: common_word(near, state.lang)
+            ):
+                continue
+            seen.add(word)
+            problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()
     return problems
 

@@ -116,6 +116,17 @@ def test_words_of_a_subtitle():
     ]
 
 
+def test_words_of_two_capitals_then_small_letters_are_kept_apart():
+    # an acronym with an ending (EBko, CDs) or a slip of the shift key (THe, TWait): not
+    # looked up as words; handed over when asked for; not after a period, nor in capitals
+    text = "THe NBE-k DDans TWait EBko CDs AA X.THe NBE Ab"
+    shifted: list[tuple[str, int, int]] = []
+    assert [word for word, _, _ in words(text, shifted)] == ["DDans", "Ab"]
+    assert [word for word, _, _ in shifted] == ["THe", "TWait", "EBko", "CDs"]
+    assert all(text[start:end] == word for word, start, end in shifted)
+    assert words(text) == words(text, [])
+
+
 def test_names_in_code_are_not_words():
     # real lines of the Morevna Project's CoaTools and Synfig lessons
     text = (

@@ -770,6 +770,16 @@ RULES = [
     ("pl", "CIĄG DALSZY NASTĄPI", []),
     ("pl", "CIĄG DALSZY NASTĄPII", ["NASTĄPII"]),
     ("el", "ΠΡΟΣΟΧΗ! ΕΠΙΚΙΝΔΥΝΟ.", []),
+    # a slip of the shift key in any line: a capital held too long, a capital typed before
+    # the word, on a word the subtitles write most; not an acronym with an ending
+    ("en", "THe end. WHat is it?", ["THe", "WHat"]),
+    ("en", "TWait a sec.", ["TWait"]),
+    ("pt-PT", "NQuero, sim.", ["NQuero"]),
+    ("eu", "OEzinezkoa da.", ["OEzinezkoa"]),
+    ("nl-BE", "AIs je wilt.", ["AIs"]),  # OCR's I for l (Als): OpenSubtitles' 3,898 times
+    ("en", "The CDs, the TVs and your IDs.", []),
+    ("pt-PT", "As ONGs e os CDs.", []),
+    ("eu", "EBko araudia.", []),
     # the other cases of a noun in -ης; ξανα-, παρα- before a verb (OpenSubtitles lines);
     # not a slip of the accent on a word the prefix begins (παρακαλώ), nor a slip in the verb
     ("el", "Έλα εδώ, καριόλη!", []),
