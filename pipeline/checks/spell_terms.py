@@ -4,15 +4,14 @@ with other accents."""
 
 from __future__ import annotations
 
-from pipeline.checks.model import EntryUnit
 from pipeline.checks.registry import CheckContext
 from pipeline.checks.spell_words import words
 from pipeline.errors import MsmError
 
 
-def glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
-    """Where the glossary matcher finds a term (of any status) in the text, with the
-    skeletons of the term's own words."""
+def glossary_spans(text: str, lang: str, ctx: CheckContext) -> list[tuple[int, int, set[str]]]:
+    """Where the glossary matcher finds a term (of any status) in a text of a language,
+    with the skeletons of the term's own words."""
     from pipeline.checks.glossary_checks import matcher_for
 
     try:
@@ -22,7 +21,7 @@ def glossary_spans(unit: EntryUnit, ctx: CheckContext) -> list[tuple[int, int, s
     if matcher is None:
         return []
     spans = []
-    for m in matcher.matches(unit.target, unit.lang):
+    for m in matcher.matches(text, lang):
         forms = [m.term.text, *m.term.variants]
         spans.append((m.start, m.end, {w for form in forms for w, _, _ in words(form)}))
     return spans

@@ -384,6 +384,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     state = _language(ctx, unit.lang)
     if state is None:
         return ()
+    text = _composed(text)  # a decomposed letter (cafe + U+0301) is one word with its mark
     translated = unit.lang != _source_language(ctx) and unit.source
     from_text: list[tuple[set[str], list[str]]] = []  # the source's words, read on first need
 
@@ -391,7 +392,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if not translated:
             return False
         if not from_text:
-            from_text.append(source_names(unit.source))
+            from_text.append(source_names(_composed(unit.source)))
         return from_source(word, *from_text[0])
 
     # Reported: no rule, source word, glossary term, elision or full name excuses it. Each
@@ -427,7 +428,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     from pipeline.checks.spell_phrases import english_words, in_phrase
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
-    spans = glossary_spans(unit, ctx)
+    spans = glossary_spans(text, unit.lang, ctx)
     english = state.english.right if state.english is not None else None
     in_english: frozenset[int] | None = None  # the words sung or said in English, on need
     problems = []
@@ -477,6 +478,17 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()
     return problems
+
+
+def _composed(text: str) -> str:
+    """A text in NFC: macOS tools and some editors write letters decomposed (é as e and
+    U+0301), which Hunspell's dictionaries and the word rules never do; read as it is,
+    “café” gave the word “cafe” and “Mulțumesc” gave “umesc”."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _caps_slip(word: str, state: _Language, known: Callable[[str], bool]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -209,6 +210,30 @@ RIGHT = [
 @pytest.mark.parametrize(("lang", "source", "target"), RIGHT)
 def test_right_words_not_in_a_dictionary_are_not_flagged(lang, source, target):
     assert found(lang, target, source) == {}
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), RIGHT)
+def test_decomposed_letters_read_as_composed(lang, source, target):
+    # macOS tools and some editors write é as e + U+0301 (NFD): the same words, the same
+    # verdicts (read as it was, “Mulțumesc” gave the word “umesc”, “café” gave “cafe”)
+    decomposed = unicodedata.normalize("NFD", target)
+    assert found(lang, decomposed, unicodedata.normalize("NFD", source)) == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("fr", "Le café est prêt, Hélène.", []),
+        ("ro", "Mulțumesc, știu.", []),
+        ("pl", "Dziękuję, proszę.", []),
+        ("el", "Πού είσαι; Έλα εδώ.", []),
+        ("fr", "Le cafée est prêt.", ["cafée"]),  # a typo is still one, reported composed
+    ],
+)
+def test_decomposed_lines(lang, text, flagged):
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert list(found(lang, decomposed)) == flagged
 
 
 def test_a_romanian_cedilla_is_left_to_the_comma_below_check():
