@@ -52,6 +52,7 @@ from pipeline.checks.spell_words import (
     source_names,
     words,
 )
+from pipeline.checks.text import composed
 
 if TYPE_CHECKING:  # the dictionaries and the glossary load on the first word a run checks
     from pipeline.checks import spell_dict
@@ -384,7 +385,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     state = _language(ctx, unit.lang)
     if state is None:
         return ()
-    text = _composed(text)  # a decomposed letter (cafe + U+0301) is one word with its mark
+    # a decomposed letter (cafe + U+0301) is one word with its mark: read as it was, “café”
+    # gave the word “cafe” and “Mulțumesc” gave “umesc”
+    text = composed(text)
     translated = unit.lang != _source_language(ctx) and unit.source
     from_text: list[tuple[set[str], list[str]]] = []  # the source's words, read on first need
 
@@ -392,7 +395,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if not translated:
             return False
         if not from_text:
-            from_text.append(source_names(_composed(unit.source)))
+            from_text.append(source_names(composed(unit.source)))
         return from_source(word, *from_text[0])
 
     # Reported: no rule, source word, glossary term, elision or full name excuses it. Each
@@ -459,36 +462,28 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
                 continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
-    for word, start, end in capitals:
-        if word in seen or in_term(word, start, end, spans) or not _caps_slip(word, state, known):
+    # words never looked up as words: in a line in capitals, of two capitals then small
+    # letters; reported when a slip explains them
+    slips = [(at, _caps_slip) for at in capitals] + [(at, _shift_slip) for at in shifted]
+    for (word, start, end), slip in slips:
+        if word in seen or in_term(word, start, end, spans) or not slip(word, state, known):
             continue
         seen.add(word)
         problems.append(Problem(message(word, state.speller, state.lang), concept=word))
-    if shifted:
-        from pipeline.checks.spell_caps import shift_slip
-
-        for word, start, end in shifted:
-            if word in seen or in_term(word, start, end, spans) or known(word):
-                continue
-            if word in state.listed or not shift_slip(
-                word, state.speller.right, lambda near: common_word(near, state.lang)
-            ):
-                continue
-            seen.add(word)
-            problems.append(Problem(message(word, state.speller, state.lang), concept=word))
     state.flush()
     return problems
 
 
-def _composed(text: str) -> str:
-    """A text in NFC: macOS tools and some editors write letters decomposed (é as e and
-    U+0301), which Hunspell's dictionaries and the word rules never do; read as it is,
-    “café” gave the word “cafe” and “Mulțumesc” gave “umesc”."""
-    if text.isascii():
-        return text
-    import unicodedata
+def _shift_slip(word: str, state: _Language, known: Callable[[str], bool]) -> bool:
+    """Whether a word of two capitals then small letters is a slip of the shift key on a
+    word the subtitles write most, not an acronym with an ending, the word list's or the
+    source's (spell_caps.shift_slip)."""
+    if known(word) or word in state.listed:
+        return False
+    from pipeline.checks.spell_caps import shift_slip
+    from pipeline.checks.spell_common import common_word
 
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return shift_slip(word, state.speller.right, lambda near: common_word(near, state.lang))
 
 
 def _caps_slip(word: str, state: _Language, known: Callable[[str], bool]) -> bool:

@@ -24,12 +24,19 @@ def visible(text: str) -> str:
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+def composed(text: str) -> str:
+    """A text in NFC: letters written decomposed (é as e and U+0301, as macOS tools and
+    some editors write them) composed, as dictionaries and readers count them."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
     if line.isascii():
         return len(line)
-    if not unicodedata.is_normalized("NFC", line):
-        line = unicodedata.normalize("NFC", line)
+    line = composed(line)
     return len(line) - len(_COMBINING.findall(line))
 
 
@@ -38,8 +45,7 @@ def line_widths(text: str) -> tuple[int, ...]:
     shown = visible(text)
     if not shown.isascii():
         # NFC works line by line (a line break composes with nothing): normalise once.
-        if not unicodedata.is_normalized("NFC", shown):
-            shown = unicodedata.normalize("NFC", shown)
+        shown = composed(shown)
         if _COMBINING.search(shown):
             return tuple(len(line) - len(_COMBINING.findall(line)) for line in shown.split("\n"))
     return tuple(map(len, shown.split("\n")))
