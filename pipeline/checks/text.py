@@ -32,6 +32,28 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def composed_at(text: str) -> tuple[str, list[int]] | None:
+    """`text` in NFC and, for each of its characters and its end, the index in `text` it
+    came from, so a place found in the composed text can be shown in the text as written;
+    None when NFC joins characters across letters (Hangul jamo), which no map can follow."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    pieces: list[str] = []
+    at: list[int] = []
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and unicodedata.combining(text[end]):
+            continue  # a mark belongs with the letter before it
+        piece = unicodedata.normalize("NFC", text[start:end])
+        pieces.append(piece)
+        at.extend([start] * len(piece))
+        start = end
+    nfc = "".join(pieces)
+    if nfc != unicodedata.normalize("NFC", text):
+        return None
+    return nfc, [*at, len(text)]
+
+
 def width(line: str) -> int:
     """How many characters a line shows: combining marks do not count (decomposed ș is 1)."""
     if line.isascii():

@@ -42,9 +42,15 @@ def finding_spans(
         return [(m.start(), m.end()) for m in tag().finditer(text)] or None
     if check == "spelling" and concept is not None:
         # The finding's concept is the misspelt word: underline where the check saw it.
+        # It read the text composed (NFC): found there, shown where the word is written.
         from pipeline.checks.spell_words import words
+        from pipeline.checks.text import composed_at
 
-        return [(a, b) for word, a, b in words(text) if word == concept] or None
+        mapped = composed_at(text)
+        if mapped is None:
+            return None
+        nfc, at = mapped
+        return [(at[a], at[b]) for word, a, b in words(nfc) if word == concept] or None
     if concept is not None:
         return [(t.start, t.end) for t in terms if t.concept == concept] or None
     return None

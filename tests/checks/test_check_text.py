@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import line_widths, plain, reading_chars, visible, width
+from pipeline.checks.text import composed_at, line_widths, plain, reading_chars, visible, width
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -83,3 +84,28 @@ def test_texts_said_plain_have_widths_that_are_line_lengths(texts: list[str]) ->
 )
 def test_plain_texts(texts: list[str], expected: bool) -> None:
     assert plain(texts) is expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_composed_at_maps_every_composed_character_to_where_it_is_written(text: str) -> None:
+    mapped = composed_at(text)
+    if mapped is None:  # only where NFC joins across letters: the Hangul jamo
+        assert any("\u1100" <= c <= "\u11ff" for c in text)
+        return
+    nfc, at = mapped
+    assert nfc == unicodedata.normalize("NFC", text)
+    assert len(at) == len(nfc) + 1 and at[-1] == len(text)
+    assert at == sorted(at) and (not text or at[0] == 0)
+    # the written pieces between the places, each composed, make the composed text
+    cuts = sorted(set(at))
+    pieces = [unicodedata.normalize("NFC", text[a:b]) for a, b in pairwise(cuts)]
+    assert "".join(pieces) == nfc
+
+
+def test_composed_at_points_into_decomposed_text() -> None:
+    text = unicodedata.normalize("NFD", "Îți știu")
+    nfc, at = composed_at(text) or ("", [])
+    assert nfc == "Îți știu"
+    start, end = at[nfc.index("știu")], at[len(nfc)]
+    assert text[start:end] == unicodedata.normalize("NFD", "știu")

@@ -236,6 +236,20 @@ def test_decomposed_lines(lang, text, flagged):
     assert list(found(lang, decomposed)) == flagged
 
 
+def test_a_typo_in_decomposed_text_is_underlined_where_it_is_written():
+    # The check reads the text composed; the report underlines the word in the text as
+    # written, whose decomposed letters before it shift every place (no underline before).
+    from pipeline.checks.config import ChecksConfig
+    from pipeline.checks.profiles import resolve
+    from pipeline.report.spans import finding_spans
+
+    cue = unicodedata.normalize("NFD", "Îți mulțumsc, doamnă.")
+    assert list(found("ro", cue)) == ["mulțumsc"]
+    typo = unicodedata.normalize("NFD", "mulțumsc")
+    spans = finding_spans("spelling", "mulțumsc", cue, "ro", resolve(ChecksConfig(), "ro"))
+    assert spans == [(cue.index(typo), cue.index(typo) + len(typo))]
+
+
 def test_a_romanian_cedilla_is_left_to_the_comma_below_check():
     # ş ţ are looked up as ș ț: `comma-below` reports the cedilla, spelling does not.
     assert found("ro", "Firma care depune o ofertă\nse numeşte ofertant în Bistriţa.") == {}
