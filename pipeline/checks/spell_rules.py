@@ -898,6 +898,13 @@ def is_ending(word: str, lang: str) -> bool:
     return skeleton(fold(word, lang).text) in inflection(lang).endings
 
 
+def repeated_parts(word: str) -> bool:
+    """Whether a hyphen joins one part said over and over (Mox-mox-mox, piou-piou, bla-bla):
+    a sound. One slip changes one part, so a typo never leaves the parts the same."""
+    parts = word.lower().split("-")
+    return len(parts) >= 2 and len(parts[0]) >= 2 and len(set(parts)) == 1
+
+
 def by_rule(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether one of the language's cheap word rules (a few look-ups each) takes a word."""
     return (

@@ -30,6 +30,7 @@ word for the whole project with `msm spelling add WORD --lang L`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,9 @@ CHECK = "spelling"
 ENGLISH = "en"
 _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 _STATE = "spelling.languages"
+# A word the dictionary lacks said this often in one line is a sound or a chant (Bla, bla,
+# bla): one slip changes one of them, so a typo is never said three times.
+_SAID_AS_SOUND = 3
 
 
 class _Language:
@@ -209,6 +213,8 @@ def _right(
     if word.count("-") >= 2 and any(map(state.speller.right, spell_rules.syllables(word))):
         return True  # said syllable by syllable (mi-ra-cu-lous), drawn out (He-e-elp)
     if spell_spoken.spoken(word, state.lang):  # subtitles' words of speech (taa, epá, d-nă)
+        return True
+    if "-" in word and spell_rules.repeated_parts(word):  # a sound: Mox-mox-mox, piou-piou
         return True
     if "-" in word and spell_rules.korean_name(word, state.speller.right):  # Hyun-seo
         return True
@@ -417,6 +423,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 
         if not in_place(tokens, at, text, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
+    if len(unknown) >= _SAID_AS_SOUND:  # Bla, bla, bla; ian, ian, ian: a sound, a chant
+        said = Counter(word.lower() for _, word, _, _ in unknown)
+        unknown = [u for u in unknown if said[u[1].lower()] < _SAID_AS_SOUND]
     capitals: list[tuple[str, int, int]] = []  # a line in capitals: a title, a sign
     if any(line.isupper() for line in text.split("\n")):
         from pipeline.checks.spell_caps import caps_words, checked

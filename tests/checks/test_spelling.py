@@ -881,6 +881,14 @@ RULES = [
     ("en", "Waah!", ["Waah"]),
     ("nl-BE", "Ssst!", []),
     ("fr", "Pffft !", []),
+    # one part said over and over, hyphen-joined, or a word said three times in the line:
+    # a sound or a chant (OpenSubtitles 2018 lines); a slip in one of them is reported
+    ("eu", "Mox-mox-mox!", []),
+    ("ro", "Bla, bla, bla.", []),
+    ("eu", "Nire amonaren zubian, ian, ian, ian...", []),
+    ("eu", "Mox-mix-mox!", ["Mox-mix-mox"]),
+    ("ro", "Bla, bla, bka.", ["Bla", "bla", "bka"]),
+    ("ro", "Stiu, stiu.", ["Stiu", "stiu"]),  # twice is no chant: no diacritics (Știu)
     # romanised Korean given names (OpenSubtitles 2018 lines); not a clitic's typo
     ("eu", "Hyo-Jin!", []),
     ("eu", "Nam-yi.", []),
