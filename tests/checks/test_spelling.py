@@ -889,6 +889,8 @@ RULES = [
     ("eu", "Mox-mix-mox!", ["Mox-mix-mox"]),
     ("ro", "Bla, bla, bka.", ["Bla", "bla", "bka"]),
     ("ro", "Stiu, stiu.", ["Stiu", "stiu"]),  # twice is no chant: no diacritics (Știu)
+    ("ro", "Stiu, stiu, stiu.", ["Stiu", "stiu"]),  # nor a word with its accents left off
+    ("el", "Οχι, οχι, οχι.", ["Οχι", "οχι"]),
     # romanised Korean given names (OpenSubtitles 2018 lines); not a clitic's typo
     ("eu", "Hyo-Jin!", []),
     ("eu", "Nam-yi.", []),
