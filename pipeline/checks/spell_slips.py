@@ -69,6 +69,24 @@ def undone(word: str) -> list[str]:
     return [w.capitalize() if title else w for w in dict.fromkeys(found) if w != lower]
 
 
+# The marks a letter of the nine languages may carry (acute, grave, circumflex, tilde,
+# diaeresis, breve, dot above, caron, comma below, cedilla, ogonek)
+_MARKS = "\u0301\u0300\u0302\u0303\u0308\u0306\u0307\u030c\u0326\u0327\u0328"
+
+
+def remarked(word: str) -> list[str]:
+    """The words `word` would be with one letter given a mark, or another mark, than it
+    has: Știu for Stiu, Όχι for Οχι (an accent left off or changed)."""
+    found = []
+    for at, letter in enumerate(word):
+        base = _base(letter)
+        for mark in _MARKS:
+            other = unicodedata.normalize("NFC", base + mark)
+            if len(other) == 1 and other != letter:
+                found.append(word[:at] + other + word[at + 1 :])
+    return found
+
+
 def left_out(word: str, near: str) -> bool:
     """Whether `word` is `near` with one letter left out (case aside): Bosonu for Bostonu."""
     a, b = word.lower(), near.lower()

@@ -67,25 +67,6 @@ _STATE = "spelling.languages"
 _SAID_AS_SOUND = 3
 
 
-# The marks a letter of the nine languages may carry (acute, grave, circumflex, tilde,
-# diaeresis, breve, dot above, caron, comma below, cedilla, ogonek)
-_MARKS = "\u0301\u0300\u0302\u0303\u0308\u0306\u0307\u030c\u0326\u0327\u0328"
-
-
-def _unaccented(word: str, right: Callable[[str], bool]) -> bool:
-    """Whether one letter given a mark, or given another, makes a dictionary word (Stiu for
-    Știu, Οχι for Όχι): the writer's error, however often it is said."""
-    import unicodedata
-
-    for at, letter in enumerate(word):
-        base = unicodedata.normalize("NFD", letter)[0]
-        for mark in _MARKS:
-            other = unicodedata.normalize("NFC", base + mark)
-            if len(other) == 1 and other != letter and right(word[:at] + other + word[at + 1 :]):
-                return True
-    return False
-
-
 class _Language:
     """What the check knows of one language in a run (a plain class: no dataclass to make)."""
 
@@ -443,12 +424,17 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if not in_place(tokens, at, text, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
     if len(unknown) >= _SAID_AS_SOUND:  # Bla, bla, bla; ian, ian, ian: a sound, a chant
+        from pipeline.checks.spell_slips import remarked
+
         said = Counter(word.lower() for _, word, _, _ in unknown)
-        unknown = [
-            u
-            for u in unknown
-            if said[u[1].lower()] < _SAID_AS_SOUND or _unaccented(u[1], state.speller.right)
-        ]
+        # not a word with its accents left off, however often it is said (Stiu, stiu, stiu)
+        chants = {
+            word
+            for word in {u[1] for u in unknown}
+            if said[word.lower()] >= _SAID_AS_SOUND
+            and not any(map(state.speller.right, remarked(word)))
+        }
+        unknown = [u for u in unknown if u[1] not in chants]
     capitals: list[tuple[str, int, int]] = []  # a line in capitals: a title, a sign
     if any(line.isupper() for line in text.split("\n")):
         from pipeline.checks.spell_caps import caps_words, checked

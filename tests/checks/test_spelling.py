@@ -945,3 +945,19 @@ def test_slips_of_the_hand(typed, word, slip):
     from pipeline.checks.spell_slips import hand_slip
 
     assert hand_slip(typed, word) == slip
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "found"),
+    [
+        ("Stiu", "Știu", True),  # a comma below left off
+        ("Οχι", "Όχι", True),  # a tonos left off a capital
+        ("cafè", "café", True),  # a mark changed
+        ("proszę", "proszę", False),  # the word itself is never among them
+        ("bla", "bl", False),  # only a letter with a mark put for one, nothing dropped
+    ],
+)
+def test_words_an_accent_put_right_makes(typed, word, found):
+    from pipeline.checks.spell_slips import remarked
+
+    assert (word in remarked(typed)) == found
