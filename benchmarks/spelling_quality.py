@@ -1,7 +1,7 @@
 """Recall and false alarms of the spelling check on real lines with planted typos.
 
     .venv/bin/python -m benchmarks.spelling_quality [--set S] [--lang L ...] [--seed N] [--show]
-        [--blind]
+        [--blind] [--capitals]
 
 Two sets of real lines, scored separately: `real` (tests/data/spelling/real/<lang>.txt,
 sentences of public treebanks: news, wiki, dense in names and rare words) and
@@ -11,7 +11,9 @@ real subtitle lines of three words or more, from OpenSubtitles 2018's commonest 
 the README in each folder. It checks every line as it
 is (each word reported there is a false alarm: the lines are right) and with one typo
 planted by benchmarks/typos.py (a hit when the planted word is reported; `--blind` adds
-slips no keyboard explains, a letter replaced by any other or added anywhere). Runs the real
+slips no keyboard explains, a letter replaced by any other or added anywhere; `--capitals`
+writes every line in capitals, as a title card or a sound in brackets is, Greek without its
+accents, and counts only the typos capitals leave visible). Runs the real
 `spelling` check, in the example project (its word list and glossary). Prints per set and
 language: lines, recall, false alarms per 200 correct lines; `--show` lists the false alarms
 and the typos missed. A language without its Hunspell dictionary is listed as skipped. The
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +99,7 @@ def score(
     ctx: CheckContext | None = None,
     folder: Path = REAL,
     kinds: tuple[str, ...] = KINDS,
+    capitals: bool = False,
 ) -> Score | None:
     """One language's score on one set, or None when its dictionary is not installed."""
     speller = spell_dict.speller(lang)
@@ -105,11 +109,17 @@ def score(
     found = Score(lang)
     for line in read_lines(lang, folder):
         found.lines += 1
-        for word in reported(lang, line, ctx):
-            found.alarms.append((word, line))
+        shown = in_capitals(line, lang) if capitals else line
+        for word in reported(lang, shown, ctx):
+            found.alarms.append((word, shown))
         planted = plant(line, lang, seed, speller.right, kinds)
         if planted is None:
             continue
+        if capitals:
+            typo = in_capitals(planted.typo, lang)
+            if typo == in_capitals(planted.word, lang):
+                continue  # an accent capitals drop (Greek), a case slip: the same word
+            planted = Planted(in_capitals(planted.line, lang), typo, planted.word, planted.kind)
         found.planted += 1
         if any(planted.typo in _parts(word) for word in reported(lang, planted.line, ctx)):
             found.caught += 1
@@ -117,6 +127,15 @@ def score(
             found.missed.append(planted)
     speller.flush()
     return found
+
+
+def in_capitals(text: str, lang: str) -> str:
+    """A text written in capitals as the language writes them: Greek drops the accent and
+    keeps the diaeresis (ΕΙΜΑΙ, ΠΡΩΪΝΟ); the others keep their marks (ÉTÉ, ȘTIU)."""
+    upper = text.upper()
+    if lang != "el":
+        return upper
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", upper).replace("\u0301", ""))
 
 
 def table(scores: Iterable[tuple[str, Score | None]]) -> str:
@@ -149,12 +168,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also plant slips no keyboard explains: any letter put for one, or added",
     )
+    parser.add_argument(
+        "--capitals", action="store_true", help="every line written in capitals (a title card)"
+    )
     args = parser.parse_args(argv)
     ctx = context()
     for name in args.sets or SETS:
         kinds = KINDS + BLIND_KINDS if args.blind else KINDS
         langs = args.lang or LANGS
-        scores = [(lang, score(lang, args.seed, ctx, SETS[name], kinds)) for lang in langs]
+        scores = [
+            (lang, score(lang, args.seed, ctx, SETS[name], kinds, args.capitals)) for lang in langs
+        ]
         print(f"{name}:\n{table(scores)}\n")
         if args.show:
             for lang, found in scores:

@@ -4,9 +4,13 @@ sound described in brackets (“[DOOR CLOSES]”, “C'EST DANGEREUX !”, “CI
 Elsewhere a word in capitals is an acronym and is not looked up (spell_words.skip); in such
 a line it is a word like any other, and a typo in it is as plain to see. Names and acronyms
 are written in capitals there too (NETFLIX, NCIS), so a word is reported only when it is a
-slip of the hand (spell_slips.hand_slip) on a word the dictionary knows, looked up in small
-letters: “CLOSSES” (closes), not “NYPD”. Not Greek: its capitals drop their accents
-(ΕΠΙΚΙΝΔΥΝΟ), which Hunspell's Greek dictionary does not put back.
+slip on a word the dictionary knows, looked up in small letters: a slip of the hand
+(spell_slips.hand_slip: “CLOSSES”, closes), or any one slip on one of the words the
+language's subtitles write most (spell_common: “I IOVE YOU”); not “NYPD”. Greek capitals
+drop their accents (ΕΠΙΚΙΝΔΥΝΟ), which Hunspell's Greek dictionary does not put back: a
+word is looked up with its accent put on each vowel in turn (`accented`), and reported when
+a slip undone makes one of those a dictionary word (`greek_slip`: ΕΙΜΙΑ, είμαι). Hunspell
+suggests nothing two edits away (an accent and a slip), so the accent is put back first.
 
 A word of two capitals then small letters, in any line, is an acronym with an ending (CDs,
 EBko) or a slip of the shift key: held a letter too long (THe, WHat) or a capital typed
@@ -17,14 +21,17 @@ come from, which must be one the language's subtitles write most (spell_common).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from pipeline.checks.spell_words import blank
 
-_WITHOUT = frozenset({"el"})  # languages whose capitals are not looked up
+_WITHOUT: frozenset[str] = frozenset()  # languages whose capitals are not looked up
+# a Greek vowel with its accent, as a word in small letters writes it
+_TONOS = dict(zip("αεηιουωϊϋ", "άέήίόύώΐΰ", strict=True))
 _SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
 _ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # letters, joined: DIDN'T, WALL-E
 
 
 def checked(lang: str) -> bool:
@@ -35,11 +42,9 @@ def checked(lang: str) -> bool:
 def caps_words(text: str) -> list[tuple[str, int, int]]:
     """The words of four letters or more (five when alone in the line), with their
     offsets, of each line of `text` that has capital letters and no small one (markup and
-    addresses left out, spell_words.blank). A run of letters is a word: C'EST gives EST,
-    WALL-E gives WALL. Measured on the lines in capitals among OpenSubtitles' 10,000
-    commonest of eight languages (281): typos planted in them caught 78 of 132, none
-    before; words reported in them as they are: the subtitles' own MULTUMESC and STIU
-    (mulțumesc, știu); with four letters alone, LAPD and NYPD too."""
+    addresses left out, spell_words.blank). Letters joined by an apostrophe or a hyphen are
+    one word, looked up as one (DIDN'T, C'EST, AJUDÁ-LO), its letters counted. Measured in
+    tests/data/spelling/subtitles/README.md (`--capitals`)."""
     found: list[tuple[str, int, int]] = []
     offset = 0
     for line in blank(text).split("\n"):
@@ -49,7 +54,7 @@ def caps_words(text: str) -> list[tuple[str, int, int]]:
             found += [
                 (match.group(), offset + match.start(), offset + match.end())
                 for match in runs
-                if match.end() - match.start() >= shortest
+                if sum(map(str.isalpha, match.group())) >= shortest
             ]
         offset += len(line) + 1
     return found
@@ -70,3 +75,53 @@ def shift_slip(word: str, right: Callable[[str], bool], common: Callable[[str], 
     if len(word) >= 4:
         nears.append(word[1:])
     return any(common(near) and right(near) for near in nears)
+
+
+def accented(word: str) -> list[str]:
+    """A Greek word of a line in capitals, in small letters, as it is and with the accent on
+    each of its vowels in turn (ειμαι: είμαι, ειμάι, …): one of them is how it is written."""
+    if any(letter in _TONOS.values() for letter in word):
+        return [word]
+    return [word] + [
+        word[:at] + _TONOS[letter] + word[at + 1 :]
+        for at, letter in enumerate(word)
+        if letter in _TONOS
+    ]
+
+
+def greek_slip(
+    word: str,
+    right: Callable[[str], bool],
+    suggest: Callable[[str], list[str]],
+    common: Callable[[str], bool],
+) -> list[str]:
+    """The words a Greek word of a line in capitals, in small letters, is a slip on: with
+    its accent put back on a vowel (`accented`), a slip of the fingers undone
+    (spell_slips.undone) makes a dictionary word or a name (`right`: ειμια, είμαι; αθηννα,
+    Αθήνα), or the dictionary suggests a word that one slip of the hand explains, or a word
+    the subtitles write most (`common`) that any one slip explains (`suggest`: πρόσφρα,
+    πρόσφορα). Written in capitals as the line is (ΕΙΜΑΙ); none when no slip."""
+    from pipeline.checks.spell_slips import hand_slip, undone
+
+    # a slip moves the last letter (ΠΟΙΣΟ, ΠΟΙΟΣΣ): σ, undone, is ς there
+    slips = [_final_sigma(slip) for slip in undone(word.replace("ς", "σ"))]
+    found = [near for slip in slips for near in accented(slip) if right(near)]
+    if not found:
+        found = [
+            near
+            for form in accented(word)
+            for near in suggest(form)
+            if hand_slip(form, near) or common(near)
+        ]
+    return list(dict.fromkeys(_capitals(near) for near in found))
+
+
+def _final_sigma(word: str) -> str:
+    """A Greek word in small letters with its last σ written ς."""
+    return word[:-1] + "ς" if word.endswith("σ") else word
+
+
+def _capitals(word: str) -> str:
+    """A Greek word in capitals, which drop the accent and keep the diaeresis (ΠΡΩΪΝΟ)."""
+    bare = unicodedata.normalize("NFD", word.upper()).replace("\u0301", "")
+    return unicodedata.normalize("NFC", bare)

@@ -173,6 +173,10 @@ class Speller:  # a plain class: a dataclass cost ~0.7 ms of start-up
             self._remember(word, verdict)
         return verdict == _RIGHT
 
+    def right_or_title(self, word: str) -> bool:
+        """Whether the dictionary knows `word` as it is or capitalised (αθήνα: Αθήνα)."""
+        return self.right(word) or self.right(word.capitalize())
+
     def _remember(self, word: str, verdict: str) -> None:
         self.verdicts[word] = verdict
         self._pending.append(f"{word}\t{verdict}\n")

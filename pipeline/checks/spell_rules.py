@@ -865,12 +865,43 @@ def after_number(part: str, lang: str, right: Callable[[str], bool]) -> bool:
 
 def hyphen_part(parts: list[str], at: int, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether `parts[at]` of a word joined by hyphens is right where it stands: a prefix
-    the language writes joined, before a part that is right (αυτο-ομοιότητα), or a
-    compound's end after a number (2-διάστατο)."""
+    the language writes joined, before a part that is right (αυτο-ομοιότητα), a
+    compound's end after a number (2-διάστατο), or a part of a Portuguese future with its
+    pronoun inside (dir-lhe-ia)."""
     part = parts[at]
+    if lang == "pt-PT" and mesoclisis(parts, right):
+        return True
     if at + 1 < len(parts) and hyphen_prefix(part, lang):
         return right(parts[at + 1])
     return at > 0 and parts[at - 1].isdigit() and after_number(part, lang, right)
+
+
+# European Portuguese puts the pronoun of a future or conditional inside the verb, between
+# its stem (the infinitive; dir, far, trar for dizer, fazer, trazer) and its ending:
+# dir-lhe-ia (diria), far-se-á (fará), dar-te-ei (darei). Before -lo, -la, -los, -las the r
+# drops and a last a, e stays stressed: fá-lo-ei (farei), amá-la-ia, di-lo-emos.
+_MESOCLITICS = frozenset({"me", "te", "se", "lhe", "nos", "vos", "lhes", "mo", "ma", "to", "lho"})
+_MESOCLITICS_LO = frozenset({"lo", "la", "los", "las"})
+_FUTURE_ENDINGS = frozenset(
+    {"ei", "ás", "á", "emos", "eis", "ão", "ia", "ias", "íamos", "íeis", "iam"}
+)
+_DROPPED_R = {"á": "a", "ê": "e", "é": "e", "ô": "o", "i": "i", "ó": "o"}
+
+
+def mesoclisis(parts: list[str], right: Callable[[str], bool]) -> bool:
+    """Whether three hyphen-joined parts are a Portuguese future or conditional with a
+    pronoun inside (dir-lhe-ia: diria; fá-lo-ei: farei)."""
+    if len(parts) != 3:
+        return False
+    stem, pronoun, ending = (part.lower() for part in parts)
+    if ending not in _FUTURE_ENDINGS or len(stem) < 2:
+        return False
+    if pronoun in _MESOCLITICS:
+        return stem.endswith("r") and right(stem + ending)
+    last = _DROPPED_R.get(stem[-1])
+    if pronoun not in _MESOCLITICS_LO or last is None:
+        return False
+    return right(stem[:-1] + last + "r" + ending)
 
 
 _JOINED_PART = 4  # letters of each part after a hyphen, at least: no clitic (Pude-l, Cară-te)

@@ -22,8 +22,8 @@ Though a slip of the hand explains it, a word is right when it is
 - Basque, lowercase, a borrowing two other languages' dictionaries know with the forms
   the slips make of it (donut, donuts): Basque, an isolate, shares no inherited words with
   them, so a typo seldom makes one of theirs (Spanish and Portuguese share thousands);
-- in a language written in Latin letters, a word with none (a quotation in another script:
-  French ドードー, Иван): no slip of the hand makes one;
+- a word with no letter of the language's script nor a Latin one (a quotation in another
+  script: French ドードー, Иван; Greek שלום): no slip of the hand makes one;
 - Basque with x for the s of a dictionary word (expressive palatalisation, common in
   dialogue: xagua for sagua, izerdi patxetan for patsetan), where no slip of the hand that
   explains the word touches that x (berexia: z, the key beside, makes berezia).
@@ -73,8 +73,8 @@ _PALATAL = {"eu": ("x", "s")}
 def right_anyway(word: str, lang: str, speller: Speller) -> bool:
     """Whether a word the dictionary lacks, that the slip scan found one edit from
     dictionary words, is right all the same (a name, a dialect's form, a borrowing)."""
-    if word.isalpha() and lang != "el" and not any(_latin(letter) for letter in word):
-        return True  # a word in another script (ドードー): no slip makes one of a Latin word
+    if word.isalpha() and not any(_latin(letter) or _own(letter, lang) for letter in word):
+        return True  # a word in another script (ドードー): no slip makes one of the language's
     if not word.isalpha() or len(word) > _SCANNED:
         return False
     title = word[:1].isupper() and word[1:].islower()
@@ -143,6 +143,11 @@ def _touches(word: str, near: str, at: int) -> bool:
 def _latin(letter: str) -> bool:
     """Whether a letter is of the Latin script (a, ñ, ł, ș)."""
     return letter.isascii() or "LATIN" in unicodedata.name(letter, "")
+
+
+def _own(letter: str, lang: str) -> bool:
+    """Whether a letter is of the language's own script when that is not Latin (Greek α)."""
+    return lang == "el" and "GREEK" in unicodedata.name(letter, "")
 
 
 def _bare(word: str) -> str:

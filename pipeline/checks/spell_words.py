@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -40,9 +40,13 @@ def _marked() -> re.Pattern[str]:
 # invisible characters inside it (a soft hyphen: fun\u00adciona) are the `invisible-character`
 # check's business: they stay in the word's span and are left out of what is looked up.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Combining marks no letter composes with (d and U+0301, a mark typed twice): part of the
+# word they stand in, which is looked up with them (tend́er is no word), not cut in two
+# words the dictionary knows (tend, er).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # (runs of letters, or of invisible characters, rather than one letter at a time: the same
 # matches, a fifth faster)
-_LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)+"
+_LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)(?:[^\\W_]+|[{_INVISIBLE}]+|[{_MARKS}]+)*"
 # (one group, the whole word: re.split gives the words and what is between them)
 WORD = re.compile(f"({_LETTERS}(?:['’\\-]{_LETTERS})*)")
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
@@ -270,7 +274,13 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
     """`"kotratazio" is not in the eu_ES dictionary; did you mean: kontratazio, …?`"""
     where = f"{speller.base.name} dictionary"
     suggestions = speller.suggestions(word)
-    if lang == "el":
+    if lang == "el" and word.isupper():  # a line in capitals, which drop the accents
+        from pipeline.checks.spell_caps import greek_slip
+        from pipeline.checks.spell_common import common_word
+
+        common = partial(common_word, lang=lang)
+        suggestions = greek_slip(word.lower(), speller.right_or_title, speller.suggestions, common)
+    elif lang == "el":
         from pipeline.checks.spell_rules import accented_capital, variants
 
         if not suggestions:  # Έλγεξέ (το): the word without its enclitic accent

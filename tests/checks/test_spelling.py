@@ -134,6 +134,8 @@ TYPOS = [
     ("el", "Έλεγξέ το ξανά.", "Έλγεξέ το ξανά.", "Έλγεξέ", "Έλεγξε"),
     # a first capital without its accent: Hunspell does not suggest it, the check does
     ("el", "Όχι, κύριε.", "Οχι, κύριε.", "Οχι", "Όχι"),
+    # a word of a line in capitals, suggested in capitals without its accent (είμαι)
+    ("el", "ΕΙΜΑΙ ΕΔΩ", "ΕΙΜΙΑ ΕΔΩ", "ΕΙΜΙΑ", "ΕΙΜΑΙ"),
 ]
 
 
@@ -234,6 +236,21 @@ def test_decomposed_lines(lang, text, flagged):
     decomposed = unicodedata.normalize("NFD", text)
     assert decomposed != text
     assert list(found(lang, decomposed)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        # a mark no letter composes with is part of its word, a typo: not two words the
+        # dictionary knows (tend, er; kala, i) with the mark between them
+        ("en", "The tend\u0301er was open.", ["tend\u0301er"]),
+        ("el", "Είναι καλα\u0301\u0301 νέα.", ["καλά\u0301"]),
+        # a mark alone between spaces is no word (the invisible-character check's business)
+        ("en", "The \u0301\u0301 tender.", []),
+    ],
+)
+def test_a_mark_no_letter_takes_stays_in_its_word(lang, text, flagged):
+    assert list(found(lang, text)) == flagged
 
 
 def test_a_typo_in_decomposed_text_is_underlined_where_it_is_written():
@@ -623,6 +640,8 @@ RULES = [
     ("eu", "Hori oso berexia da.", ["berexia"]),
     # a word with no Latin letter in a language written in Latin letters is a quotation
     ("fr", "Il a dit « ドードー » puis « Ivna ».", ["Ivna"]),
+    # ... and in Greek, a word with neither a Greek letter nor a Latin one
+    ("el", "Είπε « ドードー » και « שלום », όχι « καλημρα ».", ["καλημρα"]),
     # Basque: a borrowing French and Dutch know in both forms (donut, donuts); a slip of
     # it no other language knows is reported
     ("eu", "Bi donut jan nituen.", []),
@@ -631,6 +650,11 @@ RULES = [
     # the stressed vowel left with its accent (fez: fê-lo; fizemos: fizemo-lo; fiz: fi-lo)
     ("pt-PT", "Fê-lo ontem, e fizemo-lo outra vez.", []),
     ("pt-PT", "Eu fi-lo sozinho.", []),
+    # European Portuguese: a future or conditional with its pronoun inside (mesoclisis:
+    # dir-lhe-ia is diria; fá-lo-ei is farei, the r dropped before -lo); a stem or an ending
+    # no future has stays reported
+    ("pt-PT", "Dir-lhe-ia a verdade, e far-se-á justiça; di-lo-emos amanhã.", []),
+    ("pt-PT", "Dur-lhe-ia a verdade, e far-se-ó justiça.", ["Dur-lhe-ia", "far-se-ó"]),
     # Spanish as written before the 2010 Ortografía: an accent on the strong vowel of a
     # one-syllable word with a diphthong (guión, truhán, Sión; now guion, truhan, Sion)
     ("es", "El guión lo escribió un truhán de Sión.", []),
@@ -798,8 +822,7 @@ RULES = [
     ("el", "Πράτα το.", ["Πράτα"]),  # too short for a vocative
     # a line in capitals (OpenSubtitles 2018's: [DOOR CLOSES], C'EST DANGEREUX, CIĄG DALSZY
     # NASTĄPI): a word in it is looked up in small letters and reported when a slip of the
-    # hand on a dictionary word; names and acronyms are not (NETFLIX, LAPD alone), nor
-    # Greek, whose capitals drop their accents
+    # hand on a dictionary word; names and acronyms are not (NETFLIX, LAPD alone)
     ("en", "[DOOR CLOSSES]", ["CLOSSES"]),
     ("en", "Hello, NCIS.\n(LAUHGS)", ["LAUHGS"]),
     ("en", "[DOOR CLOSES] NETFLIX PRESENTS", []),
@@ -808,7 +831,23 @@ RULES = [
     ("fr", "MERCI DE TELECHARGER A LA SOURCE", []),
     ("pl", "CIĄG DALSZY NASTĄPI", []),
     ("pl", "CIĄG DALSZY NASTĄPII", ["NASTĄPII"]),
+    # Greek capitals drop their accents: a word is looked up with one put back on each
+    # vowel in turn (OpenSubtitles 2018's ΤΕΛΟΣ, ΜΕΤΑΦΡΑΣΗ, Η ΑΛΗΘΕΙΑ ΒΡΙΣΚΕΤΑΙ ΕΚΕΙ ΕΞΩ),
+    # a name too (ΑΘΗΝΑ: Αθήνα); reported when a slip of the fingers on one of those
     ("el", "ΠΡΟΣΟΧΗ! ΕΠΙΚΙΝΔΥΝΟ.", []),
+    ("el", "Η ΑΛΗΘΕΙΑ ΒΡΙΣΚΕΤΑΙ ΕΚΕΙ ΕΞΩ\nΤΕΛΟΣ, ΑΘΗΝΑ ΚΑΙ ΚΑΒΑΛΑ", []),
+    ("el", "ΤΙ ΚΝΑΕΙΣ; ΕΙΜΙΑ ΚΑΛΑ ΣΤΗΝ ΑΘΗΝΝΑ", ["ΚΝΑΕΙΣ", "ΕΙΜΙΑ", "ΑΘΗΝΝΑ"]),
+    # ... a slip that moves a last σ (ΠΟΙΣΟ: ποιος), a vowel elided at an apostrophe
+    # (OpenSubtitles 2018's Το 'πιασες; Βγάλ'το! Βούλωσ' το.)
+    ("el", "ΠΟΙΣΟ ΕΙΝΑΙ; ΠΟΙΟΣΣ;", ["ΠΟΙΣΟ", "ΠΟΙΟΣΣ"]),
+    ("el", "ΤΟ 'ΠΙΑΣΕΣ; ΒΓΑΛ'ΤΟ! ΒΟΥΛΩΣ' ΤΟ.", []),
+    # a word joined by an apostrophe or a hyphen is looked up whole (not DIDN, AJUDÁ); any
+    # one slip on a word the subtitles write most is reported (OpenSubtitles 2018's
+    # I IOVE YOU, read by OCR: love); a name one slip of the hand from no word is not
+    ("en", "I DIDN'T KNOW. YOU SHOULDN'T HAVE.", []),
+    ("pt-PT", "COMO POSSO AJUDÁ-LO? VEMO-NOS MAIS TARDE.", []),
+    ("en", "I IOVE YOU.", ["IOVE"]),
+    ("en", "DIRECTED BY QUENTIN TARANTINO", []),
     # a slip of the shift key in any line: a capital held too long, a capital typed before
     # the word, on a word the subtitles write most; not an acronym with an ending
     ("en", "THe end. WHat is it?", ["THe", "WHat"]),
