@@ -30,6 +30,7 @@ word for the whole project with `msm spelling add WORD --lang L`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -542,8 +543,18 @@ def _caps_slip(
         return False
     from pipeline.checks.spell_slips import hand_slip
 
-    nears = speller.suggestions(lower)
-    return any(hand_slip(lower, near.lower()) or common(near) for near in nears)
+    # a word joined by a hyphen or an apostrophe, wrong as a whole: a slip in one of its
+    # parts (TRRONU-JOKOA)
+    parts = [lower] if lower.isalpha() else [p for p in _JOINS.split(lower) if p]
+    return any(
+        hand_slip(part, near.lower()) or common(near)
+        for part in parts
+        if not speller.right(part)
+        for near in speller.suggestions(part)
+    )
+
+
+_JOINS = re.compile("[-'’]")
 
 
 def _cased(word: str) -> tuple[str, str]:

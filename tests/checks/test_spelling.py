@@ -848,6 +848,8 @@ RULES = [
     ("pt-PT", "COMO POSSO AJUDÁ-LO? VEMO-NOS MAIS TARDE.", []),
     ("en", "I IOVE YOU.", ["IOVE"]),
     ("en", "DIRECTED BY QUENTIN TARANTINO", []),
+    ("eu", "TRONU-JOKOA", []),  # a slip in a part of a joined word wrong as a whole
+    ("eu", "TRRONU-JOKOA", ["TRRONU-JOKOA"]),
     # a slip of the shift key in any line: a capital held too long, a capital typed before
     # the word, on a word the subtitles write most; not an acronym with an ending
     ("en", "THe end. WHat is it?", ["THe", "WHat"]),
