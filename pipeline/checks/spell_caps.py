@@ -27,8 +27,6 @@ from collections.abc import Callable
 from pipeline.checks.spell_words import blank
 
 _WITHOUT: frozenset[str] = frozenset()  # languages whose capitals are not looked up
-# a Greek vowel with its accent, as a word in small letters writes it
-_TONOS = dict(zip("αεηιουωϊϋ", "άέήίόύώΐΰ", strict=True))
 _SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
 _ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # letters, joined: DIDN'T, WALL-E
@@ -80,12 +78,14 @@ def shift_slip(word: str, right: Callable[[str], bool], common: Callable[[str], 
 def accented(word: str) -> list[str]:
     """A Greek word of a line in capitals, in small letters, as it is and with the accent on
     each of its vowels in turn (ειμαι: είμαι, ειμάι, …): one of them is how it is written."""
-    if any(letter in _TONOS.values() for letter in word):
+    from pipeline.checks.spell_rules import ACCENT_ON, GREEK_ACCENTED
+
+    if any(letter in GREEK_ACCENTED for letter in word):
         return [word]
     return [word] + [
-        word[:at] + _TONOS[letter] + word[at + 1 :]
+        word[:at] + ACCENT_ON[letter] + word[at + 1 :]
         for at, letter in enumerate(word)
-        if letter in _TONOS
+        if letter in ACCENT_ON
     ]
 
 

@@ -63,8 +63,10 @@ from collections.abc import Callable, Iterator
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
 _CIRCUMFLEX = {"i": "î", "u": "û"}
 # capitals too: a word first in its sentence may begin with one (Έλεγξέ το)
-_TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ", strict=True))
-GREEK_ACCENTED = frozenset(_TONOS) | {"ΐ", "ΰ"}  # the letters that carry a Greek accent
+TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ", strict=True))
+GREEK_ACCENTED = frozenset(TONOS) | {"ΐ", "ΰ"}  # the letters that carry a Greek accent
+# a Greek vowel with its accent put on (α: ά; ϊ: ΐ)
+ACCENT_ON = {plain: accented for accented, plain in TONOS.items()} | {"ϊ": "ΐ", "ϋ": "ΰ"}
 # A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
 _SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
@@ -88,10 +90,10 @@ def variants(word: str, lang: str) -> Iterator[str]:
             if letter in _CIRCUMFLEX:
                 yield word[:at] + _CIRCUMFLEX[letter] + word[at + 1 :]
     elif lang == "el":
-        accents = [at for at, letter in enumerate(word) if letter in _TONOS]
+        accents = [at for at, letter in enumerate(word) if letter in TONOS]
         if len(accents) >= 2:
             at = accents[-1]
-            yield word[:at] + _TONOS[word[at]] + word[at + 1 :]
+            yield word[:at] + TONOS[word[at]] + word[at + 1 :]
     elif lang == "pt-PT":
         yield from _before_1990(word)
         yield from _lost_consonant(word)
@@ -342,7 +344,7 @@ def elided(word: str, before: str, after: str, lang: str, right: Callable[[str],
 # as an apostrophe before it ('Οχι, ΄Ελα, ’Ετσι: 62 of the 10,000 commonest lines of Greek
 # OpenSubtitles 2018, orgtre/top-open-subtitles-sentences).
 _TONOS_MARKS = "'’΄"
-_ACCENTED_CAPITAL = {bare: accented for accented, bare in _TONOS.items() if bare.isupper()}
+_ACCENTED_CAPITAL = {bare: accented for accented, bare in TONOS.items() if bare.isupper()}
 
 
 def tonos_before(word: str, before: str, lang: str, right: Callable[[str], bool]) -> bool:
@@ -675,10 +677,10 @@ def _greek_verb(word: str) -> str | None:
 def _accent_slip(word: str, right: Callable[[str], bool]) -> bool:
     """Whether a Greek word (small letters) with its accent on another vowel is a
     dictionary word (παρακάλω: παρακαλώ)."""
-    bare = "".join(_TONOS.get(letter, letter) for letter in word)
+    bare = "".join(TONOS.get(letter, letter) for letter in word)
     return any(
         right(bare[:at] + accented + bare[at + 1 :])
-        for accented, plain in _TONOS.items()
+        for accented, plain in TONOS.items()
         if plain.islower()
         for at in range(len(bare))
         if bare[at] == plain and bare[:at] + accented + bare[at + 1 :] != word
