@@ -28,6 +28,9 @@ from pipeline.checks.spell_words import blank
 
 _WITHOUT: frozenset[str] = frozenset()  # languages whose capitals are not looked up
 _SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
+# letters of the longest Greek word given an accent on each vowel in turn (the dictionary's
+# longest are about 25: αντισυνταγματικότατα has 20)
+_LONGEST = 30
 _ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # letters, joined: DIDN'T, WALL-E
 
@@ -80,7 +83,7 @@ def accented(word: str) -> list[str]:
     each of its vowels in turn (ειμαι: είμαι, ειμάι, …): one of them is how it is written."""
     from pipeline.checks.spell_rules import ACCENT_ON, GREEK_ACCENTED
 
-    if any(letter in GREEK_ACCENTED for letter in word):
+    if len(word) > _LONGEST or any(letter in GREEK_ACCENTED for letter in word):
         return [word]
     return [word] + [
         word[:at] + ACCENT_ON[letter] + word[at + 1 :]
@@ -103,6 +106,8 @@ def greek_slip(
     πρόσφορα). Written in capitals as the line is (ΕΙΜΑΙ); none when no slip."""
     from pipeline.checks.spell_slips import hand_slip, undone
 
+    if len(word) > _LONGEST:
+        return []  # no word: a run of letters (hostile input) would cost its length cubed
     # a slip moves the last letter (ΠΟΙΣΟ, ΠΟΙΟΣΣ): σ, undone, is ς there
     slips = [_final_sigma(slip) for slip in undone(word.replace("ς", "σ"))]
     found = [near for slip in slips for near in accented(slip) if right(near)]

@@ -253,6 +253,20 @@ def test_a_mark_no_letter_takes_stays_in_its_word(lang, text, flagged):
     assert list(found(lang, text)) == flagged
 
 
+def test_a_greek_word_in_capitals_is_given_its_accent_on_each_vowel_within_bounds():
+    from pipeline.checks.spell_caps import accented, greek_slip
+
+    assert accented("ειμαι") == ["ειμαι", "έιμαι", "είμαι", "ειμάι", "ειμαί"]
+    assert accented("είμαι") == ["είμαι"]  # written with its accent: as it is
+    assert greek_slip("ειμια", {"είμαι"}.__contains__, lambda w: [], lambda w: False) == ["ΕΙΜΑΙ"]
+    # hostile input: a run of 1,000 vowels in a line in capitals gave a thousand forms of a
+    # thousand letters, each undone a thousand ways (killed for want of memory)
+    run = "αειου" * 200
+    assert accented(run) == [run]
+    assert greek_slip(run, lambda w: True, lambda w: [w], lambda w: True) == []
+    assert found("el", run.upper()) == {}
+
+
 def test_a_typo_in_decomposed_text_is_underlined_where_it_is_written():
     # The check reads the text composed; the report underlines the word in the text as
     # written, whose decomposed letters before it shift every place (no underline before).
