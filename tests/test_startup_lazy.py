@@ -48,6 +48,7 @@ SPELLING_RULES = (
     "pipeline.checks.spell_subnames",
     "pipeline.checks.spell_common",
     "pipeline.checks.spell_caps",
+    "pipeline.checks.spell_greek_caps",
     "gzip",
 )
 # Only a write (tempfile) needs this, only running a check its module, only rendering a

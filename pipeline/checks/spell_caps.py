@@ -8,9 +8,8 @@ slip on a word the dictionary knows, looked up in small letters: a slip of the h
 (spell_slips.hand_slip: “CLOSSES”, closes), or any one slip on one of the words the
 language's subtitles write most (spell_common: “I IOVE YOU”); not “NYPD”. Greek capitals
 drop their accents (ΕΠΙΚΙΝΔΥΝΟ), which Hunspell's Greek dictionary does not put back: a
-word is looked up with its accent put on each vowel in turn (`accented`), and reported when
-a slip undone makes one of those a dictionary word (`greek_slip`: ΕΙΜΙΑ, είμαι). Hunspell
-suggests nothing two edits away (an accent and a slip), so the accent is put back first.
+word is looked up with its accent put on each vowel in turn, and reported when a slip
+undone makes one of those a dictionary word (spell_greek_caps: ΕΙΜΙΑ, είμαι).
 
 A word of two capitals then small letters, in any line, is an acronym with an ending (CDs,
 EBko) or a slip of the shift key: held a letter too long (THe, WHat) or a capital typed
@@ -21,16 +20,12 @@ come from, which must be one the language's subtitles write most (spell_common).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from pipeline.checks.spell_words import blank
 
 _WITHOUT: frozenset[str] = frozenset()  # languages whose capitals are not looked up
 _SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
-# letters of the longest Greek word given an accent on each vowel in turn (the dictionary's
-# longest are about 25: αντισυνταγματικότατα has 20)
-_LONGEST = 30
 _ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # letters, joined: DIDN'T, WALL-E
 
@@ -76,57 +71,3 @@ def shift_slip(word: str, right: Callable[[str], bool], common: Callable[[str], 
     if len(word) >= 4:
         nears.append(word[1:])
     return any(common(near) and right(near) for near in nears)
-
-
-def accented(word: str) -> list[str]:
-    """A Greek word of a line in capitals, in small letters, as it is and with the accent on
-    each of its vowels in turn (ειμαι: είμαι, ειμάι, …): one of them is how it is written."""
-    from pipeline.checks.spell_rules import ACCENT_ON, GREEK_ACCENTED
-
-    if len(word) > _LONGEST or any(letter in GREEK_ACCENTED for letter in word):
-        return [word]
-    return [word] + [
-        word[:at] + ACCENT_ON[letter] + word[at + 1 :]
-        for at, letter in enumerate(word)
-        if letter in ACCENT_ON
-    ]
-
-
-def greek_slip(
-    word: str,
-    right: Callable[[str], bool],
-    suggest: Callable[[str], list[str]],
-    common: Callable[[str], bool],
-) -> list[str]:
-    """The words a Greek word of a line in capitals, in small letters, is a slip on: with
-    its accent put back on a vowel (`accented`), a slip of the fingers undone
-    (spell_slips.undone) makes a dictionary word or a name (`right`: ειμια, είμαι; αθηννα,
-    Αθήνα), or the dictionary suggests a word that one slip of the hand explains, or a word
-    the subtitles write most (`common`) that any one slip explains (`suggest`: πρόσφρα,
-    πρόσφορα). Written in capitals as the line is (ΕΙΜΑΙ); none when no slip."""
-    from pipeline.checks.spell_slips import hand_slip, undone
-
-    if len(word) > _LONGEST:
-        return []  # no word: a run of letters (hostile input) would cost its length cubed
-    # a slip moves the last letter (ΠΟΙΣΟ, ΠΟΙΟΣΣ): σ, undone, is ς there
-    slips = [_final_sigma(slip) for slip in undone(word.replace("ς", "σ"))]
-    found = [near for slip in slips for near in accented(slip) if right(near)]
-    if not found:
-        found = [
-            near
-            for form in accented(word)
-            for near in suggest(form)
-            if hand_slip(form, near) or common(near)
-        ]
-    return list(dict.fromkeys(_capitals(near) for near in found))
-
-
-def _final_sigma(word: str) -> str:
-    """A Greek word in small letters with its last σ written ς."""
-    return word[:-1] + "ς" if word.endswith("σ") else word
-
-
-def _capitals(word: str) -> str:
-    """A Greek word in capitals, which drop the accent and keep the diaeresis (ΠΡΩΪΝΟ)."""
-    bare = unicodedata.normalize("NFD", word.upper()).replace("\u0301", "")
-    return unicodedata.normalize("NFC", bare)

@@ -275,8 +275,8 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
     where = f"{speller.base.name} dictionary"
     suggestions = speller.suggestions(word)
     if lang == "el" and word.isupper():  # a line in capitals, which drop the accents
-        from pipeline.checks.spell_caps import greek_slip
         from pipeline.checks.spell_common import common_word
+        from pipeline.checks.spell_greek_caps import greek_slip
 
         common = partial(common_word, lang=lang)
         suggestions = greek_slip(word.lower(), speller.right_or_title, speller.suggestions, common)

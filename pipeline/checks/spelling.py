@@ -527,7 +527,7 @@ def _caps_slip(
     speller = state.speller
     common = partial(common_word, lang=state.lang)
     if state.lang in _ACCENTS_DROPPED:
-        from pipeline.checks.spell_caps import accented, greek_slip
+        from pipeline.checks.spell_greek_caps import accented, greek_slip
         from pipeline.checks.spell_rules import elided
 
         # right by a rule, or a name (Αμέλια): not by a slip scan, which finds no slip of a

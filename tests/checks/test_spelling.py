@@ -254,7 +254,7 @@ def test_a_mark_no_letter_takes_stays_in_its_word(lang, text, flagged):
 
 
 def test_a_greek_word_in_capitals_is_given_its_accent_on_each_vowel_within_bounds():
-    from pipeline.checks.spell_caps import accented, greek_slip
+    from pipeline.checks.spell_greek_caps import accented, greek_slip
 
     assert accented("ειμαι") == ["ειμαι", "έιμαι", "είμαι", "ειμάι", "ειμαί"]
     assert accented("είμαι") == ["είμαι"]  # written with its accent: as it is
