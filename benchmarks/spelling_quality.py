@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,10 +131,11 @@ def score(
 def in_capitals(text: str, lang: str) -> str:
     """A text written in capitals as the language writes them: Greek drops the accent and
     keeps the diaeresis (ΕΙΜΑΙ, ΠΡΩΪΝΟ); the others keep their marks (ÉTÉ, ȘTIU)."""
-    upper = text.upper()
     if lang != "el":
-        return upper
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", upper).replace("\u0301", ""))
+        return text.upper()
+    from pipeline.checks.spell_greek_caps import capitals
+
+    return capitals(text)
 
 
 def table(scores: Iterable[tuple[str, Score | None]]) -> str:

@@ -53,7 +53,7 @@ def greek_slip(
             for near in suggest(form)
             if hand_slip(form, near) or common(near)
         ]
-    return list(dict.fromkeys(_capitals(near) for near in found))
+    return list(dict.fromkeys(capitals(near) for near in found))
 
 
 def _final_sigma(word: str) -> str:
@@ -61,7 +61,7 @@ def _final_sigma(word: str) -> str:
     return word[:-1] + "ς" if word.endswith("σ") else word
 
 
-def _capitals(word: str) -> str:
-    """A Greek word in capitals, which drop the accent and keep the diaeresis (ΠΡΩΪΝΟ)."""
-    bare = unicodedata.normalize("NFD", word.upper()).replace("\u0301", "")
+def capitals(text: str) -> str:
+    """A Greek text in capitals, which drop the accent and keep the diaeresis (ΠΡΩΪΝΟ)."""
+    bare = unicodedata.normalize("NFD", text.upper()).replace("\u0301", "")
     return unicodedata.normalize("NFC", bare)

@@ -887,7 +887,7 @@ _MESOCLITICS_LO = frozenset({"lo", "la", "los", "las"})
 _FUTURE_ENDINGS = frozenset(
     {"ei", "ás", "á", "emos", "eis", "ão", "ia", "ias", "íamos", "íeis", "iam"}
 )
-_DROPPED_R = {"á": "a", "ê": "e", "é": "e", "ô": "o", "i": "i", "ó": "o"}
+_DROPPED_R = _STRESSED | {"i": "i"}  # the vowel before the dropped r (fá: far; di: dir)
 
 
 def mesoclisis(parts: list[str], right: Callable[[str], bool]) -> bool:

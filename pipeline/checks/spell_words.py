@@ -22,7 +22,7 @@ from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from pipeline.checks.text import tag
+from pipeline.checks.text import COMBINING_MARKS, tag
 
 if TYPE_CHECKING:
     from pipeline.checks import spell_dict
@@ -43,7 +43,7 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Combining marks no letter composes with (d and U+0301, a mark typed twice): part of the
 # word they stand in, which is looked up with them (tend́er is no word), not cut in two
 # words the dictionary knows (tend, er).
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARKS = COMBINING_MARKS
 # (runs of letters, or of invisible characters, rather than one letter at a time: the same
 # matches, a fifth faster)
 _LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)(?:[^\\W_]+|[{_INVISIBLE}]+|[{_MARKS}]+)*"

@@ -21,7 +21,9 @@ def visible(text: str) -> str:
 
 
 # Combining marks left after NFC take no room of their own (blocks of combining diacritics).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# the blocks of combining marks (a regular expression's class, without its brackets)
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_COMBINING = re.compile(f"[{COMBINING_MARKS}]")
 
 
 def composed(text: str) -> str:
