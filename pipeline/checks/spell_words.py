@@ -44,6 +44,7 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # word they stand in, which is looked up with them (tend́er is no word), not cut in two
 # words the dictionary knows (tend, er).
 _MARKS = COMBINING_MARKS
+_MARKED = re.compile(f".[{_MARKS}]+")  # one letter with marks over it
 # (runs of letters, or of invisible characters, rather than one letter at a time: the same
 # matches, a fifth faster)
 _LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)(?:[^\\W_]+|[{_INVISIBLE}]+|[{_MARKS}]+)*"
@@ -92,11 +93,12 @@ def _blank_piece(match: re.Match[str]) -> str:
 
 
 def skip(word: str) -> bool:
-    """Words never looked up: one letter, with a digit, an acronym (two capitals first, but
-    not one capital typed twice), or a name with a capital inside (McClane)."""
+    """Words never looked up: one letter (with marks over it too: a vector v̅, x̂ in a
+    formula), with a digit, an acronym (two capitals first, but not one capital typed
+    twice), or a name with a capital inside (McClane)."""
     if not word:
         return True
-    if len(word) < 2 or any(c.isdigit() for c in word):
+    if len(word) < 2 or any(c.isdigit() for c in word) or _MARKED.fullmatch(word):
         return True
     if not word[0].isupper():
         return False

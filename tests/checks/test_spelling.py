@@ -247,6 +247,11 @@ def test_decomposed_lines(lang, text, flagged):
         ("el", "Είναι καλα\u0301\u0301 νέα.", ["καλά\u0301"]),
         # a mark alone between spaces is no word (the invisible-character check's business)
         ("en", "The \u0301\u0301 tender.", []),
+        # one letter with marks is notation, as one letter alone is: a vector in a maths
+        # video (3b1b/captions, spanish/community.srt: "si v̅ está a la izquierda de w̅")
+        ("es", "Pero si v\u0305 está a la izquierda de w\u0305, el producto cruz", []),
+        ("fr", "dans la direction Z et w\u0305 est un vecteur, x\u0302\u0305 aussi", []),
+        ("fr", "dans la direction Z et w\u0305w\u0305 est un vecteur", ["w\u0305w\u0305"]),
     ],
 )
 def test_a_mark_no_letter_takes_stays_in_its_word(lang, text, flagged):
@@ -757,6 +762,8 @@ RULES = [
     ("eu", "Filmea ez zen entzunda neukana. Untzian gaude.", []),  # with a case ending
     ("eu", "Hau filmeaa da.", ["filmeaa"]),  # an ending with a letter doubled is a slip
     ("el", "Ώπα!", []),
+    ("el", "Συμβαίνουν σα μια τεράστια έκρηξη. Σα μωρό.", []),  # σαν before a consonant
+    ("el", "Συμβαίνουν σαα μια έκρηξη.", ["σαα"]),
     # Dutch één first in its sentence (Taalunie: Eén); a word the dictionary forbids
     # capitalised first in its sentence (Heer)
     ("nl-BE", "Eén, twee, drie.", []),
