@@ -23,10 +23,15 @@ Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's 
   “Over and out.” stays reported). A longer unmarked line all in English is a translation
   left undone (the Morevna Project's synfig-13, whose French file holds the English text),
   and stays reported; so does a line with one word English lacks (its typo).
+- The same holds for English words in quotation marks inside a line: a term quoted as English
+  names it (Dutch subtitles of 3b1b/captions: het wordt "endemic" genoemd, het "effective
+  reproductive number"): one to six words, every one English, more than half of them words
+  the language lacks (not "contact tracing", whose contact is Dutch).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -125,6 +130,9 @@ def _spaced(run: Sequence[tuple[str, int, int]], text: str) -> bool:
 _SUNG = ("♪", "♫", "♬", "♩")
 # Words of a line of English speech in another language's track (Thank you., How are you?).
 _SAID = (2, 5)
+# A quotation inside a line, in the marks the languages here use, and its longest in words.
+_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|„([^”“"\n]+)[”“"]|«([^»\n]+)»')
+_QUOTED_WORDS = 6
 
 
 def english_words(
@@ -136,7 +144,8 @@ def english_words(
     """The positions in `tokens` of the words that stand in English in `text`: all of them
     in a song sung in English (`sung_in_english`), else those of each line of English speech
     (two to five words, all of them English, more than half of them words the language's
-    dictionary, `own`, lacks). A long line left in English is a translation left undone."""
+    dictionary, `own`, lacks) or in quotation marks inside a line (one to six such words). A
+    long line left in English is a translation left undone."""
     if sung_in_english(tokens, text, own, english):
         return frozenset(range(len(tokens)))
     lines: dict[int, list[int]] = {}
@@ -148,6 +157,15 @@ def english_words(
     for places in lines.values():
         words = [tokens[at][0] for at in places]
         if not _SAID[0] <= len(words) <= _SAID[1] or not all(map(english, words)):
+            continue
+        if 2 * sum(1 for word in words if not own(word)) > len(words):
+            found.update(places)
+    for quote in _QUOTED.finditer(text):
+        places = [
+            at for at, (_, start, _) in enumerate(tokens) if quote.start() < start < quote.end()
+        ]
+        words = [tokens[at][0] for at in places]
+        if not 0 < len(words) <= _QUOTED_WORDS or not all(map(english, words)):
             continue
         if 2 * sum(1 for word in words if not own(word)) > len(words):
             found.update(places)

@@ -933,6 +933,17 @@ RULES = [
     ("es", "No me digs.", ["digs"]),
     ("es", "Ya bast.", ["bast"]),
     ("fr", "Let's take a look at this sample", ["take", "at", "this"]),
+    # ... or quoted inside a line (real Dutch lines of 3b1b/captions), in any quotation marks
+    ("nl-BE", 'Als het stabiel is rond 1, wordt het "endemic" genoemd.', []),
+    ("nl-BE", 'Dit wordt het "effective reproductive number" genoemd.', []),
+    ("nl-BE", "Dat heet «endemic».", []),
+    ("nl-BE", 'Dat heet „endemic".', []),
+    ("nl-BE", "Dat heet „endemic“.", []),
+    ("nl-BE", "Dat heet “endemic”.", []),
+    # ... not half of them the language's (contact), nor with a typo, nor unquoted
+    ("nl-BE", 'Met tactieken zoals "contact tracing".', ["tracing"]),
+    ("nl-BE", 'Het "effective reproductve number".', ["effective", "reproductve", "number"]),
+    ("nl-BE", "Als het stabiel is, wordt het endemic genoemd.", ["endemic"]),
     # one letter drawn out: a sound, a credit's drawing (real lines, OpenSubtitles 2018)
     ("eu", "Uuu!", []),
     ("fr", "))) (o_o) --ooO--(_)--Ooo-- Présente", []),
