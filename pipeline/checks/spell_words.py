@@ -98,7 +98,9 @@ def skip(word: str) -> bool:
     twice), or a name with a capital inside (McClane)."""
     if not word:
         return True
-    if len(word) < 2 or any(c.isdigit() for c in word) or _MARKED.fullmatch(word):
+    if len(word) < 2 or any(c.isdigit() for c in word):
+        return True
+    if not word[1].isalpha() and _MARKED.fullmatch(word):  # a mark is no letter
         return True
     if not word[0].isupper():
         return False
