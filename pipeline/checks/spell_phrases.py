@@ -32,6 +32,7 @@ Found on the treebank sentences (tests/data/spelling/real) and the eForms SDK's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -160,12 +161,13 @@ def english_words(
             continue
         if 2 * sum(1 for word in words if not own(word)) > len(words):
             found.update(places)
+    starts = [start for _, start, _ in tokens]
     for quote in _QUOTED.finditer(text):
-        places = [
-            at for at, (_, start, _) in enumerate(tokens) if quote.start() < start < quote.end()
-        ]
+        places = range(bisect_right(starts, quote.start()), bisect_left(starts, quote.end()))
+        if not 0 < len(places) <= _QUOTED_WORDS:
+            continue
         words = [tokens[at][0] for at in places]
-        if not 0 < len(words) <= _QUOTED_WORDS or not all(map(english, words)):
+        if not all(map(english, words)):
             continue
         if 2 * sum(1 for word in words if not own(word)) > len(words):
             found.update(places)
