@@ -163,14 +163,12 @@ def english_words(
             found.update(places)
     starts = [start for _, start, _ in tokens]
     for quote in _QUOTED.finditer(text):
-        places = range(bisect_right(starts, quote.start()), bisect_left(starts, quote.end()))
-        if not 0 < len(places) <= _QUOTED_WORDS:
+        first, last = bisect_right(starts, quote.start()), bisect_left(starts, quote.end())
+        if not 0 < last - first <= _QUOTED_WORDS:
             continue
-        words = [tokens[at][0] for at in places]
-        if not all(map(english, words)):
-            continue
-        if 2 * sum(1 for word in words if not own(word)) > len(words):
-            found.update(places)
+        words = [word for word, _, _ in tokens[first:last]]
+        if all(map(english, words)) and 2 * sum(1 for w in words if not own(w)) > len(words):
+            found.update(range(first, last))
     return frozenset(found)
 
 
