@@ -157,19 +157,23 @@ def english_words(
     found: set[int] = set()
     for places in lines.values():
         words = [tokens[at][0] for at in places]
-        if not _SAID[0] <= len(words) <= _SAID[1] or not all(map(english, words)):
-            continue
-        if 2 * sum(1 for word in words if not own(word)) > len(words):
+        if _SAID[0] <= len(words) <= _SAID[1] and _in_english(words, own, english):
             found.update(places)
     starts = [start for _, start, _ in tokens]
     for quote in _QUOTED.finditer(text):
         first, last = bisect_right(starts, quote.start()), bisect_left(starts, quote.end())
-        if not 0 < last - first <= _QUOTED_WORDS:
-            continue
         words = [word for word, _, _ in tokens[first:last]]
-        if all(map(english, words)) and 2 * sum(1 for w in words if not own(w)) > len(words):
+        if 0 < len(words) <= _QUOTED_WORDS and _in_english(words, own, english):
             found.update(range(first, last))
     return frozenset(found)
+
+
+def _in_english(
+    words: list[str], own: Callable[[str], bool], english: Callable[[str], bool]
+) -> bool:
+    """Whether a few words are English said or quoted: every one an English word, more than
+    half of them words the language (`own`) lacks."""
+    return all(map(english, words)) and 2 * sum(1 for word in words if not own(word)) > len(words)
 
 
 def sung_in_english(
