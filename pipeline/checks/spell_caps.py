@@ -24,15 +24,9 @@ from collections.abc import Callable
 
 from pipeline.checks.spell_words import blank
 
-_WITHOUT: frozenset[str] = frozenset()  # languages whose capitals are not looked up
 _SHORTEST = 4  # letters of the shortest word looked up (not NBE, EST) ...
 _ALONE = 5  # ... and of a word alone in its line, which may be an acronym called (“LAPD!”)
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # letters, joined: DIDN'T, WALL-E
-
-
-def checked(lang: str) -> bool:
-    """Whether a language's words in capitals are looked up in a line of capitals."""
-    return lang not in _WITHOUT
 
 
 def caps_words(text: str) -> list[tuple[str, int, int]]:

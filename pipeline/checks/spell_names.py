@@ -11,7 +11,7 @@ from pipeline.checks.spell_slips import left_out, typing_slip, undone
 _SENTENCE_END = ".!?…:"
 _OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
 _SPACE = " \t\n([{¡¿*#♪"
-_JOINS = re.compile("[-'’]")
+JOINS = re.compile("[-'’]")  # what joins the parts of a word (Bourg-Achard, d'Inari)
 _QUOTE_OR_DASH = "\"'“”„«»‘’‚‹›-–—"
 
 
@@ -58,7 +58,7 @@ def mid_sentence_name(
     without the slips of the fingers."""
     if opens_sentence(text, start):
         return False
-    parts = [part for part in _JOINS.split(word) if len(part) > 1]
+    parts = [part for part in JOINS.split(word) if len(part) > 1]
     if len(parts) > 1:
         parts = [part for part in parts if not right(part)]
     return bool(parts) and all(_name_part(part, right, suggestions) for part in parts)

@@ -40,14 +40,13 @@ def _marked() -> re.Pattern[str]:
 # invisible characters inside it (a soft hyphen: fun\u00adciona) are the `invisible-character`
 # check's business: they stay in the word's span and are left out of what is looked up.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_MARKED = re.compile(f".[{COMBINING_MARKS}]+")  # one letter with marks over it
 # Combining marks no letter composes with (d and U+0301, a mark typed twice): part of the
 # word they stand in, which is looked up with them (tend́er is no word), not cut in two
 # words the dictionary knows (tend, er).
-_MARKS = COMBINING_MARKS
-_MARKED = re.compile(f".[{_MARKS}]+")  # one letter with marks over it
 # (runs of letters, or of invisible characters, rather than one letter at a time: the same
 # matches, a fifth faster)
-_LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)(?:[^\\W_]+|[{_INVISIBLE}]+|[{_MARKS}]+)*"
+_LETTERS = f"(?:[^\\W_]+|[{_INVISIBLE}]+)(?:[^\\W_]+|[{_INVISIBLE}]+|[{COMBINING_MARKS}]+)*"
 # (one group, the whole word: re.split gives the words and what is between them)
 WORD = re.compile(f"({_LETTERS}(?:['’\\-]{_LETTERS})*)")
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)

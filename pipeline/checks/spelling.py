@@ -30,7 +30,6 @@ word for the whole project with `msm spelling add WORD --lang L`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -439,10 +438,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         unknown = [u for u in unknown if u[1] not in chants]
     capitals: list[tuple[str, int, int]] = []  # a line in capitals: a title, a sign
     if any(line.isupper() for line in text.split("\n")):
-        from pipeline.checks.spell_caps import caps_words, checked
+        from pipeline.checks.spell_caps import caps_words
 
-        if checked(state.lang):
-            capitals = caps_words(text)
+        capitals = caps_words(text)
     if not unknown and not capitals and not shifted:
         state.flush()
         return ()
@@ -541,20 +539,18 @@ def _caps_slip(
         return bool(greek_slip(lower, speller.right_or_title, speller.suggestions, common))
     if _verdict(lower, state) or _verdict(lower.capitalize(), state):
         return False
-    from pipeline.checks.spell_slips import hand_slip
-
     # a word joined by a hyphen or an apostrophe, wrong as a whole: a slip in one of its
     # parts (TRRONU-JOKOA)
-    parts = [lower] if lower.isalpha() else [p for p in _JOINS.split(lower) if p]
+    from pipeline.checks.spell_names import JOINS
+    from pipeline.checks.spell_slips import hand_slip
+
+    parts = [lower] if lower.isalpha() else [p for p in JOINS.split(lower) if p]
     return any(
         hand_slip(part, near.lower()) or common(near)
         for part in parts
         if not speller.right(part)
         for near in speller.suggestions(part)
     )
-
-
-_JOINS = re.compile("[-'’]")
 
 
 def _cased(word: str) -> tuple[str, str]:
