@@ -132,7 +132,14 @@ _SUNG = ("♪", "♫", "♬", "♩")
 # Words of a line of English speech in another language's track (Thank you., How are you?).
 _SAID = (2, 5)
 # A quotation inside a line, in the marks the languages here use, and its longest in words.
-_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|„([^”“"\n]+)[”“"]|«([^»\n]+)»')
+# Single quotation marks ('…', ‘…’) open where no letter stands before them and close where
+# none follows, not before a word of one letter (Dutch 't, 's); inside, the same mark
+# between two letters is an apostrophe (don't, l’Union).
+_QUOTED = re.compile(
+    r'"([^"\n]+)"|“([^”\n]+)”|„([^”“"\n]+)[”“"]|«([^»\n]+)»'
+    r"|(?<!\w)'(?=\S)(?!\w\b)((?:[^'\n]|(?<=\w)'(?=\w))+)(?<=\S)'(?!\w)"
+    r"|‘(?=\S)((?:[^’\n]|(?<=\w)’(?=\w))+)(?<=\S)’(?!\w)"
+)
 _QUOTED_WORDS = 6
 
 

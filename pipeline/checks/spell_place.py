@@ -15,6 +15,10 @@ Greek written with the accent of a first capital as an apostrophe before it ('Ο
 spell_rules.tonos_before).
 Speech cut off and started again: a word broken off before an ellipsis or a dash and said
 whole right after it (“Wha... What the?”: Morevna Project subtitles, OpenSubtitles lines).
+An ending written as an option right after its word, as EU texts write a plural or a case
+that may or may not apply (modificação(ões), opatrzonej(-ych), αγοραστή/-ές, της/των
+τροποποίησης/-εων: the eForms SDK's own labels): the word with that ending is a word of
+the language; a slip in the ending makes none.
 """
 
 from __future__ import annotations
@@ -22,7 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.checks.spell_rules import clipped, compound, elided, tonos_before
+from pipeline.checks.spell_rules import (
+    ACCENT_ON,
+    TONOS,
+    clipped,
+    compound,
+    elided,
+    tonos_before,
+)
 
 _NEAR = 3  # words between the part and the compound that completes it (of, en, i, and, a comma)
 _SHARED = 3  # letters of the shared part, at least
@@ -48,7 +59,7 @@ def in_place(
         return True
     if after == "." and right(word + "."):  # an abbreviation the dictionary lists (dhr.)
         return True
-    if _cut_off(tokens, at, text):
+    if _cut_off(tokens, at, text) or _optional_ending(tokens, at, text, right):
         return True
     if after != "-" or text[end + 1 : end + 2] not in (*_SPACES, ","):
         return False
@@ -74,6 +85,46 @@ def _cut_off(tokens: Sequence[tuple[str, int, int]], at: int, text: str) -> bool
         and len(following) > len(word)
         and following.lower().startswith(word.lower())
     )
+
+
+# What joins an optional ending to its word, and how long such an ending is at most.
+_OPTION_MARKS = ("(", "(-", "/-")
+_OPTION_LONGEST = 6
+_OPTION_CUT = 3  # letters of the word's own ending it may take the place of (ção: ções)
+_STRESSABLE = 3  # a Greek word's accent is on one of its last three vowels
+
+
+def _optional_ending(
+    tokens: Sequence[tuple[str, int, int]], at: int, text: str, right: Callable[[str], bool]
+) -> bool:
+    """Whether `tokens[at]` is an ending written as an option right after the word before
+    it (modificação(ões), αγοραστή/-ές): put in place of none to three of that word's last
+    letters, it makes a dictionary word (`right`), with a Greek accent moved where the
+    ending takes it (τροποποίησης/-εων: τροποποιήσεων)."""
+    if at == 0:
+        return False
+    ending, start, end = tokens[at]
+    word, _, word_end = tokens[at - 1]
+    mark = text[word_end:start]
+    if mark not in _OPTION_MARKS or len(ending) > _OPTION_LONGEST or not ending.islower():
+        return False
+    if mark[0] == "(" and text[end : end + 1] != ")":
+        return False
+    for cut in range(min(_OPTION_CUT, len(word) - 1) + 1):
+        whole = word[: len(word) - cut] + ending
+        if right(whole) or any(map(right, _stressed(whole))):
+            return True
+    return False
+
+
+def _stressed(word: str) -> list[str]:
+    """A Greek word with its accent taken off and put on each of its last vowels in turn
+    (τροποποίησεων: τροποποιησέων, τροποποιήσεων, …); none for a word of no Greek accent."""
+    if not any(letter in TONOS for letter in word):
+        return []
+    bare = "".join(TONOS.get(letter, letter) for letter in word)
+    vowels = [at for at, letter in enumerate(bare) if letter in ACCENT_ON][-_STRESSABLE:]
+    return [bare[:at] + ACCENT_ON[bare[at]] + bare[at + 1 :] for at in vowels]
 
 
 def _shared(tokens: Sequence[tuple[str, int, int]], at: int, right: Callable[[str], bool]) -> bool:

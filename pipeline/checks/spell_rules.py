@@ -67,8 +67,9 @@ TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ",
 GREEK_ACCENTED = frozenset(TONOS) | {"ΐ", "ΰ"}  # the letters that carry a Greek accent
 # a Greek vowel with its accent put on (α: ά; ϊ: ΐ)
 ACCENT_ON = {plain: accented for accented, plain in TONOS.items()} | {"ϊ": "ΐ", "ϋ": "ΰ"}
-# A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo.
-_SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]))")
+# A consonant the 1990 agreement dropped, after a vowel: acção, accionista, projecto, óptimo,
+# excepcional.
+_SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])(?:c(?=[çt]|ci)|p(?=[çt]|ci))")
 _OLD_ACCENTS = {"pára": "para", "pêlo": "pelo", "péla": "pela", "pólo": "polo", "pêra": "pera"}
 
 
@@ -529,7 +530,7 @@ def genitive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 # Prefixes a language puts on any verb or adjective, of three letters or more (Romanian
 # displăcea: dis + plăcea); its dictionary lists the prefixed word in some forms only
 # (displăcea, not displăcuse). Two-letter ones (ne-, re-) make too many words by chance.
-_PREFIXES = {"ro": ("dis", "des", "dez", "răs", "pre", "anti", "auto", "contra", "supra")}
+_PREFIXES = {"ro": ("dis", "des", "dez", "răs", "pre", "sub", "anti", "auto", "contra", "supra")}
 _PREFIXED_REST = 6  # letters of the word after the prefix (not pre + tenii: prietenii)
 # Romanian negates a noun made of a verb with ne- (neatribuirea, nesemnarea, neprezentarea
 # ofertei: the EU's procurement texts); a longer noun after it, as ne- is short

@@ -488,6 +488,9 @@ RULES = [
     ("pt-PT", "A acção do projecto, a direcção e o accionista.", []),
     ("pt-PT", "Dêem-lhe o pára-quedas.", []),
     ("pt-PT", "Esquecce a ccausa.", ["Esquecce", "ccausa"]),
+    # ... the p before ci too (eForms SDK, translations/field_pt.xml: excepcional)
+    ("pt-PT", "Justifica a duração excepcional do contrato.", []),
+    ("pt-PT", "Justifica a duração excepcinal do contrato.", ["excepcinal"]),
     # Dutch compounds of two dictionary words
     ("nl-BE", "De polygraafgegevens van leeftijdsgenoten.", []),
     # a unit after a number, an abbreviation the sentence goes on after, &lt;
@@ -636,6 +639,9 @@ RULES = [
     # Romanian: a prefix of three letters or more on a dictionary word (dis + plăcuse)
     ("ro", "La început vă displăcuse ideea.", []),
     ("ro", "La început vă displăcusee ideea.", ["displăcusee"]),
+    # (sub-: eForms SDK, translations/field_ro.xml)
+    ("ro", "O parte a contractului va fi subcontractată.", []),
+    ("ro", "O parte a contractului va fi subcontracată.", ["subcontracată"]),
     # a word its place capitalises is a typo when a slip of the hand, or of a common word
     # (spell_common), explains it; Haruto is one slip from no common word: a name
     ("pl", "Haruto tańczy.", []),
@@ -898,6 +904,18 @@ RULES = [
     ("en", '...and choose a "magick++" from the Target dropdown.', []),
     ("es", 'Vamos al directorio llamado "bg-forest-1".', []),
     ("en", "Now _realy_ look.", ["realy"]),
+    # an ending written as an option after its word, as EU texts write a plural or a case
+    # (eForms SDK labels, OP-TED/eForms-SDK 3242fbf7, translations/business-term_el.xml,
+    # _pt.xml, _pl.xml); a slip in the ending, or an ending standing alone, is reported
+    ("el", "Γενικές πληροφορίες για την επικοινωνία με τον/τους αγοραστή/-ές.", []),
+    ("el", "Πληροφορίες για την/τις ταξινόμηση/-ήσεις που περιγράφει/-ουν την αγορά.", []),
+    ("el", "Περίληψη της/των τροποποίησης/-εων της σύμβασης.", []),
+    ("el", "Περίληψη της/των τροποποίησης/-εον της σύμβασης.", ["εον"]),
+    ("pt-PT", "O resumo da(s) modificação(ões) do contrato, que descreve(m) a aquisição.", []),
+    ("pt-PT", "O resumo da(s) modificação(õse) do contrato.", ["õse"]),
+    ("pt-PT", "O resumo (ões) do contrato.", ["ões"]),
+    ("pl", "Odnoszą się do sekcji opatrzonej(-ych) tym identyfikatorem.", []),
+    ("pl", "Odnoszą się do sekcji opatrzonej(-ygh) tym identyfikatorem.", ["ygh"]),
     # a word cut off and said again whole (Morevna Project, OpenSubtitles: "Wha...")
     ("en", "Wha... What the?", []),
     ("en", "Whq... What the?", ["Whq"]),
@@ -940,10 +958,22 @@ RULES = [
     ("nl-BE", 'Dat heet „endemic".', []),
     ("nl-BE", "Dat heet „endemic“.", []),
     ("nl-BE", "Dat heet “endemic”.", []),
-    # ... not half of them the language's (contact), nor with a typo, nor unquoted
+    # ... single ones too, where no letter stands before the opening mark nor after the
+    # closing one (EU procurement text: the eForms SDK's labels, OP-TED/eForms-SDK 3242fbf7,
+    # translations/business-term_fr.xml, field_es.xml, field_pl.xml)
+    ("fr", "Code pour indiquer qu'il s'agit de catégories d'acheteurs : 'buyer categories'", []),
+    ("es", "El tipo de vehículos: 'vehicles', 'zero emission vehicles', 'clean vehicles'", []),
+    ("pl", "Nazwa schematu używana do odniesienia do umowy: 'contract'", []),
+    ("fr", "L'organisation ('organization') paie les achats.", []),
+    ("nl-BE", "Dat heet ‘endemic’, zeggen ze.", []),
+    # ... not half of them the language's (contact), nor with a typo, nor unquoted, nor
+    # after an apostrophe that elides (Dutch 't, French l')
     ("nl-BE", 'Met tactieken zoals "contact tracing".', ["tracing"]),
     ("nl-BE", 'Het "effective reproductve number".', ["effective", "reproductve", "number"]),
     ("nl-BE", "Als het stabiel is, wordt het endemic genoemd.", ["endemic"]),
+    ("nl-BE", "Met tactieken zoals 'contact tracing'.", ["tracing"]),
+    ("nl-BE", "Dat is 't endemic'.", ["endemic"]),
+    ("fr", "L'organization paie.", ["L'organization"]),
     # one letter drawn out: a sound, a credit's drawing (real lines, OpenSubtitles 2018)
     ("eu", "Uuu!", []),
     ("fr", "))) (o_o) --ooO--(_)--Ooo-- Présente", []),
