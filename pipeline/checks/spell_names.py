@@ -3,15 +3,14 @@ of it; a capitalised word inside its sentence that no slip of the fingers explai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 
+from pipeline.checks.spell_scripts import JOINS
 from pipeline.checks.spell_slips import left_out, typing_slip, undone
 
 _SENTENCE_END = ".!?…:"
 _OPENING = " \t\n\"'“”„«»‘’¡¿-–—([*#♪"
 _SPACE = " \t\n([{¡¿*#♪"
-JOINS = re.compile("[-'’]")  # what joins the parts of a word (Bourg-Achard, d'Inari)
 _QUOTE_OR_DASH = "\"'“”„«»‘’‚‹›-–—"
 
 

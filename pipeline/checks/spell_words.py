@@ -22,6 +22,7 @@ from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from pipeline.checks.spell_scripts import mixes_scripts
 from pipeline.checks.text import COMBINING_MARKS, tag
 
 if TYPE_CHECKING:
@@ -155,21 +156,11 @@ def words(
             found.append((word, start, end))
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
-        if "-" in word and word.rpartition("-")[2].isdigit() and _one_script(word):
-            continue  # numbered: a file (bg-forest-1), a model (Mi-8, F-16)
+        if "-" in word and word.rpartition("-")[2].isdigit() and not mixes_scripts(word):
+            continue  # numbered: a file (bg-forest-1), a model (Mi-8, F-16); not сharacter-2
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
             found.append((word, start, end))  # 236th-leveel, WK-kwalificatie: its parts
     return found
-
-
-def _one_script(word: str) -> bool:
-    """Whether a word's letters are of one script: a Cyrillic с among Latin letters
-    (сharacter-2, a real subtitle's) is a look-alike typed by mistake, to report."""
-    if word.isascii():
-        return True
-    import unicodedata
-
-    return len({unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}) <= 1
 
 
 def _code_name(text: str, start: int, end: int) -> bool:
@@ -292,6 +283,15 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
         accented = accented_capital(word)  # Οχι: Όχι, which Hunspell does not suggest
         if accented is not None and accented not in suggestions and speller.right(accented):
             suggestions = [accented, *suggestions]
+    from pipeline.checks.spell_scripts import fixes, stray_letters
+
+    stray = stray_letters(word, lang)
+    if stray is not None:  # Mέτρα with a Latin M: looks right, so say what is wrong
+        fixed = fixes(word, lang, speller.right)
+        suggestions = fixed + [near for near in suggestions if near not in fixed]
+        letters, script = stray
+        what = f"is not a {script} letter" if len(letters) == 1 else f"are not {script} letters"
+        where = f"{where}: {', '.join(letters)} {what}"
     if suggestions:
         return f'"{word}" is not in the {where}; did you mean: {", ".join(suggestions)}?'
     return (

@@ -45,6 +45,7 @@ from pipeline.checks.registry import (
     entry_text,
     register,
 )
+from pipeline.checks.spell_scripts import mixes_scripts
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -190,6 +191,8 @@ def _right(
         return True
     if word[:1].isupper() and word[1:].islower() and state.speller.right(word.lower()):
         return True  # a word the dictionary keeps small, first in its sentence (Heer)
+    if mixes_scripts(word):  # Mέτρα with a Latin M: near a word, and never right
+        return False
     # the rules, for a word the dictionary does not know (a run that meets none loads none)
     from pipeline.checks import spell_rules, spell_spoken, spell_subnames, spell_unslipped
     from pipeline.checks.spell_rules import after_hyphen, compound, enclitic, interjection, variants
@@ -454,6 +457,11 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
     in_english: frozenset[int] | None = None  # the words sung or said in English, on need
     problems = []
     seen: set[str] = set()
+
+    def report(word: str) -> None:
+        seen.add(word)
+        problems.append(Problem(message(word, state.speller, state.lang), concept=word))
+
     for at, word, start, end in unknown:
         if word in seen or in_term(word, start, end, spans):
             continue
@@ -462,6 +470,9 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             ok = right[word] = _right(word, state, _nowhere)
             unproven.discard(word)
         if ok or (translated and _right(word, state, known)):
+            continue
+        if mixes_scripts(word):  # Mέτρα with a Latin M: no name, no borrowing
+            report(word)
             continue
         spell = state.speller  # a name inside its sentence: by a scan, so never unscanned
         name = state.scan and mid_sentence_name(word, start, text, spell.right, spell.suggestions)
@@ -478,8 +489,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
                 in_english = english_words(tokens, text, spell.right, english)
             if at in in_english:
                 continue
-        seen.add(word)
-        problems.append(Problem(message(word, state.speller, state.lang), concept=word))
+        report(word)
     # words never looked up as words: in a line in capitals, of two capitals then small
     # letters; reported when a slip explains them
     slips = [(at, _caps_slip) for at in capitals] + [(at, _shift_slip) for at in shifted]
@@ -488,8 +498,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             continue
         if not slip(word, state, known, text[start - 1 : start] if start else "", text[end:][:1]):
             continue
-        seen.add(word)
-        problems.append(Problem(message(word, state.speller, state.lang), concept=word))
+        report(word)
     state.flush()
     return problems
 
@@ -541,7 +550,7 @@ def _caps_slip(
         return False
     # a word joined by a hyphen or an apostrophe, wrong as a whole: a slip in one of its
     # parts (TRRONU-JOKOA)
-    from pipeline.checks.spell_names import JOINS
+    from pipeline.checks.spell_scripts import JOINS
     from pipeline.checks.spell_slips import hand_slip
 
     parts = [lower] if lower.isalpha() else [p for p in JOINS.split(lower) if p]

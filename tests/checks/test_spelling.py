@@ -148,6 +148,28 @@ def test_a_planted_typo_is_caught_with_a_suggestion(lang, real, typed, typo, sug
     assert suggestion in got[typo].split("did you mean: ")[1]
 
 
+# Words that mix scripts look right; the message names the stray letters and suggests first
+# the word they make put back (as the letter they look like, or a Greek keyboard's key).
+# Greek: the eForms SDK's own labels (OP-TED/eForms-SDK 3242fbf7, translations/
+# business-term_el.xml BT-682, codelist_el.xml compl, code_el.xml remedy-type.set-aside);
+# a Cyrillic с in a Latin word as in a Morevna Project subtitle (test_spell_words).
+MIXED_SCRIPTS = [
+    ("el", "Mέτρα που εφαρμόζονται βάσει του κανονισμού.", "Mέτρα", "M is not a Greek", "Μέτρα"),
+    ("el", "Lίστα επιτρεπόμενων κωδικών", "Lίστα", "L is not a Greek", "Λίστα"),
+    ("el", "Aκύρωση", "Aκύρωση", "A is not a Greek", "Ακύρωση"),
+    ("el", "Hμερoμηνία", "Hμερoμηνία", "H, o are not Greek", "Ημερομηνία"),
+    ("en", "Now select the сharacter.", "сharacter", "с is not a Latin", "character"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "word", "said", "meant"), MIXED_SCRIPTS)
+def test_a_word_mixing_scripts_says_so_and_suggests_it_whole(lang, line, word, said, meant):
+    got = found(lang, line)
+    assert list(got) == [word]
+    assert said in got[word]
+    assert got[word].split("did you mean: ")[1].split(", ")[0].rstrip("?") == meant
+
+
 # Typos translators really made, in public subtitle tracks: FSFE's "Public Money? Public
 # Code!" video (fsfe/pmpc-website, commit cf9b083, site/static/video-subs/webvtt/pmpc_<lang>
 # .vtt, GPL-3.0-or-later) and the Morevna Project's films (morevnaproject-org/
