@@ -65,6 +65,7 @@ _UNIT_MAX = 3  # letters of a unit written after a number (130 mp, 1 dm, 101 min
 _ABBREVIATION_MAX = 3  # letters of a word a period closes that is taken for an abbreviation
 _NAME_TAIL = 4  # letters an inflected name may add to the name the source writes
 _NAME_MIN = 4  # shortest name of the source that an inflected form is recognised from
+_PREFIXED_NAME = 3  # letters of a name with one small letter first, more than (eBay, iPad)
 
 
 def blank(text: str) -> str:
@@ -95,7 +96,8 @@ def _blank_piece(match: re.Match[str]) -> str:
 def skip(word: str) -> bool:
     """Words never looked up: one letter (with marks over it too: a vector v̅, x̂ in a
     formula), with a digit, an acronym (two capitals first, but not one capital typed
-    twice), or a name with a capital inside (McClane)."""
+    twice), or a name with a capital inside (McClane), or after one small letter
+    (eSender)."""
     if not word:
         return True
     if len(word) < 2 or any(c.isdigit() for c in word):
@@ -103,7 +105,7 @@ def skip(word: str) -> bool:
     if not word[1].isalpha() and _MARKED.fullmatch(word):  # a mark is no letter
         return True
     if not word[0].isupper():
-        return False
+        return _small_first(word)
     # a capital typed twice (DDans, OOhiko) is a slip, not an acronym
     slip = word[0] == word[1] and word[2:3].islower()
     return (word[1].isupper() and not slip) or _camel(word)
@@ -116,8 +118,9 @@ def words(
     after a period (E.B.ren, a file name), a short word after a number (a unit: 130 mp,
     101 min), a short word a period closes (an abbreviation: sáb., Th., dvs.). A word of
     two capitals then small letters (CDs, EBko; THe, TWait) is an acronym with an ending
-    or a slip of the shift key: it goes to `shifted`, when given, for spell_caps.shift_slip
-    to tell which."""
+    or a slip of the shift key, and one of a small letter then a capitalised name of four
+    letters or more (eSender, iPhone; tHere) a name so written or such a slip: it goes to
+    `shifted`, when given, for spell_caps.shift_slip to tell which."""
     shown = blank(text)
     found: list[tuple[str, int, int]] = []
     # the text cut into [between, word, between, word, …, between]: the words and their
@@ -153,6 +156,10 @@ def words(
                 continue  # an acronym (NBE, EBko), not a capital typed twice (DDans)
             if first.isupper() and _camel(word):
                 continue  # a name in two capitals (McClane, DiNozzo), a credit's handle
+            if _small_first(word):
+                if shifted is not None:  # a name (eSender, iPhone, eBay) or a slip (tHere)?
+                    shifted.append((word, start, end))
+                continue
             found.append((word, start, end))
             continue
         word = word.translate(_DROP_INVISIBLE) if not word.isalnum() else word
@@ -174,6 +181,17 @@ def _code_name(text: str, start: int, end: int) -> bool:
     if after[:1] == "_" and after[1:].isalnum():
         return True
     return start >= 2 and text[start - 1] == "_" and text[start - 2].isalnum()
+
+
+def _small_first(word: str) -> bool:
+    """Whether a word is one small letter on a capitalised name of four letters or more:
+    the EU's eSender, eFacturación, a brand's iPhone (or the shift pressed late: tHere)."""
+    return (
+        len(word) > _PREFIXED_NAME
+        and word[0].islower()
+        and word[1].isupper()
+        and word[2:].islower()
+    )
 
 
 def _camel(word: str) -> bool:

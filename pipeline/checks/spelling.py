@@ -506,9 +506,10 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
 def _shift_slip(
     word: str, state: _Language, known: Callable[[str], bool], before: str, after: str
 ) -> bool:
-    """Whether a word of two capitals then small letters is a slip of the shift key on a
-    word the subtitles write most, not an acronym with an ending, the word list's or the
-    source's (spell_caps.shift_slip). (What stands `before` and `after` it is no matter.)"""
+    """Whether a word of two capitals (or a small letter and a capital) then small letters
+    is a slip of the shift key on a word the subtitles write most, not an acronym with an
+    ending nor a name (eSender), the word list's or the source's (spell_caps.shift_slip).
+    (What stands `before` and `after` it is no matter.)"""
     if known(word) or word in state.listed:
         return False
     from pipeline.checks.spell_caps import shift_slip

@@ -903,6 +903,14 @@ RULES = [
     # the word, on a word the subtitles write most; not an acronym with an ending
     ("en", "THe end. WHat is it?", ["THe", "WHat"]),
     ("en", "TWait a sec.", ["TWait"]),
+    # a small letter on a capitalised name: the EU's e- names (eForms SDK, OP-TED/
+    # eForms-SDK 3242fbf7, translations/field_es.xml, business-term_pl.xml), a brand; the
+    # shift pressed late on a common word is a slip
+    ("es", "Anuncio: fecha de envío (por parte del eSender).", []),
+    ("pl", "eFakturowanie", []),
+    ("en", "Buy an iPhone on eBay.", []),
+    ("en", "I went tHere.", ["tHere"]),
+    ("es", "Fue aQuí.", ["aQuí"]),
     ("pt-PT", "NQuero, sim.", ["NQuero"]),
     ("eu", "OEzinezkoa da.", ["OEzinezkoa"]),
     ("nl-BE", "AIs je wilt.", ["AIs"]),  # OCR's I for l (Als): OpenSubtitles' 3,898 times
