@@ -96,8 +96,8 @@ def _blank_piece(match: re.Match[str]) -> str:
 def skip(word: str) -> bool:
     """Words never looked up: one letter (with marks over it too: a vector v̅, x̂ in a
     formula), with a digit, an acronym (two capitals first, but not one capital typed
-    twice), or a name with a capital inside (McClane), or after one small letter
-    (eSender)."""
+    twice), or a name with a capital inside (McClane). (`words` hands a word of one small
+    letter on a capitalised name, eSender, hTis, over to the shift-slip test.)"""
     if not word:
         return True
     if len(word) < 2 or any(c.isdigit() for c in word):
@@ -105,7 +105,7 @@ def skip(word: str) -> bool:
     if not word[1].isalpha() and _MARKED.fullmatch(word):  # a mark is no letter
         return True
     if not word[0].isupper():
-        return _small_first(word)
+        return False
     # a capital typed twice (DDans, OOhiko) is a slip, not an acronym
     slip = word[0] == word[1] and word[2:3].islower()
     return (word[1].isupper() and not slip) or _camel(word)

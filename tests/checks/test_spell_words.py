@@ -93,6 +93,9 @@ def plain(text: str) -> list[tuple[str, int, int]]:
         scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
         if word.rsplit("-", 1)[-1].isdigit() and "-" in word and len(scripts) <= 1:
             continue  # bg-forest-1, Mi-8 (not сharacter-2, Cyrillic с)
+        small_first = word[:1].islower() and word[1:2].isupper() and word[2:].islower()
+        if word.isalpha() and len(word) >= 4 and small_first:
+            continue  # eSender, hTis: a name or a slip, for the shift-slip test to tell
         if not skip(word) or ("-" in word and not all(map(skip, word.split("-")))):
             found.append((word, start, end))
     return found

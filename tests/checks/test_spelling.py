@@ -911,6 +911,9 @@ RULES = [
     ("en", "Buy an iPhone on eBay.", []),
     ("en", "I went tHere.", ["tHere"]),
     ("es", "Fue aQuí.", ["aQuí"]),
+    # ... and so is a word's first two letters swapped (the typo planted in the quality sets)
+    ("en", "hTis is a disaster.", ["hTis"]),
+    ("en", "Kaoru has gone to mAerica.", ["mAerica"]),
     ("pt-PT", "NQuero, sim.", ["NQuero"]),
     ("eu", "OEzinezkoa da.", ["OEzinezkoa"]),
     ("nl-BE", "AIs je wilt.", ["AIs"]),  # OCR's I for l (Als): OpenSubtitles' 3,898 times
