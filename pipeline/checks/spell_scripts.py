@@ -28,8 +28,6 @@ _LOOKS_LATIN = dict(
 # The Greek letter on each Latin key of the Greek keyboard.
 _GREEK_KEYS = dict(zip("abcdefghijklmnoprstuvxyz", "αβψδεφγηιξκλμνοπρστθωχυζ", strict=True))
 _MOST = 4  # stray letters a word may have for its fixes to be tried (2 ways each)
-
-
 JOINS = re.compile("[-'’]")  # what joins the parts of a word (Bourg-Achard, d'Inari)
 # The scripts whose letters look alike (not º, µ, ª: signs, of no script to mix).
 _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC"})
@@ -38,6 +36,11 @@ _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC"})
 def _script(letter: str) -> str:
     """A letter's script, by its Unicode name: LATIN, GREEK, CYRILLIC, …"""
     return unicodedata.name(letter, "?").split()[0]
+
+
+def _own(lang: str) -> str:
+    """The script a language is written in."""
+    return "GREEK" if lang == "el" else "LATIN"
 
 
 def mixes_scripts(word: str) -> bool:
@@ -57,7 +60,7 @@ def stray_letters(word: str, lang: str) -> tuple[str, str] | None:
     (`("M", "Greek")` for Mέτρα in Greek), or None when the word is of one script."""
     if not mixes_scripts(word):
         return None
-    own = "GREEK" if lang == "el" else "LATIN"
+    own = _own(lang)
     letters = [letter for letter in word if letter.isalpha()]
     if not any(_script(letter) == own for letter in letters):
         return None  # Greek and Cyrillic in a French line: no letter of its own to go by
@@ -69,7 +72,7 @@ def fixes(word: str, lang: str, right: Callable[[str], bool]) -> list[str]:
     """The words of the dictionary (`right`) that `word` makes with its stray letters put
     back in its language's script: as the letters they look like, or (Greek) as the
     letters of their keys."""
-    own = "GREEK" if lang == "el" else "LATIN"
+    own = _own(lang)
     places = [at for at, letter in enumerate(word) if _script(letter) in _SCRIPTS - {own}]
     if not places or len(places) > _MOST:
         return []
