@@ -62,6 +62,15 @@ from collections.abc import Callable, Iterator
 
 _BARE_CAPITALS = {"A": "ÀÂ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "Ô", "U": "ÙÛÜ"}
 _CIRCUMFLEX = {"i": "î", "u": "û"}
+# French è for é as the 1990 rectifications write it: in the future and conditional of the
+# verbs like céder (préfèrerais, répèterai, considèrerait; a quarter of the préférerais of
+# OpenSubtitles' French), and in the words their list names (règlementation, sècheresse,
+# cèleri: the eForms SDK's French labels write Règlementation). Not elsewhere: dèveloppé,
+# rèservé, mèdecin are slips.
+_GRAVE_FUTURE = re.compile(
+    r"è(?=(?:[bcdfgjklmnpqrstvz]|ch|gn|[bcdfgkpt][lr])er(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$)"
+)
+_GRAVE_WORDS = ("règlement", "sècheresse", "cèleri", "empiètement")
 # capitals too: a word first in its sentence may begin with one (Έλεγξέ το)
 TONOS = dict(zip("άέήίόύώΆΈΉΊΌΎΏ", "αεηιουωΑΕΗΙΟΥΩ", strict=True))
 GREEK_ACCENTED = frozenset(TONOS) | {"ΐ", "ΰ"}  # the letters that carry a Greek accent
@@ -90,6 +99,10 @@ def variants(word: str, lang: str) -> Iterator[str]:
         for at, letter in enumerate(word):
             if letter in _CIRCUMFLEX:
                 yield word[:at] + _CIRCUMFLEX[letter] + word[at + 1 :]
+        for grave in _GRAVE_FUTURE.finditer(word):  # préfèrerais: préférerais
+            yield word[: grave.start()] + "é" + word[grave.start() + 1 :]
+        if word.lower().startswith(_GRAVE_WORDS):  # règlementation: réglementation
+            yield word[:1] + word[1:].replace("è", "é", 1)
     elif lang == "el":
         accents = [at for at, letter in enumerate(word) if letter in TONOS]
         if len(accents) >= 2:

@@ -45,8 +45,8 @@ def _own(lang: str) -> str:
 
 def mixes_scripts(word: str) -> bool:
     """Whether a word, or a part of it between hyphens or apostrophes, has letters of two of
-    the scripts Latin, Greek and Cyrillic (Mέτρα, сharacter-2; not α-helix): never right,
-    however near a word or a name it is."""
+    the scripts Latin, Greek and Cyrillic (Mέτρα, сharacter-2, and maths' sinθ, Δx; not
+    α-helix)."""
     if word.isascii():
         return False
     return any(

@@ -191,7 +191,7 @@ def _right(
         return True
     if word[:1].isupper() and word[1:].islower() and state.speller.right(word.lower()):
         return True  # a word the dictionary keeps small, first in its sentence (Heer)
-    if mixes_scripts(word):  # Mέτρα with a Latin M: near a word, and never right
+    if _look_alike(word, state):  # Mέτρα with a Latin M: never right, never a name
         return False
     # the rules, for a word the dictionary does not know (a run that meets none loads none)
     from pipeline.checks import spell_rules, spell_spoken, spell_subnames, spell_unslipped
@@ -259,6 +259,17 @@ def _right(
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
     return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
+
+
+def _look_alike(word: str, state: _Language) -> bool:
+    """Whether a word is a dictionary word with a letter of another script that looks like
+    one of its own typed in (Mέτρα, сharacter): not maths written with a Greek letter
+    (sinθ, Δx), which no look-alike letter puts right."""
+    if not mixes_scripts(word):
+        return False
+    from pipeline.checks.spell_scripts import fixes
+
+    return bool(fixes(word, state.lang, state.speller.right))
 
 
 def _verdict(word: str, state: _Language) -> bool:
@@ -471,7 +482,7 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
             unproven.discard(word)
         if ok or (translated and _right(word, state, known)):
             continue
-        if mixes_scripts(word):  # Mέτρα with a Latin M: no name, no borrowing
+        if _look_alike(word, state):  # Mέτρα with a Latin M: no name, no borrowing
             report(word)
             continue
         spell = state.speller  # a name inside its sentence: by a scan, so never unscanned
