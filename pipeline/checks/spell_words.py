@@ -156,7 +156,7 @@ def words(
                 continue  # an acronym (NBE, EBko), not a capital typed twice (DDans)
             if first.isupper() and _camel(word):
                 continue  # a name in two capitals (McClane, DiNozzo), a credit's handle
-            if _small_first(word):
+            if second.isupper() and _small_first(word):
                 if shifted is not None:  # a name (eSender, iPhone, eBay) or a slip (tHere)?
                     shifted.append((word, start, end))
                 continue
