@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.checks.spell_rules import (
-    ACCENT_ON,
     TONOS,
+    accent_moved,
     clipped,
     compound,
     elided,
@@ -91,7 +91,6 @@ def _cut_off(tokens: Sequence[tuple[str, int, int]], at: int, text: str) -> bool
 _OPTION_MARKS = ("(", "(-", "/-")
 _OPTION_LONGEST = 6
 _OPTION_CUT = 3  # letters of the word's own ending it may take the place of (ção: ções)
-_STRESSABLE = 3  # a Greek word's accent is on one of its last three vowels
 
 
 def _optional_ending(
@@ -112,19 +111,11 @@ def _optional_ending(
         return False
     for cut in range(min(_OPTION_CUT, len(word) - 1) + 1):
         whole = word[: len(word) - cut] + ending
-        if right(whole) or any(map(right, _stressed(whole))):
+        if right(whole):
+            return True
+        if any(letter in TONOS for letter in whole) and accent_moved(whole, right):
             return True
     return False
-
-
-def _stressed(word: str) -> list[str]:
-    """A Greek word with its accent taken off and put on each of its last vowels in turn
-    (τροποποίησεων: τροποποιησέων, τροποποιήσεων, …); none for a word of no Greek accent."""
-    if not any(letter in TONOS for letter in word):
-        return []
-    bare = "".join(TONOS.get(letter, letter) for letter in word)
-    vowels = [at for at, letter in enumerate(bare) if letter in ACCENT_ON][-_STRESSABLE:]
-    return [bare[:at] + ACCENT_ON[bare[at]] + bare[at + 1 :] for at in vowels]
 
 
 def _shared(tokens: Sequence[tuple[str, int, int]], at: int, right: Callable[[str], bool]) -> bool:

@@ -688,9 +688,9 @@ def _greek_verb(word: str) -> str | None:
     return rest if word.startswith(_GREEK_PREFIXES) and len(rest) >= _PREFIXED_VERB else None
 
 
-def _accent_slip(word: str, right: Callable[[str], bool]) -> bool:
-    """Whether a Greek word (small letters) with its accent on another vowel is a
-    dictionary word (παρακάλω: παρακαλώ)."""
+def accent_moved(word: str, right: Callable[[str], bool]) -> bool:
+    """Whether a Greek word with its accent on another small vowel is a dictionary word
+    (παρακάλω: παρακαλώ; τροποποίησεων: τροποποιήσεων)."""
     bare = "".join(TONOS.get(letter, letter) for letter in word)
     return any(
         right(bare[:at] + accented + bare[at + 1 :])
@@ -709,7 +709,7 @@ def greek_spoken(word: str, lang: str, right: Callable[[str], bool]) -> bool:
         return False
     lower = word.lower()
     verb = _greek_verb(lower)  # not παρακάλω, an accent's slip on παρακαλώ (κάλω is a verb)
-    if verb is not None and not _accent_slip(lower, right) and right(verb):
+    if verb is not None and not accent_moved(lower, right) and right(verb):
         return True
     if lower.startswith("ξανά") and len(lower) > _PREFIXED_VERB + 2 and right("έ" + lower[4:]):
         return True  # ξανάρθω: έρθω

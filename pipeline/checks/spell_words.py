@@ -22,7 +22,7 @@ from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from pipeline.checks.spell_scripts import mixes_scripts
+from pipeline.checks.spell_scripts import fixes, mixes_scripts, stray_letters
 from pipeline.checks.text import COMBINING_MARKS, tag
 
 if TYPE_CHECKING:
@@ -301,8 +301,6 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
         accented = accented_capital(word)  # Οχι: Όχι, which Hunspell does not suggest
         if accented is not None and accented not in suggestions and speller.right(accented):
             suggestions = [accented, *suggestions]
-    from pipeline.checks.spell_scripts import fixes, stray_letters
-
     stray = stray_letters(word, lang)
     if stray is not None:  # Mέτρα with a Latin M: looks right, so say what is wrong
         fixed = fixes(word, lang, speller.right)

@@ -45,7 +45,7 @@ from pipeline.checks.registry import (
     entry_text,
     register,
 )
-from pipeline.checks.spell_scripts import mixes_scripts
+from pipeline.checks.spell_scripts import JOINS, fixes, mixes_scripts
 from pipeline.checks.spell_words import (
     APOSTROPHES,
     WordList,
@@ -265,11 +265,7 @@ def _look_alike(word: str, state: _Language) -> bool:
     """Whether a word is a dictionary word with a letter of another script that looks like
     one of its own typed in (Mέτρα, сharacter): not maths written with a Greek letter
     (sinθ, Δx), which no look-alike letter puts right."""
-    if not mixes_scripts(word):
-        return False
-    from pipeline.checks.spell_scripts import fixes
-
-    return bool(fixes(word, state.lang, state.speller.right))
+    return mixes_scripts(word) and bool(fixes(word, state.lang, state.speller.right))
 
 
 def _verdict(word: str, state: _Language) -> bool:
@@ -562,7 +558,6 @@ def _caps_slip(
         return False
     # a word joined by a hyphen or an apostrophe, wrong as a whole: a slip in one of its
     # parts (TRRONU-JOKOA)
-    from pipeline.checks.spell_scripts import JOINS
     from pipeline.checks.spell_slips import hand_slip
 
     parts = [lower] if lower.isalpha() else [p for p in JOINS.split(lower) if p]
