@@ -234,6 +234,52 @@ def compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     return False
 
 
+# A compound read more loosely, when no slip explains the word (the caller asks): a part of
+# three letters (jagers|hut, regenboog|vis, nul|emissievoertuigen) or a part itself two
+# parts of four letters or more (vijfde|graads|formule, software|ontwikkelings|kit; not
+# actie|pro|gamma: actieprogamma is a slip)
+_SHORT_PART = 3
+_LONG_PART = 5  # letters of the other part when one has three
+_LOOSE_MIN = 8  # letters of such a compound
+_LOOSE_MAX = 32  # and at most (the longest in the real text read: 24); its cost grows as the square
+
+
+def loose_compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is two words of the dictionary (`right`) joined, one of three letters,
+    or one of them itself a compound (`compound`'s parts of four letters or more). Looser
+    than `compound`, so a slip splits this way too (Mogeolijkheden: mogeo|lijk|heden): the
+    caller takes it only for a word no slip turns into a dictionary word
+    (`spell_slips.unedited`)."""
+    links = _COMPOUNDING.get(lang)
+    if links is None or not _LOOSE_MIN <= len(word) <= _LOOSE_MAX or not word.isalpha():
+        return False
+    return _parts(word.lower(), links, right, _SHORT_PART, nested=True)
+
+
+def _parts(
+    lower: str, links: tuple[str, ...], right: Callable[[str], bool], short: int, nested: bool
+) -> bool:
+    """Whether `lower` is two parts of `short` letters or more joined with one of `links`,
+    each a dictionary word or, when `nested`, itself two parts of four letters or more."""
+
+    def whole(part: str) -> bool:
+        if right(part) or _ing_plural(part, right):
+            return True
+        return nested and _parts(part, links, right, _PART_MIN, nested=False)
+
+    for at in range(short, len(lower) - short + 1):
+        head, tail = lower[:at], lower[at:]
+        if (len(tail) < _PART_MIN and len(head) < _LONG_PART) or not whole(tail):
+            continue
+        for link in links:
+            stem = head[: len(head) - len(link)]
+            if not head.endswith(link) or len(stem) < short:
+                continue
+            if (len(stem) >= _PART_MIN or len(tail) >= _LONG_PART) and whole(stem):
+                return True
+    return False
+
+
 _ING_PLURAL = 8  # letters of a Dutch plural in -ingen the rule takes (not dingen, ringen)
 
 
@@ -550,6 +596,23 @@ _PREFIXED_REST = 6  # letters of the word after the prefix (not pre + tenii: pri
 _NEGATED = {"ro": ("ne", 8)}
 
 
+# A two-letter prefix, read where no slip explains the word (the caller asks): Spanish
+# re- on any verb (recalcula: the eForms labels; reescalas: 3b1b's captions), which the
+# dictionary lists with a few verbs only
+_LOOSE_PREFIXES = {"es": ("re",)}
+
+
+def loose_prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
+    """Whether a word is one of the language's short prefixes on a dictionary word of six
+    letters or more; a slip makes such words by chance too, so the caller takes it only for
+    a word no slip turns into a dictionary word (`spell_slips.unedited`)."""
+    for prefix in _LOOSE_PREFIXES.get(lang, ()):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
+            return True
+    return False
+
+
 def prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is one of the language's prefixes on a dictionary word (displăcuse,
     neatribuirea)."""
@@ -778,6 +841,15 @@ _OWN_ACCENTS = {
     "ro": "ăâîșțşţ",
     "es": "áéíóúñü",
 }
+
+
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψως"
+
+
+def letters(lang: str) -> str:
+    """The small letters a language writes: its alphabet and its accented letters."""
+    return (_GREEK if lang == "el" else _LATIN) + _OWN_ACCENTS.get(lang, "")
 
 
 def unaccented(word: str, name: str, lang: str) -> bool:

@@ -87,6 +87,25 @@ def remarked(word: str) -> list[str]:
     return found
 
 
+def unedited(word: str, letters: str) -> list[str]:
+    """The words `word` would be without one slip of any kind but a letter added: one letter
+    dropped, two beside each other swapped back, one replaced by another of `letters`
+    (lower case; the case of the first letter kept, as a name's)."""
+    lower, size = word.lower(), len(word)
+    found = [lower[:at] + lower[at + 1 :] for at in range(size)]
+    found += [lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :] for at in range(size - 1)]
+    found += [lower[:at] + c + lower[at + 1 :] for at in range(size) for c in letters]
+    title = word[:1].isupper()
+    return [w.capitalize() if title else w for w in dict.fromkeys(found) if w != lower]
+
+
+def put_back(word: str, letters: str) -> list[str]:
+    """The words `word` would be with one of `letters` put in (lower case): a letter left
+    out."""
+    lower = word.lower()
+    return [lower[:at] + c + lower[at:] for at in range(len(lower) + 1) for c in letters]
+
+
 def left_out(word: str, near: str) -> bool:
     """Whether `word` is `near` with one letter left out (case aside): Bosonu for Bostonu."""
     a, b = word.lower(), near.lower()

@@ -248,6 +248,13 @@ def _right(
             )
     if compound(word, state.lang, state.speller.right):
         return True
+    # read loosely where no slip explains the word: regenboogvis, nulemissievoertuigen,
+    # Spanish recalcula; not Mogeolijkheden (mogeo|lijk|heden: Mogelijkheden)
+    loose = spell_rules.loose_compound, spell_rules.loose_prefixed
+    if any(rule(word, state.lang, state.speller.right) for rule in loose) and _unslipped(
+        word, state
+    ):
+        return True
     if enclitic(word, state.lang, state.speller.right) or interjection(word):
         return True
     if spell_rules.by_rule(word, state.lang, state.speller.right):
@@ -358,6 +365,23 @@ def _slip_of_common(word: str, state: _Language) -> bool:
         return True  # the scan's suggestions may leave it out (minitos: minutos)
     near = state.speller.suggestions(word)
     return any(hand_slip(word, other) and common_word(other, state.lang) for other in near)
+
+
+def _unslipped(word: str, state: _Language) -> bool:
+    """Whether no slip makes the word a dictionary word, or, by a letter put in, a word the
+    language's subtitles write often (any letter put in proves little: Hunspell's own
+    compounding takes regenboogvijs, toverkamp). False while the slip scans are off
+    (_unscanned)."""
+    if not state.scan:
+        return False
+    from pipeline.checks.spell_common import common_word
+    from pipeline.checks.spell_rules import letters as alphabet
+    from pipeline.checks.spell_slips import put_back, unedited
+
+    letters = alphabet(state.lang)
+    if any(common_word(other, state.lang) for other in put_back(word, letters)):
+        return False
+    return not any(map(state.speller.right, unedited(word, letters)))
 
 
 def _near(word: str, state: _Language) -> bool:

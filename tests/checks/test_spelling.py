@@ -736,6 +736,35 @@ RULES = [
     # Dutch: the plural in -en of a noun in -ing, a borrowing too (screeningen)
     ("nl-BE", "Screeningen en vaccinaties worden aangeboden, ook briefingen.", []),
     ("nl-BE", "Verder zijn er bijvoorbeeld gehoor- en visusscreeningen.", []),
+    # Dutch compounds read loosely where no slip explains the word: a part of three letters
+    # or a part itself a compound. Real lines: the treebank (../data/spelling/real), the EU's
+    # eForms SDK labels (OP-TED/eForms-SDK @ 3242fbf7, translations/*_nl.xml), 3b1b/captions'
+    # Dutch subtitles, and Dutch read-along story subtitles (Ha333an/htmls @ 7d5af85,
+    # data/*.js)
+    ("nl-BE", "Verhofstadt en zijn topministers willen het feestje niet laten verpesten.", []),
+    ("nl-BE", "Versie van de softwareontwikkelingskit waaraan de kennisgeving moet voldoen", []),
+    ("nl-BE", "Type voertuigen: voertuigen, nulemissievoertuigen, schone voertuigen", []),
+    ("nl-BE", "dat er iets ies aan de basis van die groep die geen vijfdegraadsformule", ["ies"]),
+    ("nl-BE", "wanneer je een fysicales nam, waar er met sinussen gegooid wordt", []),
+    ("nl-BE", "Willem Tell woonde met zijn zoontje in een jagershut in de bergen.", []),
+    ("nl-BE", "Ik ben de regenboogvis, sprak het visje.", []),
+    ("nl-BE", "De kam was een toverkam en daarmee kamde ze alle herinneringen weg.", []),
+    ("nl-BE", "De volgende dag laadde vader dozenvol vruchten in de achterbak.", []),
+    # the same split of a word one slip makes from a dictionary word stays reported: a
+    # letter dropped, swapped, doubled or changed (the treebank's and OpenSubtitles' typos
+    # the planting makes), or one left out of a word subtitles write often
+    ("nl-BE", "Mogeolijkheden voor een dergelijk systeem worden onderzocht.", ["Mogeolijkheden"]),
+    ("nl-BE", "Hij had moeite om zich te concentreten op de wedstrijd.", ["concentreten"]),
+    ("nl-BE", "Ik ben blij dat Huissinga dat nu wel doet.", ["Huissinga"]),
+    ("nl-BE", "Kalmmeer. Dit is ongelfelijk.", ["Kalmmeer", "ongelfelijk"]),
+    # and a part of three letters only at the top: actie|pro|gamma is a slip of programma
+    ("nl-BE", "Er volgden diverse actieprogamma's en projecten.", ["actieprogamma's"]),
+    # Spanish re- on a verb the dictionary lists without it (the eForms SDK's Spanish labels,
+    # 3b1b/captions' Spanish subtitles), not where a slip explains the word: realciones
+    # (relaciones), repolución (revolución) are re- on dictionary words too
+    ("es", "El valor se recalcula sobre la base de la oferta del ganador.", []),
+    ("es", "está tocando, lo reescalas en una cierta", []),
+    ("es", "Las realciones y la repolución.", ["realciones", "repolución"]),
     # Romanian: the î of îm-, în- elided after a hyphen (e-mpotriva: e împotriva); the
     # same word without its î and no hyphen is a slip
     ("ro", "El e-mpotriva Partidului, nu eu.", []),
@@ -1105,6 +1134,27 @@ def test_slips_of_the_hand(typed, word, slip):
     from pipeline.checks.spell_slips import hand_slip
 
     assert hand_slip(typed, word) == slip
+
+
+UNEDITED = [
+    # (as typed, a word, whether one slip but a letter added makes the one of the other)
+    ("Mogeolijkheden", "Mogelijkheden", True),  # a letter added: dropped back
+    ("Kalmmeer", "Kalmeer", True),  # a letter doubled
+    ("patrijen", "partijen", True),  # two letters swapped
+    ("concentreten", "concentreren", True),  # a letter changed
+    ("regenboogvis", "regenboogvijs", False),  # a letter put in is not undone
+    ("toverkam", "toverkamp", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "word", "found"), UNEDITED)
+def test_words_a_slip_undone_makes(typed, word, found):
+    from pipeline.checks.spell_slips import put_back, unedited
+
+    assert (word in unedited(typed, "abcdefghijklmnopqrstuvwxyz")) == found
+    # a letter left out is put back by the other list (lower case): ongelfelijk
+    assert ("ongelofelijk" in put_back("ongelfelijk", "abcdefghijklmnopqrstuvwxyz")) is True
+    assert ("ongelfelijk" in unedited("ongelofelijk", "abcdefghijklmnopqrstuvwxyz")) is True
 
 
 @pytest.mark.parametrize(
