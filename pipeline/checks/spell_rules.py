@@ -386,7 +386,8 @@ def interjection(word: str) -> bool:
 
 
 # The vowels Greek elides where words meet: at a word's start (ήθελες → 'θελες) and end.
-_ELIDED = {"el": ("ε", "έ", "η", "ή", "α", "ά", "ο", "ό", "ι", "ί", "αι")}  # είν': είναι
+# είν': είναι; 'πε, 'πα: είπε, είπα (ει dropped at the start)
+_ELIDED = {"el": ("ε", "έ", "η", "ή", "α", "ά", "ο", "ό", "ι", "ί", "αι", "εί", "ει")}
 
 
 def elided(word: str, before: str, after: str, lang: str, right: Callable[[str], bool]) -> bool:
@@ -636,16 +637,18 @@ def _negated_rest(word: str, lang: str) -> str | None:
 
 
 # Rioplatense Spanish (voseo) stresses the present's last syllable: podés for puedes, querés;
-# the dictionary lists the regular ones (pensás, comés, vivís) but not a changed stem.
-_VOSEO = {"ás": "ar", "és": "er", "ís": "ir"}
+# the dictionary lists the regular ones (pensás, comés, vivís) but not a changed stem. Its
+# present subjunctive does the same with the other vowel (confiés: confiar; comás: comer).
+_VOSEO = {"ás": ("ar", "er", "ir"), "és": ("er", "ar"), "ís": ("ir",)}
 
 
 def voseo(word: str, lang: str, right: Callable[[str], bool]) -> bool:
-    """Whether a Spanish word is the voseo present of a dictionary infinitive (podés)."""
+    """Whether a Spanish word is the voseo present, indicative or subjunctive, of a
+    dictionary infinitive (podés, confiés)."""
     if lang != "es" or len(word) < 5:
         return False
-    infinitive = _VOSEO.get(word[-2:].lower())
-    return infinitive is not None and right(word[:-2].lower() + infinitive)
+    stem = word[:-2].lower()
+    return any(right(stem + infinitive) for infinitive in _VOSEO.get(word[-2:].lower(), ()))
 
 
 # European Portuguese makes the feminine of a noun in -o with -a and of one in -ão with -ã,
@@ -695,23 +698,25 @@ def diminutive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 # adjective, and the es dictionary lists only the common ones (gatito, bebita, solito,
 # bellísimo: real OpenSubtitles 2018 lines): -ito, -illo after the base's last vowel dropped
 # (gat-o, beb-é) or after a consonant (papel-ito), -cito after n, r, e (amor-cito,
-# madre-cita), -ísimo for the last vowel (bell-o). c, g, z are spelt qu, gu, c before i
-# (poquito: poco, amiguito: amigo, tacita: taza). Such a word is also where a slip of a
-# word in -ito, -utos lands (minitos: minutos), so spelling._right takes it only when it is
-# no slip of the hand of a word subtitles write often.
+# madre-cita), -ísimo for the last vowel (bell-o), and the augmentatives -azo, -ón in the
+# same place (carr-azo, perr-ón: Tatoeba's ¡Qué carrazo!, ¡Qué perrón!). c, g, z are spelt
+# qu, gu, c before i (poquito: poco, amiguito: amigo, tacita: taza). Such a word is also
+# where a slip of a word in -ito, -utos lands (minitos: minutos), so spelling._right takes
+# it only when it is no slip of the hand of a word subtitles write often.
 _SPANISH_SMALL = ("ito", "ita", "itos", "itas", "illo", "illa", "illos", "illas")
 _SPANISH_MOST = ("ísimo", "ísima", "ísimos", "ísimas")
+_SPANISH_BIG = ("azo", "aza", "azos", "azas", "ón", "ona", "ones", "onas")
 _SPANISH_STEM = 3  # letters of the base before its vowel (gat-o)
 _SPANISH_BEFORE_I = {"qu": "c", "gu": "g", "c": "z"}
 
 
 def spanish_diminutive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
-    """Whether a Spanish word is the diminutive or the superlative of a dictionary word
-    (gatito: gato; amorcito: amor; bellísimo: bello)."""
+    """Whether a Spanish word is the diminutive, the augmentative or the superlative of a
+    dictionary word (gatito: gato; amorcito: amor; carrazo: carro; bellísimo: bello)."""
     if lang != "es" or not word[1:].islower():
         return False
     word = word.lower()  # first in its sentence: Gatito
-    for ending in _SPANISH_SMALL + _SPANISH_MOST:
+    for ending in _SPANISH_SMALL + _SPANISH_MOST + _SPANISH_BIG:
         if not word.endswith(ending) or len(word) - len(ending) < _SPANISH_STEM:
             continue
         stem = word[: -len(ending)]

@@ -765,6 +765,16 @@ RULES = [
     ("es", "El valor se recalcula sobre la base de la oferta del ganador.", []),
     ("es", "está tocando, lo reescalas en una cierta", []),
     ("es", "Las realciones y la repolución.", ["realciones", "repolución"]),
+    # Tatoeba sentences read fresh (Helsinki-NLP/Tatoeba-Challenge, data/test/*/test.txt from
+    # character 300,000 on, past the part ../data/spelling/subtitle-like holds): the voseo
+    # subjunctive (confiés: confiar), Spanish augmentatives (carrazo: carro; perrón: perro),
+    # Greek ει elided at a word's start ('πε: είπε); a slip in their place stays reported
+    ("es", "No confiés en nadie que tenga más de treinta años.", []),
+    ("es", "¡Qué carrazo! ¡Qué perrón!", []),
+    ("es", "Es un montón de cosas, un mintón. No confíws.", ["mintón", "confíws"]),
+    ("el", "Μου 'πε ψέματα. Σου 'πα.", []),
+    ("el", "Μου 'πσ ψέματα.", ["πσ"]),
+    ("pt-PT", "De acordo com a internet, coisas extraordinárias são interessantes.", []),
     # Romanian: the î of îm-, în- elided after a hyphen (e-mpotriva: e împotriva); the
     # same word without its î and no hyphen is a slip
     ("ro", "El e-mpotriva Partidului, nu eu.", []),
