@@ -249,7 +249,7 @@ def loose_compound(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     or one of them itself a compound (`compound`'s parts of four letters or more). Looser
     than `compound`, so a slip splits this way too (Mogeolijkheden: mogeo|lijk|heden): the
     caller takes it only for a word no slip turns into a dictionary word
-    (`spell_slips.unedited`)."""
+    (`spell_dict.Speller.one_slip`)."""
     links = _COMPOUNDING.get(lang)
     if links is None or not _LOOSE_MIN <= len(word) <= _LOOSE_MAX or not word.isalpha():
         return False
@@ -606,7 +606,7 @@ _LOOSE_PREFIXES = {"es": ("re",)}
 def loose_prefixed(word: str, lang: str, right: Callable[[str], bool]) -> bool:
     """Whether a word is one of the language's short prefixes on a dictionary word of six
     letters or more; a slip makes such words by chance too, so the caller takes it only for
-    a word no slip turns into a dictionary word (`spell_slips.unedited`)."""
+    a word no slip turns into a dictionary word (`spell_dict.Speller.one_slip`)."""
     for prefix in _LOOSE_PREFIXES.get(lang, ()):
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= _PREFIXED_REST and right(rest):
@@ -846,15 +846,6 @@ _OWN_ACCENTS = {
     "ro": "ăâîșțşţ",
     "es": "áéíóúñü",
 }
-
-
-_LATIN = "abcdefghijklmnopqrstuvwxyz"
-_GREEK = "αβγδεζηθικλμνξοπρστυφχψως"
-
-
-def letters(lang: str) -> str:
-    """The small letters a language writes: its alphabet and its accented letters."""
-    return (_GREEK if lang == "el" else _LATIN) + _OWN_ACCENTS.get(lang, "")
 
 
 def unaccented(word: str, name: str, lang: str) -> bool:

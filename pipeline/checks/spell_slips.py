@@ -62,7 +62,7 @@ def undone(word: str) -> list[str]:
     doubled letter written once, a key beside the right one put right (a few per letter;
     the case of the first letter kept)."""
     lower, size = word.lower(), len(word)
-    found = _swapped(lower)
+    found = [lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :] for at in range(size - 1)]
     found += [lower[:at] + lower[at + 1 :] for at in range(1, size) if lower[at] == lower[at - 1]]
     found += [lower[:at] + c + lower[at + 1 :] for at in range(size) for c in _beside(lower[at])]
     title = word[:1].isupper()
@@ -85,30 +85,6 @@ def remarked(word: str) -> list[str]:
             if len(other) == 1 and other != letter:
                 found.append(word[:at] + other + word[at + 1 :])
     return found
-
-
-def _swapped(lower: str) -> list[str]:
-    """`lower` with each two letters beside each other swapped."""
-    ats = range(len(lower) - 1)
-    return [lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :] for at in ats]
-
-
-def unedited(word: str, letters: str) -> list[str]:
-    """The words `word` would be without one slip of any kind but a letter added: one letter
-    dropped, two beside each other swapped back, one replaced by another of `letters`
-    (lower case; the case of the first letter kept, as a name's)."""
-    lower, size = word.lower(), len(word)
-    found = [lower[:at] + lower[at + 1 :] for at in range(size)] + _swapped(lower)
-    found += [lower[:at] + c + lower[at + 1 :] for at in range(size) for c in letters]
-    title = word[:1].isupper()
-    return [w.capitalize() if title else w for w in dict.fromkeys(found) if w != lower]
-
-
-def put_back(word: str, letters: str) -> list[str]:
-    """The words `word` would be with one of `letters` put in (lower case): a letter left
-    out."""
-    lower = word.lower()
-    return [lower[:at] + c + lower[at:] for at in range(len(lower) + 1) for c in letters]
 
 
 def left_out(word: str, near: str) -> bool:

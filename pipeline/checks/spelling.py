@@ -375,13 +375,11 @@ def _unslipped(word: str, state: _Language) -> bool:
     if not state.scan:
         return False
     from pipeline.checks.spell_common import common_word
-    from pipeline.checks.spell_rules import letters as alphabet
-    from pipeline.checks.spell_slips import put_back, unedited
 
-    letters = alphabet(state.lang)
-    if any(common_word(other, state.lang) for other in put_back(word, letters)):
+    added, others = state.speller.one_slip(word)
+    if any(common_word(other, state.lang) for other in added):
         return False
-    return not any(map(state.speller.right, unedited(word, letters)))
+    return not any(map(state.speller.right, others))
 
 
 def _near(word: str, state: _Language) -> bool:
