@@ -228,16 +228,11 @@ class Speller:  # a plain class: a dataclass cost ~0.7 ms of start-up
         return found[:SUGGESTIONS]
 
     def one_slip(self, word: str) -> tuple[list[str], list[str]]:
-        """The words `word` is one slip away from, in the dictionary's letters (those of its
-        TRY line), looked up by no one: those with a letter put in (the writer left it
-        out), and those with two letters swapped back, an accent changed, a letter dropped
-        or replaced (the first letter's case kept, as a name's)."""
+        """`word` one slip (`_edits`) off: with a letter put in; the rest, its case kept."""
         lower = word.lower()
-        letters = self._letters() or "".join(dict.fromkeys(lower))
-        swapped, accents, added, dropped, replaced = _edits(lower, letters)
-        title = word[:1].isupper()
+        swapped, accents, added, dropped, replaced = _edits(lower, self._letters() or lower)
         others = [*swapped, *accents, *dropped, *replaced]
-        return list(added), [w.capitalize() if title else w for w in others]
+        return list(added), [w.capitalize() if word[:1].isupper() else w for w in others]
 
     def _word_shapes(self) -> Shapes | None:
         """What the dictionary's words are made of, when that can skip look-ups."""
