@@ -706,7 +706,8 @@ def diminutive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 _SPANISH_SMALL = ("ito", "ita", "itos", "itas", "illo", "illa", "illos", "illas")
 _SPANISH_MOST = ("ísimo", "ísima", "ísimos", "ísimas")
 _SPANISH_BIG = ("azo", "aza", "azos", "azas", "ón", "ona", "ones", "onas")
-_SPANISH_STEM = 3  # letters of the base before its vowel (gat-o)
+_SPANISH_BIG += ("ote", "ota", "otes", "otas")  # grand-ote, boc-ota (DLE: grandote)
+_SPANISH_STEM = 2  # letters of the base before its vowel (gat-o, os-o: osito; al-a: alitas)
 _SPANISH_BEFORE_I = {"qu": "c", "gu": "g", "c": "z"}
 
 
@@ -806,6 +807,8 @@ CASES_ON_NAMES = frozenset(
     (
         *("i", "ek", "en", "ekin", "entzat", "engatik", "engan", "ez", "era", "etik", "eko"),
         *("ri", "k", "ren", "rekin", "rentzat", "rengatik", "rengan", "z", "ra", "tik", "ko"),
+        *("engandik", "engana", "enganaino", "eraino", "erantz", "ekiko"),
+        *("rengandik", "rengana", "renganaino", "raino", "rantz", "rekiko"),
     )
 )
 

@@ -138,6 +138,11 @@ def _basque_endings() -> tuple[str, ...]:
         "etan", "etara", "etatik", "etako", "etarako", "ekin", "entzat", "engatik", "engan",
         "ez", "az", "ok", "on", "i", "ri", "ren", "rekin", "rentzat", "n", "k", "z", "tzat",
         "rako", "arako", "erako",
+        # The animate local cases (Tomengandik, Maryrengana) and the others of place and
+        # relation a name or a noun takes: -raino (as far as), -rantz (towards), -kiko.
+        "rengan", "rengatik", "engandik", "rengandik", "arengandik", "engana", "rengana",
+        "arengana", "enganaino", "renganaino", "raino", "eraino", "etaraino", "erantz",
+        "etarantz", "ekiko", "rekiko",
     )  # fmt: skip
     second = ("", "a", "ak", "ko", "an", "en")
     # A third layer: a phrase in -ko/-tako/-rako (of, for) is a noun phrase again and takes

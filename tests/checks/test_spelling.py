@@ -573,6 +573,10 @@ RULES = [
     # Johnek); Tomk is a slip of Tomek; a word English has, the ending after it (rugbya)
     ("eu", "Tomi galdetu nion. Johnek ez zekien.", []),
     ("eu", "Tomk ez zekien.", ["Tomk"]),
+    # ... the animate cases of place (from, to: -(r)engandik, -(r)engana; Tatoeba's "Ez
+    # dakizu inoiz zer espero Layla-rengandik.")
+    ("eu", "Ez dakizu zer espero Tomengandik edo Layla-rengandik.", []),
+    ("eu", "Johnengana joan zen.", []),
     ("eu", "Irkeiko zenuke?", ["Irkeiko"]),
     ("eu", "Gustatzen zait rugbya eta baseballa.", []),
     ("eu", "Gustatzen zait rugbya eta etxeaak.", ["etxeaak"]),
@@ -919,6 +923,12 @@ RULES = [
     ("es", "Mi amorcito, un poquito, una tacita.", []),
     ("es", "Unos minitos más.", ["minitos"]),
     ("es", "Yo neceito ayuda.", ["neceito"]),
+    # ... on a base of three letters (oso: osito; ala: alitas) and the augmentative -ote,
+    # -ota (grandote, bocota: the DLE lists grandote), among OpenSubtitles' 30,000 commonest
+    # Spanish words (orgtre/top-open-subtitles-sentences, bld/top_words/es_top_words.csv)
+    ("es", "Un osito y unas alitas.", []),
+    ("es", "Es grandote y tiene una bocota.", []),
+    ("es", "Un minito.", ["minito"]),
     # English verbs cut short
     ("en", "Where've you been?", []),
     # a word said syllable by syllable (Pepper&Carrot ep. 6, Morevna Project subtitles)
