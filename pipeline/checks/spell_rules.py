@@ -698,15 +698,18 @@ def diminutive(word: str, lang: str, right: Callable[[str], bool]) -> bool:
 # adjective, and the es dictionary lists only the common ones (gatito, bebita, solito,
 # bellísimo: real OpenSubtitles 2018 lines): -ito, -illo after the base's last vowel dropped
 # (gat-o, beb-é) or after a consonant (papel-ito), -cito after n, r, e (amor-cito,
-# madre-cita), -ísimo for the last vowel (bell-o), and the augmentatives -azo, -ón in the
-# same place (carr-azo, perr-ón: Tatoeba's ¡Qué carrazo!, ¡Qué perrón!). c, g, z are spelt
-# qu, gu, c before i (poquito: poco, amiguito: amigo, tacita: taza). Such a word is also
-# where a slip of a word in -ito, -utos lands (minitos: minutos), so spelling._right takes
-# it only when it is no slip of the hand of a word subtitles write often.
+# madre-cita), -ísimo for the last vowel (bell-o), and the augmentatives -azo, -ón, -ote in
+# the same place (carr-azo, perr-ón: Tatoeba's ¡Qué carrazo!, ¡Qué perrón!; grand-ote). c,
+# g, z are spelt qu, gu, c before i (poquito: poco, amiguito: amigo, tacita: taza). Such a
+# word is also where a slip of a word in -ito, -utos lands (minitos: minutos) or a word
+# with its accent left off (Bogota: boga + -ota), so spelling._right takes it only when it
+# is no slip of the hand of a word subtitles write often and no accent makes it a word.
 _SPANISH_SMALL = ("ito", "ita", "itos", "itas", "illo", "illa", "illos", "illas")
 _SPANISH_MOST = ("ísimo", "ísima", "ísimos", "ísimas")
-_SPANISH_BIG = ("azo", "aza", "azos", "azas", "ón", "ona", "ones", "onas")
-_SPANISH_BIG += ("ote", "ota", "otes", "otas")  # grand-ote, boc-ota (DLE: grandote)
+_SPANISH_BIG = (
+    *("azo", "aza", "azos", "azas", "ón", "ona", "ones", "onas"),
+    *("ote", "ota", "otes", "otas"),  # grand-ote, boc-ota (the DLE lists grandote)
+)
 _SPANISH_STEM = 2  # letters of the base before its vowel (gat-o, os-o: osito; al-a: alitas)
 _SPANISH_BEFORE_I = {"qu": "c", "gu": "g", "c": "z"}
 

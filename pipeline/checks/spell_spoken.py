@@ -15,12 +15,18 @@ foreign words any language's subtitles leave as the character says them (“Merc
 “Gracias.”, “Au revoir.”), right in every language. Greek and Basque loans, speech and
 dialect forms came from the same repository's 30,000 commonest words
 (`bld/top_words/<lang>_top_words.csv`): those the check reported, no accent's slip of a
-dictionary word, judged right by hand, each with its rank there.
+dictionary word, judged right by hand, each with its rank there. The same 30,000 words of
+English, Spanish, Portuguese, French, Dutch, Polish and Romanian gave the lists in
+`lacking/<lang>.txt`: every word of the language (standard, colloquial or vulgar, a loan
+the language's dictionary of reference lists, a diminutive) that the check reported,
+judged right by hand, each with its rank, its count and the reason (lacking/README.md).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 _SPOKEN: dict[str, frozenset[str]] = {
     # hey: έι (38,480; 598th), εϊ (4,094; 4,474th). Then counted in orgtre's 30,000
@@ -124,11 +130,53 @@ _FOREIGN |= {"adiós", "monsieur", "madame", "mademoiselle", "señor", "señorit
 _FOREIGN |= {"bonjour", "revoir", "salud", "amigo", "vamos", "mazel", "tov", "sì"}
 
 
+_LACKING = Path(__file__).with_name("lacking")
+
+
+@cache
+def _lacking(lang: str) -> frozenset[str]:
+    """The words of one language's `lacking/<lang>.txt` (the first field of each line; a
+    line in # is a note), read on the first word the dictionary does not know."""
+    path = _LACKING / f"{lang}.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0] for line in lines if line and line[0] != "#")
+
+
+def near_listed(word: str, lang: str) -> list[str]:
+    """The words of `lacking/<lang>.txt` a word is one slip of (two letters swapped, one
+    left out, put in or changed), which the dictionary cannot suggest: pingüinso is a slip
+    of pingüinos, not a rare word. Capitalised as the word is."""
+    lower = word.lower()
+    found = sorted(
+        listed
+        for listed in _lacking(lang)
+        if abs(len(listed) - len(lower)) <= 1 and listed != lower and _one_edit(lower, listed)
+    )
+    return [near.capitalize() for near in found] if word[:1].isupper() else found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one edit apart (a swap of neighbours counts as one)."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) > len(b):
+        return any(a[:at] + a[at + 1 :] == b for at in range(len(a)))
+    diff = [at for at in range(len(a)) if a[at] != b[at]]
+    if len(diff) != 2:
+        return len(diff) == 1
+    at = diff[0]
+    return diff[1] == at + 1 and a[at : at + 2] == b[at + 1] + b[at]
+
+
 def spoken(word: str, lang: str) -> bool:
     """Whether a word is one of speech the language's subtitles write and its dictionary
     lacks (any case)."""
     lower = word.lower()
     if lower in _FOREIGN or lower in _FROM_LINES.get(lang, ()) or lower in _ADDRESS.get(lang, ()):
+        return True
+    if lower in _lacking(lang):
         return True
     found = _SPOKEN.get(lang)
     if found is None:

@@ -301,6 +301,10 @@ def message(word: str, speller: spell_dict.Speller, lang: str) -> str:
         accented = accented_capital(word)  # Οχι: Όχι, which Hunspell does not suggest
         if accented is not None and accented not in suggestions and speller.right(accented):
             suggestions = [accented, *suggestions]
+    from pipeline.checks.spell_spoken import near_listed
+
+    listed = near_listed(word, lang)  # pingüinso: pingüinos, which Hunspell lacks
+    suggestions = listed + [near for near in suggestions if near not in listed]
     stray = stray_letters(word, lang)
     if stray is not None:  # Mέτρα with a Latin M: looks right, so say what is wrong
         fixed = fixes(word, lang, speller.right)

@@ -260,12 +260,19 @@ def _right(
     if spell_rules.by_rule(word, state.lang, state.speller.right):
         return True
     small = spell_rules.spanish_diminutive(word, state.lang, state.speller.right)
-    if small and not _slip_of_common(word, state):  # gatito, not minitos (minutos)
-        return True
+    if small and not _slip_of_common(word, state) and not _accent_off(word, state):
+        return True  # gatito, not minitos (minutos) nor Bogota (Bogotá, not boga + -ota)
     if spell_subnames.subtitle_name(word, state.lang):  # a name subtitles write (Brody, Τζέικ)
         return True
     names = _is_name(word, state) or _inflected_name(word, state) or _rare(word, state)
     return names or (state.scan and spell_unslipped.right_anyway(word, state.lang, state.speller))
+
+
+def _accent_off(word: str, state: _Language) -> bool:
+    """Whether the word with one mark put on a letter, or changed, is a dictionary word."""
+    from pipeline.checks.spell_slips import remarked
+
+    return any(map(state.speller.right, remarked(word)))
 
 
 def _look_alike(word: str, state: _Language) -> bool:
@@ -383,13 +390,16 @@ def _unslipped(word: str, state: _Language) -> bool:
 
 
 def _near(word: str, state: _Language) -> bool:
-    """Whether a word is one slip of a word the language's dictionary knows. The scan
+    """Whether a word is one slip of a word the language's dictionary knows, or of one
+    spell_spoken lists (lacking/<lang>.txt, which the dictionary cannot suggest). The scan
     costs up to _BUDGET look-ups (the first run's main cost); while it is switched off
     (state.scan, in _unscanned) every word is presumed a slip: the rules _near decides
     only ever make a word right when it is NOT a slip, so they stay unproven."""
     if not state.scan:
         return True
-    return bool(state.speller.suggestions(word))
+    from pipeline.checks.spell_spoken import near_listed
+
+    return bool(state.speller.suggestions(word) or near_listed(word, state.lang))
 
 
 def _unscanned(word: str, state: _Language, known: Callable[[str], bool]) -> bool:
