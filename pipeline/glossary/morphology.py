@@ -213,26 +213,8 @@ _MAKERS: dict[str, Callable[[], Inflection]] = {
         ),
         free_order=True,
         optional=frozenset(
-            {
-                "de",
-                "do",
-                "da",
-                "dos",
-                "das",
-                "o",
-                "a",
-                "os",
-                "as",
-                "no",
-                "na",
-                "nos",
-                "nas",
-                "em",
-                "ao",
-                "aos",
-                "ou",
-                "e",
-            }
+            {"de", "do", "da", "dos", "das", "o", "a", "os", "as", "no", "na", "nos", "nas"}
+            | {"em", "ao", "aos", "ou", "e"}
         ),
     ),
     "french": lambda: Inflection(
