@@ -467,15 +467,12 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         if not in_place(tokens, at, text, state.lang, state.speller.right):
             unknown.append((at, word, start, end))
     if len(unknown) >= _SAID_AS_SOUND:  # Bla, bla, bla; ian, ian, ian: a sound, a chant
-        from pipeline.checks.spell_slips import remarked
-
         said = Counter(word.lower() for _, word, _, _ in unknown)
         # not a word with its accents left off, however often it is said (Stiu, stiu, stiu)
         chants = {
             word
             for word in {u[1] for u in unknown}
-            if said[word.lower()] >= _SAID_AS_SOUND
-            and not any(map(state.speller.right, remarked(word)))
+            if said[word.lower()] >= _SAID_AS_SOUND and not _accent_off(word, state)
         }
         unknown = [u for u in unknown if u[1] not in chants]
     capitals: list[tuple[str, int, int]] = []  # a line in capitals: a title, a sign
