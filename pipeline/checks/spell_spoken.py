@@ -159,10 +159,10 @@ def near_listed(word: str, lang: str) -> list[str]:
 
 def _one_edit(a: str, b: str) -> bool:
     """Whether two different words are one edit apart (a swap of neighbours counts as one)."""
-    if len(a) < len(b):
-        a, b = b, a
-    if len(a) > len(b):
-        return any(a[:at] + a[at + 1 :] == b for at in range(len(a)))
+    if len(a) != len(b):
+        from pipeline.checks.spell_slips import left_out
+
+        return left_out(a, b) or left_out(b, a)
     diff = [at for at in range(len(a)) if a[at] != b[at]]
     if len(diff) != 2:
         return len(diff) == 1
