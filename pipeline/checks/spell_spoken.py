@@ -12,14 +12,15 @@ More came from the 10,000 commonest whole lines of the same corpus
 (orgtre/top-open-subtitles-sentences, commit 861f426, `bld/top_sentences/`), each quoted
 beside it: the words the check reported there that were judged right by hand. So did the
 foreign words any language's subtitles leave as the character says them (“Merci.”,
-“Gracias.”, “Au revoir.”), right in every language. Greek and Basque loans, speech and
-dialect forms came from the same repository's 30,000 commonest words
+“Gracias.”, “Au revoir.”), right in every language. Greek loans, speech and dialect
+forms came from the same repository's 30,000 commonest words
 (`bld/top_words/<lang>_top_words.csv`): those the check reported, no accent's slip of a
 dictionary word, judged right by hand, each with its rank there. The same 30,000 words of
-English, Spanish, Portuguese, French, Dutch, Polish and Romanian gave the lists in
+English, Spanish, Portuguese, French, Dutch, Polish, Romanian and Basque gave the lists in
 `lacking/<lang>.txt`: every word of the language (standard, colloquial or vulgar, a loan
-the language's dictionary of reference lists, a diminutive) that the check reported,
-judged right by hand, each with its rank, its count and the reason (lacking/README.md).
+the language's dictionary of reference lists, a diminutive; Basque's dialect forms) that
+the check reported, judged right by hand, each with its rank, its count and the reason
+(lacking/README.md). Basque's are taken with the case endings it writes on them.
 """
 
 from __future__ import annotations
@@ -61,27 +62,6 @@ _SPOKEN: dict[str, frozenset[str]] = {
     "ro": frozenset({"mda", "uau", "tati", "scumpo"}),
     # oke (41,404; 563rd), okee (6,327; 2,446th): oké as said
     "nl-BE": frozenset({"oke", "okee"}),
-    # Counted in orgtre's 30,000 commonest Basque words (commit 861f426,
-    # bld/top_words/eu_top_words.csv), spoken and dialect forms Xuxen's standard Basque
-    # lacks: benga (892nd), nere: nire (953rd), batzutan
-    # (2,721st), bezela (3,220th), bezelakoa (7,486th), untzia (3,932nd), untzi (3,964th),
-    # untziak (10,025th), izorrai (4,872nd), hortan (5,051st), laister (5,322nd), aitu
-    # (5,556th), irrikitan (5,577th), piska (5,706th), seguraski (5,804th), erasotu
-    # (5,846th), esaiguzu (5,975th), ikutu (5,992nd), hontan (6,029th), jeitsi (6,071st),
-    # ehundaka (6,078th), bapatean (6,097th), egitan (6,227th), txuria (6,698th), txuriak
-    # (9,678th), koadrila (6,882nd), emaizkidazu (6,892nd), zergaitik (6,948th), behinik
-    # (7,086th), zihur (7,690th), larrosa (7,715th), heriotz (7,886th), maitia (8,157th),
-    # honera (8,533rd), ttiki (8,855th), emaiguzu (9,178th), irtetzen (9,296th),
-    # konfidantza (9,338th), sinestu (9,344th), filme (9,381st), xarmangarria (9,405th),
-    # haundia (10,877th), emaizkiozu (11,115th). Not hoiek (horiek with its r left out),
-    # nor pixkat (2,114th; pixka bat run together, an edit the tests keep reported).
-    "eu": frozenset({"benga", "nere", "batzutan", "bezela", "bezelakoa", "untzia"})
-    | frozenset({"untzi", "untziak", "izorrai", "hortan", "laister", "aitu", "irrikitan"})
-    | frozenset({"piska", "seguraski", "erasotu", "esaiguzu", "ikutu", "hontan", "jeitsi"})
-    | frozenset({"ehundaka", "bapatean", "egitan", "txuria", "txuriak", "koadrila"})
-    | frozenset({"emaizkidazu", "zergaitik", "behinik", "zihur", "larrosa", "heriotz"})
-    | frozenset({"maitia", "honera", "ttiki", "emaiguzu", "irtetzen", "konfidantza"})
-    | frozenset({"sinestu", "filme", "xarmangarria", "haundia", "emaizkiozu"}),
 }
 
 
@@ -176,12 +156,10 @@ def spoken(word: str, lang: str) -> bool:
     lower = word.lower()
     if lower in _FOREIGN or lower in _FROM_LINES.get(lang, ()) or lower in _ADDRESS.get(lang, ()):
         return True
-    if lower in _lacking(lang):
+    found = _lacking(lang)
+    if lower in found or lower in _SPOKEN.get(lang, ()):
         return True
-    found = _SPOKEN.get(lang)
-    if found is None:
-        return False
-    return lower in found or (lang in _ENDINGS_ON_WORDS and _inflected(lower, found, lang))
+    return lang in _ENDINGS_ON_WORDS and _inflected(lower, found, lang)
 
 
 # Languages that write a case ending on the word itself: Basque filmea, untzian, nerea.
@@ -191,12 +169,13 @@ _STEM_MIN = 4  # letters of the listed word an ending follows
 
 def _inflected(lower: str, found: frozenset[str], lang: str) -> bool:
     """Whether a word is a listed word with one of the language's endings, as the language
-    writes it after that word (spell_rules.fits_stem). Not an ending with a letter doubled
-    in it but rr (filmeaa, untziann: slips), which the matcher's table of endings allows."""
+    writes it after that word (spell_rules.fits_stem). Not with a letter doubled in the
+    ending or where it joins the word, but rr (filmeaa, untziann, untziaa: slips), which
+    the matcher's table of endings allows."""
     from pipeline.checks.spell_rules import ending_splits
 
     return any(
-        stem in found and not _DOUBLED.search(tail.replace("rr", "r"))
+        stem in found and not _DOUBLED.search((stem[-1] + tail).replace("rr", "r"))
         for stem, tail in ending_splits(lower, lang, _STEM_MIN)
     )
 

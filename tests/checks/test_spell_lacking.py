@@ -9,7 +9,7 @@ from pipeline.checks import spell_dict
 from pipeline.checks.spell_spoken import _LACKING, near_listed, spoken
 from pipeline.checks.spell_words import message
 
-LISTED = ("en", "nl-BE", "fr", "pt-PT", "ro", "es")
+LISTED = ("en", "nl-BE", "fr", "pt-PT", "ro", "es", "eu")
 RANKS = 30_000  # the commonest words the lists were judged from
 
 
@@ -51,6 +51,11 @@ def test_no_listed_word_is_one_the_dictionary_knows(lang):
         ("klotezooi", "nl-BE", True),
         ("marado", "pt-PT", True),
         ("geacă", "ro", True),
+        ("kartzelaratu", "eu", True),
+        ("alemanieraz", "eu", True),  # Basque: with a case ending it writes on the word
+        ("Untzian", "eu", True),
+        ("untziaa", "eu", False),  # the ending's vowel doubled where it joins: a slip
+        ("alemanierazz", "eu", False),
         ("pingüinos", "pl", False),  # a language with no list
     ],
 )
@@ -68,6 +73,7 @@ def test_spoken_takes_a_listed_word_in_its_language(word, lang, right):
         ("pingüinos", "es", []),  # the word itself is no slip of itself
         ("casa", "es", []),
         ("pingüinso", "pl", []),
+        ("kartzelaratuu", "eu", ["kartzelaratu"]),
     ],
 )
 def test_near_listed_finds_the_listed_word_a_slip_comes_from(word, lang, near):

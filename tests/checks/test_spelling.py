@@ -856,6 +856,12 @@ RULES = [
     ("eu", "Horiek eta hoiek.", ["hoiek"]),  # not listed: horiek with its r left out
     ("eu", "Filmea ez zen entzunda neukana. Untzian gaude.", []),  # with a case ending
     ("eu", "Hau filmeaa da.", ["filmeaa"]),  # an ending with a letter doubled is a slip
+    ("eu", "Untziaa handia da.", ["Untziaa"]),  # so is the ending's vowel where it joins
+    ("eu", "Badaki nere laguna? Nree laguna.", ["Nree"]),  # a slip of a listed word
+    # standard words Xuxen lacks (lacking/eu.txt), in Tatoeba's line and with an ending
+    ("eu", "Tom-ek bikain hitz egiten du alemaniera.", []),
+    ("eu", "Alemanieraz hitz egiten du. Kartzelaratu zuten.", []),
+    ("eu", "Tom-ek bikain hitz egiten du alemanirea.", ["alemanirea"]),
     ("el", "Ώπα!", []),
     ("el", "Συμβαίνουν σα μια τεράστια έκρηξη. Σα μωρό.", []),  # σαν before a consonant
     ("el", "Συμβαίνουν σαα μια έκρηξη.", ["σαα"]),
