@@ -666,6 +666,15 @@ RULES = [
     ("pt-PT", "Diagnóstico in vitro e exame post mortem.", []),
     ("es", "Un estudio in vitrio.", ["vitrio"]),
     ("es", "Ora pro nobis.", []),  # a prayer (a real line of OpenSubtitles 2018)
+    # the sayings films quote, commas between included (Common Voice's Dutch sentences,
+    # common-voice/common-voice server/data/nl/sentence-collector.txt; the others' words
+    # counted among OpenSubtitles' commonest: diem, mori, mortis, cetera)
+    ("nl-BE", "Zoals het gezegde luidt, vox populi, vox dei.", []),
+    ("fr", "Carpe diem. Memento mori. Et cetera.", []),
+    ("ro", "Veni, vidi, vici. Alea iacta est.", []),
+    ("es", "Rigor mortis.", []),
+    ("fr", "Carpe deim.", ["deim"]),  # a slip in one stays reported
+    ("ro", "Veni, vidi, vcii.", ["vidi", "vcii"]),  # no longer the saying
     # ... and an English word beside a capitalised one only English knows (an English
     # name: treebank; a menu item in the Morevna Project's French Synfig course), not alone,
     # nor in a line left in English
