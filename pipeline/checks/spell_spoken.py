@@ -138,16 +138,13 @@ def near_listed(word: str, lang: str) -> list[str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words are one edit apart (a swap of neighbours counts as one)."""
-    if len(a) != len(b):
-        from pipeline.checks.spell_slips import left_out
+    """Whether two different words are one edit apart: a letter left out or put in, any
+    one letter changed, or two neighbours swapped (spell_slips.typing_slip's swap)."""
+    from pipeline.checks.spell_slips import left_out, typing_slip
 
+    if len(a) != len(b):
         return left_out(a, b) or left_out(b, a)
-    diff = [at for at in range(len(a)) if a[at] != b[at]]
-    if len(diff) != 2:
-        return len(diff) == 1
-    at = diff[0]
-    return diff[1] == at + 1 and a[at : at + 2] == b[at + 1] + b[at]
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or typing_slip(a, b)
 
 
 def spoken(word: str, lang: str) -> bool:
