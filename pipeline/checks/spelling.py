@@ -485,11 +485,11 @@ def spelling(unit: EntryUnit, ctx: CheckContext) -> Iterable[Problem]:
         return ()
     from pipeline.checks.spell_common import common_word
     from pipeline.checks.spell_names import in_full_name, mid_sentence_name, opening_name
-    from pipeline.checks.spell_phrases import english_words, in_phrase
+    from pipeline.checks.spell_phrases import english_words, in_phrase, with_clipped
     from pipeline.checks.spell_terms import glossary_spans, in_term
 
     spans = glossary_spans(text, unit.lang, ctx)
-    english = state.english.right if state.english is not None else None
+    english = None if state.english is None else with_clipped(state.english.right, tokens, text)
     in_english: frozenset[int] | None = None  # the words sung or said in English, on need
     problems = []
     seen: set[str] = set()

@@ -1080,6 +1080,13 @@ RULES = [
     ("nl-BE", "*And my heart beats so that I can hardly speak", []),
     ("eu", "Get out and don't come back", ["out"]),
     ("eu", "♪ Get out and dont come back", ["dont"]),
+    # ... its words clipped as English sings them (a real Basque line of OpenSubtitles
+    # 2018), not without the apostrophe (a typo)
+    ("eu", "♪ Talkin' 'bout my generation", []),
+    ("pl", "♪ Nothin' else matters ♪", []),
+    ("eu", "♪ Talkin 'bout my generation", ["Talkin"]),
+    ("fr", "- Thank you.\n- You're goin' home?", []),
+    ("fr", "- Thank you.\n- You're goin home?", ["goin"]),
     # a few words said in English in a film of another language (real French and Spanish
     # lines of OpenSubtitles 2018), in a line of their own ...
     ("fr", "Thank you.", []),
